@@ -1,0 +1,7 @@
+import type { MistResource } from '../types';
+
+// Operations are added in this folder: one <operation>.operation.ts per operation.
+export const webhook: MistResource = {
+	operations: {},
+	description: [],
+};
