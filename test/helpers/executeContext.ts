@@ -12,12 +12,13 @@ import { emulatedHttpRequest, mistTokenAuth } from './n8nHttp';
 import type { CredentialAuthenticator } from './n8nHttp';
 
 export const MIST_TEST_URL = 'https://api.mist.test';
-export const MIST_TEST_TOKEN = 'tok-SECRET-5f0c1d2e3a4b';
+/** The fake API token: a canary string that tests search for in every output and error. */
+export const LEAK_CANARY = 'tok-SECRET-5f0c1d2e3a4b';
 export const ORG_ID = '6748cfa6-4e12-11e6-9188-0242ac110007';
 export const SITE_ID = '978c48e6-6ef6-11e6-8bbf-02e208b2d34f';
 
 export const mistCredentials: ICredentialDataDecryptedObject = {
-	apiToken: MIST_TEST_TOKEN,
+	apiToken: LEAK_CANARY,
 	cloud: 'custom',
 	customUrl: MIST_TEST_URL,
 	orgId: ORG_ID,

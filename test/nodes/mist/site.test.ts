@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { Mist } from '../../../nodes/Mist/Mist.node';
-import { createExecuteContext, MIST_TEST_TOKEN, MIST_TEST_URL, ORG_ID, SITE_ID } from '../../helpers/executeContext';
+import { createExecuteContext, LEAK_CANARY, MIST_TEST_URL, ORG_ID, SITE_ID } from '../../helpers/executeContext';
 
 const sites = [
 	{ id: SITE_ID, name: 'HQ', org_id: ORG_ID, timezone: 'America/Los_Angeles', country_code: 'US', rftemplate_id: null },
@@ -16,7 +16,7 @@ describe('Juniper Mist › Site', () => {
 	});
 
 	it('gets many sites with the token header and simplifies them', async () => {
-		const scope = nock(MIST_TEST_URL, { reqheaders: { authorization: `Token ${MIST_TEST_TOKEN}` } })
+		const scope = nock(MIST_TEST_URL, { reqheaders: { authorization: `Token ${LEAK_CANARY}` } })
 			.get(`/api/v1/orgs/${ORG_ID}/sites`)
 			.query({ limit: 1000, page: 1 })
 			.reply(200, sites, { 'X-Page-Total': '2', 'X-Page-Limit': '1000', 'X-Page-Page': '1' });
