@@ -350,7 +350,7 @@ export class MistClient {
 function describe(value: unknown): string {
 	if (value === undefined || value === null || value === '') return 'an empty body';
 	if (Array.isArray(value)) return 'a list';
-	return `a ${typeof value}`;
+	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function headerValue(headers: Record<string, unknown> | undefined, name: string): unknown {

@@ -73,13 +73,27 @@ export function mistApiError(node: INode, call: FailedCall, itemIndex?: number, 
 	});
 }
 
-/** A network failure (reset, timeout, refused), described without the original error: it carries request headers. */
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNRESET: 'the connection was reset',
+	ETIMEDOUT: 'the request timed out',
+	ECONNABORTED: 'the request timed out',
+	ECONNREFUSED: 'the connection was refused',
+	EPIPE: 'the connection was closed',
+	EAI_AGAIN: 'the host name could not be resolved',
+};
+
+/**
+ * A network failure (reset, timeout, refused), described without the original error: it carries
+ * the request headers, token included. The raw code stays out of the message because n8n would
+ * replace such a message with its generic text.
+ */
 export function mistNetworkError(node: INode, host: string, code: string, method: string, path: string, itemIndex?: number) {
+	const what = NETWORK_FAILURES[code] ?? 'the network failed';
 	return new NodeApiError(
 		node,
-		{ code, method, path },
+		{ networkError: code, method, path },
 		{
-			message: `Could not get an answer from Mist at ${host} (${code})`,
+			message: `Could not get an answer from Mist at ${host}: ${what}`,
 			description: `The request ${method} ${path} failed at network level after retries. Check the cloud URL, proxy settings and connectivity.`,
 			itemIndex,
 		},
