@@ -218,7 +218,9 @@ export class MistClient {
 			items.push(...batch);
 			if (!paging.returnAll && items.length >= (paging.limit ?? 0)) return items.slice(0, paging.limit);
 			const total = toNumber(body.total ?? body.total_count);
-			if (batch.length === 0 || batch.length < pageSize) break;
+			// Mist may cap the page below what was asked; the body's limit says what it used.
+			const effectiveLimit = Math.min(pageSize, toNumber(body.limit) ?? pageSize);
+			if (batch.length === 0 || batch.length < effectiveLimit) break;
 			if (total !== undefined && items.length >= total) break;
 		}
 		return items;

@@ -1,0 +1,29 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { MistClient } from '../../../shared/transport/MistClient';
+import { requireMac } from '../../../shared/utils/identifiers';
+import { resolveSiteId } from '../../../shared/utils/scope';
+import { insightProperties } from './common';
+import { readInsight } from './series';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['insight'], operation: ['getClientMetric'] } },
+	insightProperties([
+		{
+			displayName: 'Client MAC',
+			name: 'clientMac',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '5c5b350e0001',
+			description: 'MAC address of the client, with or without separators',
+		},
+	]),
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject[]> {
+	const siteId = resolveSiteId(this, itemIndex);
+	const mac = requireMac(this.getNode(), this.getNodeParameter('clientMac', itemIndex, ''), 'Client MAC', itemIndex);
+	return await readInsight(this, itemIndex, client, `/sites/${siteId}/insights/client/${mac}`, { site_id: siteId, client_mac: mac });
+}
