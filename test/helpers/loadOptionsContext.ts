@@ -32,7 +32,9 @@ export function createLoadOptionsContext(options: LoadOptionsContextOptions = {}
 		}
 		return value;
 	}) as ILoadOptionsFunctions['getCurrentNodeParameter']);
-	ctx.getNodeParameter.mockImplementation(((name: string, fallback?: unknown) => params[name] ?? fallback) as ILoadOptionsFunctions['getNodeParameter']);
+	ctx.getNodeParameter.mockImplementation(
+		((name: string, fallback?: unknown) => params[name] ?? fallback) as ILoadOptionsFunctions['getNodeParameter'],
+	);
 	ctx.helpers.httpRequestWithAuthentication.mockImplementation(async function (_type: string, request: IHttpRequestOptions) {
 		return await emulatedHttpRequest(node, credentials, mistTokenAuth, request);
 	});

@@ -32,7 +32,7 @@ export async function emulatedHttpRequest(
 		url: options.url,
 		baseURL: options.baseURL,
 		params: options.qs,
-		headers: { ...(options.headers ?? {}) },
+		headers: { ...(options.headers ?? {}) } as AxiosRequestConfig['headers'],
 		timeout: options.timeout,
 		maxBodyLength: Infinity,
 		maxContentLength: Infinity,

@@ -1,3 +1,5 @@
+import http from 'http';
+import type { AddressInfo } from 'net';
 import nock from 'nock';
 import { z } from 'zod';
 
@@ -15,6 +17,32 @@ function client(policy: RetryPolicy = FAST) {
 	return new MistClient(createExecuteContext({ params: {} }), policy);
 }
 
+function clientFor(url: string) {
+	const credentials = { mistApi: { apiToken: LEAK_CANARY, cloud: 'custom', customUrl: url, orgId: ORG_ID } };
+	return new MistClient(createExecuteContext({ params: {}, credentials }), FAST);
+}
+
+/** A loopback server that destroys the socket of the first `resets` requests, then answers JSON. */
+async function resettingServer(resets: number, body: object) {
+	let count = 0;
+	const server = http.createServer((req, res) => {
+		count++;
+		if (count <= resets) {
+			req.socket.destroy();
+			return;
+		}
+		res.writeHead(200, { 'Content-Type': 'application/json' });
+		res.end(JSON.stringify(body));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		requests: () => count,
+		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	};
+}
+
 async function caught(promise: Promise<unknown>): Promise<Error & { description?: string; httpCode?: string }> {
 	try {
 		await promise;
@@ -24,7 +52,10 @@ async function caught(promise: Promise<unknown>): Promise<Error & { description?
 	throw new Error('expected a rejection');
 }
 
-beforeEach(() => nock.disableNetConnect());
+beforeEach(() => {
+	nock.disableNetConnect();
+	nock.enableNetConnect('127.0.0.1');
+});
 afterEach(() => {
 	nock.cleanAll();
 	nock.enableNetConnect();
@@ -145,19 +176,27 @@ describe('retries', () => {
 	});
 
 	it('retries a GET after a connection reset', async () => {
-		nock(MIST_TEST_URL)
-			.get('/api/v1/self').replyWithError('socket hang up')
-			.get('/api/v1/self').reply(200, { email: 'ok@x.y' });
-		const mist = client();
-		await expect(mist.request({ path: '/self' })).resolves.toEqual({ email: 'ok@x.y' });
-		expect(mist.stats.retries).toBe(1);
+		const server = await resettingServer(1, { email: 'ok@x.y' });
+		try {
+			const mist = clientFor(server.url);
+			await expect(mist.request({ path: '/self' })).resolves.toEqual({ email: 'ok@x.y' });
+			expect(mist.stats).toMatchObject({ calls: 2, retries: 1 });
+			expect(server.requests()).toBe(2);
+		} finally {
+			await server.close();
+		}
 	});
 
 	it('reports a persistent network failure without leaking the request headers', async () => {
-		nock(MIST_TEST_URL).get('/api/v1/self').times(4).replyWithError('socket hang up');
-		const error = await caught(client().request({ path: '/self' }));
-		expect(error.message).toBe('Could not get an answer from Mist at api.mist.test: the connection was reset');
-		expect(serialise(error)).not.toContain(LEAK_CANARY);
+		const server = await resettingServer(Infinity, {});
+		try {
+			const error = await caught(clientFor(server.url).request({ path: '/self' }));
+			expect(error.message).toBe('Could not get an answer from Mist at ' + new URL(server.url).host + ': the connection was reset');
+			expect(server.requests()).toBe(4);
+			expect(serialise(error)).not.toContain(LEAK_CANARY);
+		} finally {
+			await server.close();
+		}
 	});
 });
 

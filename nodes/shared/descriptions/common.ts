@@ -33,8 +33,8 @@ export const timeRangeProperties: INodeProperties[] = [
 		name: 'timeRangeMode',
 		type: 'options',
 		options: [
-			{ name: 'Last Duration', value: 'duration', description: 'A Mist duration ending now, e.g. 1h' },
 			{ name: 'Between Two Date-Times', value: 'range' },
+			{ name: 'Last Duration', value: 'duration', description: 'A Mist duration ending now, e.g. 1h' },
 		],
 		default: 'duration',
 	},
@@ -64,3 +64,9 @@ export const timeRangeProperties: INodeProperties[] = [
 		displayOptions: { show: { timeRangeMode: ['range'] } },
 	},
 ];
+
+/** Simplify, saying which fields remain (the exact lists are in each resource's simplify.ts). */
+export const simplifyKeeping = (fields: string): INodeProperties => ({
+	...simplifyProperty,
+	description: `Whether to return only ${fields}, instead of the full Mist record`,
+});

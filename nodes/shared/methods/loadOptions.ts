@@ -41,7 +41,7 @@ export async function getAlarmTypes(this: ILoadOptionsFunctions) {
 
 export async function getWebhookTopics(this: ILoadOptionsFunctions) {
 	return await constOptions(this, '/const/webhook_topics', (entry) =>
-		entry.for_org === false ? 'Site-level only' : undefined,
+		entry.for_org === true ? undefined : 'Site-level only',
 	);
 }
 

@@ -50,22 +50,36 @@ export function parseRetryAfterMs(value: unknown, now: number = Date.now()): num
 
 const TRANSIENT_CODES = ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ECONNREFUSED'];
 
-/** Finds the low-level network error code in an error, however deeply n8n or axios wrapped it. */
+function codeInText(text: string): string | undefined {
+	const named = TRANSIENT_CODES.find((code) => text.includes(code));
+	if (named) return named;
+	if (/socket hang up/i.test(text)) return 'ECONNRESET';
+	if (/timeout of \d+ms exceeded|timed out/i.test(text)) return 'ETIMEDOUT';
+	return undefined;
+}
+
+/**
+ * Finds the low-level network error code in an error, however n8n or axios wrapped it: n8n's
+ * NodeApiError keeps it in `httpCode`, the original in `cause` or `errorResponse`.
+ */
 export function networkErrorCode(error: unknown): string | undefined {
 	const seen = new Set<unknown>();
-	let current: unknown = error;
-	while (current && typeof current === 'object' && !seen.has(current)) {
+	const queue: unknown[] = [error];
+	while (queue.length > 0) {
+		const current = queue.shift();
+		if (!current || typeof current !== 'object' || seen.has(current)) continue;
 		seen.add(current);
-		const candidate = current as { code?: unknown; message?: unknown; cause?: unknown; context?: unknown };
-		if (typeof candidate.code === 'string' && TRANSIENT_CODES.includes(candidate.code)) return candidate.code;
-		if (typeof candidate.message === 'string') {
-			const message = candidate.message;
-			const named = TRANSIENT_CODES.find((code) => message.includes(code));
-			if (named) return named;
-			if (/socket hang up/i.test(message)) return 'ECONNRESET';
-			if (/timeout of \d+ms exceeded|timed out/i.test(message)) return 'ETIMEDOUT';
+		const candidate = current as Record<string, unknown>;
+		for (const key of ['code', 'httpCode']) {
+			const value = candidate[key];
+			if (typeof value === 'string' && TRANSIENT_CODES.includes(value)) return value;
 		}
-		current = candidate.cause ?? (candidate.context as { cause?: unknown } | undefined)?.cause;
+		const texts = [candidate.message, ...(Array.isArray(candidate.messages) ? candidate.messages : [])];
+		for (const text of texts) {
+			const found = typeof text === 'string' ? codeInText(text) : undefined;
+			if (found) return found;
+		}
+		queue.push(candidate.cause, candidate.errorResponse, (candidate.context as Record<string, unknown> | undefined)?.cause);
 	}
 	return undefined;
 }

@@ -1,7 +1,26 @@
-import type { MistResource } from '../types';
+import type { INodeProperties } from 'n8n-workflow';
 
-// Operations are added in this folder: one <operation>.operation.ts per operation.
+import type { MistResource } from '../types';
+import * as get from './get.operation';
+
+const operationProperty: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['constant'] } },
+	options: [
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a constant catalogue',
+			description: 'Get a reference list: event types, alarm definitions, insight metrics, webhook topics',
+		},
+	],
+	default: 'get',
+};
+
 export const constant: MistResource = {
-	operations: {},
-	description: [],
+	operations: { get },
+	description: [operationProperty, ...get.description],
 };

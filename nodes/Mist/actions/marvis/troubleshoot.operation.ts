@@ -5,7 +5,7 @@ import { orgLocator, siteLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
 import { requireMac } from '../../../shared/utils/identifiers';
 import { resolveOrgId, resolveSiteId } from '../../../shared/utils/scope';
-import { requireOneOf } from '../sle/params';
+import { requireOneOf } from '../../../shared/utils/params';
 import { explainMarvisRefusal } from './license';
 import { troubleshootWindow } from './window';
 

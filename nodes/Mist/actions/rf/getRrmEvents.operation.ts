@@ -5,7 +5,7 @@ import { limitProperty, returnAllProperty, timeRangeProperties } from '../../../
 import { orgLocator, siteLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
 import { resolveSiteId } from '../../../shared/utils/scope';
-import { readTimeRange } from '../sle/params';
+import { readTimeRange } from '../../../shared/utils/params';
 import { optionalBandProperty, readOptionalBand } from './band';
 
 const properties: INodeProperties[] = [

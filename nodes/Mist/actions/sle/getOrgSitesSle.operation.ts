@@ -6,7 +6,7 @@ import { orgLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
 import { resolveOrgId } from '../../../shared/utils/scope';
 import { intervalProperty } from './descriptions';
-import { readInterval, readTimeRange, requireOneOf } from './params';
+import { readInterval, readTimeRange, requireOneOf } from '../../../shared/utils/params';
 
 const SLE_TYPES = ['wan', 'wifi', 'wired'] as const;
 

@@ -4,7 +4,7 @@ import { requireMac } from '../../../shared/utils/identifiers';
 import { resolveDeviceId, resolveSiteId } from '../../../shared/utils/scope';
 import { DEVICE_SCOPES } from './descriptions';
 import type { SleScope } from './descriptions';
-import { requireName, requireOneOf } from './params';
+import { requireName, requireOneOf } from '../../../shared/utils/params';
 
 export interface SleMetricTarget {
 	siteId: string;

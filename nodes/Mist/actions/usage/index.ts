@@ -1,7 +1,26 @@
-import type { MistResource } from '../types';
+import type { INodeProperties } from 'n8n-workflow';
 
-// Operations are added in this folder: one <operation>.operation.ts per operation.
+import type { MistResource } from '../types';
+import * as getApiUsage from './getApiUsage.operation';
+
+const operationProperty: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['usage'] } },
+	options: [
+		{
+			name: 'Get API Usage',
+			value: 'getApiUsage',
+			action: 'Get API usage',
+			description: 'Get the API calls made with this token in the current hour and how many remain',
+		},
+	],
+	default: 'getApiUsage',
+};
+
 export const usage: MistResource = {
-	operations: {},
-	description: [],
+	operations: { getApiUsage },
+	description: [operationProperty, ...getApiUsage.description],
 };

@@ -4,7 +4,7 @@ import { orgLocator, siteLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
 import { requireUuid } from '../../../shared/utils/identifiers';
 import { resolveOrgId, resolveSiteId } from '../../../shared/utils/scope';
-import { requireOneOf } from '../sle/params';
+import { requireOneOf } from '../../../shared/utils/params';
 
 export const webhookScopeProperties: INodeProperties[] = [
 	{

@@ -1,9 +1,25 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { durationSeconds, timeRangeQuery } from '../../../shared/utils/timeRange';
+import type { PagingOptions } from '../transport/MistClient';
+import { requireMac, splitList } from './identifiers';
+import { durationSeconds, timeRangeQuery } from './timeRange';
 
-/** Reads the shared Time Range parameters of the item and turns them into Mist query parameters. */
+/** Readers for node parameters that many operations share; each names the field when a value is bad. */
+
+export function readPaging(ctx: IExecuteFunctions, itemIndex: number): PagingOptions {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	if (returnAll) return { returnAll };
+	const limit = Number(ctx.getNodeParameter('limit', itemIndex, 50));
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(ctx.getNode(), `Invalid Limit: "${String(limit)}" is not a whole number of 1 or more`, {
+			itemIndex,
+		});
+	}
+	return { returnAll, limit };
+}
+
+/** The shared Time Range parameters as Mist query parameters (`duration`, or `start` and `end`). */
 export function readTimeRange(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	return timeRangeQuery(
 		ctx.getNode(),
@@ -15,6 +31,31 @@ export function readTimeRange(ctx: IExecuteFunctions, itemIndex: number): IDataO
 		},
 		itemIndex,
 	);
+}
+
+const EVENT_TYPE = /^[A-Za-z0-9_.-]+$/;
+
+/**
+ * A list of event or alarm type keys, picked in the editor or given by an expression as an array
+ * or a comma-separated string. Mist takes them comma-separated in one `type` parameter.
+ */
+export function readTypeList(ctx: IExecuteFunctions, itemIndex: number, name: string, field: string): IDataObject {
+	const raw = ctx.getNodeParameter(name, itemIndex, []);
+	// An expression may give an array whose entries are themselves comma-separated.
+	const types = splitList(Array.isArray(raw) ? raw.join(',') : raw);
+	const bad = types.find((type) => !EVENT_TYPE.test(type));
+	if (bad !== undefined) {
+		throw new NodeOperationError(ctx.getNode(), `Invalid ${field}: "${bad.slice(0, 60)}" is not a Mist type key`, {
+			description: 'Type keys are made of letters, digits and underscores, e.g. CLIENT_ASSOCIATION_FAILURE.',
+			itemIndex,
+		});
+	}
+	return types.length > 0 ? { type: [...new Set(types)].join(',') } : {};
+}
+
+/** A client MAC for a URL path: separators and case are normalised, anything else is refused. */
+export function readClientMac(ctx: IExecuteFunctions, itemIndex: number): string {
+	return requireMac(ctx.getNode(), ctx.getNodeParameter('clientMac', itemIndex, ''), 'Client MAC', itemIndex);
 }
 
 /** Metric and classifier names go into URL paths: letters, digits, dash, underscore and dot only. */

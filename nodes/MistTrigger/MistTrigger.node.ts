@@ -1,0 +1,52 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import * as listSearch from '../shared/methods/listSearch';
+import { getAlarmTypes, getWebhookTopics } from '../shared/methods/loadOptions';
+import { triggerProperties } from './description';
+import { checkWebhookExists, createWebhook, deleteWebhook } from './lifecycle';
+import { receiveDelivery } from './receive';
+
+export class MistTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Juniper Mist Trigger',
+		name: 'mistTrigger',
+		icon: { light: 'file:mist.svg', dark: 'file:mist.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{[].concat($parameter["topics"] || []).join(", ")}}',
+		description: 'Starts the workflow when Juniper Mist sends webhook events (alarms, device and client events)',
+		defaults: { name: 'Juniper Mist Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'mistApi', required: true, displayOptions: { show: { webhookRegistration: ['automatic'] } } }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: triggerProperties,
+	};
+
+	methods = { listSearch, loadOptions: { getAlarmTypes, getWebhookTopics } };
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await checkWebhookExists.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await createWebhook.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await deleteWebhook.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveDelivery.call(this);
+	}
+}

@@ -1,0 +1,121 @@
+import { mockDeep } from 'jest-mock-extended';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHookFunctions,
+	IHttpRequestOptions,
+	INode,
+	IWebhookFunctions,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+import { mistCredentials } from '../../helpers/executeContext';
+import { emulatedHttpRequest, mistTokenAuth } from '../../helpers/n8nHttp';
+
+export const WEBHOOK_URL = 'http://127.0.0.1:5678/webhook/6f1c2e9a-1111-4222-8333-944455556666/webhook';
+export const WORKFLOW = { id: 'wf-trigger-1', name: 'Mist alarms', active: true };
+
+const node: INode = {
+	id: 'trigger-node-1',
+	name: 'Juniper Mist Trigger',
+	type: 'n8n-nodes-juniper-mist.mistTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+	webhookId: '6f1c2e9a-1111-4222-8333-944455556666',
+};
+
+type Params = Record<string, unknown>;
+
+/** getNodeParameter as n8n's trigger contexts have it: (name, fallback, {extractValue}). */
+function parameterReader(params: Params) {
+	return (name: string, fallback?: unknown, options?: { extractValue?: boolean }) => {
+		const value = params[name];
+		if (value === undefined) return fallback;
+		if (options?.extractValue && value && typeof value === 'object' && 'value' in (value as object)) {
+			return (value as { value: unknown }).value;
+		}
+		return value;
+	};
+}
+
+export interface HookContextOptions {
+	params: Params;
+	staticData?: IDataObject;
+	credentials?: ICredentialDataDecryptedObject;
+	webhookUrl?: string;
+	mode?: WorkflowExecuteMode;
+}
+
+/** A mocked IHookFunctions whose HTTP goes through the real network stack (intercepted by nock). */
+export function createHookContext(options: HookContextOptions) {
+	const ctx = mockDeep<IHookFunctions>();
+	const credentials = options.credentials ?? mistCredentials;
+	const staticData = options.staticData ?? {};
+	ctx.getNode.mockReturnValue(node);
+	ctx.getWorkflow.mockReturnValue(WORKFLOW);
+	ctx.getMode.mockReturnValue(options.mode ?? 'trigger');
+	ctx.getWorkflowStaticData.mockReturnValue(staticData);
+	ctx.getNodeWebhookUrl.mockReturnValue(options.webhookUrl ?? WEBHOOK_URL);
+	ctx.getNodeParameter.mockImplementation(parameterReader(options.params) as IHookFunctions['getNodeParameter']);
+	ctx.getCredentials.mockImplementation(async () => credentials as never);
+	ctx.helpers.httpRequestWithAuthentication.mockImplementation(async function (_type: string, request: IHttpRequestOptions) {
+		return await emulatedHttpRequest(node, credentials, mistTokenAuth, request);
+	});
+	return { ctx, staticData };
+}
+
+export interface Delivery {
+	body: Buffer | string | undefined;
+	headers?: Record<string, string | string[] | undefined>;
+}
+
+export interface WebhookContextOptions {
+	params: Params;
+	delivery: Delivery;
+	staticData?: IDataObject;
+	mode?: WorkflowExecuteMode;
+}
+
+/** A mocked IWebhookFunctions with a raw body, headers and a chainable response. */
+export function createWebhookContext(options: WebhookContextOptions) {
+	const ctx = mockDeep<IWebhookFunctions>();
+	const staticData = options.staticData ?? {};
+	const { body } = options.delivery;
+	const rawBody = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body);
+	const headers: Record<string, unknown> = { 'content-type': 'application/json', 'user-agent': 'Mist-webhook', ...options.delivery.headers };
+	const response = { statusCode: 200, body: undefined as unknown };
+	interface ChainableResponse {
+		status: jest.Mock<ChainableResponse, [number]>;
+		json: jest.Mock<ChainableResponse, [unknown]>;
+	}
+	const res: ChainableResponse = {
+		status: jest.fn((code: number) => {
+			response.statusCode = code;
+			return res;
+		}),
+		json: jest.fn((payload: unknown) => {
+			response.body = payload;
+			return res;
+		}),
+	};
+	ctx.getNode.mockReturnValue(node);
+	ctx.getWorkflow.mockReturnValue(WORKFLOW);
+	ctx.getMode.mockReturnValue(options.mode ?? 'webhook');
+	ctx.getWorkflowStaticData.mockReturnValue(staticData);
+	ctx.getNodeParameter.mockImplementation(parameterReader(options.params) as IWebhookFunctions['getNodeParameter']);
+	ctx.getHeaderData.mockReturnValue(headers as ReturnType<IWebhookFunctions['getHeaderData']>);
+	ctx.getRequestObject.mockReturnValue({ rawBody, headers } as unknown as ReturnType<IWebhookFunctions['getRequestObject']>);
+	ctx.getResponseObject.mockReturnValue(res as unknown as ReturnType<IWebhookFunctions['getResponseObject']>);
+	ctx.helpers.returnJsonArray.mockImplementation((data: IDataObject | IDataObject[]) =>
+		(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+	);
+	return { ctx, res, response, staticData };
+}
+
+/** Everything the trigger logged, as one string, to prove no secret is ever in it. */
+export function loggedText(ctx: { logger: { [level: string]: unknown } }): string {
+	return ['debug', 'info', 'warn', 'error']
+		.map((level) => JSON.stringify((ctx.logger[level] as jest.Mock).mock.calls))
+		.join('\n');
+}
