@@ -8,6 +8,7 @@ import { z } from 'zod';
 const num = z.number();
 const optNum = num.nullish();
 const optStr = z.string().nullish();
+const numOrSeries = z.union([num, z.array(num.nullable())]).nullish();
 
 export const siteSchema = z
 	.object({ id: z.string(), name: z.string(), org_id: optStr, timezone: optStr, country_code: optStr })
@@ -215,7 +216,8 @@ export const sleSummarySchema = z
 							.object({ num_users: optNum, num_aps: optNum, total_users: optNum, total_aps: optNum })
 							.passthrough()
 							.nullish(),
-						samples: z.object({ total: optNum, degraded: optNum, duration: optNum }).passthrough().nullish(),
+						// Per-interval series in the spec example, a single total in some answers.
+						samples: z.object({ total: numOrSeries, degraded: numOrSeries, duration: numOrSeries }).passthrough().nullish(),
 					})
 					.passthrough(),
 			)

@@ -1,0 +1,10 @@
+export { MistContract, formatErrors } from './validator';
+export type { ContractResult, MistContractOptions } from './validator';
+export { KNOWN_SPEC_GAPS, isKnownGap, isKnownQueryGap } from './knownGaps';
+export type { KnownSpecGap } from './knownGaps';
+export { OperationIndex } from './operations';
+export type { MatchedOperation, ResponseSchema } from './operations';
+export { findRepoRoot, loadSpec, resolveSpecPath } from './spec';
+export type { JsonSchema, OpenApiSpec } from './spec';
+export { ContractProbe } from './probe';
+export type { ProbeResult } from './probe';

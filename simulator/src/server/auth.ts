@@ -1,0 +1,48 @@
+import { timingSafeEqual } from 'crypto';
+import type { SimContext } from './context';
+import type { Reply } from './router';
+
+const HOUR_MS = 3600_000;
+
+/** `Authorization: Token <token>`; anything else is a 401 with Mist's wording. */
+export function checkAuth(sim: SimContext, header: string | undefined): Reply | undefined {
+	const match = /^Token\s+(.+)$/i.exec(header?.trim() ?? '');
+	if (!match) return { status: 401, body: { detail: 'Authentication credentials were not provided.' } };
+	const given = Buffer.from(match[1].trim());
+	const expected = Buffer.from(sim.token);
+	if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+		return { status: 401, body: { detail: 'Invalid token.' } };
+	}
+	return undefined;
+}
+
+function rollWindow(sim: SimContext, now: number): void {
+	if (now - sim.budget.windowStart >= HOUR_MS) {
+		sim.budget.windowStart = now;
+		sim.budget.requests = 0;
+	}
+}
+
+export function secondsUntilReset(sim: SimContext, now: number): number {
+	rollWindow(sim, now);
+	return Math.max(1, Math.ceil((sim.budget.windowStart + HOUR_MS - now) / 1000));
+}
+
+/** Fixed hourly window per token, as Mist documents: the 5001st call in the hour gets a 429. */
+export function spendBudget(sim: SimContext, now: number): Reply | undefined {
+	rollWindow(sim, now);
+	if (sim.budget.requests >= sim.budgetPerHour) {
+		return {
+			status: 429,
+			body: { detail: `Too Many Request. The API Token used for the request reached the ${sim.budgetPerHour} API Calls per hour threshold` },
+			headers: { 'Retry-After': String(secondsUntilReset(sim, now)) },
+		};
+	}
+	sim.budget.requests++;
+	return undefined;
+}
+
+export function resetBudget(sim: SimContext, now: number): void {
+	sim.budget.windowStart = now;
+	sim.budget.requests = 0;
+}
