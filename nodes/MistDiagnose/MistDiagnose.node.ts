@@ -1,0 +1,31 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import * as listSearch from '../shared/methods/listSearch';
+import { diagnoseProperties } from './description';
+import { diagnose } from './execute';
+
+export class MistDiagnose implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Mist Diagnose',
+		name: 'mistDiagnose',
+		icon: { light: 'file:mist.svg', dark: 'file:mist.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["step"] + " (" + $parameter["mode"] + ")"}}',
+		description: 'Run a step of the Wi-Fi triage flowchart on Juniper Mist data and emit findings',
+		defaults: { name: 'Mist Diagnose' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Issues', 'Healthy'],
+		credentials: [{ name: 'mistApi', required: true }],
+		properties: diagnoseProperties,
+	};
+
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await diagnose.call(this);
+	}
+}

@@ -1,0 +1,269 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { orgLocator } from '../shared/descriptions/locators';
+
+const sweepOnly = { show: { mode: ['sweep'] } };
+const triageOnly = { show: { mode: ['triage'] } };
+
+export const diagnoseProperties: INodeProperties[] = [
+	{
+		displayName: 'Step',
+		name: 'step',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'All Steps', value: 'all', description: 'Run every step of the flowchart, sharing the data between them' },
+			{ name: 'AP Health', value: 'ap_health', description: 'AP offline, reboots, CPU, client load' },
+			{ name: 'Association', value: 'association', description: 'Clients failing to associate' },
+			{ name: 'Authentication', value: 'authentication', description: 'RADIUS, PSK, certificate and IdP failures' },
+			{ name: 'Client Health', value: 'client_health', description: 'RSSI, SNR, retries of connected clients' },
+			{ name: 'DHCP', value: 'dhcp', description: 'Lease failures, NAKs, exhausted pools' },
+			{
+				name: 'Infrastructure',
+				value: 'infrastructure',
+				description: 'DNS and gateway reachability, latency, switch ports, connectivity drops',
+			},
+			{ name: 'RF Environment', value: 'rf_environment', description: 'Channel utilisation, noise floor, interference' },
+		],
+		default: 'association',
+	},
+	{
+		displayName: 'Mode',
+		name: 'mode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Sweep',
+				value: 'sweep',
+				description: 'Fetch org-wide data once and report every problem (for schedules); runs once whatever the input',
+			},
+			{
+				name: 'Triage',
+				value: 'triage',
+				description: 'Check the clients or APs given as input items (from the Mist node, the trigger or a form)',
+			},
+		],
+		default: 'sweep',
+	},
+	orgLocator,
+	{
+		displayName: 'Time Window',
+		name: 'window',
+		type: 'string',
+		default: '1h',
+		placeholder: '1h',
+		description: 'How far back to look for events and SLEs, as a Mist duration (10m, 1h, 1d)',
+	},
+	{
+		displayName: 'Input Items Are',
+		name: 'itemKind',
+		type: 'options',
+		displayOptions: triageOnly,
+		options: [
+			{ name: 'Clients', value: 'client' },
+			{ name: 'APs', value: 'ap' },
+		],
+		default: 'client',
+		description: 'What each input item describes',
+	},
+	{
+		displayName: 'MAC',
+		name: 'itemMac',
+		type: 'string',
+		displayOptions: triageOnly,
+		default: '={{ $json.mac ?? $json.client_mac ?? $json.scope?.client_mac ?? $json.ap_mac }}',
+		description: 'MAC of the client or AP of each item',
+	},
+	{
+		displayName: 'Site ID',
+		name: 'itemSiteId',
+		type: 'string',
+		displayOptions: triageOnly,
+		default: '={{ $json.site_id ?? $json.scope?.site_id ?? "" }}',
+		description: 'Site of each item. Needed for Client Health; leave empty when unknown.',
+	},
+	{
+		displayName: 'Thresholds',
+		name: 'thresholds',
+		type: 'collection',
+		placeholder: 'Change a Threshold',
+		default: {},
+		options: [
+			{
+				displayName: 'Advanced Thresholds (JSON)',
+				name: 'advanced',
+				type: 'json',
+				default: '{}',
+				description:
+					'Any other threshold of the diagnosis rules by its key, e.g. {"sharedMinClients": 3, "portFlapDowns": 4}. See the package README for the list.',
+			},
+			{
+				displayName: 'Channel Utilisation Critical (%)',
+				name: 'channelUtilCrit',
+				type: 'number',
+				default: 70,
+			},
+			{
+				displayName: 'Channel Utilisation Warning (%)',
+				name: 'channelUtilWarn',
+				type: 'number',
+				default: 50,
+			},
+			{
+				displayName: 'Clients per AP Critical',
+				name: 'clientsPerApCrit',
+				type: 'number',
+				default: 50,
+			},
+			{
+				displayName: 'Clients per AP Warning',
+				name: 'clientsPerApWarn',
+				type: 'number',
+				default: 30,
+			},
+			{
+				displayName: 'Noise Floor Critical (dBm)',
+				name: 'noiseFloorCrit',
+				type: 'number',
+				default: -80,
+			},
+			{
+				displayName: 'Noise Floor Warning (dBm)',
+				name: 'noiseFloorWarn',
+				type: 'number',
+				default: -85,
+			},
+			{
+				displayName: 'Retries Critical (%)',
+				name: 'retriesCrit',
+				type: 'number',
+				default: 20,
+			},
+			{
+				displayName: 'Retries Warning (%)',
+				name: 'retriesWarn',
+				type: 'number',
+				default: 15,
+			},
+			{
+				displayName: 'RSSI Critical (dBm)',
+				name: 'rssiCrit',
+				type: 'number',
+				default: -80,
+				description: 'Defaults to -80 for data, -75 for the voice profile',
+			},
+			{
+				displayName: 'RSSI Profile',
+				name: 'rssiProfile',
+				type: 'options',
+				options: [
+					{ name: 'Data (-72 / -80 dBm)', value: 'data' },
+					{ name: 'Voice (-67 / -75 dBm)', value: 'voice' },
+				],
+				default: 'data',
+			},
+			{
+				displayName: 'RSSI Warning (dBm)',
+				name: 'rssiWarn',
+				type: 'number',
+				default: -72,
+				description: 'Defaults to -72 for data, -67 for the voice profile',
+			},
+			{
+				displayName: 'Shared Problem Min Clients',
+				name: 'sharedMinClients',
+				type: 'number',
+				default: 2,
+				description: 'Distinct clients failing in the window on one site, VLAN or SSID that make one shared finding',
+			},
+			{
+				displayName: 'SLE Degraded Below',
+				name: 'sleDegradedBelow',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+				default: 0.9,
+				description: 'Sites whose SLE success ratio is below this are drilled into',
+			},
+			{
+				displayName: 'SNR Critical (dB)',
+				name: 'snrCrit',
+				type: 'number',
+				default: 15,
+			},
+			{
+				displayName: 'SNR Warning (dB)',
+				name: 'snrWarn',
+				type: 'number',
+				default: 25,
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Baseline Field',
+				name: 'baselineField',
+				type: 'string',
+				default: '',
+				placeholder: 'baseline',
+				description:
+					'Field of the first input item holding each site\'s recent history, to flag values above mean + k·σ: {"dhcp": {"&lt;site_id&gt;": [counts]}, "authentication": {…}, "rf_environment": {"&lt;ap_mac&gt;:&lt;band&gt;": [util %]}, "infrastructure": {…}}',
+			},
+			{
+				displayName: 'Drill Into All Sites',
+				name: 'drillAllSites',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to read client stats of every site instead of only SLE-degraded ones. Costs one call per site: for small orgs only.',
+			},
+			{
+				displayName: 'Healthy Output',
+				name: 'healthyOutput',
+				type: 'options',
+				displayOptions: { show: { '/mode': ['sweep'] } },
+				options: [
+					{ name: 'Sites Only', value: 'sites' },
+					{ name: 'Every Checked Entity', value: 'all', description: 'Sites, APs, clients, VLANs… (can be many items)' },
+				],
+				default: 'sites',
+			},
+			{
+				displayName: 'Include Request Stats',
+				name: 'includeRequestStats',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to add _requestStats (Mist API calls made by this execution) to every output item',
+			},
+			{
+				displayName: 'Max Drill-Down Sites',
+				name: 'maxDrilldownSites',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 10,
+				description: 'Most sites per step whose detail is fetched (worst SLE first); bounds the API cost',
+			},
+			{
+				displayName: 'Site IDs',
+				name: 'siteIds',
+				type: 'string',
+				default: '',
+				description: 'Only these sites (comma-separated IDs); empty means every site of the org',
+			},
+		],
+	},
+	{
+		displayName:
+			'Sweep runs once per execution: it reads org-wide data (searches of up to 1,000 records a call) and drills into SLE-degraded sites only, so its API cost grows with problems, not with clients.',
+		name: 'sweepNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: sweepOnly,
+	},
+];

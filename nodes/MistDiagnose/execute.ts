@@ -1,0 +1,97 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { MistClient } from '../shared/transport/MistClient';
+import { asNodeError } from '../shared/utils/errors';
+import { normalizeMac } from '../shared/utils/identifiers';
+import { resolveOrgId } from '../shared/utils/scope';
+import { SweepCollector } from './collect/SweepCollector';
+import { readLoadOptions, readThresholds, readWindow } from './parameters';
+import { runSteps } from './run';
+import { workflowSlowCache } from './slowCache';
+import { STEP_ORDER } from './steps';
+import type { StepChoice } from './steps';
+import { sweepOutputs } from './sweep';
+import { triage } from './triage';
+import type { ItemKind, TriageTarget } from './triage';
+
+/** Outputs: [Issues, Healthy]. */
+export async function diagnose(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const nowMs = Date.now();
+	const client = new MistClient(this);
+	const mode = this.getNodeParameter('mode', 0) as string;
+	let failure: Error | undefined;
+	try {
+		return mode === 'triage' ? await triageMode.call(this, client, nowMs) : await sweepMode.call(this, client, nowMs);
+	} catch (error) {
+		failure = error as Error;
+	}
+	if (!this.continueOnFail()) throw asNodeError(this.getNode(), failure, 0);
+	return [[{ json: { error: failure.message }, pairedItem: { item: 0 } }], []];
+}
+
+async function prepare(ctx: IExecuteFunctions, client: MistClient, nowMs: number, itemIndex: number) {
+	const step = ctx.getNodeParameter('step', itemIndex) as StepChoice;
+	const steps = step === 'all' ? STEP_ORDER : [step];
+	if (!steps.every((candidate) => STEP_ORDER.includes(candidate))) {
+		throw new NodeOperationError(ctx.getNode(), `Invalid Step: "${String(step)}" is not a diagnosis step`, { itemIndex });
+	}
+	const thresholds = readThresholds(ctx, itemIndex);
+	const loadOptions = readLoadOptions(ctx, itemIndex, thresholds);
+	const orgId = await resolveOrgId(ctx, client, itemIndex);
+	const cache = workflowSlowCache(ctx.getWorkflowStaticData('global'), nowMs);
+	const collector = new SweepCollector(client, ctx.getNode(), orgId, readWindow(ctx, itemIndex), itemIndex, cache);
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const stats = () => (options.includeRequestStats === false ? {} : { _requestStats: { ...client.stats } });
+	return { steps, thresholds, loadOptions, collector, options, stats };
+}
+
+async function sweepMode(this: IExecuteFunctions, client: MistClient, nowMs: number): Promise<INodeExecutionData[][]> {
+	const { steps, thresholds, loadOptions, collector, options, stats } = await prepare(this, client, nowMs, 0);
+	const outcome = await runSteps(collector, steps, loadOptions, thresholds, nowMs);
+	return sweepOutputs(outcome, String(options.healthyOutput ?? 'sites'), stats());
+}
+
+async function triageMode(this: IExecuteFunctions, client: MistClient, nowMs: number): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const { steps, thresholds, loadOptions, collector, stats } = await prepare(this, client, nowMs, 0);
+	const kind = this.getNodeParameter('itemKind', 0, 'client') as ItemKind;
+	const issues: INodeExecutionData[] = [];
+	const healthy: INodeExecutionData[] = [];
+	const targets: TriageTarget[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const rawMac = String(this.getNodeParameter('itemMac', itemIndex, '') ?? '');
+		const mac = normalizeMac(rawMac);
+		if (!mac) {
+			const error = new NodeOperationError(
+				this.getNode(),
+				`Invalid MAC: ${rawMac.trim() ? `"${rawMac.slice(0, 40)}" is not a MAC address` : 'it is empty'}`,
+				{ description: 'Set MAC to the field holding the client or AP MAC of each item, e.g. {{ $json.mac }}.', itemIndex },
+			);
+			if (!this.continueOnFail()) throw error;
+			issues.push({ json: { error: error.message }, pairedItem: { item: itemIndex } });
+			continue;
+		}
+		const siteId = String(this.getNodeParameter('itemSiteId', itemIndex, '') ?? '').trim() || undefined;
+		targets.push({ itemIndex, mac, siteId });
+	}
+	const outcome = await triage(collector, steps, loadOptions, thresholds, nowMs, kind, targets);
+	const extra = stats();
+	for (const target of targets) {
+		const findings = outcome.findingsByItem.get(target.itemIndex) ?? [];
+		const pairedItem = { item: target.itemIndex };
+		for (const finding of findings) issues.push({ json: { ...finding, ...extra } as unknown as IDataObject, pairedItem });
+		if (findings.length === 0) {
+			const notChecked = outcome.notChecked.get(target.itemIndex);
+			healthy.push({
+				json: {
+					...items[target.itemIndex].json,
+					diagnosis: { steps, healthy: true, ...(notChecked ? { notChecked } : {}) },
+					...extra,
+				},
+				pairedItem,
+			});
+		}
+	}
+	return [issues, healthy];
+}

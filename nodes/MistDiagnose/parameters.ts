@@ -1,0 +1,90 @@
+import { NodeOperationError, jsonParse } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { resolveThresholds } from '../shared/diagnosis/thresholds';
+import type { DiagnosisThresholds, ThresholdInput } from '../shared/diagnosis/thresholds';
+import { durationSeconds } from '../shared/utils/timeRange';
+import { splitList } from '../shared/utils/identifiers';
+import type { LoadOptions } from './load';
+
+const pair = (warn: unknown, crit: unknown) => {
+	const limits: IDataObject = {};
+	if (typeof warn === 'number') limits.warn = warn;
+	if (typeof crit === 'number') limits.crit = crit;
+	return Object.keys(limits).length ? limits : undefined;
+};
+
+/** The Thresholds collection (common ones by name, the rest as JSON) as validated rule thresholds. */
+export function readThresholds(ctx: IExecuteFunctions, itemIndex: number): DiagnosisThresholds {
+	const raw = ctx.getNodeParameter('thresholds', itemIndex, {}) as IDataObject;
+	let advanced: IDataObject = {};
+	if (raw.advanced !== undefined && raw.advanced !== '') {
+		advanced =
+			typeof raw.advanced === 'string'
+				? jsonParse<IDataObject>(raw.advanced, {
+						errorMessage: 'Invalid Advanced Thresholds (JSON): it is not valid JSON',
+					})
+				: (raw.advanced as IDataObject);
+	}
+	const voice = raw.rssiProfile === 'voice';
+	const named: IDataObject = {
+		rssiProfile: raw.rssiProfile,
+		[voice ? 'rssiVoiceDbm' : 'rssiDataDbm']: pair(raw.rssiWarn, raw.rssiCrit),
+		snrDb: pair(raw.snrWarn, raw.snrCrit),
+		retriesPercent: pair(raw.retriesWarn, raw.retriesCrit),
+		channelUtilPercent: pair(raw.channelUtilWarn, raw.channelUtilCrit),
+		noiseFloorDbm: pair(raw.noiseFloorWarn, raw.noiseFloorCrit),
+		clientsPerAp: pair(raw.clientsPerApWarn, raw.clientsPerApCrit),
+		sharedMinClients: raw.sharedMinClients,
+		sleDegradedBelow: raw.sleDegradedBelow,
+	};
+	const input = Object.fromEntries(Object.entries({ ...advanced, ...named }).filter(([, value]) => value !== undefined));
+	try {
+		return resolveThresholds(input as ThresholdInput);
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), (error as Error).message, {
+			description: 'Check the Thresholds of this node: warning and critical limits must be numbers in the right order.',
+			itemIndex,
+		});
+	}
+}
+
+export function readWindow(ctx: IExecuteFunctions, itemIndex: number): { duration: string } {
+	const window = String(ctx.getNodeParameter('window', itemIndex, '1h')).trim();
+	if (durationSeconds(window) === undefined) {
+		throw new NodeOperationError(ctx.getNode(), `Invalid Time Window: "${window.slice(0, 40)}" is not a Mist duration`, {
+			description: 'Use a number followed by m, h, d or w, e.g. 10m, 1h or 1d.',
+			itemIndex,
+		});
+	}
+	return { duration: window };
+}
+
+export function readLoadOptions(ctx: IExecuteFunctions, itemIndex: number, thresholds: DiagnosisThresholds): LoadOptions {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const maxDrilldownSites = Number(options.maxDrilldownSites ?? 10);
+	if (!Number.isInteger(maxDrilldownSites) || maxDrilldownSites < 1) {
+		throw new NodeOperationError(ctx.getNode(), `Invalid Max Drill-Down Sites: "${String(options.maxDrilldownSites)}" is not a whole number of 1 or more`, {
+			itemIndex,
+		});
+	}
+	let baseline: IDataObject = {};
+	const field = String(options.baselineField ?? '').trim();
+	if (field) {
+		const value = ctx.getInputData()[itemIndex]?.json?.[field];
+		if (value === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) {
+			throw new NodeOperationError(ctx.getNode(), `Invalid Baseline Field: the input item has no object in "${field}"`, {
+				description: 'Give a field holding {"dhcp": {"<site_id>": [numbers]}, …}, or leave Baseline Field empty.',
+				itemIndex,
+			});
+		}
+		baseline = value as IDataObject;
+	}
+	return {
+		thresholds,
+		maxDrilldownSites,
+		drillAllSites: options.drillAllSites === true,
+		siteFilter: new Set(splitList(options.siteIds)),
+		baseline,
+	};
+}

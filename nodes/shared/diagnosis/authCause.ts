@@ -1,0 +1,32 @@
+import type { WlanSecurity } from './context';
+import type { FailureEvent } from './failures';
+
+export type AuthCause = 'certificate' | 'idp' | 'radius' | 'psk' | 'mac_auth' | 'credentials';
+
+const CERTIFICATE = /CERT|certificate|\bTLS\b|unknown ca|expired|\b12321\b|\b12309\b/i;
+const RADIUS_DOWN = /radius.{0,40}(timeout|timed out|not respond|unreachable|no response)|no response from (the )?radius|\b5411\b/i;
+
+/** Reads the likely cause of one authentication failure from its type, text and the WLAN's security. */
+export function authCauseOf(failure: FailureEvent, wlanSecurity?: Record<string, WlanSecurity>): AuthCause {
+	const type = failure.type.toUpperCase();
+	const text = failure.text ?? '';
+	if (CERTIFICATE.test(type) || CERTIFICATE.test(text)) return 'certificate';
+	if (/IDP/.test(type)) return 'idp';
+	if (RADIUS_DOWN.test(text)) return 'radius';
+	if (/MAC_AUTH/.test(type)) return 'mac_auth';
+	const security = failure.ssid ? wlanSecurity?.[failure.ssid] : undefined;
+	const pskKeyMgmt = /PSK|SAE/i.test(failure.key_mgmt ?? '');
+	if (security === 'psk' || (!security && (pskKeyMgmt || /SAE|PSK/.test(type) || /\bPSK\b|4-way handshake|MIC failure/i.test(text)))) {
+		return 'psk';
+	}
+	return 'credentials';
+}
+
+/** The cause most failures share; ties prefer the more specific cause (order of the list). */
+export function dominantCause(causes: AuthCause[]): AuthCause {
+	const order: AuthCause[] = ['certificate', 'idp', 'radius', 'psk', 'mac_auth', 'credentials'];
+	const counts = new Map<AuthCause, number>();
+	for (const cause of causes) counts.set(cause, (counts.get(cause) ?? 0) + 1);
+	const ranked = [...order].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || order.indexOf(a) - order.indexOf(b));
+	return (counts.get(ranked[0]) ?? 0) > 0 ? ranked[0] : 'credentials';
+}
