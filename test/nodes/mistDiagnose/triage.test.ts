@@ -106,3 +106,17 @@ describe('Mist Diagnose triage and parameters', () => {
 		expect(serialise(run.raw)).not.toContain(LEAK_CANARY);
 	});
 });
+
+describe('Mist Diagnose sweep chaining', () => {
+	it('keeps one summary item on Healthy when no site passed, so the next step still runs', async () => {
+		const sim = await startSimulator({ port: 0, scenario: 'demo' });
+		try {
+			const hq = sim.world.sites.find((site) => site.name === 'HQ')!;
+			const run = await runDiagnose(sim, { step: 'dhcp', options: { siteIds: hq.id } });
+			expect(run.issues.length).toBeGreaterThan(0);
+			expect(run.healthy).toEqual([expect.objectContaining({ level: 'org', healthy_sites: 0, summary: 'No site passed dhcp without a finding.' })]);
+		} finally {
+			await sim.close();
+		}
+	});
+});
