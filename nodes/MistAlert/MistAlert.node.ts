@@ -1,0 +1,32 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { mistAlertProperties } from './description';
+import { executeMistAlert } from './execute';
+
+/**
+ * Turns findings into incidents and ready-to-send notifications: grouping, flap hold-down,
+ * resolution, tiered escalation, silences and mute windows. It sends nothing itself; wire each
+ * output to a Slack, Microsoft Teams, Send Email, PagerDuty, ServiceNow or HTTP Request node.
+ */
+export class MistAlert implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Mist Alert',
+		name: 'mistAlert',
+		icon: { light: 'file:mistAlert.svg', dark: 'file:mistAlert.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description: 'Deduplicate, group and escalate Mist findings into chat, email and pager notifications',
+		defaults: { name: 'Mist Alert' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Tier 1 Chat', 'Tier 2 Email', 'Tier 3 Pager', 'Resolved', 'Invalid'],
+		properties: mistAlertProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeMistAlert.call(this);
+	}
+}

@@ -1,0 +1,174 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const evaluateOnly = { show: { operation: ['evaluate'] } };
+
+const WEEKDAYS = [
+	{ name: 'Friday', value: 5 },
+	{ name: 'Monday', value: 1 },
+	{ name: 'Saturday', value: 6 },
+	{ name: 'Sunday', value: 7 },
+	{ name: 'Thursday', value: 4 },
+	{ name: 'Tuesday', value: 2 },
+	{ name: 'Wednesday', value: 3 },
+];
+
+export const mistAlertProperties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Acknowledge',
+				value: 'acknowledge',
+				description:
+					'Acknowledge incidents without counting a run. Items: {ack: true, fingerprint or groupKey, by, note}.',
+				action: 'Acknowledge incidents',
+			},
+			{
+				name: 'Evaluate Findings',
+				value: 'evaluate',
+				description:
+					'One monitoring run: update incidents from findings (items from Mist Diagnose), send what is due. Items with ack: true acknowledge; an empty item marks a run without findings; {error} items from upstream go to Invalid and stop resolutions this run.',
+				action: 'Evaluate findings',
+			},
+			{
+				name: 'Get Incidents',
+				value: 'getIncidents',
+				description: 'Output the open and recently resolved incidents kept by this node (for reports and dashboards)',
+				action: 'Get incidents',
+			},
+		],
+		default: 'evaluate',
+	},
+	{
+		displayName:
+			'Incidents live in this node\'s workflow static data, which n8n saves only for production (active or scheduled) executions, not for manual test runs',
+		name: 'stateNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Group By',
+		name: 'groupBy',
+		type: 'multiOptions',
+		options: [
+			{ name: 'AP', value: 'ap' },
+			{ name: 'Org', value: 'org' },
+			{ name: 'Rule', value: 'rule' },
+			{ name: 'Severity', value: 'severity' },
+			{ name: 'Site', value: 'site' },
+			{ name: 'Step', value: 'step' },
+		],
+		default: ['site', 'rule'],
+		description: 'Findings sharing these values go into one message (like Alertmanager group_by). Empty means one group.',
+		displayOptions: evaluateOnly,
+	},
+	{
+		displayName: 'PagerDuty Routing Key',
+		name: 'pagerDutyRoutingKey',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description: 'Integration key copied into routing_key of the PagerDuty Events v2 bodies; leave empty to fill it in the sending node',
+	},
+	{
+		displayName: 'Silences',
+		name: 'silences',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Silence',
+		default: {},
+		description: 'Mute matching incidents until a date. Every field set must match; a trailing * matches a prefix.',
+		displayOptions: evaluateOnly,
+		options: [
+			{
+				displayName: 'Silence',
+				name: 'silence',
+				values: [
+					{ displayName: 'Comment', name: 'comment', type: 'string', default: '' },
+					{ displayName: 'Ends At', name: 'endsAt', type: 'dateTime', default: '', required: true },
+					{ displayName: 'Fingerprint', name: 'fingerprint', type: 'string', default: '' },
+					{ displayName: 'Rule', name: 'rule', type: 'string', default: '', placeholder: 'ap_offline' },
+					{
+						displayName: 'Severity',
+						name: 'severity',
+						type: 'options',
+						options: [
+							{ name: 'Any', value: '' },
+							{ name: 'Critical', value: 'critical' },
+							{ name: 'Info', value: 'info' },
+							{ name: 'Major', value: 'major' },
+							{ name: 'Minor', value: 'minor' },
+						],
+						default: '',
+					},
+					{ displayName: 'Site', name: 'site', type: 'string', default: '', description: 'Site ID or name' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Mute Windows',
+		name: 'muteWindows',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Mute Window',
+		default: {},
+		description: 'Recurring quiet periods (e.g. maintenance). Notices due inside a window wait until it ends; none are lost.',
+		displayOptions: evaluateOnly,
+		options: [
+			{
+				displayName: 'Window',
+				name: 'window',
+				values: [
+					{ displayName: 'End Time', name: 'end', type: 'string', default: '06:00', placeholder: 'HH:mm' },
+					{
+						displayName: 'Start Time',
+						name: 'start',
+						type: 'string',
+						default: '22:00',
+						placeholder: 'HH:mm',
+						description: 'A start later than the end spans midnight',
+					},
+					{ displayName: 'Timezone', name: 'timezone', type: 'string', default: 'UTC', placeholder: 'Europe/Paris' },
+					{
+						displayName: 'Weekdays',
+						name: 'weekdays',
+						type: 'multiOptions',
+						options: WEEKDAYS,
+						default: [],
+						description: 'Days the window starts on. Empty means every day.',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Critical Bypasses Mute Windows',
+				name: 'criticalBypassesMute',
+				type: 'boolean',
+				default: false,
+				description: 'Whether critical incidents are sent even inside a mute window (silences still apply)',
+			},
+			{ displayName: 'Dashboard URL', name: 'dashboardUrl', type: 'string', default: '', description: 'Link added to every message' },
+			{ displayName: 'Escalate to Email After (Minutes)', name: 'tier2AfterMinutes', type: 'number', default: 15, typeOptions: { minValue: 0 }, description: 'Tier 2 for an unacknowledged incident still open this long (major and critical go at once)' },
+			{ displayName: 'Group Interval (Minutes)', name: 'groupIntervalMinutes', type: 'number', default: 5, typeOptions: { minValue: 0 }, description: 'Minimum time between two messages of a group when new incidents join it' },
+			{ displayName: 'Group Wait (Seconds)', name: 'groupWaitSeconds', type: 'number', default: 30, typeOptions: { minValue: 0 }, description: 'A new group is announced on the first run after it has existed this long' },
+			{ displayName: 'Keep Resolved (Hours)', name: 'resolvedRetentionHours', type: 'number', default: 24, typeOptions: { minValue: 0 }, description: 'How long resolved incidents stay in state' },
+			{ displayName: 'Max Incidents Listed', name: 'maxListed', type: 'number', default: 20, typeOptions: { minValue: 1 }, description: 'Incidents listed per message; the rest are counted' },
+			{ displayName: 'Open After Runs', name: 'openAfterRuns', type: 'number', default: 1, typeOptions: { minValue: 1 }, description: 'Consecutive runs with a finding before its incident opens (flap hold-down)' },
+			{ displayName: 'Page After (Minutes)', name: 'tier3AfterMinutes', type: 'number', default: 30, typeOptions: { minValue: 0 }, description: 'Tier 3 for a critical incident unacknowledged this long' },
+			{ displayName: 'Repeat Interval (Minutes)', name: 'repeatIntervalMinutes', type: 'number', default: 240, typeOptions: { minValue: 1 }, description: 'Remind about an unchanged group with unacknowledged incidents this often' },
+			{ displayName: 'Resolve After Clean Runs', name: 'resolveAfterCleanRuns', type: 'number', default: 2, typeOptions: { minValue: 1 }, description: 'Consecutive runs without a finding before its incident resolves' },
+		],
+	},
+];

@@ -1,0 +1,59 @@
+import { ackNotices, decideNotices } from './escalation';
+import type { SourceMap } from './escalation';
+import { applyAck, applyRun } from './incidents';
+import type { RunFinding } from './incidents';
+import { pruneState } from './state';
+import type { AckRequest, AlertConfig, AlertState, Notice } from './types';
+
+export interface IndexedAck extends AckRequest {
+	itemIndex: number;
+}
+
+export interface EvaluateInput {
+	findings: RunFinding[];
+	acks: IndexedAck[];
+	/** False for an acknowledge-only execution: absent findings then do not count as a clean run. */
+	countsAsRun: boolean;
+	/** Part of the run failed upstream: absent findings do not count towards resolution. */
+	partial?: boolean;
+}
+
+export interface EvaluateResult {
+	state: AlertState;
+	notices: Notice[];
+	/** Acknowledgements that matched nothing, with their item. */
+	ackErrors: Array<{ itemIndex: number; error: string }>;
+	/** Incidents acknowledged in this run, by fingerprint. */
+	acknowledged: string[];
+}
+
+/** One execution of the alerting engine. `state` is modified and returned; `now` is injected so tests control time. */
+export function evaluate(state: AlertState, input: EvaluateInput, config: AlertConfig, now: number): EvaluateResult {
+	const sources: SourceMap = new Map();
+	const ackErrors: EvaluateResult['ackErrors'] = [];
+	const acknowledged: string[] = [];
+
+	if (input.countsAsRun) {
+		for (const [fingerprint, items] of applyRun(state, input.findings, config, now, input.partial)) sources.set(fingerprint, items);
+		state.runs += 1;
+		state.lastRunAt = new Date(now).toISOString();
+	}
+	// Acks after the run so an ack in the same execution can target a just-opened incident, and before
+	// deciding notices so it stops escalation at once.
+	for (const ack of input.acks) {
+		const result = applyAck(state, ack, now);
+		if ('error' in result) {
+			ackErrors.push({ itemIndex: ack.itemIndex, error: result.error });
+			continue;
+		}
+		for (const fingerprint of result.fingerprints) {
+			acknowledged.push(fingerprint);
+			sources.set(fingerprint, [...(sources.get(fingerprint) ?? []), ack.itemIndex]);
+		}
+	}
+
+	const notices = [...ackNotices(state, acknowledged, now, sources)];
+	if (input.countsAsRun) notices.push(...decideNotices(state, config, now, sources));
+	pruneState(state, now, config.resolvedRetentionMs);
+	return { state, notices, ackErrors, acknowledged };
+}

@@ -1,0 +1,48 @@
+import { parseFinding } from '../../shared/findings/schema';
+import type { Finding } from '../../shared/findings/types';
+import type { AckRequest } from './types';
+
+export type ClassifiedItem =
+	| { type: 'finding'; finding: Finding }
+	| { type: 'ack'; ack: AckRequest }
+	/** `{}` from a node with Always Output Data: a run with no findings. */
+	| { type: 'empty' }
+	/** `{error}` from an upstream node that continued on fail: that part of the run is unknown. */
+	| { type: 'upstreamError'; error: string }
+	| { type: 'invalid'; error: string };
+
+/**
+ * Input convention: an item with `ack: true` is an acknowledgement (`fingerprint` or `groupKey`,
+ * optional `by` and `note`); an empty item is a clean run marker; anything else must be a finding.
+ */
+export function classifyItem(json: Record<string, unknown>): ClassifiedItem {
+	if (!Object.keys(json).length) return { type: 'empty' };
+	if ('ack' in json) return parseAck(json);
+	if (typeof json.error === 'string' && !('fingerprint' in json)) return { type: 'upstreamError', error: json.error };
+	const parsed = parseFinding(json);
+	return 'finding' in parsed ? { type: 'finding', finding: parsed.finding } : { type: 'invalid', error: parsed.error };
+}
+
+function optionalString(json: Record<string, unknown>, field: string): string | undefined | { error: string } {
+	const value = json[field];
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value !== 'string') return { error: `Acknowledgement: "${field}" must be a string, got ${typeof value}` };
+	return value.trim();
+}
+
+export function parseAck(json: Record<string, unknown>): ClassifiedItem {
+	if (json.ack !== true) return { type: 'invalid', error: `Acknowledgement: "ack" must be true, got ${JSON.stringify(json.ack)}` };
+	const fields: Record<string, string | undefined> = {};
+	for (const field of ['fingerprint', 'groupKey', 'by', 'note']) {
+		const value = optionalString(json, field);
+		if (typeof value === 'object') return { type: 'invalid', error: value.error };
+		fields[field] = value;
+	}
+	if (!fields.fingerprint && !fields.groupKey) {
+		return { type: 'invalid', error: 'Acknowledgement: "fingerprint" or "groupKey" is required' };
+	}
+	return {
+		type: 'ack',
+		ack: { fingerprint: fields.fingerprint, groupKey: fields.groupKey, by: fields.by ?? 'unknown', note: fields.note ?? '' },
+	};
+}

@@ -1,0 +1,27 @@
+import type { AlertConfig, Notice } from '../types';
+import { renderEmail } from './email';
+import { titleOf } from './format';
+import { renderPagerDuty } from './pagerduty';
+import { renderSlack } from './slack';
+import { renderTeams } from './teams';
+import { renderWebhook } from './webhook';
+
+/** Everything one output item carries: ready-to-send bodies for each supported channel. */
+export function renderNotice(notice: Notice, config: Pick<AlertConfig, 'maxListed' | 'pagerDutyRoutingKey' | 'dashboardUrl'>) {
+	return {
+		notice: notice.kind,
+		tier: notice.tier,
+		title: titleOf(notice),
+		groupKey: notice.groupKey,
+		labels: notice.labels,
+		incidentCount: notice.incidents.length,
+		fingerprints: notice.incidents.map((incident) => incident.fingerprint),
+		slack: renderSlack(notice, config.maxListed, config.dashboardUrl),
+		teams: renderTeams(notice, config.maxListed, config.dashboardUrl),
+		email: renderEmail(notice, config.maxListed, config.dashboardUrl),
+		pagerduty: renderPagerDuty(notice, config.pagerDutyRoutingKey),
+		webhook: renderWebhook(notice),
+	};
+}
+
+export { dedupKey, PAGERDUTY_SEVERITY } from './pagerduty';

@@ -1,0 +1,30 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { mistReportProperties } from './description';
+import { executeMistReport } from './execute';
+
+/**
+ * Daily and weekly Wi-Fi reports from findings, metrics and history kept in an n8n Data Table,
+ * with trends, forecasts and anomaly flags. No API calls: it shapes what other nodes send or store.
+ */
+export class MistReport implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Mist Report',
+		name: 'mistReport',
+		icon: { light: 'file:mistReport.svg', dark: 'file:mistReport.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description: 'Build Mist Wi-Fi health reports and history rows for n8n Data Tables',
+		defaults: { name: 'Mist Report' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: mistReportProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeMistReport.call(this);
+	}
+}

@@ -1,0 +1,89 @@
+import type { Severity } from '../../shared/findings/types';
+import type { Trend } from './types';
+
+/** The JSON output of Generate: every number the HTML and Markdown show. */
+export interface SiteReport {
+	siteId: string;
+	siteName: string;
+	status: 'healthy' | 'degraded';
+	reasons: string[];
+	findings: Trend;
+	bySeverity: Record<Severity, number>;
+	sle: Record<string, Trend>;
+	clients: Trend;
+	aps: Trend;
+}
+
+export interface IssueRow {
+	rule: string;
+	worstSeverity: Severity;
+	findings: number;
+	previous: number;
+	sites: string[];
+}
+
+export interface EntityRow {
+	id: string;
+	name: string;
+	siteName: string;
+	findings: number;
+	rules: string[];
+}
+
+export interface ForecastRow {
+	siteId: string;
+	siteName: string;
+	metric: string;
+	threshold: number;
+	direction: 'above' | 'below';
+	latest: number;
+	slopePerDay: number;
+	daysToThreshold: number;
+	reachesAt: string;
+	r2: number;
+}
+
+export interface AnomalyRow {
+	siteId: string;
+	siteName: string;
+	metric: string;
+	value: number;
+	mean: number;
+	stddev: number;
+	zScore: number | null;
+	timestamp: string;
+}
+
+export interface ReportFigures {
+	title: string;
+	type: 'daily' | 'weekly';
+	timezone: string;
+	generatedAt: string;
+	period: { start: string; end: string };
+	previousPeriod: { start: string; end: string };
+	summary: {
+		sites: number;
+		healthySites: number;
+		degradedSites: number;
+		findings: Trend;
+		criticalFindings: Trend;
+		incidentsOpened: Trend;
+		incidentsResolved: Trend;
+		remediationActions: Trend;
+	};
+	sites: SiteReport[];
+	topIssues: IssueRow[];
+	topClients: EntityRow[];
+	topAps: EntityRow[];
+	remediation: {
+		total: number;
+		byDecision: Record<string, number>;
+		byResult: Record<string, number>;
+		byOperation: Array<{ operation: string; total: number; succeeded: number; failed: number }>;
+	};
+	incidents: { opened: number; resolved: number; stillOpen: number; meanTimeToResolveMinutes: number | null };
+	apiBudget: { requests: number; requestLimit: number; percentUsed: number } | null;
+	forecasts: ForecastRow[];
+	anomalies: AnomalyRow[];
+}
+

@@ -1,0 +1,100 @@
+import { SEVERITIES } from '../../shared/findings/types';
+import type { Severity } from '../../shared/findings/types';
+import type { Classified } from './classify';
+import { classifyReportItem } from './classify';
+import { dayOf, toMillis } from './time';
+import type { EntityRef, FindingRecord, HistoryRow, MetricRecord } from './types';
+
+type Json = Record<string, unknown>;
+
+export const HISTORY_COLUMNS = ['kind', 'period', 'site_id', 'site_name', 'rule', 'severity', 'metric', 'value', 'timestamp', 'fingerprint'] as const;
+
+export function encodeEntity(entity: EntityRef): string {
+	return [entity.level, entity.id, ...(entity.name ? [entity.name] : [])].join(':');
+}
+
+export function decodeEntity(value: string): EntityRef {
+	const [level, id, ...name] = value.split(':');
+	return { level: level || 'site', id: id ?? '', ...(name.length ? { name: name.join(':') } : {}) };
+}
+
+export function isHistoryRowShape(json: Json): boolean {
+	return (json.kind === 'finding' || json.kind === 'metric') && 'period' in json && !('scope' in json) && !('metrics' in json);
+}
+
+function findingRow(record: FindingRecord, timezone: string): HistoryRow {
+	return {
+		kind: 'finding',
+		period: dayOf(record.timestamp, timezone),
+		site_id: record.siteId,
+		site_name: record.siteName,
+		rule: record.rule,
+		severity: record.severity,
+		metric: encodeEntity(record.entity),
+		value: record.count,
+		timestamp: new Date(record.timestamp).toISOString(),
+		fingerprint: record.fingerprint,
+	};
+}
+
+function metricRow(record: MetricRecord, timezone: string): HistoryRow {
+	return {
+		kind: 'metric',
+		period: dayOf(record.timestamp, timezone),
+		site_id: record.siteId,
+		site_name: record.siteName,
+		rule: '',
+		severity: '',
+		metric: record.metric,
+		value: record.value,
+		timestamp: new Date(record.timestamp).toISOString(),
+		fingerprint: '',
+	};
+}
+
+/** Findings and metric snapshots → flat Data Table rows; other inputs are refused by name. */
+export function toHistoryRows(json: Json, timezone: string): { rows: HistoryRow[] } | { error: string } {
+	if (isHistoryRowShape(json)) return { error: 'Already a history row: pass findings or metric snapshots to To History Rows' };
+	const classified = classifyReportItem(json);
+	if ('error' in classified) return classified;
+	const rows: HistoryRow[] = [];
+	for (const record of classified.records) {
+		if (record.kind === 'finding') rows.push(findingRow(record, timezone));
+		else if (record.kind === 'metric') rows.push(metricRow(record, timezone));
+		else return { error: `To History Rows takes findings and metric snapshots, not a ${record.kind.replace('_', ' ')} record` };
+	}
+	return { rows };
+}
+
+/** A row read back from a Data Table (numbers may come back as strings, dates as Date or ISO). */
+export function fromHistoryRow(json: Json): Classified {
+	const timestamp = toMillis(json.timestamp);
+	if (Number.isNaN(timestamp)) return { error: `Not a history row: "timestamp" ${JSON.stringify(json.timestamp)} is not a date-time` };
+	const value = Number(json.value);
+	if (json.value === null || json.value === '' || !Number.isFinite(value)) {
+		return { error: `Not a history row: "value" ${JSON.stringify(json.value)} is not a number` };
+	}
+	const siteId = String(json.site_id ?? '');
+	const siteName = String(json.site_name || siteId);
+	const metric = String(json.metric ?? '');
+	if (!metric) return { error: 'Not a history row: "metric" is required' };
+	if (json.kind === 'metric') return { records: [{ kind: 'metric', timestamp, siteId, siteName, metric, value }] };
+	const fingerprint = String(json.fingerprint ?? '');
+	if (!fingerprint) return { error: 'Not a history row: "fingerprint" is required for a finding row' };
+	const severity = SEVERITIES.includes(json.severity as Severity) ? (json.severity as Severity) : 'info';
+	return {
+		records: [
+			{
+				kind: 'finding',
+				timestamp,
+				siteId,
+				siteName,
+				rule: String(json.rule ?? ''),
+				severity,
+				fingerprint,
+				entity: decodeEntity(metric),
+				count: Math.max(1, Math.round(value)),
+			},
+		],
+	};
+}

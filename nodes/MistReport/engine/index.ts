@@ -1,0 +1,12 @@
+export * from './types';
+export * from './stats';
+export * from './time';
+export * from './trend';
+export * from './forecast';
+export * from './anomaly';
+export * from './classify';
+export * from './history';
+export * from './aggregate';
+export * from './outlook';
+export { renderHtml } from './render/html';
+export { renderMarkdown } from './render/markdown';

@@ -1,0 +1,36 @@
+import type { Trend } from '../types';
+
+export function escapeHtml(value: unknown): string {
+	return String(value ?? '')
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&#39;');
+}
+
+export function formatNumber(value: number | null, unit = ''): string {
+	if (value === null) return 'n/a';
+	const text = Number.isInteger(value) ? String(value) : value.toFixed(1);
+	return `${text}${unit}`;
+}
+
+/** "12 (+3 vs 9)" – the change sign tells the direction without colour. */
+export function formatTrend(value: Trend, unit = ''): string {
+	if (value.current === null) return 'n/a';
+	if (value.previous === null || value.change === null) return formatNumber(value.current, unit);
+	const sign = value.change > 0 ? '+' : value.change < 0 ? '−' : '±';
+	return `${formatNumber(value.current, unit)} (${sign}${formatNumber(Math.abs(value.change), unit)} vs ${formatNumber(value.previous, unit)})`;
+}
+
+export function formatDays(days: number): string {
+	if (days <= 0) return 'already reached';
+	return `in ~${days < 10 ? days.toFixed(1) : Math.round(days)} days`;
+}
+
+export function forecastSentence(row: { siteName: string; metric: string; threshold: number; direction: 'above' | 'below'; daysToThreshold: number }): string {
+	const verb = row.direction === 'above' ? 'will reach' : 'will fall to';
+	return row.daysToThreshold <= 0
+		? `${row.siteName}: ${row.metric} has already reached ${row.threshold}`
+		: `${row.siteName}: ${row.metric} ${verb} ${row.threshold} ${formatDays(row.daysToThreshold)}`;
+}
