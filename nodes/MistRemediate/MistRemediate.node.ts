@@ -1,0 +1,48 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import * as listSearch from '../shared/methods/listSearch';
+import { actionFields } from './description/actionFields';
+import { guardrailFields } from './description/guardrailFields';
+import { allowedOperationsProperty, dryRunProperty, operationProperty } from './description/operation';
+import { optionFields } from './description/optionFields';
+import { router } from './execute/router';
+
+export class MistRemediate implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Juniper Mist Remediate',
+		name: 'mistRemediate',
+		icon: { light: 'file:mistRemediate.svg', dark: 'file:mistRemediate.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ($parameter["dryRun"] ? " (dry run)" : "")}}',
+		description: 'Fix Juniper Mist Wi-Fi problems (reconnect, restart, RRM, tests) behind dry-run, limits, cooldowns and maintenance windows',
+		defaults: { name: 'Juniper Mist Remediate' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Actions', 'Skipped'],
+		credentials: [{ name: 'mistApi', required: true }],
+		properties: [
+			{
+				displayName:
+					'Every item becomes an audit record. Actions: done, or in a dry run what would be done. Skipped: blocked by a guardrail, not a Mist action, or failed.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			operationProperty,
+			dryRunProperty,
+			allowedOperationsProperty,
+			...actionFields,
+			...guardrailFields,
+			...optionFields,
+		],
+	};
+
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,5 @@
+export * from './types';
+export * from './state';
+export * from './window';
+export * from './sites';
+export * from './evaluate';
