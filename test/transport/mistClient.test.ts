@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a loopback server that really resets connections */
 import http from 'http';
 import type { AddressInfo } from 'net';
 import nock from 'nock';

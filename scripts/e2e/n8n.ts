@@ -1,0 +1,272 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error */
+/**
+ * One real n8n per test file: a fresh user folder with SQLite and the package installed, CLI
+ * imports, `n8n execute` for manual workflows, and `n8n start` for webhook-triggered ones.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { E2E_ENCRYPTION_KEY, keepAllLogs, TEST_OUTPUT_DIR, versionSpec } from './config';
+import { cleanEnv, ensureN8nInstalled } from './install';
+import type { N8nInstallation } from './install';
+import { installPackageInto } from './package';
+import { freePort } from './ports';
+import { delay, removeTempDir, runGroup, spawnGroup, trackTempDir } from './processes';
+import type { GroupProcess } from './processes';
+import { createApiKey, ownerSession, PublicApi } from './restApi';
+import { parseExecuteOutput } from './executeOutput';
+import type { ExecuteResult } from './executeOutput';
+
+export interface CredentialToImport {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+/** A workflow as n8n exports it: at least nodes and connections, and an `id` to execute it by. */
+export interface WorkflowJson {
+	id: string;
+	name: string;
+	nodes: unknown[];
+	connections: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+export interface RunningN8n {
+	url: string;
+	apiKey: string;
+	api: PublicApi;
+	/** Time from spawn to a healthy /healthz, in ms. */
+	startupMs: number;
+	activateWorkflow: PublicApi['activateWorkflow'];
+	listExecutions: PublicApi['listExecutions'];
+	waitForExecution: PublicApi['waitForExecution'];
+	stop(): Promise<void>;
+}
+
+export interface PrepareOptions {
+	version: string;
+	/** Defaults to a fresh temporary folder, removed by dispose(). */
+	userFolder?: string;
+	/** Names the kept log folder, e.g. the test file. */
+	label?: string;
+}
+
+/** Quiet, headless, reproducible: what every n8n child process of the harness gets. */
+function n8nEnv(installation: N8nInstallation, userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
+	const inherited = Object.fromEntries(
+		// A developer's own N8N_*/DB_* settings, and jest's NODE_ENV=test, would change how n8n behaves.
+		Object.entries(cleanEnv(installation.pathPrefix)).filter(
+			([key]) => !key.startsWith('N8N_') && !key.startsWith('DB_') && key !== 'WEBHOOK_URL',
+		),
+	);
+	return {
+		...inherited,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: E2E_ENCRYPTION_KEY,
+		DB_TYPE: 'sqlite',
+		N8N_HOST: '127.0.0.1',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_PORT: String(port),
+		N8N_PROTOCOL: 'http',
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_SECURE_COOKIE: 'false',
+		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		// n8n ≥2.3x publishes activations from an outbox polled every 15 s by default; tests wait less.
+		N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS: '250',
+	};
+}
+
+/** Set by the e2e jest environment when a test or hook fails, so dispose() keeps the logs. */
+function testFailureSeen(): boolean {
+	return Boolean((globalThis as { __N8N_E2E_FAILED__?: boolean }).__N8N_E2E_FAILED__);
+}
+
+export class N8nInstance {
+	private commandCount = 0;
+	private running?: { proc: GroupProcess; handle: RunningN8n };
+	private failed = false;
+
+	private constructor(
+		readonly installation: N8nInstallation,
+		readonly userFolder: string,
+		readonly port: number,
+		readonly logDir: string,
+		private readonly ownsUserFolder: boolean,
+		private readonly label: string,
+	) {}
+
+	static async prepare(options: PrepareOptions): Promise<N8nInstance> {
+		const installation = await ensureN8nInstalled(versionSpec(options.version));
+		const ownsUserFolder = !options.userFolder;
+		const userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), `n8n-e2e-${options.version}-`));
+		fs.mkdirSync(userFolder, { recursive: true });
+		if (ownsUserFolder) trackTempDir(userFolder);
+		installPackageInto(userFolder);
+		const logDir = path.join(userFolder, 'logs');
+		fs.mkdirSync(logDir, { recursive: true });
+		const label = options.label ?? 'run';
+		return new N8nInstance(installation, userFolder, await freePort(), logDir, ownsUserFolder, label);
+	}
+
+	get version(): string {
+		return this.installation.version;
+	}
+
+	/** Mark the run failed so dispose() keeps its logs (assertion failures are seen automatically). */
+	markFailed(): void {
+		this.failed = true;
+	}
+
+	private nextLogFile(name: string): string {
+		return path.join(this.logDir, `${String(++this.commandCount).padStart(2, '0')}-${name.replace(/[^a-z]/gi, '_')}.log`);
+	}
+
+	/** One CLI command; stdout goes to its log file (n8n's messages and the run JSON), stderr next to it. */
+	private async cli(args: string[], timeoutMs = 120_000) {
+		const logFile = this.nextLogFile(args[0]);
+		const env = n8nEnv(this.installation, this.userFolder, this.port, await freePort());
+		const result = await runGroup({
+			command: this.installation.nodeBinary,
+			args: [this.installation.n8nBin, ...args],
+			env,
+			cwd: this.userFolder,
+			stdoutFile: logFile,
+			stderrFile: logFile.replace(/\.log$/, '.stderr.log'),
+			timeoutMs,
+		});
+		return { ...result, logFile };
+	}
+
+	private async importFile(kind: 'credentials' | 'workflow', file: string): Promise<void> {
+		const result = await this.cli([`import:${kind}`, `--input=${file}`]);
+		if (result.exitCode !== 0) {
+			this.failed = true;
+			throw new Error(`n8n import:${kind} exited ${result.exitCode}; see ${result.logFile}\n${tail(result.stdout)}`);
+		}
+	}
+
+	/** Imports credentials with fixed ids; the file holding their plain data is deleted right after. */
+	async importCredentials(credentials: CredentialToImport[]): Promise<void> {
+		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
+		fs.writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
+		try {
+			await this.importFile('credentials', file);
+		} finally {
+			fs.rmSync(file, { force: true });
+		}
+	}
+
+	/** Imports a workflow from a file or an object and returns its id (import always deactivates). */
+	async importWorkflow(workflow: string | WorkflowJson): Promise<string> {
+		const json: WorkflowJson = typeof workflow === 'string' ? JSON.parse(fs.readFileSync(workflow, 'utf8')) : workflow;
+		if (!json.id) throw new Error(`Workflow "${json.name}" has no id; give it a fixed one to execute it by`);
+		const file = path.join(this.userFolder, `workflow-${json.id}.json`);
+		fs.writeFileSync(file, JSON.stringify(json));
+		await this.importFile('workflow', file);
+		return json.id;
+	}
+
+	/** `n8n execute --id`: runs a workflow that starts with a Manual Trigger, in a separate process. */
+	async execute(workflowId: string, options: { timeoutMs?: number } = {}): Promise<ExecuteResult> {
+		const result = await this.cli(['execute', `--id=${workflowId}`], options.timeoutMs ?? 180_000);
+		// A failed execute is not marked here: some tests expect one; a failing assertion keeps the logs.
+		return parseExecuteOutput(result.stdout, result.exitCode, result.durationMs, result.logFile);
+	}
+
+	/** `n8n start`, then owner setup and an API key. Only one server per instance at a time. */
+	async start(options: { timeoutMs?: number } = {}): Promise<RunningN8n> {
+		if (this.running) throw new Error('This n8n is already running');
+		const url = `http://127.0.0.1:${this.port}`;
+		const logFile = this.nextLogFile('start');
+		const started = Date.now();
+		const proc = spawnGroup({
+			command: this.installation.nodeBinary,
+			args: [this.installation.n8nBin, 'start'],
+			env: n8nEnv(this.installation, this.userFolder, this.port, await freePort()),
+			cwd: this.userFolder,
+			stdoutFile: logFile,
+			stderrFile: logFile,
+		});
+		try {
+			await waitHealthy(url, proc, options.timeoutMs ?? 120_000, logFile);
+			const startupMs = Date.now() - started;
+			const cookie = await ownerSession(url);
+			const apiKey = await createApiKey(url, cookie);
+			const api = new PublicApi(url, apiKey, cookie);
+			const handle: RunningN8n = {
+				url,
+				apiKey,
+				api,
+				startupMs,
+				activateWorkflow: (id, o) => api.activateWorkflow(id, o),
+				listExecutions: (id, o) => api.listExecutions(id, o),
+				waitForExecution: (id, o) => api.waitForExecution(id, o),
+				stop: () => this.stopServer(),
+			};
+			this.running = { proc, handle };
+			return handle;
+		} catch (error) {
+			this.failed = true;
+			await proc.stop();
+			throw error;
+		}
+	}
+
+	private async stopServer(): Promise<void> {
+		const running = this.running;
+		this.running = undefined;
+		await running?.proc.stop();
+	}
+
+	/** Stops what runs, keeps the logs when something failed (or N8N_E2E_KEEP_LOGS=1), removes the folder. */
+	async dispose(options: { failed?: boolean } = {}): Promise<string | undefined> {
+		await this.stopServer();
+		let keptLogs: string | undefined;
+		if (options.failed || this.failed || testFailureSeen() || keepAllLogs()) {
+			const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+			keptLogs = path.join(TEST_OUTPUT_DIR, `${stamp}-${this.label}-n8n-${this.version}`);
+			fs.mkdirSync(path.dirname(keptLogs), { recursive: true });
+			fs.cpSync(this.logDir, keptLogs, { recursive: true });
+			process.stderr.write(`[e2e] n8n ${this.version} logs kept in ${keptLogs}\n`);
+		}
+		if (this.ownsUserFolder) removeTempDir(this.userFolder);
+		return keptLogs;
+	}
+}
+
+async function waitHealthy(url: string, proc: GroupProcess, timeoutMs: number, logFile: string): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	let exitCode: number | null | undefined;
+	void proc.exited.then((code) => (exitCode = code));
+	while (Date.now() < deadline) {
+		if (exitCode !== undefined) throw new Error(`n8n start exited with ${exitCode} before it was healthy; see ${logFile}`);
+		try {
+			// /healthz answers before the REST controllers are mounted; /rest/settings only after.
+			const health = await fetch(`${url}/healthz`);
+			const settings = health.ok ? await fetch(`${url}/rest/settings`) : undefined;
+			if (settings?.ok) return;
+		} catch {
+			// Not listening yet.
+		}
+		await delay(250);
+	}
+	throw new Error(`n8n did not answer ${url}/healthz within ${timeoutMs} ms; see ${logFile}`);
+}
+
+function tail(text: string, lines = 20): string {
+	return text.split('\n').slice(-lines).join('\n');
+}
+
+export function prepareN8n(options: PrepareOptions): Promise<N8nInstance> {
+	return N8nInstance.prepare(options);
+}

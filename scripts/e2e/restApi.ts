@@ -1,0 +1,173 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error */
+/**
+ * The HTTP side of a running n8n: the owner account and API key a fresh instance needs, and the
+ * public API calls the tests use (activate, list executions). Uses Node's global fetch.
+ */
+import { delay } from './processes';
+
+/** Owner of every e2e instance; the password meets n8n's rule (8–64 chars, a digit, an upper-case letter). */
+export const E2E_OWNER = {
+	email: 'e2e-owner@example.com',
+	firstName: 'E2E',
+	lastName: 'Owner',
+	// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a throwaway login of a temporary instance
+	password: 'E2e-owner-Passw0rd',
+};
+
+/** What the tests need from the public API; n8n 2.8.4 and 2.41.1 both accept these scopes. */
+const API_KEY_SCOPES = [
+	'workflow:read',
+	'workflow:list',
+	'workflow:activate',
+	'workflow:deactivate',
+	'execution:read',
+	'execution:list',
+];
+
+export class N8nHttpError extends Error {
+	constructor(
+		readonly method: string,
+		readonly url: string,
+		readonly status: number,
+		readonly body: string,
+	) {
+		super(`${method} ${url} answered ${status}: ${body.slice(0, 500)}`);
+	}
+}
+
+async function send(method: string, url: string, init: { headers?: Record<string, string>; body?: unknown } = {}) {
+	const response = await fetch(url, {
+		method,
+		headers: { accept: 'application/json', ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+		body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+	});
+	const text = await response.text();
+	if (!response.ok) throw new N8nHttpError(method, url, response.status, text);
+	return { response, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+function authCookie(response: Response): string {
+	const cookies = response.headers.getSetCookie();
+	const auth = cookies.find((c) => c.startsWith('n8n-auth='));
+	if (!auth) throw new Error('n8n did not set the n8n-auth cookie');
+	return auth.split(';')[0];
+}
+
+/** Creates the owner on a fresh instance (or logs in when it exists) and returns the session cookie. */
+export async function ownerSession(baseUrl: string): Promise<string> {
+	try {
+		const { response } = await send('POST', `${baseUrl}/rest/owner/setup`, { body: E2E_OWNER });
+		return authCookie(response);
+	} catch (error) {
+		// 400 "Instance owner already setup": a restarted instance keeps its owner.
+		if (!(error instanceof N8nHttpError) || error.status !== 400) throw error;
+		const { response } = await send('POST', `${baseUrl}/rest/login`, {
+			body: { emailOrLdapLoginId: E2E_OWNER.email, password: E2E_OWNER.password },
+		});
+		return authCookie(response);
+	}
+}
+
+export async function createApiKey(baseUrl: string, cookie: string): Promise<string> {
+	const { json } = await send('POST', `${baseUrl}/rest/api-keys`, {
+		headers: { cookie },
+		body: { label: `e2e-${Date.now()}`, scopes: API_KEY_SCOPES, expiresAt: null },
+	});
+	const rawApiKey = (json.data as { rawApiKey?: string } | undefined)?.rawApiKey;
+	if (!rawApiKey) throw new Error('POST /rest/api-keys returned no rawApiKey');
+	return rawApiKey;
+}
+
+export interface ExecutionSummary {
+	id: string;
+	workflowId: string;
+	status: string;
+	finished: boolean;
+	mode: string;
+	startedAt: string;
+	stoppedAt?: string | null;
+	data?: unknown;
+}
+
+interface PublicationStatus {
+	status: 'in_progress' | 'not_published' | 'published' | 'partial' | 'failed';
+	triggers?: Array<{ nodeId: string; status: string; errorMessage?: string | null }>;
+}
+
+/** The public API (X-N8N-API-KEY) of one running instance. */
+export class PublicApi {
+	constructor(
+		readonly baseUrl: string,
+		readonly apiKey: string,
+		/** The owner's session, for the few internal REST calls the public API lacks. */
+		private readonly cookie: string,
+	) {}
+
+	private call(method: string, path: string, body?: unknown) {
+		return send(method, `${this.baseUrl}/api/v1${path}`, { headers: { 'X-N8N-API-KEY': this.apiKey }, body });
+	}
+
+	/**
+	 * Publishes the workflow and returns once its triggers are live. n8n ≥2.3x publishes through an
+	 * outbox in the background, so the activate call alone does not mean the webhooks exist yet.
+	 */
+	async activateWorkflow(workflowId: string, options: { timeoutMs?: number } = {}): Promise<void> {
+		await this.call('POST', `/workflows/${encodeURIComponent(workflowId)}/activate`);
+		const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+		for (;;) {
+			const status = await this.publicationStatus(workflowId);
+			if (status === undefined || status.status === 'published') return;
+			if (status.status === 'failed' || status.status === 'partial') {
+				const reasons = (status.triggers ?? []).map((t) => t.errorMessage).filter(Boolean).join('; ');
+				throw new Error(`Activating workflow ${workflowId} ${status.status}: ${reasons || 'no reason given'}`);
+			}
+			if (Date.now() > deadline) throw new Error(`Workflow ${workflowId} was not published in time (${status.status})`);
+			await delay(200);
+		}
+	}
+
+	/** undefined when this n8n has no publication service (2.8.4 activates synchronously). */
+	private async publicationStatus(workflowId: string): Promise<PublicationStatus | undefined> {
+		try {
+			const url = `${this.baseUrl}/rest/workflows/${encodeURIComponent(workflowId)}/publication-status`;
+			const { json } = await send('GET', url, { headers: { cookie: this.cookie } });
+			return json.data as PublicationStatus;
+		} catch (error) {
+			if (error instanceof N8nHttpError && error.status === 404) return undefined;
+			throw error;
+		}
+	}
+
+	async deactivateWorkflow(workflowId: string): Promise<void> {
+		await this.call('POST', `/workflows/${encodeURIComponent(workflowId)}/deactivate`);
+	}
+
+	async listExecutions(workflowId: string, options: { includeData?: boolean } = {}): Promise<ExecutionSummary[]> {
+		const qs = new URLSearchParams({ workflowId, limit: '250', includeData: String(options.includeData ?? false) });
+		const { json } = await this.call('GET', `/executions?${qs.toString()}`);
+		return (json.data as ExecutionSummary[]) ?? [];
+	}
+
+	/**
+	 * Polls until the workflow has an execution that matches (default: any finished one that is not
+	 * already in `ignoreIds`), then returns it with its data.
+	 */
+	async waitForExecution(
+		workflowId: string,
+		options: { timeoutMs?: number; ignoreIds?: string[]; predicate?: (e: ExecutionSummary) => boolean } = {},
+	): Promise<ExecutionSummary> {
+		const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+		const ignore = new Set(options.ignoreIds ?? []);
+		const done = (e: ExecutionSummary) => !ignore.has(String(e.id)) && e.status !== 'running' && e.status !== 'new' && e.status !== 'waiting';
+		for (;;) {
+			const executions = await this.listExecutions(workflowId, { includeData: true });
+			const match = executions.find((e) => done(e) && (options.predicate?.(e) ?? true));
+			if (match) return match;
+			if (Date.now() > deadline) {
+				const seen = executions.map((e) => `${e.id}:${e.status}`).join(', ') || 'none';
+				throw new Error(`No finished execution of workflow ${workflowId} within the timeout (seen: ${seen})`);
+			}
+			await delay(250);
+		}
+	}
+}
