@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { MistClient } from '../transport/MistClient';
+import { requireUuid } from '../utils/identifiers';
 import { resolveOrgIdForLoadOptions } from '../utils/scope';
 
 const LIST_PAGE = 100;
@@ -56,8 +57,9 @@ export async function searchDevices(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const client = new MistClient(this);
-	const siteId = String(this.getCurrentNodeParameter('site', { extractValue: true }) ?? '').trim();
-	if (!siteId) return { results: [] };
+	const chosen = String(this.getCurrentNodeParameter('site', { extractValue: true }) ?? '').trim();
+	if (!chosen) return { results: [] };
+	const siteId = requireUuid(this.getNode(), chosen, 'Site');
 	const page = paginationToken ? Number(paginationToken) : 1;
 	const response = await client.requestFull<IDataObject[]>({
 		path: `/sites/${siteId}/devices`,
