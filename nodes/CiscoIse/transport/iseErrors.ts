@@ -1,6 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
+import { NETWORK_FAILURES } from '../../shared/transport/mistErrors';
 import { parseXml } from '../xml/reader';
 import { childText, localName, toNumber } from '../xml/tree';
 
@@ -93,17 +94,6 @@ export function iseApiError(node: INode, call: FailedIseCall, itemIndex?: number
 		itemIndex,
 	});
 }
-
-const NETWORK_FAILURES: Record<string, string> = {
-	ECONNRESET: 'the connection was reset',
-	ETIMEDOUT: 'the request timed out',
-	ECONNABORTED: 'the request timed out',
-	ECONNREFUSED: 'the connection was refused',
-	EPIPE: 'the connection was closed',
-	EAI_AGAIN: 'the host name could not be resolved',
-	ENOTFOUND: 'the host name could not be resolved',
-	TLS_CERTIFICATE: 'its TLS certificate is not trusted',
-};
 
 /** Built without the original error, which carries the request options and so the credentials. */
 export function iseNetworkError(node: INode, host: string, code: string, path: string, attempts: number, itemIndex?: number) {

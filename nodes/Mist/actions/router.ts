@@ -1,52 +1,18 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
-import { asNodeError } from '../../shared/utils/errors';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { MistClient } from '../../shared/transport/MistClient';
+import { forEachItem, runOperation } from '../../shared/utils/perItem';
 import { resources } from './resources';
 
 /**
  * Runs the chosen operation once per input item. One client serves the whole execution, so its
- * call count is the execution's API cost. Failures stay with their item when Continue On Fail is set.
+ * call count is the execution's API cost (added to each item with Include Request Stats).
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
 	const client = new MistClient(this);
-	const output: INodeExecutionData[] = [];
-
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		let records: IDataObject[] = [];
-		let failure: Error | undefined;
-		try {
-			records = await runOperation.call(this, itemIndex, client);
-		} catch (error) {
-			failure = error as Error;
-		}
-		if (failure) {
-			if (!this.continueOnFail()) throw asNodeError(this.getNode(), failure, itemIndex);
-			output.push({
-				json: { error: failure.message, description: (failure as { description?: string }).description ?? null },
-				pairedItem: { item: itemIndex },
-			});
-			continue;
-		}
-		output.push(...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(records), { itemData: { item: itemIndex } }));
-	}
-	return [output];
-}
-
-async function runOperation(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject[]> {
-	const resource = this.getNodeParameter('resource', itemIndex) as string;
-	const operation = this.getNodeParameter('operation', itemIndex) as string;
-	const handler = resources[resource]?.operations[operation];
-	if (!handler) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`, {
-			itemIndex,
-		});
-	}
-	const result = await handler.execute.call(this, itemIndex, client);
-	const records = Array.isArray(result) ? result : [result];
-	const includeStats = this.getNodeParameter('includeRequestStats', itemIndex, false) as boolean;
-	return includeStats ? records.map((record) => ({ ...record, _requestStats: { ...client.stats } })) : records;
+	return await forEachItem(this, async (itemIndex) => {
+		const records = await runOperation(this, resources, itemIndex, client);
+		const includeStats = this.getNodeParameter('includeRequestStats', itemIndex, false) as boolean;
+		return includeStats ? records.map((record) => ({ ...record, _requestStats: { ...client.stats } })) : records;
+	});
 }

@@ -73,13 +73,16 @@ export function mistApiError(node: INode, call: FailedCall, itemIndex?: number, 
 	});
 }
 
-const NETWORK_FAILURES: Record<string, string> = {
+/** Plain words for low-level network codes, shared by every node's transport. */
+export const NETWORK_FAILURES: Record<string, string> = {
 	ECONNRESET: 'the connection was reset',
 	ETIMEDOUT: 'the request timed out',
 	ECONNABORTED: 'the request timed out',
 	ECONNREFUSED: 'the connection was refused',
 	EPIPE: 'the connection was closed',
 	EAI_AGAIN: 'the host name could not be resolved',
+	ENOTFOUND: 'the host name could not be resolved',
+	TLS_CERTIFICATE: 'its TLS certificate is not trusted',
 };
 
 /**
