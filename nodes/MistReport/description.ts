@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 const generateOnly = { show: { operation: ['generate'] } };
 
+const dashboardOnly = { show: { operation: ['renderDashboard'] } };
+
 export const mistReportProperties: INodeProperties[] = [
 	{
 		displayName: 'Operation',
@@ -15,6 +17,13 @@ export const mistReportProperties: INodeProperties[] = [
 				description:
 					'Build a daily or weekly report (HTML, Markdown, JSON) from findings, metric snapshots, remediation records, incidents, API usage and history rows',
 				action: 'Generate a report',
+			},
+			{
+				name: 'Render Dashboard',
+				value: 'renderDashboard',
+				description:
+					'Build a self-contained HTML dashboard page (org health, SLE per site, incidents, remediation, trends, AP maps) from merged Mist node, Mist Diagnose and Mist Alert items, for Respond to Webhook',
+				action: 'Render a dashboard page',
 			},
 			{
 				name: 'To History Rows',
@@ -104,6 +113,29 @@ export const mistReportProperties: INodeProperties[] = [
 			{ displayName: 'SLE Threshold (%)', name: 'sleThreshold', type: 'number', default: 90, typeOptions: { minValue: 0, maxValue: 100 }, description: 'A site with any SLE below this is degraded' },
 			{ displayName: 'Title', name: 'title', type: 'string', default: '' },
 			{ displayName: 'Top N', name: 'topN', type: 'number', default: 10, typeOptions: { minValue: 1 }, description: 'Rows in the top issues, clients and APs tables' },
+		],
+	},
+	{
+		displayName:
+			'Merge into this node: Juniper Mist SLE → Get Org Sites SLE, Site → Get Many, Device → Get Stats (APs, Simplify off for map positions), Client → Get Connected Stats (Simplify off), Mist Diagnose findings, and optionally Mist Alert incidents and Mist Remediate records',
+		name: 'dashboardNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: dashboardOnly,
+	},
+	{
+		displayName: 'Dashboard Options',
+		name: 'dashboardOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: dashboardOnly,
+		options: [
+			{ displayName: 'Keep Trend History', name: 'keepTrend', type: 'boolean', default: true, description: 'Whether to remember each run\'s mean SLE per site in the workflow (production runs only) and draw it as a sparkline' },
+			{ displayName: 'Max Trend Samples', name: 'maxTrendSamples', type: 'number', default: 96, typeOptions: { minValue: 2 }, description: 'Samples kept per site; older ones are dropped' },
+			{ displayName: 'SLE Threshold (%)', name: 'sleThreshold', type: 'number', default: 90, typeOptions: { minValue: 0, maxValue: 100 }, description: 'A site with any SLE below this is degraded' },
+			{ displayName: 'Title', name: 'title', type: 'string', default: 'Wi-Fi network health' },
+			{ displayName: 'Trend Sample Interval (Minutes)', name: 'trendIntervalMinutes', type: 'number', default: 5, typeOptions: { minValue: 0 }, description: 'A run sooner than this after the last sample replaces it instead of adding one' },
 		],
 	},
 ];

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { executeRenderDashboard } from './dashboard';
 import { buildReport } from './engine/aggregate';
 import { classifyReportItem } from './engine/classify';
 import { toHistoryRows } from './engine/history';
@@ -48,6 +49,7 @@ function readOptions(ctx: IExecuteFunctions, timezone: string): ReportOptions {
 export async function executeMistReport(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const operation = this.getNodeParameter('operation', 0) as string;
+	if (operation === 'renderDashboard') return executeRenderDashboard.call(this);
 	const timezone = readTimezone(this);
 	const output: INodeExecutionData[] = [];
 	const reject = (itemIndex: number, message: string) => {

@@ -1,0 +1,67 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { addDashboardItem, emptyDashboardInput } from './engine/render/dashboardInput';
+import { buildDashboard, meanSleBySite } from './engine/render/dashboardModel';
+import { renderDashboardHtml } from './engine/render/dashboardHtml';
+import { addTrendSample, loadTrendState, trendSeries } from './engine/render/dashboardTrend';
+
+const TREND_KEY = 'dashboardTrend';
+
+function readNumber(ctx: IExecuteFunctions, options: IDataObject, name: string, label: string, fallback: number, min: number, max = Infinity): number {
+	const raw = options[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isFinite(value) || value < min || value > max) {
+		throw new NodeOperationError(ctx.getNode(), `"${label}" ${JSON.stringify(raw)} must be a number from ${min}${max === Infinity ? '' : ` to ${max}`}`);
+	}
+	return value;
+}
+
+/** Render Dashboard: every input item is merged into one page, output as one item with `html`. */
+export function executeRenderDashboard(this: IExecuteFunctions): INodeExecutionData[][] {
+	const items = this.getInputData();
+	const options = this.getNodeParameter('dashboardOptions', 0, {}) as IDataObject;
+	const sleThreshold = readNumber(this, options, 'sleThreshold', 'SLE Threshold (%)', 90, 0, 100);
+	const intervalMinutes = readNumber(this, options, 'trendIntervalMinutes', 'Trend Sample Interval (Minutes)', 5, 0);
+	const maxSamples = readNumber(this, options, 'maxTrendSamples', 'Max Trend Samples', 96, 2);
+	const title = typeof options.title === 'string' && options.title.trim() ? options.title.trim() : 'Wi-Fi network health';
+	const now = Date.now();
+
+	const input = emptyDashboardInput();
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const problem = addDashboardItem(input, items[itemIndex].json as Record<string, unknown>);
+		if (!problem) continue;
+		const message = `Item ${itemIndex}: ${problem.error}`;
+		if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), message, { itemIndex });
+		output.push({ json: { error: message }, pairedItem: { item: itemIndex } });
+	}
+
+	let trends: Record<string, number[]> = {};
+	if (options.keepTrend !== false) {
+		const staticData = this.getWorkflowStaticData('node');
+		const state = addTrendSample(loadTrendState(staticData[TREND_KEY]), { t: now, values: meanSleBySite(input) }, intervalMinutes * 60_000, maxSamples);
+		staticData[TREND_KEY] = state as unknown as IDataObject;
+		trends = trendSeries(state);
+	} else {
+		trends = Object.fromEntries(Object.entries(meanSleBySite(input)).map(([siteId, value]) => [siteId, [value]]));
+	}
+
+	const model = buildDashboard(input, { title, now, sleThreshold, trends });
+	const degraded = model.sites.filter((site) => site.status === 'degraded');
+	output.unshift({
+		json: {
+			html: renderDashboardHtml(model),
+			summary: {
+				sites: model.sites.length,
+				degradedSites: degraded.map((site) => site.name),
+				openIncidents: model.incidents.length,
+				apsWithProblems: model.sites.flatMap((site) => site.aps.filter((ap) => ap.health === 'red').map((ap) => ap.name)),
+				dataErrors: model.dataErrors.length,
+			},
+		},
+		pairedItem: items.map((_item, item) => ({ item })),
+	});
+	return [output];
+}
