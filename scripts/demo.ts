@@ -5,6 +5,7 @@
  * installed on first use) on its embedded SQLite with this package, the credentials and the
  * shipped workflows; runs the sweeps once so findings show at once, and stops everything on Ctrl-C.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -66,6 +67,9 @@ async function main() {
 			data: { user: 'demo', password: 'demo', host: '127.0.0.1', port: PORTS.smtp, secure: false, disableStartTls: true },
 		},
 	];
+	// A fresh dashboard password per demo run: nothing secret lives in the repository.
+	const dashboardLogin = { user: 'noc', password: randomBytes(9).toString('base64url') };
+	credentials.push({ id: 'demoDashboardAuth', name: 'Dashboard login', type: 'httpBasicAuth', data: dashboardLogin });
 	await n8n.importCredentials(credentials);
 	const workflows = workflowFiles();
 	for (const workflow of workflows) await n8n.importWorkflow(workflow);
@@ -97,6 +101,7 @@ n8n-nodes-juniper-mist demo is running.
   n8n editor      ${server.url}    login ${E2E_OWNER.email} / ${E2E_OWNER.password}
   Mist simulator  ${mist.url}/api/v1    token ${mist.token}, org ${mist.orgId} (scenario: demo)
   Cisco ISE sim   ${ise.url}
+  Dashboard       ${server.url}/webhook/mist-dashboard    login ${dashboardLogin.user} / ${dashboardLogin.password}
   Alerts land in  ${sink.url}/messages   (Slack, webhook, PagerDuty; email via SMTP 127.0.0.1:${sink.smtpPort})
   Workflows       ${workflows.map((workflow) => workflow.name).join('; ') || 'none found in workflows/'}
 
