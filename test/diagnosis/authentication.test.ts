@@ -44,7 +44,7 @@ describe('authentication step: correlation', () => {
 		]);
 	});
 
-	it('8 users failing on one SSID → one SSID finding (RADIUS/IdP), with a RADIUS test', () => {
+	it('8 users failing on one SSID → one SSID finding (RADIUS/IdP), with a RADIUS test to follow', () => {
 		const events = Array.from({ length: 8 }, (_, index) =>
 			clientEvent(AUTH, clientMac(index + 1), { username: `user${index}`, timestamp: NOW - 400 + index * 30 }),
 		);
@@ -57,7 +57,9 @@ describe('authentication step: correlation', () => {
 			evidence: { affectedUsers: 8 },
 		});
 		expect(findings[0].fingerprint).toBe(`mist:${context.org_id}:${SITE}:auth_failures_ssid:ssid=Corp`);
-		expect(findings[0].remediation).toMatchObject({ operation: 'syntheticTest', parameters: { type: 'radius' } });
+		// The RADIUS test needs a test account, so it follows the manual server check.
+		expect(findings[0].remediation).toMatchObject({ kind: 'manual', description: expect.stringContaining('RADIUS/IdP servers') });
+		expect(findings[0].followUp).toEqual([expect.objectContaining({ operation: 'syntheticTest', parameters: expect.objectContaining({ type: 'radius' }) })]);
 	});
 
 	it.each([

@@ -82,7 +82,11 @@ function ssidRemediation(
 			: 'Check the RADIUS/IdP servers: reachability from the site, shared secret, policy and logs.',
 	);
 	if (!topAp) return { remediation: check, followUp: [] };
-	return { remediation: remediate.syntheticTest(siteId, topAp, 'radius', `Run a RADIUS test from AP ${topAp}.`), followUp: [check] };
+	// A RADIUS synthetic test needs a test account the finding cannot know, so it is the follow-up.
+	return {
+		remediation: check,
+		followUp: [remediate.syntheticTest(siteId, topAp, 'radius', `Run a RADIUS test from AP ${topAp} with a test account (add its user name and password).`)],
+	};
 }
 
 function ssidFinding(
