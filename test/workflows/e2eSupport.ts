@@ -1,0 +1,103 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/**
+ * What the e2e tests of the shipped workflows share: the Mist simulator (demo scenario), the Cisco
+ * ISE simulator mirroring its world and the alert sink, on free ports; the credentials with the
+ * ids the shipped workflows reference; and the shipped JSON with the sink address pointed at the
+ * sink of the test (the shipped default is the demo's 127.0.0.1:8099).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import type { CredentialToImport, WorkflowJson } from '../../scripts/e2e/n8n';
+import { startSimulator } from '../../simulator/src/index';
+import type { RunningSimulator } from '../../simulator/src/index';
+import { iseScenarioFromWorld, startIseSimulator } from '../../simulator/src/ise/index';
+import type { RunningIseSimulator } from '../../simulator/src/ise/index';
+import { startAlertSink } from '../../simulator/src/sink/index';
+import type { RunningAlertSink, SinkMessage } from '../../simulator/src/sink/index';
+
+export const WORKFLOWS_DIR = path.join(__dirname, '..', '..', 'workflows');
+export const DEMO_SINK_URL = 'http://127.0.0.1:8099';
+
+export interface Services {
+	sim: RunningSimulator;
+	ise: RunningIseSimulator;
+	sink: RunningAlertSink;
+	close(): Promise<void>;
+}
+
+export async function startServices(): Promise<Services> {
+	const sim = await startSimulator({ port: 0, scenario: 'demo' });
+	const ise = await startIseSimulator({ port: 0, scenario: iseScenarioFromWorld(sim.world) });
+	const sink = await startAlertSink({ httpPort: 0, smtpPort: 0 });
+	return {
+		sim,
+		ise,
+		sink,
+		close: async () => {
+			await Promise.allSettled([sim.close(), ise.close(), sink.close()]);
+		},
+	};
+}
+
+/** The three credentials, with the ids and names the shipped workflows reference. */
+export function shippedCredentials(services: Services): CredentialToImport[] {
+	const { sim, ise, sink } = services;
+	return [
+		{ id: 'demoMistAccount1', name: 'Mist account', type: 'mistApi', data: { apiToken: sim.token, cloud: 'custom', customUrl: sim.url, orgId: sim.orgId } },
+		{
+			id: 'demoCiscoIse0001',
+			name: 'Cisco ISE',
+			type: 'ciscoIseApi',
+			data: { host: ise.url.replace(/\/admin\/API\/mnt$/, ''), username: ise.username, password: ise.password, ignoreSslIssues: false },
+		},
+		{
+			id: 'demoSmtpSink0001',
+			name: 'Alert email (SMTP)',
+			type: 'smtp',
+			data: { user: 'e2e', password: 'e2e', host: '127.0.0.1', port: sink.smtpPort, secure: false, disableStartTls: true },
+		},
+	];
+}
+
+export interface ShippedNode {
+	name: string;
+	type: string;
+	parameters: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+/** A shipped workflow, its sink URLs moved to the test's sink; `patch` may change node parameters. */
+export function shippedWorkflow(file: string, sink: RunningAlertSink, patch?: (nodes: ShippedNode[]) => void): WorkflowJson {
+	const text = fs.readFileSync(path.join(WORKFLOWS_DIR, file), 'utf8').split(DEMO_SINK_URL).join(sink.url);
+	const workflow = JSON.parse(text) as WorkflowJson & { nodes: ShippedNode[] };
+	patch?.(workflow.nodes);
+	return workflow;
+}
+
+export function nodeNamed(nodes: ShippedNode[], name: string): ShippedNode {
+	const node = nodes.find((entry) => entry.name === name);
+	if (!node) throw new Error(`No node "${name}" in the workflow`);
+	return node;
+}
+
+export async function simState(sim: RunningSimulator): Promise<{ remediations: Array<{ action: string; path: string }>; [key: string]: unknown }> {
+	const response = await fetch(`${sim.url}/__sim/state`);
+	return (await response.json()) as { remediations: Array<{ action: string; path: string }> };
+}
+
+export const byChannel = (messages: SinkMessage[], channel: SinkMessage['channel']) => messages.filter((message) => message.channel === channel);
+
+/** Waits until the sink holds at least `count` messages matching `keep` (deliveries run after the execution is saved). */
+export async function waitForMessages(sink: RunningAlertSink, keep: (message: SinkMessage) => boolean, count = 1, timeoutMs = 15_000): Promise<SinkMessage[]> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const found = sink.messages().filter(keep);
+		if (found.length >= count || Date.now() > deadline) return found;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
+export function logDuration(label: string, startedAt: number): void {
+	process.stderr.write(`[e2e] ${label} took ${Date.now() - startedAt} ms\n`);
+}

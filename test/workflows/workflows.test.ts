@@ -1,0 +1,181 @@
+/**
+ * Static checks of every shipped workflow (workflows/*.json), without n8n: it imports as it is
+ * (required fields, unique names, connections between existing nodes, node types and versions
+ * that exist in this package and in both supported n8n versions), holds no secrets, and keeps
+ * remediation safe (dry run on, RRM limited to TX power).
+ */
+import { baseNodeVersions, edges, N8N_VERSIONS, packageNodeVersions, PACKAGE_NAME, readWorkflow, secretsIn, workflowFiles } from './workflowChecks';
+import type { Workflow, WorkflowNode } from './workflowChecks';
+
+const FILES = workflowFiles();
+const WORKFLOWS = FILES.map((file) => ({ file, workflow: readWorkflow(file) }));
+const DEMO_CREDENTIALS: Record<string, { id: string; name: string }> = {
+	mistApi: { id: 'demoMistAccount1', name: 'Mist account' },
+	ciscoIseApi: { id: 'demoCiscoIse0001', name: 'Cisco ISE' },
+	smtp: { id: 'demoSmtpSink0001', name: 'Alert email (SMTP)' },
+};
+const STICKY = 'n8n-nodes-base.stickyNote';
+const REMEDIATE = `${PACKAGE_NAME}.mistRemediate`;
+/** Nodes that deliver alerts: an unconfigured channel must not fail the run. */
+const CHANNEL_TYPES = ['n8n-nodes-base.httpRequest', 'n8n-nodes-base.emailSend'];
+
+const realNodes = (workflow: Workflow) => workflow.nodes.filter((node) => node.type !== STICKY);
+const baseTypes = [...new Set(WORKFLOWS.flatMap(({ workflow }) => workflow.nodes.map((node) => node.type)).filter((type) => type.startsWith('n8n-nodes-base.')))];
+const installed = Object.fromEntries(N8N_VERSIONS.map((version) => [version, baseNodeVersions(version, baseTypes)]));
+
+it.each([
+	['a Slack webhook URL', { url: 'https://hooks.slack.com/services/T000/B000/abcdefabcdef' }, 'url: Slack webhook'],
+	['an inline password', { parameters: { password: 'hunter2' } }, 'parameters.password: a value under a secret-like key'],
+	['a bearer token in a header', { value: 'Bearer abcdefghijklmnopqrstuvwxyz' }, 'value: bearer or token header'],
+	['a long random key', { key: 'k'.repeat(10) + '0123456789abcdef0123456789abcdef' }, 'key: long random string'],
+])('the secret scan finds %s', (_what, sample, finding) => {
+	expect(secretsIn(sample)).toContain(finding);
+});
+
+it('the secret scan leaves expressions, placeholders and UUIDs alone', () => {
+	expect(secretsIn({ password: '={{ $json.password }}', routing_key: '', webhookId: '6c1f3b52-8d7e-4a90-b2c4-1e5f7a9d3c20', text: 'set-in-mist-alert' })).toEqual([]);
+});
+
+it('lists a called workflow before its caller, so the demo publishes the callee first', () => {
+	const order = WORKFLOWS.map(({ workflow }) => workflow.id);
+	for (const { workflow } of WORKFLOWS) {
+		for (const node of workflow.nodes.filter((entry) => entry.type === 'n8n-nodes-base.executeWorkflow')) {
+			const callee = String((node.parameters.workflowId as { value?: string } | undefined)?.value ?? '');
+			expect({ caller: workflow.id, callee, calleeFirst: order.indexOf(callee) >= 0 && order.indexOf(callee) < order.indexOf(workflow.id) }).toEqual({ caller: workflow.id, callee, calleeFirst: true });
+		}
+	}
+});
+
+it('ships the flowchart workflows', () => {
+	const ids = WORKFLOWS.map(({ workflow }) => workflow.id);
+	expect(ids).toEqual(
+		expect.arrayContaining(['wfClientTriageSweep', 'wfMistWebhookTriage', 'wfApHealthRfSweep', 'wfDailyWeeklyReports', 'wfClientTroubleshoot', 'wfTroubleshootForm', 'wfSelfHealthCheck']),
+	);
+	expect(new Set(ids).size).toBe(ids.length);
+});
+
+describe.each(FILES)('workflows/%s', (file) => {
+	const workflow = readWorkflow(file);
+	const names = workflow.nodes.map((node) => node.name);
+	const packageTypes = packageNodeVersions();
+
+	it('has the fields n8n needs to import and run it', () => {
+		expect(workflow.id).toMatch(/^[A-Za-z0-9]{1,21}$/);
+		expect(typeof workflow.name).toBe('string');
+		expect(workflow.name.length).toBeGreaterThan(0);
+		expect(Array.isArray(workflow.nodes)).toBe(true);
+		expect(typeof workflow.connections).toBe('object');
+		expect(workflow.settings?.executionOrder).toBe('v1');
+		for (const node of workflow.nodes) {
+			expect({ node: node.name, id: typeof node.id, type: typeof node.type, version: typeof node.typeVersion, parameters: typeof node.parameters }).toEqual({
+				node: node.name,
+				id: 'string',
+				type: 'string',
+				version: 'number',
+				parameters: 'object',
+			});
+			expect(node.position).toEqual([expect.any(Number), expect.any(Number)]);
+		}
+	});
+
+	it('has unique node names and ids, and connections between existing nodes', () => {
+		expect(new Set(names).size).toBe(names.length);
+		expect(new Set(workflow.nodes.map((node) => node.id)).size).toBe(workflow.nodes.length);
+		for (const edge of edges(workflow)) {
+			expect({ edge, from: names.includes(edge.from), to: names.includes(edge.to) }).toEqual({ edge, from: true, to: true });
+		}
+		const connected = new Set(edges(workflow).flatMap((edge) => [edge.from, edge.to]));
+		for (const node of realNodes(workflow)) expect({ node: node.name, connected: connected.has(node.name) }).toEqual({ node: node.name, connected: true });
+	});
+
+	it('uses node types of this package with their versions', () => {
+		for (const node of workflow.nodes.filter((entry) => entry.type.startsWith(`${PACKAGE_NAME}.`))) {
+			expect({ node: node.name, type: node.type, versions: packageTypes.get(node.type)?.includes(node.typeVersion) }).toEqual({ node: node.name, type: node.type, versions: true });
+		}
+		for (const node of workflow.nodes) expect(node.type).toMatch(new RegExp(`^(${PACKAGE_NAME}|n8n-nodes-base)\\.\\w+$`));
+	});
+
+	for (const version of N8N_VERSIONS) {
+		const known = installed[version];
+		if (!known) {
+			it.skip(`uses n8n-nodes-base types that exist in n8n ${version} (its install is not cached; npm run e2e:install fills it)`, () => undefined);
+			continue;
+		}
+		it(`uses n8n-nodes-base types and typeVersions that exist in n8n ${version}`, () => {
+			for (const node of workflow.nodes.filter((entry) => entry.type.startsWith('n8n-nodes-base.'))) {
+				expect({ node: node.name, type: node.type, typeVersion: node.typeVersion, exists: known[node.type]?.includes(node.typeVersion) ?? false }).toEqual({
+					node: node.name,
+					type: node.type,
+					typeVersion: node.typeVersion,
+					exists: true,
+				});
+			}
+		});
+	}
+
+	it('holds no secrets: credentials are references to the demo credentials', () => {
+		expect(secretsIn(workflow.nodes.map((node) => ({ ...node, credentials: undefined })))).toEqual([]);
+		for (const node of workflow.nodes) {
+			for (const [type, reference] of Object.entries(node.credentials ?? {})) {
+				// A reference is an id and a name, nothing else; the three the demo imports have fixed ones.
+				const expected = DEMO_CREDENTIALS[type] ?? { id: expect.any(String), name: expect.any(String) };
+				expect({ node: node.name, type, reference }).toEqual({ node: node.name, type, reference: expected });
+			}
+		}
+	});
+
+	it('explains itself in sticky notes and has a tidy layout without overlapping nodes', () => {
+		const notes = workflow.nodes.filter((node) => node.type === STICKY);
+		expect(notes.length).toBeGreaterThan(0);
+		expect(notes.every((note) => String(note.parameters.content ?? '').length > 40)).toBe(true);
+		const nodes = realNodes(workflow);
+		for (let i = 0; i < nodes.length; i++) {
+			for (let j = i + 1; j < nodes.length; j++) {
+				const [a, b] = [nodes[i], nodes[j]];
+				const overlap = Math.abs(a.position[0] - b.position[0]) < 180 && Math.abs(a.position[1] - b.position[1]) < 100;
+				expect({ a: a.name, b: b.name, overlap }).toEqual({ a: a.name, b: b.name, overlap: false });
+			}
+		}
+		// Notes sit beside the nodes, not on them (a node is drawn about 100 × 100 from its position).
+		for (const note of notes) {
+			const [x, y] = note.position;
+			const [width, height] = [Number(note.parameters.width ?? 240), Number(note.parameters.height ?? 160)];
+			for (const node of nodes) {
+				const covered = node.position[0] < x + width && node.position[0] + 100 > x && node.position[1] < y + height && node.position[1] + 100 > y;
+				expect({ note: note.name, node: node.name, covered }).toEqual({ note: note.name, node: node.name, covered: false });
+			}
+		}
+		// Left to right: every connection goes rightwards.
+		const at = new Map(nodes.map((node) => [node.name, node.position[0]]));
+		for (const edge of edges(workflow)) expect({ edge, rightwards: (at.get(edge.to) ?? 0) > (at.get(edge.from) ?? 0) }).toEqual({ edge, rightwards: true });
+	});
+
+	it('does not fail the run when an alert channel is not configured, and posts to loopback by default', () => {
+		for (const node of workflow.nodes.filter((entry) => CHANNEL_TYPES.includes(entry.type))) {
+			expect({ node: node.name, onError: node.onError }).toEqual({ node: node.name, onError: 'continueRegularOutput' });
+			if (node.type === 'n8n-nodes-base.httpRequest') expect({ node: node.name, url: node.parameters.url }).toEqual({ node: node.name, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\//) });
+		}
+	});
+
+	it('keeps every remediation a dry run, with RRM limited to TX power', () => {
+		const byName = new Map(workflow.nodes.map((node) => [node.name, node]));
+		for (const node of workflow.nodes.filter((entry) => entry.type === REMEDIATE)) {
+			expect({ node: node.name, dryRun: node.parameters.dryRun }).toEqual({ node: node.name, dryRun: true });
+			const operation = node.parameters.operation ?? 'fromFinding';
+			if (operation === 'rrmOptimize') expect({ node: node.name, txPowerOnly: node.parameters.txPowerOnly ?? true }).toEqual({ node: node.name, txPowerOnly: true });
+			const allowed = node.parameters.allowedOperations as string[] | undefined;
+			if (operation === 'fromFinding' && (allowed === undefined || allowed.includes('rrmOptimize'))) {
+				// Findings may recommend channel changes: a Code node in front forces txpower_only.
+				const feeders = edges(workflow).filter((edge) => edge.to === node.name).map((edge) => byName.get(edge.from) as WorkflowNode);
+				expect(feeders.length).toBeGreaterThan(0);
+				for (const feeder of feeders) {
+					expect({ node: node.name, feeder: feeder.name, forcesTxPower: /txpower_only: true/.test(String(feeder.parameters.jsCode ?? '')) }).toEqual({
+						node: node.name,
+						feeder: feeder.name,
+						forcesTxPower: true,
+					});
+				}
+			}
+		}
+	});
+});
