@@ -1,35 +1,15 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { Mist } from '../../../nodes/Mist/Mist.node';
 import { CLIENT_SEARCH_FIELDS, CLIENT_SESSION_FIELDS } from '../../../nodes/Mist/actions/client/simplify';
-import { createExecuteContext, LEAK_CANARY, MIST_TEST_URL, ORG_ID, serialise, SITE_ID } from '../../helpers/executeContext';
-import type { ContextOptions } from '../../helpers/executeContext';
+import { LEAK_CANARY, MIST_TEST_URL, ORG_ID, SITE_ID } from '../../helpers/executeContext';
 import { firstRecord, searchPage } from './fixtures';
+import { runMist as run, runMistError as runError, useOfflineNock } from '../../helpers/runMist';
 
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 const noOrg = { __rl: true, mode: 'list', value: '' };
 
-async function run(params: ContextOptions['params'], options: Partial<ContextOptions> = {}) {
-	const ctx = createExecuteContext({ params, ...options });
-	const [out] = await new Mist().execute.call(ctx);
-	expect(serialise(out)).not.toContain(LEAK_CANARY);
-	return out;
-}
-
-async function runError(params: ContextOptions['params']) {
-	const ctx = createExecuteContext({ params });
-	const error = (await new Mist().execute.call(ctx).catch((e: unknown) => e)) as Error;
-	expect(error).toBeInstanceOf(Error);
-	expect(serialise(error)).not.toContain(LEAK_CANARY);
-	return error;
-}
-
-beforeEach(() => nock.disableNetConnect());
-afterEach(() => {
-	nock.cleanAll();
-	nock.enableNetConnect();
-});
+useOfflineNock();
 
 describe('Juniper Mist › Client › Search', () => {
 	const base = { resource: 'client', operation: 'search' };

@@ -4,23 +4,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { Mist } from '../../../nodes/Mist/Mist.node';
 import { CLIENT_STAT_FIELDS } from '../../../nodes/Mist/actions/client/simplify';
 import { createExecuteContext, LEAK_CANARY, MIST_TEST_URL, serialise, SITE_ID } from '../../helpers/executeContext';
-import type { ContextOptions } from '../../helpers/executeContext';
 import { example, firstRecord } from './fixtures';
+import { runMist as run, useOfflineNock } from '../../helpers/runMist';
 
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 
-async function run(params: ContextOptions['params'], options: Partial<ContextOptions> = {}) {
-	const ctx = createExecuteContext({ params, ...options });
-	const [out] = await new Mist().execute.call(ctx);
-	expect(serialise(out)).not.toContain(LEAK_CANARY);
-	return out;
-}
-
-beforeEach(() => nock.disableNetConnect());
-afterEach(() => {
-	nock.cleanAll();
-	nock.enableNetConnect();
-});
+useOfflineNock();
 
 const stat = firstRecord<IDataObject>('ClientStatsArrayExample');
 const statsPath = `/api/v1/sites/${SITE_ID}/stats/clients`;

@@ -3,21 +3,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { Mist } from '../../../nodes/Mist/Mist.node';
 import { createExecuteContext, LEAK_CANARY, MIST_TEST_URL, serialise } from '../../helpers/executeContext';
-import type { ContextOptions } from '../../helpers/executeContext';
 import { example } from './fixtures';
+import { runMist as run, useOfflineNock } from '../../helpers/runMist';
 
-beforeEach(() => nock.disableNetConnect());
-afterEach(() => {
-	nock.cleanAll();
-	nock.enableNetConnect();
-});
-
-async function run(params: ContextOptions['params']) {
-	const ctx = createExecuteContext({ params });
-	const [out] = await new Mist().execute.call(ctx);
-	expect(serialise(out)).not.toContain(LEAK_CANARY);
-	return out;
-}
+useOfflineNock();
 
 const base = { resource: 'constant', operation: 'get', returnAll: true };
 

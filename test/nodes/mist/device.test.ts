@@ -1,36 +1,17 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { Mist } from '../../../nodes/Mist/Mist.node';
 import { DEVICE_EVENT_FIELDS, DEVICE_SEARCH_FIELDS } from '../../../nodes/Mist/actions/device/simplify';
 import { getDeviceEventTypes } from '../../../nodes/shared/methods/loadOptions';
-import { createExecuteContext, LEAK_CANARY, MIST_TEST_URL, ORG_ID, serialise, SITE_ID } from '../../helpers/executeContext';
-import type { ContextOptions } from '../../helpers/executeContext';
+import { MIST_TEST_URL, ORG_ID, SITE_ID } from '../../helpers/executeContext';
 import { createLoadOptionsContext } from '../../helpers/loadOptionsContext';
 import { example, firstRecord, searchPage as page } from './fixtures';
+import { runMist as run, runMistError as runError, useOfflineNock } from '../../helpers/runMist';
 
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 const DEVICE_ID = '00000000-0000-0000-1000-5c5b35d0077b';
 
-async function run(params: ContextOptions['params'], options: Partial<ContextOptions> = {}) {
-	const ctx = createExecuteContext({ params, ...options });
-	const [out] = await new Mist().execute.call(ctx);
-	expect(serialise(out)).not.toContain(LEAK_CANARY);
-	return out;
-}
-
-async function runError(params: ContextOptions['params']) {
-	const ctx = createExecuteContext({ params });
-	const error = (await new Mist().execute.call(ctx).catch((e: unknown) => e)) as Error;
-	expect(serialise(error)).not.toContain(LEAK_CANARY);
-	return error;
-}
-
-beforeEach(() => nock.disableNetConnect());
-afterEach(() => {
-	nock.cleanAll();
-	nock.enableNetConnect();
-});
+useOfflineNock();
 
 describe('Juniper Mist › Device › Search', () => {
 	const base = { resource: 'device', operation: 'search', org: rl(ORG_ID) };

@@ -2,11 +2,11 @@ import nock from 'nock';
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-import { Mist } from '../../../nodes/Mist/Mist.node';
 import { getInsightMetrics } from '../../../nodes/shared/methods/loadOptions';
-import { createExecuteContext, LEAK_CANARY, MIST_TEST_URL, serialise, SITE_ID } from '../../helpers/executeContext';
+import { LEAK_CANARY, MIST_TEST_URL, serialise, SITE_ID } from '../../helpers/executeContext';
 import { createLoadOptionsContext } from '../../helpers/loadOptionsContext';
 import { example } from './fixtures';
+import { runMist, runMistError, useOfflineNock } from '../../helpers/runMist';
 
 const AP_MAC = '5c5b350e0060';
 const AP_ID = `00000000-0000-0000-1000-${AP_MAC}`;
@@ -21,30 +21,10 @@ const base = {
 	splitIntoPoints: false,
 };
 
-async function run(params: IDataObject): Promise<IDataObject[]> {
-	const ctx = createExecuteContext({ params: { ...base, ...params } });
-	const [out] = await new Mist().execute.call(ctx);
-	expect(serialise(out)).not.toContain(LEAK_CANARY);
-	return out.map((item) => item.json);
-}
+const run = async (params: IDataObject): Promise<IDataObject[]> => (await runMist({ ...base, ...params })).map((item) => item.json);
+const runError = async (params: IDataObject) => await runMistError({ ...base, ...params });
 
-async function runError(params: IDataObject): Promise<Error & { httpCode?: string }> {
-	const ctx = createExecuteContext({ params: { ...base, ...params } });
-	const error = await new Mist().execute.call(ctx).then(
-		() => {
-			throw new Error('the operation should have failed');
-		},
-		(caught: Error) => caught,
-	);
-	expect(serialise(error)).not.toContain(LEAK_CANARY);
-	return error;
-}
-
-beforeEach(() => nock.disableNetConnect());
-afterEach(() => {
-	nock.cleanAll();
-	nock.enableNetConnect();
-});
+useOfflineNock();
 
 describe('Juniper Mist › Insight', () => {
 	it('gets a site metric as one item holding the series', async () => {

@@ -2,40 +2,20 @@ import nock from 'nock';
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-import { Mist } from '../../../nodes/Mist/Mist.node';
-import { createExecuteContext, LEAK_CANARY, MIST_TEST_URL, ORG_ID, serialise, SITE_ID } from '../../helpers/executeContext';
+import { LEAK_CANARY, MIST_TEST_URL, ORG_ID, SITE_ID } from '../../helpers/executeContext';
 import { example } from './fixtures';
+import { runMist, runMistError, useOfflineNock } from '../../helpers/runMist';
 
 const TROUBLESHOOT = `/api/v1/orgs/${ORG_ID}/troubleshoot`;
 const base = { resource: 'marvis', operation: 'troubleshoot', org: { __rl: true, mode: 'list', value: '' }, troubleshootStart: '', troubleshootEnd: '' };
 
-async function run(params: IDataObject): Promise<IDataObject[]> {
-	const ctx = createExecuteContext({ params: { ...base, ...params } });
-	const [out] = await new Mist().execute.call(ctx);
-	expect(serialise(out)).not.toContain(LEAK_CANARY);
-	return out.map((item) => item.json);
-}
-
-async function runError(params: IDataObject): Promise<Error & { httpCode?: string; description?: string }> {
-	const ctx = createExecuteContext({ params: { ...base, ...params } });
-	const error = await new Mist().execute.call(ctx).then(
-		() => {
-			throw new Error('the operation should have failed');
-		},
-		(caught: Error) => caught,
-	);
-	expect(serialise(error)).not.toContain(LEAK_CANARY);
-	return error;
-}
-
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const isoAgo = (seconds: number) => new Date((nowSeconds() - seconds) * 1000).toISOString();
 
-beforeEach(() => nock.disableNetConnect());
-afterEach(() => {
-	nock.cleanAll();
-	nock.enableNetConnect();
-});
+const run = async (params: IDataObject): Promise<IDataObject[]> => (await runMist({ ...base, ...params })).map((item) => item.json);
+const runError = async (params: IDataObject) => await runMistError({ ...base, ...params });
+
+useOfflineNock();
 
 describe('Juniper Mist › Marvis › Troubleshoot', () => {
 	it.each([

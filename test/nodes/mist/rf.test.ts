@@ -2,33 +2,14 @@ import nock from 'nock';
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-import { Mist } from '../../../nodes/Mist/Mist.node';
-import { createExecuteContext, LEAK_CANARY, MIST_TEST_URL, serialise, SITE_ID } from '../../helpers/executeContext';
+import { MIST_TEST_URL, SITE_ID } from '../../helpers/executeContext';
 import { example } from './fixtures';
+import { runMist, runMistError, useOfflineNock } from '../../helpers/runMist';
 
 const AP1 = '00000000-0000-0000-1000-5c5b359e4fe0';
 const AP2 = '00000000-0000-0000-1000-5c5b35000311';
 const RRM = `/api/v1/sites/${SITE_ID}/rrm`;
 const base = { resource: 'rf', org: { __rl: true, mode: 'list', value: '' }, site: { __rl: true, mode: 'id', value: SITE_ID } };
-
-async function run(params: IDataObject): Promise<IDataObject[]> {
-	const ctx = createExecuteContext({ params: { ...base, ...params } });
-	const [out] = await new Mist().execute.call(ctx);
-	expect(serialise(out)).not.toContain(LEAK_CANARY);
-	return out.map((item) => item.json);
-}
-
-async function runError(params: IDataObject): Promise<Error & { httpCode?: string }> {
-	const ctx = createExecuteContext({ params: { ...base, ...params } });
-	const error = await new Mist().execute.call(ctx).then(
-		() => {
-			throw new Error('the operation should have failed');
-		},
-		(caught: Error) => caught,
-	);
-	expect(serialise(error)).not.toContain(LEAK_CANARY);
-	return error;
-}
 
 /** The spec's RrmExample has empty band maps; fill them the way Mist does (keyed by AP id). */
 function channelPlan(): IDataObject {
@@ -43,11 +24,10 @@ function channelPlan(): IDataObject {
 	return plan;
 }
 
-beforeEach(() => nock.disableNetConnect());
-afterEach(() => {
-	nock.cleanAll();
-	nock.enableNetConnect();
-});
+const run = async (params: IDataObject): Promise<IDataObject[]> => (await runMist({ ...base, ...params })).map((item) => item.json);
+const runError = async (params: IDataObject) => await runMistError({ ...base, ...params });
+
+useOfflineNock();
 
 describe('Juniper Mist › RF', () => {
 	it('flattens the current channel plan to one item per AP and band', async () => {

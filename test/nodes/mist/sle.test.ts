@@ -2,39 +2,19 @@ import nock from 'nock';
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-import { Mist } from '../../../nodes/Mist/Mist.node';
-import { createExecuteContext, LEAK_CANARY, MIST_TEST_URL, ORG_ID, serialise, SITE_ID } from '../../helpers/executeContext';
+import { LEAK_CANARY, MIST_TEST_URL, ORG_ID, SITE_ID } from '../../helpers/executeContext';
 import { example } from './fixtures';
+import { runMist, runMistError, useOfflineNock } from '../../helpers/runMist';
 
 const AP_ID = '00000000-0000-0000-1000-d420b0830000';
 const SITE_SLE = `/api/v1/sites/${SITE_ID}/sle`;
 const site = { __rl: true, mode: 'id', value: SITE_ID };
 const org = { __rl: true, mode: 'list', value: '' };
 
-async function run(params: IDataObject): Promise<IDataObject[]> {
-	const ctx = createExecuteContext({ params: { resource: 'sle', ...params } });
-	const [out] = await new Mist().execute.call(ctx);
-	expect(serialise(out)).not.toContain(LEAK_CANARY);
-	return out.map((item) => item.json);
-}
+const run = async (params: IDataObject): Promise<IDataObject[]> => (await runMist({ resource: 'sle', ...params })).map((item) => item.json);
+const runError = async (params: IDataObject) => await runMistError({ resource: 'sle', ...params });
 
-async function runError(params: IDataObject): Promise<Error & { httpCode?: string; description?: string }> {
-	const ctx = createExecuteContext({ params: { resource: 'sle', ...params } });
-	const error = await new Mist().execute.call(ctx).then(
-		() => {
-			throw new Error('the operation should have failed');
-		},
-		(caught: Error) => caught,
-	);
-	expect(serialise(error)).not.toContain(LEAK_CANARY);
-	return error;
-}
-
-beforeEach(() => nock.disableNetConnect());
-afterEach(() => {
-	nock.cleanAll();
-	nock.enableNetConnect();
-});
+useOfflineNock();
 
 describe('Juniper Mist › SLE › Get Org Sites SLE', () => {
 	it('pages through the body-paged sites-sle endpoint (3 pages) with sle, interval and duration', async () => {

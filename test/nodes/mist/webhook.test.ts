@@ -2,11 +2,11 @@ import nock from 'nock';
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-import { Mist } from '../../../nodes/Mist/Mist.node';
 import { getWebhookTopics } from '../../../nodes/shared/methods/loadOptions';
-import { createExecuteContext, LEAK_CANARY, MIST_TEST_URL, ORG_ID, serialise, SITE_ID } from '../../helpers/executeContext';
+import { LEAK_CANARY, MIST_TEST_URL, ORG_ID, serialise, SITE_ID } from '../../helpers/executeContext';
 import { createLoadOptionsContext } from '../../helpers/loadOptionsContext';
 import { example } from './fixtures';
+import { runMist, runMistError, useOfflineNock } from '../../helpers/runMist';
 
 const WEBHOOK_ID = 'b069b358-4c97-5319-1f8c-7c5ca64d6ab1';
 const ORG_HOOKS = `/api/v1/orgs/${ORG_ID}/webhooks`;
@@ -30,33 +30,10 @@ function webhook(overrides: IDataObject = {}): IDataObject {
 	};
 }
 
-async function run(params: IDataObject): Promise<IDataObject[]> {
-	const ctx = createExecuteContext({ params: { ...base, ...params } });
-	const [out] = await new Mist().execute.call(ctx);
-	const text = serialise(out);
-	expect(text).not.toContain(LEAK_CANARY);
-	expect(text).not.toContain(SIGNING_CANARY);
-	return out.map((item) => item.json);
-}
+const run = async (params: IDataObject): Promise<IDataObject[]> => (await runMist({ ...base, ...params }, { canaries: [SIGNING_CANARY] })).map((item) => item.json);
+const runError = async (params: IDataObject) => await runMistError({ ...base, ...params }, { canaries: [SIGNING_CANARY] });
 
-async function runError(params: IDataObject): Promise<Error & { httpCode?: string }> {
-	const ctx = createExecuteContext({ params: { ...base, ...params } });
-	const error = await new Mist().execute.call(ctx).then(
-		() => {
-			throw new Error('the operation should have failed');
-		},
-		(caught: Error) => caught,
-	);
-	expect(serialise(error)).not.toContain(LEAK_CANARY);
-	expect(serialise(error)).not.toContain(SIGNING_CANARY);
-	return error;
-}
-
-beforeEach(() => nock.disableNetConnect());
-afterEach(() => {
-	nock.cleanAll();
-	nock.enableNetConnect();
-});
+useOfflineNock();
 
 describe('Juniper Mist › Webhook', () => {
 	it('gets many org webhooks with their secrets masked', async () => {
