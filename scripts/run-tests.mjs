@@ -9,6 +9,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import testFailures from './testFailures.cjs';
+
+const { collectFailures, formatFailures } = testFailures;
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'test-output');
 mkdirSync(out, { recursive: true });
@@ -34,6 +38,8 @@ const stages = [
 let passed = 0;
 let failed = 0;
 const report = [];
+const failures = [];
+
 for (const stage of stages) {
 	if (stage.jest) rmSync(path.join(out, stage.jest), { force: true });
 	const started = Date.now();
@@ -49,6 +55,7 @@ for (const stage of stages) {
 			// A suite that fails to load has no failed tests but must still fail the run.
 			const brokenSuites = summary.numFailedTestSuites - summary.testResults.filter((suite) => suite.assertionResults.some((test) => test.status === 'failed')).length;
 			failed += Math.max(0, brokenSuites);
+			failures.push(...collectFailures(stage.name, summary, root));
 			report.push(`${stage.name}: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numTotalTestSuites} suites (${seconds} s)`);
 			continue;
 		}
@@ -58,6 +65,8 @@ for (const stage of stages) {
 	report.push(`${stage.name}: ${ok ? 'ok' : `FAILED (exit ${result.status})`} (${seconds} s)`);
 }
 
+const failureText = formatFailures(failures);
+if (failureText) console.log(`\n${failureText}`);
 console.log('\n=== summary');
 for (const line of report) console.log(line);
 console.log(`${passed} passed, ${failed} failed`);

@@ -37,6 +37,8 @@ export interface WorkflowJson {
 export interface RunningN8n {
 	url: string;
 	apiKey: string;
+	/** The owner's session cookie (`n8n-auth=…`), e.g. for a browser. */
+	cookie: string;
 	api: PublicApi;
 	/** Time from spawn to a healthy /healthz, in ms. */
 	startupMs: number;
@@ -99,7 +101,7 @@ export class N8nInstance {
 	private constructor(
 		readonly installation: N8nInstallation,
 		readonly userFolder: string,
-		readonly port: number,
+		private serverPort: number,
 		readonly logDir: string,
 		private readonly ownsUserFolder: boolean,
 		private readonly label: string,
@@ -120,6 +122,10 @@ export class N8nInstance {
 
 	get version(): string {
 		return this.installation.version;
+	}
+
+	get port(): number {
+		return this.serverPort;
 	}
 
 	/** Mark the run failed so dispose() keeps its logs (assertion failures are seen automatically). */
@@ -183,9 +189,28 @@ export class N8nInstance {
 		return parseExecuteOutput(result.stdout, result.exitCode, result.durationMs, result.logFile);
 	}
 
-	/** `n8n start`, then owner setup and an API key. Only one server per instance at a time. */
-	async start(options: { timeoutMs?: number } = {}): Promise<RunningN8n> {
+	/**
+	 * `n8n start`, then owner setup and an API key. Only one server per instance at a time. A start
+	 * that fails (the port taken meanwhile, n8n exiting, owner setup refused) is retried on a new
+	 * port, and each failure is reported, so a flaky machine costs a retry rather than a suite.
+	 */
+	async start(options: { timeoutMs?: number; attempts?: number } = {}): Promise<RunningN8n> {
 		if (this.running) throw new Error('This n8n is already running');
+		const attempts = options.attempts ?? 3;
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return await this.startOnce(options.timeoutMs ?? 120_000);
+			} catch (error) {
+				this.failed = true;
+				const message = error instanceof Error ? error.message : String(error);
+				if (attempt >= attempts) throw new Error(`n8n ${this.version} did not start (${attempts} attempts); last error: ${message}`);
+				process.stderr.write(`[e2e] n8n ${this.version}: start attempt ${attempt} failed (${message}); retrying on a new port\n`);
+				this.serverPort = await freePort();
+			}
+		}
+	}
+
+	private async startOnce(timeoutMs: number): Promise<RunningN8n> {
 		const url = `http://127.0.0.1:${this.port}`;
 		const logFile = this.nextLogFile('start');
 		const started = Date.now();
@@ -198,7 +223,7 @@ export class N8nInstance {
 			stderrFile: logFile,
 		});
 		try {
-			await waitHealthy(url, proc, options.timeoutMs ?? 120_000, logFile);
+			await waitHealthy(url, proc, timeoutMs, logFile);
 			const startupMs = Date.now() - started;
 			const cookie = await ownerSession(url);
 			const apiKey = await createApiKey(url, cookie);
@@ -206,6 +231,7 @@ export class N8nInstance {
 			const handle: RunningN8n = {
 				url,
 				apiKey,
+				cookie,
 				api,
 				startupMs,
 				activateWorkflow: (id, o) => api.activateWorkflow(id, o),
@@ -216,9 +242,9 @@ export class N8nInstance {
 			this.running = { proc, handle };
 			return handle;
 		} catch (error) {
-			this.failed = true;
 			await proc.stop();
-			throw error;
+			const message = error instanceof Error ? error.message : String(error);
+			throw new Error(`${message} (log: ${logFile})\n${tail(readQuietly(logFile), 15)}`);
 		}
 	}
 
@@ -244,23 +270,44 @@ export class N8nInstance {
 	}
 }
 
+/**
+ * Healthy means: our process is still running and n8n's own settings answer as JSON. A process
+ * that exited (e.g. port in use), or another server on the port, is not mistaken for n8n.
+ */
 async function waitHealthy(url: string, proc: GroupProcess, timeoutMs: number, logFile: string): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	let exitCode: number | null | undefined;
 	void proc.exited.then((code) => (exitCode = code));
+	const exitedError = () => new Error(`n8n start exited with ${exitCode} before it was healthy; see ${logFile}`);
 	while (Date.now() < deadline) {
-		if (exitCode !== undefined) throw new Error(`n8n start exited with ${exitCode} before it was healthy; see ${logFile}`);
+		if (exitCode !== undefined) throw exitedError();
 		try {
 			// /healthz answers before the REST controllers are mounted; /rest/settings only after.
 			const health = await fetch(`${url}/healthz`);
 			const settings = health.ok ? await fetch(`${url}/rest/settings`) : undefined;
-			if (settings?.ok) return;
-		} catch {
+			if (settings?.ok) {
+				const body = (await settings.json().catch(() => undefined)) as { data?: { versionCli?: unknown } } | undefined;
+				if (!body?.data) throw new Error(`${url}/rest/settings answered without n8n's settings: another server holds the port?`);
+				// Give a process that lost the port race a moment to exit before we trust the answer.
+				await delay(250);
+				if (exitCode !== undefined) throw exitedError();
+				return;
+			}
+		} catch (error) {
+			if (error instanceof Error && !/fetch failed|ECONNREFUSED|ECONNRESET|socket/i.test(error.message)) throw error;
 			// Not listening yet.
 		}
 		await delay(250);
 	}
 	throw new Error(`n8n did not answer ${url}/healthz within ${timeoutMs} ms; see ${logFile}`);
+}
+
+function readQuietly(file: string): string {
+	try {
+		return fs.readFileSync(file, 'utf8');
+	} catch {
+		return '';
+	}
 }
 
 function tail(text: string, lines = 20): string {

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error */
+/* eslint-disable @n8n/community-nodes/require-node-api-error, @n8n/community-nodes/no-restricted-globals */
 /**
  * The HTTP side of a running n8n: the owner account and API key a fresh instance needs, and the
  * public API calls the tests use (activate, list executions). Uses Node's global fetch.
@@ -43,7 +43,30 @@ async function send(method: string, url: string, init: { headers?: Record<string
 	});
 	const text = await response.text();
 	if (!response.ok) throw new N8nHttpError(method, url, response.status, text);
-	return { response, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+	try {
+		return { response, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+	} catch {
+		throw new N8nHttpError(method, url, response.status, `not JSON (${response.headers.get('content-type') ?? 'no content type'}): ${text}`);
+	}
+}
+
+/** Worth another try a moment later: the server is still settling (or busy), not refusing us. */
+function isTransient(error: unknown): boolean {
+	if (error instanceof N8nHttpError) return error.status >= 500 || error.status === 429 || error.body.startsWith('not JSON');
+	return error instanceof TypeError; // fetch failed: refused or reset
+}
+
+async function withRetries<T>(what: string, action: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await action();
+		} catch (error) {
+			if (!isTransient(error) || Date.now() > deadline) throw error;
+			process.stderr.write(`[e2e] ${what}: attempt ${attempt} failed (${error instanceof Error ? error.message.slice(0, 200) : String(error)}); retrying\n`);
+			await delay(Math.min(500 * attempt, 3000));
+		}
+	}
 }
 
 function authCookie(response: Response): string {
@@ -55,6 +78,10 @@ function authCookie(response: Response): string {
 
 /** Creates the owner on a fresh instance (or logs in when it exists) and returns the session cookie. */
 export async function ownerSession(baseUrl: string): Promise<string> {
+	return await withRetries('owner setup', () => setupOrLogin(baseUrl));
+}
+
+async function setupOrLogin(baseUrl: string): Promise<string> {
 	try {
 		const { response } = await send('POST', `${baseUrl}/rest/owner/setup`, { body: E2E_OWNER });
 		return authCookie(response);
@@ -69,10 +96,12 @@ export async function ownerSession(baseUrl: string): Promise<string> {
 }
 
 export async function createApiKey(baseUrl: string, cookie: string): Promise<string> {
-	const { json } = await send('POST', `${baseUrl}/rest/api-keys`, {
-		headers: { cookie },
-		body: { label: `e2e-${Date.now()}`, scopes: API_KEY_SCOPES, expiresAt: null },
-	});
+	const { json } = await withRetries('API key', () =>
+		send('POST', `${baseUrl}/rest/api-keys`, {
+			headers: { cookie },
+			body: { label: `e2e-${Date.now()}`, scopes: API_KEY_SCOPES, expiresAt: null },
+		}),
+	);
 	const rawApiKey = (json.data as { rawApiKey?: string } | undefined)?.rawApiKey;
 	if (!rawApiKey) throw new Error('POST /rest/api-keys returned no rawApiKey');
 	return rawApiKey;

@@ -13,7 +13,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { REPO_ROOT, selectedVersions } from '../../scripts/e2e/config';
 import { prepareN8n } from '../../scripts/e2e/n8n';
 import type { CredentialToImport, N8nInstance, RunningN8n, WorkflowJson } from '../../scripts/e2e/n8n';
-import { ownerSession } from '../../scripts/e2e/restApi';
 import { chromiumAvailable, closeQuietly, launchChromium, recordPage, screenshot } from './browser/chromium';
 import { canvasNodes, CANARY_TYPE, waitForCanvas } from './browser/editorCanvas';
 
@@ -80,8 +79,8 @@ suite.each(selectedVersions().map((spec) => spec.version))('shipped workflows in
 		running = await n8n.start();
 		browser = await launchChromium();
 		context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
-		// Logged in as the e2e owner: the session cookie n8n sets on /rest/login.
-		const [name, value] = (await ownerSession(running.url)).split(/=(.*)/s);
+		// Logged in as the e2e owner: the session cookie n8n set at owner setup.
+		const [name, value] = running.cookie.split(/=(.*)/s);
 		await context.addCookies([{ name, value, url: running.url }]);
 		page = await context.newPage();
 		recordPage(page);

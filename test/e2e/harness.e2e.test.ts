@@ -141,4 +141,27 @@ describe.each(selectedVersions().map((spec) => spec.version))('harness on n8n %s
 		await expect(fetch(`${running.url}/healthz`)).rejects.toThrow();
 		expect(liveProcessGroupCount()).toBe(0);
 	});
+
+	it('does not take another server on its port for n8n: the start moves to a new port', async () => {
+		// An answer-everything server (like an alert sink) on the port n8n is about to use.
+		const imposterPort = n8n.port;
+		const imposter = http.createServer((_req, res) => {
+			res.setHeader('content-type', 'application/json');
+			res.end('{"ok":true}');
+		});
+		await new Promise<void>((resolve) => imposter.listen(imposterPort, '127.0.0.1', resolve));
+		try {
+			const running = await n8n.start();
+			try {
+				expect(running.url).not.toBe(`http://127.0.0.1:${imposterPort}`);
+				const settings = (await (await fetch(`${running.url}/rest/settings`)).json()) as { data?: unknown };
+				expect(settings.data).toBeDefined();
+			} finally {
+				await running.stop();
+			}
+		} finally {
+			await new Promise((resolve) => imposter.close(resolve));
+		}
+		expect(liveProcessGroupCount()).toBe(0);
+	});
 });
