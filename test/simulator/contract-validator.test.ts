@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /** The contract validator itself: operation matching, spec examples as positive cases, and readable negatives. */
+import { createHash } from 'crypto';
 import { readdirSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
 
@@ -277,16 +278,22 @@ describe('contract validator', () => {
 			else process.env.MIST_OPENAPI_PATH = saved;
 		});
 
-		it('finds the spec beside the repository', () => {
-			expect(resolveSpecPath()).toBe(path.resolve(findRepoRoot(), '../shared/mist-openapi/mist.openapi.json'));
+		it('uses the spec vendored in the repository, byte for byte the documented one', () => {
+			delete process.env.MIST_OPENAPI_PATH;
+			const specPath = resolveSpecPath();
+			expect(specPath).toBe(path.resolve(findRepoRoot(), 'simulator/spec/mist.openapi.json'));
+			const digest = createHash('sha256').update(readFileSync(specPath)).digest('hex');
+			expect(readFileSync(path.resolve(findRepoRoot(), 'simulator/spec/SOURCE.txt'), 'utf8')).toContain(`sha256 ${digest}`);
 		});
 
-		it('falls back to MIST_OPENAPI_PATH, and names both places when neither has it', () => {
+		it('prefers MIST_OPENAPI_PATH, and names the place when the spec is missing', () => {
 			process.env.MIST_OPENAPI_PATH = resolveSpecPath();
 			expect(resolveSpecPath('/nonexistent/repo')).toBe(process.env.MIST_OPENAPI_PATH);
+			process.env.MIST_OPENAPI_PATH = '/nonexistent/spec.json';
+			expect(() => resolveSpecPath()).toThrow('Mist OpenAPI spec not found at MIST_OPENAPI_PATH=/nonexistent/spec.json');
 			delete process.env.MIST_OPENAPI_PATH;
 			expect(() => resolveSpecPath('/nonexistent/repo')).toThrow(
-				'Mist OpenAPI spec not found at /nonexistent/shared/mist-openapi/mist.openapi.json and MIST_OPENAPI_PATH is not set',
+				'Mist OpenAPI spec not found at /nonexistent/repo/simulator/spec/mist.openapi.json (set MIST_OPENAPI_PATH to use another copy)',
 			);
 		});
 	});

@@ -33,7 +33,8 @@ export interface OpenApiSpec {
 	};
 }
 
-const SPEC_RELATIVE_TO_REPO = '../shared/mist-openapi/mist.openapi.json';
+/** Vendored (MIT, see simulator/spec/SOURCE.txt) so that a clean clone tests offline with nothing beside it. */
+const SPEC_RELATIVE_TO_REPO = 'simulator/spec/mist.openapi.json';
 const PACKAGE_NAME = 'n8n-nodes-juniper-mist';
 
 /** The repository root: the nearest parent holding this package's package.json (works from src and from build). */
@@ -48,15 +49,16 @@ export function findRepoRoot(start: string = __dirname): string {
 	}
 }
 
-/** `<repo>/../shared/mist-openapi/mist.openapi.json`, else env MIST_OPENAPI_PATH. */
+/** MIST_OPENAPI_PATH when set (to try a newer spec), else the copy vendored in the repository. */
 export function resolveSpecPath(repoRoot: string = findRepoRoot()): string {
-	const besideRepo = path.resolve(repoRoot, SPEC_RELATIVE_TO_REPO);
-	if (existsSync(besideRepo)) return besideRepo;
 	const fromEnv = process.env.MIST_OPENAPI_PATH;
-	if (fromEnv && existsSync(fromEnv)) return fromEnv;
-	throw new Error(
-		`Mist OpenAPI spec not found at ${besideRepo}${fromEnv ? ` nor at MIST_OPENAPI_PATH=${fromEnv}` : ' and MIST_OPENAPI_PATH is not set'}`,
-	);
+	if (fromEnv) {
+		if (existsSync(fromEnv)) return fromEnv;
+		throw new Error(`Mist OpenAPI spec not found at MIST_OPENAPI_PATH=${fromEnv}`);
+	}
+	const vendored = path.resolve(repoRoot, SPEC_RELATIVE_TO_REPO);
+	if (existsSync(vendored)) return vendored;
+	throw new Error(`Mist OpenAPI spec not found at ${vendored} (set MIST_OPENAPI_PATH to use another copy)`);
 }
 
 export function loadSpec(specPath: string = resolveSpecPath()): OpenApiSpec {

@@ -62,7 +62,7 @@ export class MistContract {
 		this.ajv.addSchema({ $id: SPEC_ID, components: { schemas: spec.components.schemas } });
 	}
 
-	/** Loads the spec from `specPath`, or from `<repo>/../shared/mist-openapi/` / MIST_OPENAPI_PATH. */
+	/** Loads the spec from `specPath`, or MIST_OPENAPI_PATH, or the copy in `simulator/spec/`. */
 	static load(specPath?: string, options: MistContractOptions = {}): MistContract {
 		return new MistContract(loadSpec(specPath), options);
 	}

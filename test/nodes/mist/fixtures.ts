@@ -4,9 +4,10 @@
  * Every call returns a fresh deep copy, so a test can change its fixture freely.
  */
 import { readFileSync } from 'fs';
-import path from 'path';
 
-export const SPEC_PATH = path.resolve(__dirname, '../../../../shared/mist-openapi/mist.openapi.json');
+import { resolveSpecPath } from '../../../simulator/src/contract/spec';
+
+export const SPEC_PATH = resolveSpecPath();
 
 interface OpenApiSpec {
 	components: { examples: Record<string, { value?: unknown }> };
