@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * Realistic Mist payloads from the OpenAPI spec (`components.examples`), used as test fixtures.
  * Every call returns a fresh deep copy, so a test can change its fixture freely.
