@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import { n8nInstallDir, nodeRuntimeDir, selectedVersions, versionSpec } from './config';
 import type { N8nVersionSpec, NodeRuntimeSpec } from './config';
-import { runGroup } from './processes';
+import { delay, runGroup } from './processes';
 
 const MARKER = '.e2e-install-complete';
 const INSTALL_TIMEOUT_MS = 30 * 60_000;
@@ -67,11 +67,14 @@ export function cleanEnv(pathPrefix: string | undefined, extra: NodeJS.ProcessEn
 	return env;
 }
 
-async function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
-	log(`${path.basename(cwd)}: npm ${args.join(' ')}`);
-	const result = await runGroup({ command: 'npm', args, cwd, env, inheritStdio: true, timeoutMs: INSTALL_TIMEOUT_MS });
-	if (result.exitCode !== 0) {
-		throw new Error(`npm ${args.join(' ')} failed in ${cwd} with exit code ${result.exitCode}`);
+/** One npm command, tried twice: a registry hiccup on a fresh machine should cost minutes, not the run. */
+async function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv, attempts = 2): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		log(`${path.basename(cwd)}: npm ${args.join(' ')}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
+		const result = await runGroup({ command: 'npm', args, cwd, env, inheritStdio: true, timeoutMs: INSTALL_TIMEOUT_MS });
+		if (result.exitCode === 0) return;
+		if (attempt >= attempts) throw new Error(`npm ${args.join(' ')} failed in ${cwd} with exit code ${result.exitCode} (${attempts} attempts)`);
+		await delay(10_000);
 	}
 }
 
@@ -152,7 +155,7 @@ export async function ensureN8nInstalled(spec: N8nVersionSpec): Promise<N8nInsta
 		// Native modules compile against the headers of the Node that will load them.
 		...(spec.nodeRuntime ? { npm_config_nodedir: nodeRuntimeDir(spec.nodeRuntime) } : {}),
 	});
-	const common = ['--no-audit', '--no-fund', '--loglevel=http'];
+	const common = ['--no-audit', '--no-fund', '--loglevel=http', '--fetch-retries=5'];
 	if (spec.ignoreScriptsThenRebuild) {
 		await npm(['install', `n8n@${spec.version}`, '--ignore-scripts', ...common], dir, env);
 		await npm(['rebuild', ...spec.ignoreScriptsThenRebuild], dir, env);
