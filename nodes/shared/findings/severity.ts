@@ -26,3 +26,11 @@ export function severityForGrade(grade: Exclude<Grade, 'ok'>, level: ScopeLevel)
 	if (grade === 'crit') return shared ? 'critical' : 'major';
 	return shared ? 'major' : 'minor';
 }
+
+/** One palette for severity in alerts, reports and the dashboard, so a colour means the same everywhere. */
+export const SEVERITY_COLOURS: Record<Severity, string> = {
+	critical: '#b71c1c',
+	major: '#e65100',
+	minor: '#f9a825',
+	info: '#1565c0',
+};

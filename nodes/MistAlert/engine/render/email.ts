@@ -1,5 +1,7 @@
 import type { IncidentView, Notice } from '../types';
-import { colourOf, countsLine, escapeHtml, listed, SEVERITY_COLOURS, stateWord, titleOf } from './format';
+import { SEVERITY_COLOURS } from '../../../shared/findings/severity';
+import { escapeHtml } from '../../../shared/utils/html';
+import { colourOf, countsLine, listed, stateWord, titleOf } from './format';
 
 const CELL = 'padding:6px 8px;border-bottom:1px solid #e0e0e0;vertical-align:top;font-size:13px;';
 const HEAD = 'padding:6px 8px;border-bottom:2px solid #9e9e9e;text-align:left;font-size:12px;color:#424242;';

@@ -1,12 +1,7 @@
+import { SEVERITY_COLOURS } from '../../../shared/findings/severity';
 import type { Severity } from '../../../shared/findings/types';
 import type { IncidentView, Notice } from '../types';
 
-export const SEVERITY_COLOURS: Record<Severity, string> = {
-	critical: '#b71c1c',
-	major: '#e65100',
-	minor: '#f9a825',
-	info: '#1565c0',
-};
 export const RESOLVED_COLOUR = '#2e7d32';
 export const ACK_COLOUR = '#546e7a';
 
@@ -18,15 +13,6 @@ export function colourOf(notice: Notice): string {
 
 export function worstSeverity(notice: Notice): Severity {
 	return notice.incidents[0]?.severity ?? 'info';
-}
-
-export function escapeHtml(value: unknown): string {
-	return String(value ?? '')
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&#39;');
 }
 
 export function truncate(value: string, max: number): string {

@@ -1,7 +1,7 @@
 import { DASHBOARD_CSS, DASHBOARD_SCRIPT } from './dashboardAssets';
 import type { DashboardModel, DashboardSite } from './dashboardModel';
 import { SLE_KEYS } from './dashboardInput';
-import { escapeHtml } from './format';
+import { escapeHtml } from '../../../shared/utils/html';
 
 /** The live dashboard page: one self-contained HTML document (inline CSS, SVG and script, no URLs). */
 

@@ -1,14 +1,5 @@
 import type { Trend } from '../types';
 
-export function escapeHtml(value: unknown): string {
-	return String(value ?? '')
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&#39;');
-}
-
 export function formatNumber(value: number | null, unit = ''): string {
 	if (value === null) return 'n/a';
 	const text = Number.isInteger(value) ? String(value) : value.toFixed(1);

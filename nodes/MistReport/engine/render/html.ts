@@ -1,8 +1,10 @@
 import type { ReportFigures } from '../aggregate';
 import type { Trend } from '../types';
-import { escapeHtml, forecastSentence, formatNumber, formatTrend } from './format';
+import { SEVERITY_COLOURS } from '../../../shared/findings/severity';
+import { escapeHtml } from '../../../shared/utils/html';
+import { forecastSentence, formatNumber, formatTrend } from './format';
 
-const COLOURS = { critical: '#b71c1c', major: '#e65100', minor: '#f9a825', info: '#1565c0', good: '#2e7d32', bad: '#c62828', muted: '#757575' };
+const COLOURS = { ...SEVERITY_COLOURS, good: '#2e7d32', bad: '#c62828', muted: '#757575' };
 const TABLE = 'border-collapse:collapse;width:100%;margin:0 0 16px 0;';
 const TH = 'padding:6px 8px;border-bottom:2px solid #9e9e9e;text-align:left;font-size:12px;color:#424242;';
 const TD = 'padding:6px 8px;border-bottom:1px solid #e0e0e0;font-size:13px;vertical-align:top;';
