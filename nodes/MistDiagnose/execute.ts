@@ -1,6 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { STEPS } from '../shared/findings/types';
+import type { DiagnosisStep } from '../shared/findings/types';
 import { MistClient } from '../shared/transport/MistClient';
 import { asNodeError } from '../shared/utils/errors';
 import { normalizeMac } from '../shared/utils/identifiers';
@@ -9,7 +11,6 @@ import { SweepCollector } from './collect/SweepCollector';
 import { readLoadOptions, readThresholds, readWindow } from './parameters';
 import { runSteps } from './run';
 import { workflowSlowCache } from './slowCache';
-import { STEP_ORDER } from './steps';
 import type { StepChoice } from './steps';
 import { sweepOutputs } from './sweep';
 import { triage } from './triage';
@@ -32,8 +33,8 @@ export async function diagnose(this: IExecuteFunctions): Promise<INodeExecutionD
 
 async function prepare(ctx: IExecuteFunctions, client: MistClient, nowMs: number, itemIndex: number) {
 	const step = ctx.getNodeParameter('step', itemIndex) as StepChoice;
-	const steps = step === 'all' ? STEP_ORDER : [step];
-	if (!steps.every((candidate) => STEP_ORDER.includes(candidate))) {
+	const steps: DiagnosisStep[] = step === 'all' ? [...STEPS] : [step];
+	if (!steps.every((candidate) => STEPS.includes(candidate))) {
 		throw new NodeOperationError(ctx.getNode(), `Invalid Step: "${String(step)}" is not a diagnosis step`, { itemIndex });
 	}
 	const thresholds = readThresholds(ctx, itemIndex);

@@ -3,16 +3,6 @@ import type { EventCategory } from '../shared/diagnosis/eventClassifier';
 
 export type StepChoice = DiagnosisStep | 'all';
 
-export const STEP_ORDER: DiagnosisStep[] = [
-	'association',
-	'authentication',
-	'dhcp',
-	'client_health',
-	'ap_health',
-	'rf_environment',
-	'infrastructure',
-];
-
 /** Client event families each step reads (the types come from Mist's /const/client_events catalogue). */
 export const STEP_EVENT_CATEGORIES: Partial<Record<DiagnosisStep, EventCategory[]>> = {
 	association: ['association_failure'],

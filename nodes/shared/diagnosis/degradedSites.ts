@@ -1,4 +1,5 @@
 import type { SiteSle } from '../schemas/mist.schemas';
+import { STEPS } from '../findings/types';
 import type { DiagnosisStep } from '../findings/types';
 import type { DiagnosisThresholds } from './thresholds';
 
@@ -24,16 +25,6 @@ export interface DegradedSite {
 	/** Steps to drill into, in catalogue order, without repeats. */
 	steps: DiagnosisStep[];
 }
-
-const STEP_ORDER: DiagnosisStep[] = [
-	'association',
-	'authentication',
-	'dhcp',
-	'client_health',
-	'ap_health',
-	'rf_environment',
-	'infrastructure',
-];
 
 /**
  * Sites whose SLE ratio is strictly below the limit (0.9 by default: 0.9 itself is fine) for any wifi SLE,
@@ -62,7 +53,7 @@ export function degradedSites(
 			num_aps: site.num_aps ?? undefined,
 			degraded: degraded.sort((a, b) => a.value - b.value),
 			worst: Math.min(...degraded.map((entry) => entry.value)),
-			steps: STEP_ORDER.filter((step) => wanted.has(step)),
+			steps: STEPS.filter((step) => wanted.has(step)),
 		});
 	}
 	return out.sort((a, b) => a.worst - b.worst || a.site_id.localeCompare(b.site_id));
