@@ -14,6 +14,7 @@ import { prepareN8n } from './e2e/n8n';
 import type { CredentialToImport, WorkflowJson } from './e2e/n8n';
 import { ensurePackageBuilt } from './e2e/package';
 import { E2E_OWNER } from './e2e/restApi';
+import { shippedCredentials } from './shippedCredentials';
 import { startSimulator } from '../simulator/src/index';
 import { iseScenarioFromWorld, startIseSimulator } from '../simulator/src/ise/index';
 import { startAlertSink } from '../simulator/src/sink/index';
@@ -52,21 +53,7 @@ async function main() {
 	fs.rmSync(DEMO_FOLDER, { recursive: true, force: true });
 	console.log(`Preparing n8n ${DEMO_N8N_VERSION} (installed on first use, a few minutes)…`);
 	const n8n = await prepareN8n({ version: DEMO_N8N_VERSION, userFolder: DEMO_FOLDER, label: 'demo' });
-	const credentials: CredentialToImport[] = [
-		{ id: 'demoMistAccount1', name: 'Mist account', type: 'mistApi', data: { apiToken: mist.token, cloud: 'custom', customUrl: mist.url, orgId: mist.orgId } },
-		{
-			id: 'demoCiscoIse0001',
-			name: 'Cisco ISE',
-			type: 'ciscoIseApi',
-			data: { host: ise.url.replace(/\/admin\/API\/mnt$/, ''), username: ise.username, password: ise.password, ignoreSslIssues: false },
-		},
-		{
-			id: 'demoSmtpSink0001',
-			name: 'Alert email (SMTP)',
-			type: 'smtp',
-			data: { user: 'demo', password: 'demo', host: '127.0.0.1', port: PORTS.smtp, secure: false, disableStartTls: true },
-		},
-	];
+	const credentials: CredentialToImport[] = shippedCredentials({ sim: mist, ise, sink });
 	// A fresh dashboard password per demo run: nothing secret lives in the repository.
 	const dashboardLogin = { user: 'noc', password: randomBytes(9).toString('base64url') };
 	credentials.push({ id: 'demoDashboardAuth', name: 'Dashboard login', type: 'httpBasicAuth', data: dashboardLogin });

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import type { CredentialToImport, WorkflowJson } from '../../scripts/e2e/n8n';
+import type { WorkflowJson } from '../../scripts/e2e/n8n';
 import { startSimulator } from '../../simulator/src/index';
 import type { RunningSimulator } from '../../simulator/src/index';
 import { iseScenarioFromWorld, startIseSimulator } from '../../simulator/src/ise/index';
@@ -40,25 +40,8 @@ export async function startServices(): Promise<Services> {
 	};
 }
 
-/** The three credentials, with the ids and names the shipped workflows reference. */
-export function shippedCredentials(services: Services): CredentialToImport[] {
-	const { sim, ise, sink } = services;
-	return [
-		{ id: 'demoMistAccount1', name: 'Mist account', type: 'mistApi', data: { apiToken: sim.token, cloud: 'custom', customUrl: sim.url, orgId: sim.orgId } },
-		{
-			id: 'demoCiscoIse0001',
-			name: 'Cisco ISE',
-			type: 'ciscoIseApi',
-			data: { host: ise.url.replace(/\/admin\/API\/mnt$/, ''), username: ise.username, password: ise.password, ignoreSslIssues: false },
-		},
-		{
-			id: 'demoSmtpSink0001',
-			name: 'Alert email (SMTP)',
-			type: 'smtp',
-			data: { user: 'e2e', password: 'e2e', host: '127.0.0.1', port: sink.smtpPort, secure: false, disableStartTls: true },
-		},
-	];
-}
+/** The three credentials, with the ids and names the shipped workflows reference (shared with the demo). */
+export { shippedCredentials } from '../../scripts/shippedCredentials';
 
 export interface ShippedNode {
 	name: string;

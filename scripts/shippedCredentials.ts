@@ -1,0 +1,33 @@
+/**
+ * The credentials that the shipped workflows reference by id, pointed at the local simulators and the
+ * alert sink. The demo and the e2e tests of the shipped workflows both import exactly these.
+ */
+import type { CredentialToImport } from './e2e/n8n';
+import type { RunningSimulator } from '../simulator/src/index';
+import type { RunningIseSimulator } from '../simulator/src/ise/index';
+import type { RunningAlertSink } from '../simulator/src/sink/index';
+
+export interface SimulatedServices {
+	sim: RunningSimulator;
+	ise: RunningIseSimulator;
+	sink: RunningAlertSink;
+}
+
+export function shippedCredentials({ sim, ise, sink }: SimulatedServices): CredentialToImport[] {
+	return [
+		{ id: 'demoMistAccount1', name: 'Mist account', type: 'mistApi', data: { apiToken: sim.token, cloud: 'custom', customUrl: sim.url, orgId: sim.orgId } },
+		{
+			id: 'demoCiscoIse0001',
+			name: 'Cisco ISE',
+			type: 'ciscoIseApi',
+			data: { host: ise.url.replace(/\/admin\/API\/mnt$/, ''), username: ise.username, password: ise.password, ignoreSslIssues: false },
+		},
+		{
+			id: 'demoSmtpSink0001',
+			name: 'Alert email (SMTP)',
+			type: 'smtp',
+			// The sink accepts any login; n8n's SMTP credential needs one.
+			data: { user: 'demo', password: 'demo', host: '127.0.0.1', port: sink.smtpPort, secure: false, disableStartTls: true },
+		},
+	];
+}
