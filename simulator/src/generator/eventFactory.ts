@@ -1,4 +1,4 @@
-import type { Ap, Client, ClientEvent, DeviceEvent, NacEvent, Switch, World } from '../types';
+import type { Ap, Client, ClientEvent, DeviceEvent, NacEvent, RrmEvent, Switch, World } from '../types';
 import { bssidOf } from './world';
 
 /** Human text for the client event types the simulator emits (also served by /const/client_events). */
@@ -156,4 +156,24 @@ export function insertSorted<T extends { timestamp: number }>(list: T[], item: T
 	let i = list.length;
 	while (i > 0 && list[i - 1].timestamp > item.timestamp) i--;
 	list.splice(i, 0, item);
+}
+
+/** An RRM event that records the radio as it is (before and after alike): history and fault markers. */
+export function makeRrmEvent(ap: Ap, band: '24' | '5', event: string, at: number): RrmEvent {
+	const radio = band === '5' ? ap.radios.band_5 : ap.radios.band_24;
+	return {
+		timestamp: Math.floor(at),
+		site_id: ap.siteId,
+		ap_id: ap.id,
+		band,
+		event,
+		channel: radio.channel,
+		pre_channel: radio.channel,
+		power: radio.power,
+		pre_power: radio.power,
+		bandwidth: radio.bandwidth,
+		pre_bandwidth: radio.bandwidth,
+		usage: band,
+		pre_usage: band,
+	};
 }

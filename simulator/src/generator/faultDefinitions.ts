@@ -1,6 +1,6 @@
 import type { Rng } from '../prng';
 import type { ActiveFault, Ap, Client, FaultKind, RadioState, World } from '../types';
-import { makeClientEvent, makeDeviceEvent, makeNacEvent, round3 } from './eventFactory';
+import { makeClientEvent, makeDeviceEvent, makeNacEvent, makeRrmEvent, round3 } from './eventFactory';
 
 type Remedy = 'restart' | 'disconnect' | 'rrm';
 
@@ -73,25 +73,6 @@ function healthyRadio(radio: RadioState, band: '24' | '5'): void {
 	radio.util_non_wifi = 1;
 	radio.util_all = 19;
 	radio.noise_floor = band === '24' ? -93 : -96;
-}
-
-function rrmEvent(world: World, ap: Ap, band: '24' | '5', event: string, at: number) {
-	const radio = band === '5' ? ap.radios.band_5 : ap.radios.band_24;
-	world.rrmEvents.push({
-		timestamp: Math.floor(at),
-		site_id: ap.siteId,
-		ap_id: ap.id,
-		band,
-		event,
-		channel: radio.channel,
-		pre_channel: radio.channel,
-		power: radio.power,
-		pre_power: radio.power,
-		bandwidth: radio.bandwidth,
-		pre_bandwidth: radio.bandwidth,
-		usage: band,
-		pre_usage: band,
-	});
 }
 
 export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
@@ -366,7 +347,7 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 			}
 		},
 		tick: (world, fault, _rng, at) => {
-			for (const ap of apsOf(world, fault)) rrmEvent(world, ap, '5', 'interference-ap-co-channel', at);
+			for (const ap of apsOf(world, fault)) world.rrmEvents.push(makeRrmEvent(ap, '5', 'interference-ap-co-channel', at));
 		},
 		clear: (world, fault) => apsOf(world, fault).forEach((ap) => (healthyRadio(ap.radios.band_5, '5'), healthyRadio(ap.radios.band_24, '24'))),
 		sle: [
@@ -394,7 +375,7 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 			}
 		},
 		tick: (world, fault, _rng, at) => {
-			for (const ap of apsOf(world, fault)) rrmEvent(world, ap, '24', 'interference-ap-non-wifi', at);
+			for (const ap of apsOf(world, fault)) world.rrmEvents.push(makeRrmEvent(ap, '24', 'interference-ap-non-wifi', at));
 		},
 		clear: (world, fault) => apsOf(world, fault).forEach((ap) => (healthyRadio(ap.radios.band_5, '5'), healthyRadio(ap.radios.band_24, '24'))),
 		sle: [{ metric: 'capacity', classifier: 'non-wifi-interference', drop: 0.15 }],

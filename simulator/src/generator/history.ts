@@ -1,6 +1,6 @@
 import type { Rng } from '../prng';
 import type { Client, World } from '../types';
-import { healthyJoin, insertSorted, makeDeviceEvent, makeNacEvent, round3 } from './eventFactory';
+import { healthyJoin, insertSorted, makeDeviceEvent, makeNacEvent, makeRrmEvent, round3 } from './eventFactory';
 
 const BACKGROUND_INTERVAL_SECONDS = 300;
 
@@ -47,22 +47,7 @@ export function generateHistory(world: World, rng: Rng, now: number): void {
 				makeDeviceEvent(world, ap, 'ap', 'AP_CONFIGURED', round3(nowSec - rng.int(3600, historySec - 60)), 'AP configured', { ev_type: 'notice' }),
 			);
 			for (const band of ['24', '5'] as const) {
-				const radio = band === '5' ? ap.radios.band_5 : ap.radios.band_24;
-				world.rrmEvents.push({
-					timestamp: rrmAt,
-					site_id: site.id,
-					ap_id: ap.id,
-					band,
-					event: 'scheduled-site_rrm',
-					channel: radio.channel,
-					pre_channel: radio.channel,
-					power: radio.power,
-					pre_power: radio.power,
-					bandwidth: radio.bandwidth,
-					pre_bandwidth: radio.bandwidth,
-					usage: band,
-					pre_usage: band,
-				});
+				world.rrmEvents.push(makeRrmEvent(ap, band, 'scheduled-site_rrm', rrmAt));
 			}
 		}
 		for (const swId of site.switchIds) {
