@@ -4,22 +4,13 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { MistClient } from '../../../shared/transport/MistClient';
 import { requireMac } from '../../../shared/utils/identifiers';
 import { resolveSiteId } from '../../../shared/utils/scope';
+import { clientMacProperty } from '../client/descriptions';
 import { insightProperties } from './common';
 import { readInsight } from './series';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['insight'], operation: ['getClientMetric'] } },
-	insightProperties([
-		{
-			displayName: 'Client MAC',
-			name: 'clientMac',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '5c5b350e0001',
-			description: 'MAC address of the client, with or without separators',
-		},
-	]),
+	insightProperties([clientMacProperty]),
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject[]> {

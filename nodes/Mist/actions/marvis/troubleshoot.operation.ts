@@ -6,6 +6,7 @@ import type { MistClient } from '../../../shared/transport/MistClient';
 import { requireMac } from '../../../shared/utils/identifiers';
 import { resolveOrgId, resolveSiteId } from '../../../shared/utils/scope';
 import { requireOneOf } from '../../../shared/utils/params';
+import { clientMacProperty } from '../client/descriptions';
 import { explainMarvisRefusal } from './license';
 import { troubleshootWindow } from './window';
 
@@ -27,13 +28,8 @@ const properties: INodeProperties[] = [
 		description: 'What Marvis should troubleshoot',
 	},
 	{
-		displayName: 'Client MAC',
-		name: 'clientMac',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '5c5b350e0001',
-		description: 'MAC address of the client, with or without separators',
+		...clientMacProperty,
+		description: 'MAC address of the client (wireless or wired), with or without separators',
 		displayOptions: { show: { troubleshootTarget: ['client'] } },
 	},
 	{

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { deviceLocator } from '../../../shared/descriptions/locators';
+import { clientMacProperty } from '../client/descriptions';
 
 export type SleScope = 'site' | 'ap' | 'switch' | 'gateway' | 'client';
 export const DEVICE_SCOPES: readonly SleScope[] = ['ap', 'switch', 'gateway'];
@@ -35,16 +36,7 @@ export function scopeProperties(scopes: readonly SleScope[]): INodeProperties[] 
 		});
 	}
 	if (scopes.includes('client')) {
-		properties.push({
-			displayName: 'Client MAC',
-			name: 'clientMac',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '5c5b350e0001',
-			description: 'MAC address of the wireless client, with or without separators',
-			displayOptions: { show: { sleScope: ['client'] } },
-		});
+		properties.push({ ...clientMacProperty, displayOptions: { show: { sleScope: ['client'] } } });
 	}
 	return properties;
 }
