@@ -20,6 +20,16 @@ export function readPaging(ctx: IExecuteFunctions, itemIndex: number): PagingOpt
 }
 
 /** The shared Time Range parameters as Mist query parameters (`duration`, or `start` and `end`). */
+/** The records reduced by `simplifyRecord` when the Simplify toggle is on (its default), else as Mist sent them. */
+export function simplifyIfAsked<T extends IDataObject>(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	records: T[],
+	simplifyRecord: (record: T) => IDataObject,
+): IDataObject[] {
+	return ctx.getNodeParameter('simplify', itemIndex, true) ? records.map(simplifyRecord) : records;
+}
+
 export function readTimeRange(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	return timeRangeQuery(
 		ctx.getNode(),

@@ -9,7 +9,7 @@ import { clientEventTypesProperty, clientMacProperty } from './descriptions';
 import { bandFilter, protoFilter, ssidFilter, wlanIdFilter } from '../../../shared/descriptions/filterFields';
 import { filtersCollection, filtersQuery } from '../../../shared/descriptions/filters';
 import type { FilterField } from '../../../shared/descriptions/filters';
-import { readClientMac, readPaging, readTimeRange, readTypeList } from '../../../shared/utils/params';
+import { readClientMac, readPaging, readTimeRange, readTypeList, simplifyIfAsked } from '../../../shared/utils/params';
 import { simplifyClientEvent } from './simplify';
 
 const filterFields: FilterField[] = [
@@ -53,11 +53,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		...readTimeRange(this, itemIndex),
 	};
 	const paging = readPaging(this, itemIndex);
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	// This endpoint takes limit/page but also answers `next`; following `next` covers both.
 	const events = await client.getAllSearch<IDataObject>(
 		{ path: `/sites/${siteId}/clients/${mac}/events`, qs, itemIndex },
 		paging,
 	);
-	return simplify ? events.map((event) => simplifyClientEvent({ mac, ...event })) : events;
+	return simplifyIfAsked(this, itemIndex, events, (event) => simplifyClientEvent({ mac, ...event }));
 }

@@ -5,7 +5,7 @@ import { limitProperty, returnAllProperty, simplifyKeeping } from '../../../shar
 import { orgLocator, siteLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
 import { resolveSiteId } from '../../../shared/utils/scope';
-import { readPaging } from '../../../shared/utils/params';
+import { readPaging, simplifyIfAsked } from '../../../shared/utils/params';
 import { simplifyClientStat } from './simplify';
 
 const properties: INodeProperties[] = [
@@ -24,7 +24,6 @@ export const description = updateDisplayOptions({ show: { resource: ['client'], 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject[]> {
 	const siteId = resolveSiteId(this, itemIndex);
 	const paging = readPaging(this, itemIndex);
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const stats = await client.getAllList<IDataObject>({ path: `/sites/${siteId}/stats/clients`, itemIndex }, paging);
-	return simplify ? stats.map(simplifyClientStat) : stats;
+	return simplifyIfAsked(this, itemIndex, stats, simplifyClientStat);
 }

@@ -15,7 +15,7 @@ import {
 } from '../../../shared/descriptions/filterFields';
 import { filtersCollection, filtersQuery } from '../../../shared/descriptions/filters';
 import type { FilterField } from '../../../shared/descriptions/filters';
-import { readPaging, readTimeRange } from '../../../shared/utils/params';
+import { readPaging, readTimeRange, simplifyIfAsked } from '../../../shared/utils/params';
 import { resolveScope, scopedLocators, scopeProperty } from '../../../shared/descriptions/scope';
 import { simplifyClientSearch } from './simplify';
 
@@ -98,7 +98,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const { scope, basePath } = await resolveScope(this, client, itemIndex);
 	const qs = { ...filtersQuery(this, itemIndex, filterFields, scope), ...readTimeRange(this, itemIndex) };
 	const paging = readPaging(this, itemIndex);
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const clients = await client.getAllSearch<IDataObject>({ path: `${basePath}/clients/search`, qs, itemIndex }, paging);
-	return simplify ? clients.map(simplifyClientSearch) : clients;
+	return simplifyIfAsked(this, itemIndex, clients, simplifyClientSearch);
 }

@@ -7,7 +7,7 @@ import { clientEventTypesProperty } from './descriptions';
 import { apMacFilter, bandFilter, protoFilter, reasonCodeFilter, ssidFilter, wlanIdFilter } from '../../../shared/descriptions/filterFields';
 import { filtersCollection, filtersQuery } from '../../../shared/descriptions/filters';
 import type { FilterField } from '../../../shared/descriptions/filters';
-import { readPaging, readTimeRange, readTypeList } from '../../../shared/utils/params';
+import { readPaging, readTimeRange, readTypeList, simplifyIfAsked } from '../../../shared/utils/params';
 import { resolveScope, scopedLocators, scopeProperty } from '../../../shared/descriptions/scope';
 import { simplifyClientEvent } from './simplify';
 
@@ -43,7 +43,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		...readTimeRange(this, itemIndex),
 	};
 	const paging = readPaging(this, itemIndex);
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const events = await client.getAllSearch<IDataObject>({ path: `${basePath}/clients/events/search`, qs, itemIndex }, paging);
-	return simplify ? events.map(simplifyClientEvent) : events;
+	return simplifyIfAsked(this, itemIndex, events, simplifyClientEvent);
 }

@@ -6,7 +6,7 @@ import type { MistClient } from '../../../shared/transport/MistClient';
 import { apMacFilter, bandFilter, ssidFilter, wlanIdFilter } from '../../../shared/descriptions/filterFields';
 import { filtersCollection, filtersQuery } from '../../../shared/descriptions/filters';
 import type { FilterField } from '../../../shared/descriptions/filters';
-import { readPaging, readTimeRange } from '../../../shared/utils/params';
+import { readPaging, readTimeRange, simplifyIfAsked } from '../../../shared/utils/params';
 import { resolveScope, scopedLocators, scopeProperty } from '../../../shared/descriptions/scope';
 import { simplifyClientSession } from './simplify';
 
@@ -47,7 +47,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const { scope, basePath } = await resolveScope(this, client, itemIndex);
 	const qs = { ...filtersQuery(this, itemIndex, filterFields, scope), ...readTimeRange(this, itemIndex) };
 	const paging = readPaging(this, itemIndex);
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const sessions = await client.getAllSearch<IDataObject>({ path: `${basePath}/clients/sessions/search`, qs, itemIndex }, paging);
-	return simplify ? sessions.map(simplifyClientSession) : sessions;
+	return simplifyIfAsked(this, itemIndex, sessions, simplifyClientSession);
 }

@@ -8,7 +8,7 @@ import { resolveOrgId } from '../../../shared/utils/scope';
 import { hostnameFilter, ipFilter, macFilterField, modelFilter, siteIdFilter } from '../../../shared/descriptions/filterFields';
 import { filtersCollection, filtersQuery } from '../../../shared/descriptions/filters';
 import type { FilterField } from '../../../shared/descriptions/filters';
-import { readPaging, readTimeRange } from '../../../shared/utils/params';
+import { readPaging, readTimeRange, simplifyIfAsked } from '../../../shared/utils/params';
 import { readDeviceType } from './descriptions';
 import { simplifyDeviceSearch } from './simplify';
 
@@ -74,7 +74,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		...readTimeRange(this, itemIndex),
 	};
 	const paging = readPaging(this, itemIndex);
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const devices = await client.getAllSearch<IDataObject>({ path: `/orgs/${orgId}/devices/search`, qs, itemIndex }, paging);
-	return simplify ? devices.map(simplifyDeviceSearch) : devices;
+	return simplifyIfAsked(this, itemIndex, devices, simplifyDeviceSearch);
 }

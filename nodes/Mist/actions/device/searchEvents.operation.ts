@@ -6,7 +6,7 @@ import type { MistClient } from '../../../shared/transport/MistClient';
 import { macFilterField, modelFilter } from '../../../shared/descriptions/filterFields';
 import { filtersCollection, filtersQuery } from '../../../shared/descriptions/filters';
 import type { FilterField } from '../../../shared/descriptions/filters';
-import { readPaging, readTimeRange, readTypeList } from '../../../shared/utils/params';
+import { readPaging, readTimeRange, readTypeList, simplifyIfAsked } from '../../../shared/utils/params';
 import { resolveScope, scopedLocators, scopeProperty } from '../../../shared/descriptions/scope';
 import { deviceTypeWithAllProperty, readDeviceType } from './descriptions';
 import { simplifyDeviceEvent } from './simplify';
@@ -64,7 +64,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	};
 	if (scope === 'org') qs.device_type = readDeviceType(this, itemIndex, ['all', 'ap', 'gateway', 'switch']);
 	const paging = readPaging(this, itemIndex);
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const events = await client.getAllSearch<IDataObject>({ path: `${basePath}/devices/events/search`, qs, itemIndex }, paging);
-	return simplify ? events.map(simplifyDeviceEvent) : events;
+	return simplifyIfAsked(this, itemIndex, events, simplifyDeviceEvent);
 }

@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { limitProperty, returnAllProperty, simplifyProperty } from '../../../shared/descriptions/common';
 import { orgLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
+import { simplifyIfAsked } from '../../../shared/utils/params';
 import { resolveOrgId } from '../../../shared/utils/scope';
 import { simplifySite } from './simplify';
 
@@ -15,7 +16,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const orgId = await resolveOrgId(this, client, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const sites = await client.getAllList<IDataObject>({ path: `/orgs/${orgId}/sites`, itemIndex }, { returnAll, limit });
-	return simplify ? sites.map(simplifySite) : sites;
+	return simplifyIfAsked(this, itemIndex, sites, simplifySite);
 }
