@@ -109,6 +109,17 @@ function totalsFor(ctx: RequestContext, scope: Scope, count: number): number[] {
 	return Array.from({ length: count }, (_, i) => Math.round(users * 60 * (0.9 + ((i * 7) % 10) / 50) * 100) / 100);
 }
 
+/** What every impact answer starts with: the window, the metric, the classifier asked for, no failure filter. */
+function impactHead(ctx: RequestContext, metric: string) {
+	const w = timeWindow(ctx.query, ctx.now);
+	return { start: w.start, end: w.end, metric, classifier: ctx.query.classifier ?? '', failure: '' };
+}
+
+/** Body paging fields of the impacted-users and impacted-aps answers. */
+function pageFields(page: { page: number; limit: number; total: number }) {
+	return { page: page.page, limit: page.limit, total_count: page.total };
+}
+
 function breakdown<T>(items: T[], key: (item: T) => string, name: (item: T) => string, extra: (k: string) => Record<string, string>) {
 	const groups = new Map<string, { name: string; degraded: number; total: number }>();
 	for (const item of items) {
@@ -171,16 +182,11 @@ export function registerSleRoutes(router: Router): void {
 	router.get(`${base}/metric/:metric/impact-summary`, (ctx) => {
 		const scope = resolveScope(ctx);
 		const metric = requireMetric(ctx.params.metric);
-		const w = timeWindow(ctx.query, ctx.now);
 		const world = ctx.sim.world;
 		const { users } = scopedImpact(ctx, scope, metric.name, ctx.query.classifier);
 		const apName = (c: Client) => world.aps.get(c.apId)?.name ?? '';
 		return ok({
-			start: w.start,
-			end: w.end,
-			metric: metric.name,
-			classifier: ctx.query.classifier ?? '',
-			failure: '',
+			...impactHead(ctx, metric.name),
 			ap: breakdown(users, (c) => world.aps.get(c.apId)?.mac ?? '', apName, (k) => ({ ap_mac: k })),
 			band: breakdown(users, (c) => c.band, (c) => `${c.band === '5' ? '5' : '2.4'} GHz`, (k) => ({ band: k })),
 			wlan: breakdown(users, (c) => c.wlan.id, (c) => c.wlan.ssid, (k) => ({ wlan_id: k })),
@@ -191,19 +197,12 @@ export function registerSleRoutes(router: Router): void {
 	router.get(`${base}/metric/:metric/impacted-users`, (ctx) => {
 		const scope = resolveScope(ctx);
 		const metric = requireMetric(ctx.params.metric);
-		const w = timeWindow(ctx.query, ctx.now);
 		const world = ctx.sim.world;
 		const { users } = scopedImpact(ctx, scope, metric.name, ctx.query.classifier);
 		const page = bodyPage(ctx, users);
 		return ok({
-			start: w.start,
-			end: w.end,
-			metric: metric.name,
-			classifier: ctx.query.classifier ?? '',
-			failure: '',
-			page: page.page,
-			limit: page.limit,
-			total_count: page.total,
+			...impactHead(ctx, metric.name),
+			...pageFields(page),
 			users: page.slice.map((c) => {
 				const ap = world.aps.get(c.apId);
 				return { mac: c.mac, name: c.hostname, ssid: c.wlan.ssid, wlan_id: c.wlan.id, ap_mac: ap?.mac ?? '', ap_name: ap?.name ?? '', device_type: c.family, device_os: c.os, degraded: 45, total: 60, duration: 45 };
@@ -214,18 +213,11 @@ export function registerSleRoutes(router: Router): void {
 		const scope = resolveScope(ctx);
 		if (scope.kind !== 'site') throw new ApiError(400, 'impacted-aps is only available for scope "site"');
 		const metric = requireMetric(ctx.params.metric);
-		const w = timeWindow(ctx.query, ctx.now);
 		const { aps } = scopedImpact(ctx, scope, metric.name, ctx.query.classifier);
 		const page = bodyPage(ctx, aps);
 		return ok({
-			start: w.start,
-			end: w.end,
-			metric: metric.name,
-			classifier: ctx.query.classifier ?? '',
-			failure: '',
-			page: page.page,
-			limit: page.limit,
-			total_count: page.total,
+			...impactHead(ctx, metric.name),
+			...pageFields(page),
 			aps: page.slice.map((ap) => ({ ap_mac: ap.mac, name: ap.name, degraded: 45, total: 60, duration: 45 })),
 		});
 	});
