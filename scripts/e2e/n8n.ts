@@ -270,6 +270,20 @@ export class N8nInstance {
 	}
 }
 
+/** What answers on the port: nothing yet (or n8n still mounting its REST API), n8n, or another server. */
+async function whoAnswers(url: string): Promise<'nothing yet' | 'n8n' | 'another server'> {
+	try {
+		// /healthz answers before the REST controllers are mounted; /rest/settings only after.
+		const health = await fetch(`${url}/healthz`);
+		const settings = health.ok ? await fetch(`${url}/rest/settings`) : undefined;
+		if (!settings?.ok) return 'nothing yet';
+		const body = (await settings.json().catch(() => undefined)) as { data?: unknown } | undefined;
+		return body?.data ? 'n8n' : 'another server';
+	} catch {
+		return 'nothing yet'; // not listening yet
+	}
+}
+
 /**
  * Healthy means: our process is still running and n8n's own settings answer as JSON. A process
  * that exited (e.g. port in use), or another server on the port, is not mistaken for n8n.
@@ -281,21 +295,13 @@ async function waitHealthy(url: string, proc: GroupProcess, timeoutMs: number, l
 	const exitedError = () => new Error(`n8n start exited with ${exitCode} before it was healthy; see ${logFile}`);
 	while (Date.now() < deadline) {
 		if (exitCode !== undefined) throw exitedError();
-		try {
-			// /healthz answers before the REST controllers are mounted; /rest/settings only after.
-			const health = await fetch(`${url}/healthz`);
-			const settings = health.ok ? await fetch(`${url}/rest/settings`) : undefined;
-			if (settings?.ok) {
-				const body = (await settings.json().catch(() => undefined)) as { data?: { versionCli?: unknown } } | undefined;
-				if (!body?.data) throw new Error(`${url}/rest/settings answered without n8n's settings: another server holds the port?`);
-				// Give a process that lost the port race a moment to exit before we trust the answer.
-				await delay(250);
-				if (exitCode !== undefined) throw exitedError();
-				return;
-			}
-		} catch (error) {
-			if (error instanceof Error && !/fetch failed|ECONNREFUSED|ECONNRESET|socket/i.test(error.message)) throw error;
-			// Not listening yet.
+		const answer = await whoAnswers(url);
+		if (answer === 'another server') throw new Error(`${url}/rest/settings answered without n8n's settings: another server holds the port?`);
+		if (answer === 'n8n') {
+			// Give a process that lost the port race a moment to exit before we trust the answer.
+			await delay(250);
+			if (exitCode !== undefined) throw exitedError();
+			return;
 		}
 		await delay(250);
 	}
