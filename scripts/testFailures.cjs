@@ -1,6 +1,7 @@
 /**
- * The failures of a jest --json summary, short enough to print at the end of the test command:
- * CI may show only the tail of the output, so the tail must say why a run failed.
+ * The failures and suite timings of a jest --json summary, short enough to print at the end of the
+ * test command: CI may show only the tail of the output, so the tail must say why a run failed and
+ * where its time went.
  */
 const path = require('node:path');
 
@@ -39,4 +40,12 @@ function formatFailures(failures) {
 	return out.join('\n');
 }
 
-module.exports = { collectFailures, formatFailures };
+/** One line per test file, slowest first: where the time of a stage went. */
+function suiteTimings(summary, root) {
+	return (summary.testResults ?? [])
+		.map((suite) => ({ file: path.relative(root, suite.name), ms: (suite.endTime ?? 0) - (suite.startTime ?? 0) }))
+		.sort((a, b) => b.ms - a.ms)
+		.map(({ file, ms }) => `${file}: ${(ms / 1000).toFixed(1)} s`);
+}
+
+module.exports = { collectFailures, formatFailures, suiteTimings };

@@ -2,13 +2,13 @@
 /**
  * The alert sink's SMTP server against the real client n8n's Send Email node uses: nodemailer,
  * configured like n8n does (utils.configureTransport). nodemailer is not a dependency of this
- * package, so the test borrows it from the n8n installs the e2e harness caches, and is skipped
- * (saying so) when none is installed.
+ * package, so the test borrows it from the n8n installs; it runs in the end-to-end stage, after
+ * the harness's global setup has installed every selected n8n version.
  */
-import { existsSync } from 'fs';
 import * as path from 'path';
 
-import { N8N_E2E_VERSIONS, n8nInstallDir } from '../../scripts/e2e/config';
+import { selectedVersions } from '../../scripts/e2e/config';
+import { describeInstallation } from '../../scripts/e2e/install';
 import { startAlertSink, type RunningAlertSink } from '../../simulator/src/sink';
 
 interface SentInfo {
@@ -24,14 +24,10 @@ interface Nodemailer {
 	createTransport(options: Record<string, unknown>): Transport;
 }
 
-const installs = N8N_E2E_VERSIONS.map(({ version }) => ({
-	version,
-	modulePath: path.join(n8nInstallDir(version), 'node_modules', 'nodemailer'),
-})).filter(({ modulePath }) => existsSync(path.join(modulePath, 'package.json')));
-
-if (installs.length === 0) {
-	it.skip('nodemailer from a cached n8n install (none found: run the e2e setup to install n8n)', () => undefined);
-}
+const installs = selectedVersions().map((spec) => ({
+	version: spec.version,
+	modulePath: path.join(describeInstallation(spec).dir, 'node_modules', 'nodemailer'),
+}));
 
 describe.each(installs)('alert sink with the nodemailer of n8n $version', ({ modulePath }) => {
 	let sink: RunningAlertSink;

@@ -8,9 +8,10 @@ interface Failure {
 	where: string;
 	message: string;
 }
-const { collectFailures, formatFailures } = require('../../scripts/testFailures.cjs') as {
+const { collectFailures, formatFailures, suiteTimings } = require('../../scripts/testFailures.cjs') as {
 	collectFailures(stage: string, summary: unknown, root: string): Failure[];
 	formatFailures(failures: Failure[]): string;
+	suiteTimings(summary: unknown, root: string): string[];
 };
 
 const root = '/repo';
@@ -60,5 +61,15 @@ describe('test command failure summary', () => {
 		expect(text).toContain('- t24\n    boom 24');
 		expect(text).not.toContain('t25');
 		expect(text.endsWith('… and 5 more (see test-output/*.json)')).toBe(true);
+	});
+
+	it('lists the time of every suite, slowest first', () => {
+		const timed = {
+			testResults: [
+				{ name: path.join(root, 'test/e2e/a.e2e.test.ts'), startTime: 1_000, endTime: 31_000 },
+				{ name: path.join(root, 'test/e2e/b.e2e.test.ts'), startTime: 31_000, endTime: 151_500 },
+			],
+		};
+		expect(suiteTimings(timed, root)).toEqual(['test/e2e/b.e2e.test.ts: 120.5 s', 'test/e2e/a.e2e.test.ts: 30.0 s']);
 	});
 });
