@@ -8,13 +8,15 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { E2E_ENCRYPTION_KEY, keepAllLogs, TEST_OUTPUT_DIR, versionSpec } from './config';
+import { harnessLog } from './log';
 import { cleanEnv, ensureN8nInstalled } from './install';
 import type { N8nInstallation } from './install';
 import { installPackageInto } from './package';
 import { freePort } from './ports';
 import { delay, removeTempDir, runGroup, spawnGroup, trackTempDir } from './processes';
 import type { GroupProcess } from './processes';
-import { createApiKey, ownerSession, PublicApi } from './restApi';
+import { createApiKey, E2E_OWNER, ownerSession, PublicApi } from './restApi';
+import type { OwnerAccount } from './restApi';
 import { parseExecuteOutput } from './executeOutput';
 import type { ExecuteResult } from './executeOutput';
 
@@ -45,6 +47,7 @@ export interface RunningN8n {
 	activateWorkflow: PublicApi['activateWorkflow'];
 	listExecutions: PublicApi['listExecutions'];
 	waitForExecution: PublicApi['waitForExecution'];
+	runInServer: PublicApi['runInServer'];
 	stop(): Promise<void>;
 }
 
@@ -54,6 +57,10 @@ export interface PrepareOptions {
 	userFolder?: string;
 	/** Names the kept log folder, e.g. the test file. */
 	label?: string;
+	/** A fixed port for the server (the demo); by default a free one, changed when a start fails. */
+	port?: number;
+	/** The owner account created at the first start (default: the e2e owner). */
+	owner?: OwnerAccount;
 }
 
 /** Quiet, headless, reproducible: what every n8n child process of the harness gets. */
@@ -105,6 +112,8 @@ export class N8nInstance {
 		readonly logDir: string,
 		private readonly ownsUserFolder: boolean,
 		private readonly label: string,
+		private readonly fixedPort: boolean,
+		readonly owner: OwnerAccount,
 	) {}
 
 	static async prepare(options: PrepareOptions): Promise<N8nInstance> {
@@ -113,11 +122,12 @@ export class N8nInstance {
 		const userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), `n8n-e2e-${options.version}-`));
 		fs.mkdirSync(userFolder, { recursive: true });
 		if (ownsUserFolder) trackTempDir(userFolder);
-		installPackageInto(userFolder);
+		await installPackageInto(userFolder);
 		const logDir = path.join(userFolder, 'logs');
 		fs.mkdirSync(logDir, { recursive: true });
 		const label = options.label ?? 'run';
-		return new N8nInstance(installation, userFolder, await freePort(), logDir, ownsUserFolder, label);
+		const port = options.port ?? (await freePort());
+		return new N8nInstance(installation, userFolder, port, logDir, ownsUserFolder, label, options.port !== undefined, options.owner ?? E2E_OWNER);
 	}
 
 	get version(): string {
@@ -153,7 +163,7 @@ export class N8nInstance {
 		return { ...result, logFile };
 	}
 
-	private async importFile(kind: 'credentials' | 'workflow', file: string): Promise<void> {
+	private async importFile(kind: 'credentials', file: string): Promise<void> {
 		const result = await this.cli([`import:${kind}`, `--input=${file}`]);
 		if (result.exitCode !== 0) {
 			this.failed = true;
@@ -174,12 +184,29 @@ export class N8nInstance {
 
 	/** Imports a workflow from a file or an object and returns its id (import always deactivates). */
 	async importWorkflow(workflow: string | WorkflowJson): Promise<string> {
-		const json: WorkflowJson = typeof workflow === 'string' ? JSON.parse(fs.readFileSync(workflow, 'utf8')) : workflow;
-		if (!json.id) throw new Error(`Workflow "${json.name}" has no id; give it a fixed one to execute it by`);
-		const file = path.join(this.userFolder, `workflow-${json.id}.json`);
-		fs.writeFileSync(file, JSON.stringify(json));
-		await this.importFile('workflow', file);
-		return json.id;
+		const [id] = await this.importWorkflows([workflow]);
+		return id;
+	}
+
+	/** Imports several workflows with one n8n process (`import:workflow --separate`); returns their ids. */
+	async importWorkflows(workflows: Array<string | WorkflowJson>): Promise<string[]> {
+		const dir = fs.mkdtempSync(path.join(this.userFolder, 'workflows-'));
+		try {
+			const ids = workflows.map((workflow) => {
+				const json: WorkflowJson = typeof workflow === 'string' ? JSON.parse(fs.readFileSync(workflow, 'utf8')) : workflow;
+				if (!json.id) throw new Error(`Workflow "${json.name}" has no id; give it a fixed one to execute it by`);
+				fs.writeFileSync(path.join(dir, `${json.id}.json`), JSON.stringify(json));
+				return json.id;
+			});
+			const result = await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
+			if (result.exitCode !== 0) {
+				this.failed = true;
+				throw new Error(`n8n import:workflow exited ${result.exitCode}; see ${result.logFile}\n${tail(result.stdout)}`);
+			}
+			return ids;
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
 	}
 
 	/** `n8n execute --id`: runs a workflow that starts with a Manual Trigger, in a separate process. */
@@ -203,8 +230,10 @@ export class N8nInstance {
 			} catch (error) {
 				this.failed = true;
 				const message = error instanceof Error ? error.message : String(error);
-				if (attempt >= attempts) throw new Error(`n8n ${this.version} did not start (${attempts} attempts); last error: ${message}`);
-				process.stderr.write(`[e2e] n8n ${this.version}: start attempt ${attempt} failed (${message}); retrying on a new port\n`);
+				if (attempt >= attempts || this.fixedPort) {
+					throw new Error(`n8n ${this.version} did not start (${attempt} attempt${attempt > 1 ? 's' : ''}); last error: ${message}`);
+				}
+				harnessLog(`n8n ${this.version}: start attempt ${attempt} failed (${message}); retrying on a new port`);
 				this.serverPort = await freePort();
 			}
 		}
@@ -225,7 +254,7 @@ export class N8nInstance {
 		try {
 			await waitHealthy(url, proc, timeoutMs, logFile);
 			const startupMs = Date.now() - started;
-			const cookie = await ownerSession(url);
+			const cookie = await ownerSession(url, this.owner);
 			const apiKey = await createApiKey(url, cookie);
 			const api = new PublicApi(url, apiKey, cookie);
 			const handle: RunningN8n = {
@@ -237,6 +266,7 @@ export class N8nInstance {
 				activateWorkflow: (id, o) => api.activateWorkflow(id, o),
 				listExecutions: (id, o) => api.listExecutions(id, o),
 				waitForExecution: (id, o) => api.waitForExecution(id, o),
+				runInServer: (id, trigger, o) => api.runInServer(id, trigger, o),
 				stop: () => this.stopServer(),
 			};
 			this.running = { proc, handle };
@@ -263,7 +293,7 @@ export class N8nInstance {
 			keptLogs = path.join(TEST_OUTPUT_DIR, `${stamp}-${this.label}-n8n-${this.version}`);
 			fs.mkdirSync(path.dirname(keptLogs), { recursive: true });
 			fs.cpSync(this.logDir, keptLogs, { recursive: true });
-			process.stderr.write(`[e2e] n8n ${this.version} logs kept in ${keptLogs}\n`);
+			harnessLog(`n8n ${this.version} logs kept in ${keptLogs}`);
 		}
 		if (this.ownsUserFolder) removeTempDir(this.userFolder);
 		return keptLogs;

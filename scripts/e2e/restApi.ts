@@ -1,12 +1,21 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error, @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/require-node-api-error */
 /**
  * The HTTP side of a running n8n: the owner account and API key a fresh instance needs, and the
  * public API calls the tests use (activate, list executions). Uses Node's global fetch.
  */
+import { harnessLog } from './log';
 import { delay } from './processes';
 
-/** Owner of every e2e instance; the password meets n8n's rule (8–64 chars, a digit, an upper-case letter). */
-export const E2E_OWNER = {
+/** The owner account of an instance; the password meets n8n's rule (8–64 chars, a digit, an upper-case letter). */
+export interface OwnerAccount {
+	email: string;
+	firstName: string;
+	lastName: string;
+	password: string;
+}
+
+/** Owner of every e2e instance. */
+export const E2E_OWNER: OwnerAccount = {
 	email: 'e2e-owner@example.com',
 	firstName: 'E2E',
 	lastName: 'Owner',
@@ -63,7 +72,7 @@ async function withRetries<T>(what: string, action: () => Promise<T>, timeoutMs 
 			return await action();
 		} catch (error) {
 			if (!isTransient(error) || Date.now() > deadline) throw error;
-			process.stderr.write(`[e2e] ${what}: attempt ${attempt} failed (${error instanceof Error ? error.message.slice(0, 200) : String(error)}); retrying\n`);
+			harnessLog(`${what}: attempt ${attempt} failed (${error instanceof Error ? error.message.slice(0, 200) : String(error)}); retrying`);
 			await delay(Math.min(500 * attempt, 3000));
 		}
 	}
@@ -77,19 +86,19 @@ function authCookie(response: Response): string {
 }
 
 /** Creates the owner on a fresh instance (or logs in when it exists) and returns the session cookie. */
-export async function ownerSession(baseUrl: string): Promise<string> {
-	return await withRetries('owner setup', () => setupOrLogin(baseUrl));
+export async function ownerSession(baseUrl: string, owner: OwnerAccount = E2E_OWNER): Promise<string> {
+	return await withRetries('owner setup', () => setupOrLogin(baseUrl, owner));
 }
 
-async function setupOrLogin(baseUrl: string): Promise<string> {
+async function setupOrLogin(baseUrl: string, owner: OwnerAccount): Promise<string> {
 	try {
-		const { response } = await send('POST', `${baseUrl}/rest/owner/setup`, { body: E2E_OWNER });
+		const { response } = await send('POST', `${baseUrl}/rest/owner/setup`, { body: owner });
 		return authCookie(response);
 	} catch (error) {
 		// 400 "Instance owner already setup": a restarted instance keeps its owner.
 		if (!(error instanceof N8nHttpError) || error.status !== 400) throw error;
 		const { response } = await send('POST', `${baseUrl}/rest/login`, {
-			body: { emailOrLdapLoginId: E2E_OWNER.email, password: E2E_OWNER.password },
+			body: { emailOrLdapLoginId: owner.email, password: owner.password },
 		});
 		return authCookie(response);
 	}
@@ -165,6 +174,24 @@ export class PublicApi {
 			if (error instanceof N8nHttpError && error.status === 404) return undefined;
 			throw error;
 		}
+	}
+
+	/**
+	 * Runs a workflow in the server as the editor's "Execute workflow" button does (manual mode,
+	 * from the named trigger) and returns its execution once finished. Unlike `n8n execute`, the
+	 * run has every module of the server (Data Tables among them).
+	 */
+	async runInServer(workflowId: string, triggerName: string, options: { timeoutMs?: number } = {}): Promise<ExecutionSummary> {
+		const id = encodeURIComponent(workflowId);
+		const headers = { cookie: this.cookie };
+		const { json: workflow } = await send('GET', `${this.baseUrl}/rest/workflows/${id}`, { headers });
+		const { json: started } = await send('POST', `${this.baseUrl}/rest/workflows/${id}/run`, {
+			headers,
+			body: { workflowData: workflow.data, triggerToStartFrom: { name: triggerName } },
+		});
+		const executionId = (started.data as { executionId?: string } | undefined)?.executionId;
+		if (!executionId) throw new Error(`n8n did not start workflow ${workflowId} from "${triggerName}": ${JSON.stringify(started).slice(0, 300)}`);
+		return await this.waitForExecution(workflowId, { timeoutMs: options.timeoutMs ?? 180_000, predicate: (e) => String(e.id) === String(executionId) });
 	}
 
 	async deactivateWorkflow(workflowId: string): Promise<void> {
