@@ -5,3 +5,4 @@ export * from './remediation';
 export * from './build';
 export * from './merge';
 export * from './schema';
+export * from './titles';

@@ -17,7 +17,7 @@ import type { Signal } from '../signals/alarms';
 
 type Service = 'dns' | 'arp';
 
-const WORDS: Record<Service, { name: string; prefix: string; shared: string; single: string; check: string }> = {
+const WORDS: Record<Service, { name: string; prefix: 'dns' | 'gateway_arp'; shared: string; single: string; check: string }> = {
 	dns: {
 		name: 'DNS',
 		prefix: 'dns',
