@@ -102,7 +102,7 @@ describe('Mist Report › dashboard model', () => {
 		const fromFindings = model().incidents;
 		expect(fromFindings.map((incident) => [incident.severity, incident.rule, incident.ageMinutes])).toEqual([
 			['critical', 'ap_offline', 2],
-			['minor', 'weak_signal', 1],
+			['minor', 'client_weak_signal', 1],
 		]);
 		const given = model([
 			...demoItems(),

@@ -45,10 +45,10 @@ describe('Mist Report › figures', () => {
 	it('ranks top issues by severity then count, and the most affected clients and APs', () => {
 		expect(figures.topIssues.map((issue) => [issue.rule, issue.worstSeverity, issue.findings, issue.previous])).toEqual([
 			['ap_offline', 'critical', 1, 0],
-			['dhcp_failures', 'major', 1, 0],
-			['weak_signal', 'minor', 3, 3],
+			['client_dhcp_failure', 'major', 1, 0],
+			['client_weak_signal', 'minor', 3, 3],
 		]);
-		expect(figures.topClients[0]).toMatchObject({ id: '001122000001', findings: 2, rules: ['weak_signal', 'dhcp_failures'] });
+		expect(figures.topClients[0]).toMatchObject({ id: '001122000001', findings: 2, rules: ['client_weak_signal', 'client_dhcp_failure'] });
 		expect(figures.topClients).toHaveLength(3);
 		expect(figures.topAps).toEqual([{ id: 'aabbccddee01', name: 'AP-ee01', siteName: 'HQ', findings: 1, rules: ['ap_offline'] }]);
 	});
