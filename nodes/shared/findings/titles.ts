@@ -76,3 +76,8 @@ export function ruleTitle(rule: string): string {
 	}
 	return humanize(rule);
 }
+
+/** "AP offline, Busy channel": the titles of several rules, for one table cell or line. */
+export function ruleTitles(rules: string[]): string {
+	return rules.map(ruleTitle).join(', ');
+}

@@ -110,6 +110,8 @@ describe('Mist Report › dashboard model', () => {
 			{ kind: 'incident', fingerprint: 'b', rule: 'old', severity: 'major', status: 'resolved', siteName: 'HQ', summary: 'gone' },
 		]).incidents;
 		expect(given.map((incident) => [incident.summary, incident.ageMinutes])).toEqual([['DHCP down', 60]]);
+		const untold = model([...demoItems(), { kind: 'incident', fingerprint: 'c', rule: 'site_down', severity: 'critical', status: 'open', siteName: 'HQ' }]).incidents;
+		expect(untold.map((incident) => incident.summary)).toEqual(['Site down']);
 	});
 
 	it('keeps the five worst SLEs below the threshold and the mean SLE per site for trends', () => {
