@@ -6,3 +6,4 @@ export * from './build';
 export * from './merge';
 export * from './schema';
 export * from './titles';
+export * from './bands';
