@@ -4,7 +4,7 @@ import { dedupKey, PAGERDUTY_SEVERITY, renderNotice } from '../../../nodes/MistA
 import { emptyState } from '../../../nodes/MistAlert/engine/state';
 import type { Notice } from '../../../nodes/MistAlert/engine/types';
 import type { Finding } from '../../../nodes/shared/findings/types';
-import { apFinding, clientFinding, MIN, T0 } from './fixtures';
+import { apFinding, clientFinding, MIN, ORG, SITE_A, T0 } from './fixtures';
 
 const config = alertConfig({ groupWaitMs: 0, maxListed: 5, pagerDutyRoutingKey: 'R0UTING', dashboardUrl: 'https://n8n.example/dash' });
 
@@ -48,6 +48,15 @@ describe('Mist Alert › channel payloads', () => {
 		for (const tag of tags) expect(tag).toMatch(/style="/);
 		expect(rendered.email.text).toContain('Likely cause: Client far from the AP');
 		expect(rendered.email.text).toContain('…and 7 more (7 minor).');
+	});
+
+	it('email: a site-wide problem is placed once ("HQ", not "HQ / HQ")', () => {
+		const siteWide = { ...clientFinding(40, { rule: 'dhcp_failures_site', severity: 'major' }), scope: { level: 'site', org_id: ORG, site_id: SITE_A, site_name: 'HQ' } } as Finding;
+		const [notice] = noticesFor([siteWide]);
+		const { text, html } = renderNotice(notice, config).email;
+		expect(text).toContain('- [MAJOR] DHCP failures at a site · HQ: ');
+		expect(text).not.toContain('HQ / HQ');
+		expect(html).not.toMatch(/HQ<br>/);
 	});
 
 	it('webhook: a versioned JSON document', () => {

@@ -8,6 +8,11 @@ const CELL = 'padding:6px 8px;border-bottom:1px solid #e0e0e0;vertical-align:top
 const HEAD = 'padding:6px 8px;border-bottom:2px solid #9e9e9e;text-align:left;font-size:12px;color:#424242;';
 const SITE = 'padding:10px 8px 4px 8px;border-bottom:1px solid #9e9e9e;font-size:14px;font-weight:bold;color:#212121;';
 
+/** A site-wide problem is about the site itself: its place needs no second name. */
+function siteWide(incident: IncidentView): boolean {
+	return incident.entity === incident.siteName;
+}
+
 function row(incident: IncidentView, notice: Notice): string {
 	const badge = `display:inline-block;padding:2px 6px;border-radius:3px;color:#ffffff;font-size:11px;font-weight:bold;background-color:${SEVERITY_COLOURS[incident.severity]};`;
 	const detail =
@@ -17,7 +22,7 @@ function row(incident: IncidentView, notice: Notice): string {
 	return [
 		'<tr>',
 		`<td style="${CELL}"><span style="${badge}">${escapeHtml(incident.severity.toUpperCase())}</span></td>`,
-		`<td style="${CELL}">${escapeHtml(incident.siteName)}<br><span style="color:#616161;">${escapeHtml(incident.entity)}</span></td>`,
+		`<td style="${CELL}">${escapeHtml(incident.siteName)}${siteWide(incident) ? '' : `<br><span style="color:#616161;">${escapeHtml(incident.entity)}</span>`}</td>`,
 		`<td style="${CELL}"><b>${escapeHtml(incident.title)}</b><br>${escapeHtml(incident.summary)}<br><span style="color:#616161;font-size:12px;">${detail}</span></td>`,
 		`<td style="${CELL}">${escapeHtml(stateWord(incident, notice))}<br><span style="color:#616161;font-size:12px;">since ${escapeHtml(incident.firstSeen)}</span></td>`,
 		'</tr>',
@@ -25,7 +30,7 @@ function row(incident: IncidentView, notice: Notice): string {
 }
 
 function textLine(incident: IncidentView, notice: Notice): string {
-	const where = `${incident.siteName} / ${incident.entity}`;
+	const where = siteWide(incident) ? incident.siteName : `${incident.siteName} / ${incident.entity}`;
 	const line = `- [${incident.severity.toUpperCase()}] ${incident.title} · ${where}: ${incident.summary} (${stateWord(incident, notice)})`;
 	return notice.kind === 'resolved' ? line : `${line}\n  Likely cause: ${incident.likelyCause}\n  Next step: ${incident.remediation}`;
 }
