@@ -161,6 +161,14 @@ export const mistAlertProperties: INodeProperties[] = [
 			},
 			{ displayName: 'Dashboard URL', name: 'dashboardUrl', type: 'string', default: '', description: 'Link added to every message' },
 			{ displayName: 'Escalate to Email After (Minutes)', name: 'tier2AfterMinutes', type: 'number', default: 15, typeOptions: { minValue: 0 }, description: 'Tier 2 for an unacknowledged incident still open this long (major and critical go at once)' },
+			{
+				displayName: 'First Run Digest',
+				name: 'firstRunDigest',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether the first notification this node ever sends (a new workflow with no saved alert state) is one summary per channel: one chat message listing every incident by site, worst first, and one email with those that need an email. Pages stay per incident, for critical ones only. Later runs send one message per group (site and rule) as usual.',
+			},
 			{ displayName: 'Group Interval (Minutes)', name: 'groupIntervalMinutes', type: 'number', default: 5, typeOptions: { minValue: 0 }, description: 'Minimum time between two messages of a group when new incidents join it' },
 			{ displayName: 'Group Wait (Seconds)', name: 'groupWaitSeconds', type: 'number', default: 30, typeOptions: { minValue: 0 }, description: 'A new group is announced on the first run after it has existed this long' },
 			{ displayName: 'Keep Resolved (Hours)', name: 'resolvedRetentionHours', type: 'number', default: 24, typeOptions: { minValue: 0 }, description: 'How long resolved incidents stay in state' },

@@ -70,6 +70,8 @@ export function readAlertConfig(ctx: IExecuteFunctions, operation: string): Aler
 		resolvedRetentionMs: number('resolvedRetentionHours', 24) * 60 * MINUTE,
 		maxListed: Math.max(1, Math.round(number('maxListed', 20))),
 		criticalBypassesMute: options.criticalBypassesMute === true,
+		// On unless switched off: an option left out of the collection keeps the default.
+		firstRunDigest: options.firstRunDigest !== false,
 		dashboardUrl: typeof options.dashboardUrl === 'string' && options.dashboardUrl ? options.dashboardUrl : undefined,
 		pagerDutyRoutingKey: String(ctx.getNodeParameter('pagerDutyRoutingKey', 0, '')),
 		silences: evaluating ? readSilences(ctx) : [],

@@ -46,7 +46,7 @@ export const diagnoseProperties: INodeProperties[] = [
 		],
 		default: 'sweep',
 	},
-	orgLocator,
+	{ ...orgLocator, description: 'The Mist org to diagnose' },
 	{
 		displayName: 'Time Window',
 		name: 'window',

@@ -63,6 +63,15 @@ describe('authentication step: correlation', () => {
 	});
 
 	it.each([
+		['all within one window: the count is said once', [0, 30, 60, 90], '4 users failed to authenticate on SSID Corp at site Phoenix within 10 min.'],
+		['spread wider: the peak follows', [0, 100, 700, 800], '4 users failed to authenticate on SSID Corp at site Phoenix (up to 2 within 10 min).'],
+	])('summary, %s', (_name, offsets, summary) => {
+		const events = offsets.map((offset, index) => clientEvent(AUTH, clientMac(index + 1), { username: `u${index}`, timestamp: NOW - 1000 + offset }));
+		const [finding] = diagnoseAuthentication({ events }, thresholds(), context).findings;
+		expect(finding).toMatchObject({ rule: 'auth_failures_ssid', summary });
+	});
+
+	it.each([
 		[2, 'major'],
 		[10, 'major'],
 		[11, 'critical'],
@@ -150,6 +159,11 @@ describe('authentication step: baseline, alarms, healthy', () => {
 		[[0, 0, 1, 0, 0, 1], 'major'],
 	])('history %j → %s', (history, severity) => {
 		expect(diagnoseAuthentication({ events, baseline: { [SITE]: history } }, thresholds(), context).findings[0].severity).toBe(severity);
+	});
+
+	it('says "usual for this site" once, after the count', () => {
+		const [finding] = diagnoseAuthentication({ events, baseline: { [SITE]: [3, 4, 5, 4, 3, 5] } }, thresholds(), context).findings;
+		expect(finding.summary).toMatch(/^4 users failed to authenticate on SSID \S+ at site Phoenix within 10 min \(usual for this site\)\.$/);
 	});
 
 	it('maps psk_failure alarms with one SSID onto the SSID finding (same fingerprint as the event rule)', () => {

@@ -20,7 +20,7 @@ describe('DHCP step: correlation', () => {
 		expect(finding.evidence.affectedClients).toBe(100);
 		expect(finding.evidence.sampleMacs).toHaveLength(10);
 		expect(finding.evidence.eventCounts).toEqual({ [STUCK]: 100 });
-		expect(finding.summary).toContain('100 clients failed DHCP on VLAN 10 at site Phoenix');
+		expect(finding.summary).toBe('100 clients failed DHCP on VLAN 10 at site Phoenix within 10 min.');
 		expect(finding.remediation).toMatchObject({
 			kind: 'action',
 			operation: 'syntheticTest',

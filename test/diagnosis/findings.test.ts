@@ -1,7 +1,9 @@
 import {
+	bandsPhrase,
 	deviceIdFromMac,
 	fingerprint,
 	findingSchema,
+	formatBands,
 	isFinding,
 	makeFinding,
 	manual,
@@ -12,7 +14,7 @@ import {
 	severityForGrade,
 	targets,
 } from '../../nodes/shared/findings';
-import type { Finding, FindingParts } from '../../nodes/shared/findings';
+import type { Band, Finding, FindingParts } from '../../nodes/shared/findings';
 import { diagnoseDhcp } from '../../nodes/shared/diagnosis';
 import { clientEvent, context, NOW, ORG, SITE, thresholds } from './fixtures';
 
@@ -154,5 +156,16 @@ describe('finding schema', () => {
 		expect(result).toHaveProperty('error');
 		expect((result as { error: string }).error).toContain(`"${field}"`);
 		expect(isFinding({ ...makeFinding(parts()), ...patch })).toBe(false);
+	});
+});
+
+describe('band wording', () => {
+	it.each([
+		[['5'], '5 GHz', 'band 5 GHz'],
+		[['5', '24'], '2.4 and 5 GHz', 'bands 2.4 and 5 GHz'],
+		[['6', '24', '5'], '2.4, 5 and 6 GHz', 'bands 2.4, 5 and 6 GHz'],
+	] as Array<[Band[], string, string]>)('%j → "%s" / "%s"', (bands, text, phrase) => {
+		expect(formatBands(bands)).toBe(text);
+		expect(bandsPhrase(bands)).toBe(phrase);
 	});
 });

@@ -49,7 +49,15 @@ describe('RF environment step', () => {
 		expect(findings[0].remediation).toMatchObject({
 			operation: 'rrmOptimize',
 			parameters: { site_id: SITE, bands: ['24', '5'], txpower_only: false },
+			description: 'Let RRM re-plan channels and power on bands 2.4 and 5 GHz.',
 		});
+	});
+
+	it('writes the bands of a site-wide finding as "2.4 and 5 GHz"', () => {
+		const aps = [1, 2, 3].map((index) => apStat({ mac: apMac(index), radio_stat: { band_24: { util_all: 60 }, band_5: { util_all: 60 } } }));
+		const [finding] = diagnoseRfEnvironment({ aps }, thresholds(), context).findings;
+		expect(finding.summary).toBe('3 APs at site Phoenix have high channel utilisation on 2.4 and 5 GHz (60%).');
+		expect(finding.remediation.description).toBe('Let RRM re-plan channels and power on bands 2.4 and 5 GHz.');
 	});
 
 	it('skips disabled radios and offline APs', () => {

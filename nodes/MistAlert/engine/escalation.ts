@@ -1,4 +1,5 @@
 import { severityRank } from '../../shared/findings/severity';
+import { hasAnnounced, mergeIntoDigest } from './digest';
 import { isMuted, isSilenced } from './silences';
 import type { AlertConfig, AlertState, GroupRecord, IncidentRecord, Notice, NoticeKind, NoticeTier } from './types';
 import { toView } from './views';
@@ -22,6 +23,8 @@ function notice(
 		groupKey: group.key,
 		labels: group.labels,
 		incidents: ordered.map((incident) => toView(incident, options.isNew?.(incident) ?? false)),
+		digest: false,
+		groupKeys: [group.key],
 		repeat: options.repeat ?? false,
 		stillOpen: options.stillOpen ?? 0,
 		generatedAt: new Date(options.now).toISOString(),
@@ -37,13 +40,17 @@ function ageMs(incident: IncidentRecord, now: number): number {
  * Decides what to send this run, in the spirit of Alertmanager: a new group waits `groupWait`,
  * a changed group waits `groupInterval` since its last message, an unchanged one repeats after
  * `repeatInterval` while anything is unacknowledged. Escalation to email and pager follows
- * severity and age; an acknowledgement stops it.
+ * severity and age; an acknowledgement stops it. The node's first announcement (First Run Digest)
+ * gathers the chat and email notices of every group into one digest each; pages stay per incident.
  */
 export function decideNotices(state: AlertState, config: AlertConfig, now: number, sources: SourceMap): Notice[] {
 	const nowIso = new Date(now).toISOString();
 	const mutedNow = isMuted(config.muteWindows, now);
 	const muted = (incident: IncidentRecord) => mutedNow && !(config.criticalBypassesMute && incident.finding.severity === 'critical');
 	const notices: Notice[] = [];
+	const digesting = config.firstRunDigest && !hasAnnounced(state);
+	const firstRun: Record<'tier1' | 'tier2', Notice[]> = { tier1: [], tier2: [] };
+	const announce = (tier: 'tier1' | 'tier2', made: Notice) => (digesting ? firstRun[tier] : notices).push(made);
 
 	for (const group of Object.values(state.groups).sort((a, b) => a.key.localeCompare(b.key))) {
 		const members = Object.values(state.incidents).filter((incident) => incident.groupKey === group.key);
@@ -60,7 +67,7 @@ export function decideNotices(state: AlertState, config: AlertConfig, now: numbe
 			else if (sinceLast >= config.repeatIntervalMs && candidates.some((incident) => !incident.acknowledged)) due = repeat = true;
 		}
 		if (due) {
-			notices.push(notice('firing', 'tier1', group, candidates, { now, sources, repeat, isNew: (incident) => !incident.notified.tier1 }));
+			announce('tier1', notice('firing', 'tier1', group, candidates, { now, sources, repeat, isNew: (incident) => !incident.notified.tier1 }));
 			for (const incident of candidates) incident.notified.tier1 ??= nowIso;
 			group.lastNotifiedAt = nowIso;
 		}
@@ -71,7 +78,7 @@ export function decideNotices(state: AlertState, config: AlertConfig, now: numbe
 				!incident.notified.tier2 && (severityRank(incident.finding.severity) <= severityRank('major') || ageMs(incident, now) >= config.tier2AfterMs),
 		);
 		if (toEmail.length) {
-			notices.push(notice('escalation', 'tier2', group, toEmail, { now, sources, isNew: () => true }));
+			announce('tier2', notice('escalation', 'tier2', group, toEmail, { now, sources, isNew: () => true }));
 			for (const incident of toEmail) incident.notified.tier2 = nowIso;
 		}
 
@@ -92,6 +99,8 @@ export function decideNotices(state: AlertState, config: AlertConfig, now: numbe
 			for (const incident of chatResolved) incident.resolveChatPending = false;
 		}
 	}
+	if (digesting) notices.unshift(...mergeIntoDigest(firstRun.tier1), ...mergeIntoDigest(firstRun.tier2));
+	if (notices.some((made) => made.tier === 'tier1' && made.kind === 'firing')) state.announcedAt ??= nowIso;
 	return notices;
 }
 

@@ -39,14 +39,23 @@ export function targetOf(fingerprint: string): string {
 	return fingerprint.split(':').slice(4).join(':');
 }
 
-/** A readable name for what the finding is about. */
+/**
+ * A readable name for what the finding is about, chosen by its level first: an offline AP's scope
+ * also names its uplink switch, yet the AP is what the message is about.
+ */
 export function entityName(finding: Finding): string {
 	const scope = finding.scope;
-	if (scope.client_hostname || scope.client_mac) return scope.client_hostname ?? scope.client_mac ?? '';
-	if (scope.switch_mac) return scope.port_id ? `${scope.switch_mac} ${scope.port_id}` : scope.switch_mac;
-	if (scope.ap_name || scope.ap_mac) return scope.ap_name ?? scope.ap_mac ?? '';
-	if (scope.ssid) return `SSID ${scope.ssid}`;
-	if (scope.vlan) return `VLAN ${scope.vlan}`;
-	if (scope.username) return scope.username;
-	return scope.site_name ?? scope.site_id ?? scope.org_id;
+	const client = scope.client_hostname ?? scope.client_mac;
+	const ap = scope.ap_name ?? scope.ap_mac;
+	const device = scope.switch_name ?? scope.switch_mac;
+	const port = device && scope.port_id ? `${device} ${scope.port_id}` : device;
+	const byLevel: Partial<Record<Finding['scope']['level'], string | undefined>> = {
+		client,
+		ap,
+		switch_port: port,
+		ssid: scope.ssid && `SSID ${scope.ssid}`,
+		vlan: scope.vlan && `VLAN ${scope.vlan}`,
+	};
+	const fallback = client ?? port ?? ap ?? byLevel.ssid ?? byLevel.vlan ?? scope.username;
+	return byLevel[scope.level] ?? fallback ?? scope.site_name ?? scope.site_id ?? scope.org_id;
 }

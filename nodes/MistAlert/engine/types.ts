@@ -46,6 +46,8 @@ export interface AlertConfig {
 	pagerDutyRoutingKey: string;
 	/** Optional link shown in messages (e.g. a dashboard). */
 	dashboardUrl?: string;
+	/** The node's first announcement is one digest per channel instead of one message per group. */
+	firstRunDigest: boolean;
 }
 
 export interface Acknowledgement {
@@ -94,6 +96,8 @@ export interface AlertState {
 	groups: Record<string, GroupRecord>;
 	runs: number;
 	lastRunAt?: string;
+	/** When this node first announced incidents in chat; until then the first-run digest applies. */
+	announcedAt?: string;
 }
 
 /** An acknowledgement request: one incident by fingerprint, or every incident of a group. */
@@ -111,6 +115,8 @@ export type NoticeTier = 'tier1' | 'tier2' | 'tier3' | 'resolved';
 export interface IncidentView {
 	fingerprint: string;
 	rule: string;
+	/** The rule's human title (titles.ts). */
+	title: string;
 	severity: Severity;
 	summary: string;
 	siteId: string;
@@ -140,6 +146,10 @@ export interface Notice {
 	groupKey: string;
 	labels: Record<string, string>;
 	incidents: IncidentView[];
+	/** A first-run digest: every group in one message, listed by site. */
+	digest: boolean;
+	/** The groups the notice covers (one, or every group of a digest), e.g. to acknowledge them. */
+	groupKeys: string[];
 	/** Whether this is a reminder of an unchanged group (repeat interval). */
 	repeat: boolean;
 	/** Open incidents left in the group (for resolved notices). */

@@ -1,3 +1,4 @@
+import { ruleTitle } from '../../shared/findings/titles';
 import { entityName, targetOf } from './grouping';
 import type { IncidentRecord, IncidentView } from './types';
 
@@ -6,6 +7,7 @@ export function toView(incident: IncidentRecord, isNew: boolean): IncidentView {
 	return {
 		fingerprint: incident.fingerprint,
 		rule: finding.rule,
+		title: ruleTitle(finding.rule),
 		severity: finding.severity,
 		summary: finding.summary,
 		orgId: finding.scope.org_id,

@@ -1,9 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { Finding } from '../../shared/findings/types';
 import { MistClient } from '../../shared/transport/MistClient';
-import { deviceIdFromMac } from '../../shared/utils/identifiers';
 import { asNodeError } from '../../shared/utils/errors';
 import { evaluateGuardrails } from '../guardrails/evaluate';
 import { loadState, pruneState, saveState, withRecord } from '../guardrails/state';
@@ -13,6 +11,7 @@ import type { ActionPlan } from '../operations/types';
 import { auditRecord } from './audit';
 import type { AuditParts } from './audit';
 import { isActionOperation, readExplicit, readFinding } from './inputs';
+import { knownNames, namedSummary, targetLabels } from './names';
 import type { ItemInput } from './inputs';
 import { resolveRequest, sendAction } from './perform';
 import { readGuardrailSettings, readRunOptions } from './settings';
@@ -66,10 +65,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const site = plan.siteId ? await directory.site(plan.siteId, itemIndex) : undefined;
 			base.site = site;
 			const aps = plan.restartsDevices.length ? await directory.apsOf(plan.siteId as string, itemIndex) : undefined;
-			const names = knownNames(input.finding);
-			const deviceNames = { ...names.devices, ...Object.fromEntries([...(aps?.values() ?? [])].filter((ap) => ap.name).map((ap) => [ap.id, ap.name as string])) };
+			const names = knownNames(input.finding, aps);
+			const deviceNames = names.devices;
 			base.deviceNames = deviceNames;
 			base.clientNames = names.clients;
+			const summary = namedSummary(plan, deviceNames);
 			const request = await resolveRequest(client, plan, itemIndex);
 			base.request = request;
 			const guard = guardrailRequest(plan, site, aps ? [...aps.keys()] : undefined);
@@ -82,7 +82,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			});
 			base.decision = decision;
 			if (!decision.allowed) {
-				emit(skipped, { ...base, status: 'skipped', operation, summary: plan.summary } as AuditParts, itemIndex);
+				emit(skipped, { ...base, status: 'skipped', operation, summary } as AuditParts, itemIndex);
 				continue;
 			}
 			executionCount++;
@@ -90,7 +90,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			if (dryRun) {
 				if (plan.disruptive) dryRunRecords.push(record);
 				const result = { note: 'Dry run: nothing was sent to Mist. Turn off Dry Run to do this.' };
-				emit(actions, { ...base, status: 'dry-run', operation, summary: plan.summary, result } as AuditParts, itemIndex);
+				emit(actions, { ...base, status: 'dry-run', operation, summary, result } as AuditParts, itemIndex);
 				continue;
 			}
 			const result = await sendAction(this, client, plan, request, options, itemIndex);
@@ -100,11 +100,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				saveState(staticData, state);
 			}
 			const verification = options.verify ? await safeVerify(client, plan, options.verifyWithinMs, itemIndex) : undefined;
-			emit(actions, { ...base, status: 'done', operation, summary: plan.summary, result, verification } as AuditParts, itemIndex);
+			emit(actions, { ...base, status: 'done', operation, summary, result, verification } as AuditParts, itemIndex);
 		} catch (caught) {
 			const error = toNodeError(this, caught as Error, itemIndex);
 			if (!this.continueOnFail()) throw error;
-			emit(skipped, { ...base, status: 'failed', operation, summary: base.plan?.summary ?? error.message, error } as AuditParts, itemIndex);
+			const summary = base.plan ? namedSummary(base.plan, base.deviceNames ?? {}) : error.message;
+			emit(skipped, { ...base, status: 'failed', operation, summary, error } as AuditParts, itemIndex);
 		}
 	}
 	return [actions, skipped];
@@ -132,28 +133,6 @@ function guardrailRequest(plan: ActionPlan, site: SiteFacts | undefined, apIds: 
 		siteApCount: apIds?.length,
 		timezone: site?.timezone,
 	};
-}
-
-/** Names a finding already knows (its AP, switch or client), for audit records and reasons. */
-function knownNames(finding: Finding | undefined): { devices: Record<string, string>; clients: Record<string, string> } {
-	const scope = finding?.scope;
-	const devices: Record<string, string> = {};
-	const clients: Record<string, string> = {};
-	if (scope?.ap_mac && scope.ap_name) devices[deviceIdFromMac(scope.ap_mac)] = scope.ap_name;
-	if (scope?.client_mac && scope.client_hostname) clients[scope.client_mac] = scope.client_hostname;
-	return { devices, clients };
-}
-
-/** `restartDevice:device:<id>` → `device "Lobby-01"`, for cooldown reasons people can read. */
-function targetLabels(plan: ActionPlan, deviceNames: Record<string, string>): Record<string, string> {
-	return Object.fromEntries(
-		plan.targets.map((key) => {
-			const [, kind, id, ...rest] = key.split(':');
-			const name = kind === 'device' && deviceNames[id] ? `"${deviceNames[id]}"` : id;
-			const suffix = rest.length ? ` ${rest.join(' ')}` : '';
-			return [key, kind === 'site' ? 'site' : `${kind} ${name}${suffix}`];
-		}),
-	);
 }
 
 /** The action was sent; a failing re-check must not turn it into a failure. */

@@ -1,3 +1,4 @@
+import { BAND_LABEL, bandsPhrase } from '../../shared/findings/bands';
 import type { ParameterReader } from './fields';
 import type { ActionOperation, ActionPlan } from './types';
 
@@ -129,7 +130,7 @@ export const PLANNERS: Record<ActionOperation, Planner> = {
 		const macs = params.has('macs') ? params.macList('macs') : [];
 		return {
 			...base('rrmOptimize', siteId),
-			summary: `Run RRM ${txpowerOnly ? 'TX power' : 'channel and power'} optimization on bands ${bands.join(', ')}${macs.length ? ` for ${macs.length} APs` : ''}`,
+			summary: `Run RRM ${txpowerOnly ? 'TX power' : 'channel and power'} optimization on ${bandsPhrase(bands)}${macs.length ? ` for ${macs.length} APs` : ''}`,
 			method: 'POST',
 			path: `/sites/${siteId}/rrm/optimize`,
 			body: { bands, ...(macs.length ? { macs } : {}), txpower_only: txpowerOnly },
@@ -142,7 +143,7 @@ export const PLANNERS: Record<ActionOperation, Planner> = {
 		const force = params.boolean('force', false);
 		return {
 			...base('resetRadios', siteId),
-			summary: `Hand the radio settings of the site's APs back to RRM on bands ${bands.join(', ')}${force ? ' (forced)' : ''}`,
+			summary: `Hand the radio settings of the site's APs back to RRM on ${bandsPhrase(bands)}${force ? ' (forced)' : ''}`,
 			method: 'POST',
 			path: `/sites/${siteId}/devices/reset_radio_config`,
 			body: { bands, force },
@@ -163,7 +164,7 @@ export const PLANNERS: Record<ActionOperation, Planner> = {
 		const parts = [channel !== undefined && `channel ${channel}`, power !== undefined && `power ${power} dBm`, change.bandwidth !== undefined && `${change.bandwidth} MHz`].filter(Boolean);
 		return {
 			...base('setRadio', siteId),
-			summary: `Set band ${band} of AP ${deviceId} to ${parts.join(', ')}`,
+			summary: `Set the ${BAND_LABEL[band]} radio of AP ${deviceId} to ${parts.join(', ')}`,
 			method: 'PUT',
 			path: `/sites/${siteId}/devices/${deviceId}`,
 			deviceIds: [deviceId],

@@ -15,18 +15,23 @@ const uuidMode = (example: string) => ({
 	],
 });
 
-/** Org picker; empty means "the default org of the credential". */
+/** What an empty org picker means; shown under the picker on every node, whatever its description says. */
+export const DEFAULT_ORG_HINT = 'Leave empty to use the default org of the credential';
+
+/** Org picker; empty means "the default org of the credential", and the empty picker says so. */
 export const orgLocator: INodeProperties = {
 	displayName: 'Organization',
 	name: 'org',
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
-	description: 'The Mist org. Leave empty to use the default org ID of the credential.',
+	description: 'The Mist org to read',
+	hint: DEFAULT_ORG_HINT,
 	modes: [
 		{
 			displayName: 'From List',
 			name: 'list',
 			type: 'list',
+			placeholder: 'Default org of the credential',
 			typeOptions: { searchListMethod: 'searchOrgs', searchable: true },
 		},
 		uuidMode('6748cfa6-4e12-11e6-9188-0242ac110007'),

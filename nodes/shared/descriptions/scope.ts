@@ -24,8 +24,7 @@ export const scopeProperty: INodeProperties = {
 export const scopedLocators: INodeProperties[] = [
 	{
 		...orgLocator,
-		description:
-			'The Mist org. With Scope Site it only fills the Site picker. Leave empty to use the default org ID of the credential.',
+		description: 'The Mist org. With Scope Site it only fills the Site picker.',
 	},
 	{ ...siteLocator, displayOptions: { show: { scope: ['site'] } } },
 ];

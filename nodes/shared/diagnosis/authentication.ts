@@ -15,7 +15,7 @@ import type { AuthCause } from './authCause';
 import { authCauseOf, dominantCause } from './authCause';
 import { applyBaseline } from './correlate';
 import type { CommonStepInput } from './common';
-import { commonFindings, eventEvidence } from './common';
+import { commonFindings, eventEvidence, windowNote } from './common';
 import { HealthTracker } from './health';
 import type { ClientRecord } from './directory';
 import { clientDirectory } from './directory';
@@ -116,7 +116,7 @@ function ssidFinding(
 		severity: outcome.severity,
 		scope: { level: 'ssid', ...siteScope(context, siteId), ssid },
 		target: targets.ssid(ssid),
-		summary: `${plural(identities.length, 'user')} failed to authenticate on SSID ${ssid} at ${siteLabel(context, siteId)} (${peak} within ${thresholds.windowSeconds / 60} min${outcome.withinBaseline ? ', usual for this site' : ''}).`,
+		summary: `${plural(identities.length, 'user')} failed to authenticate on SSID ${ssid} at ${siteLabel(context, siteId)}${windowNote(identities.length, peak, thresholds, outcome.withinBaseline ? 'usual for this site' : undefined)}.`,
 		evidence: {
 			...eventEvidence(failures, macs, thresholds),
 			affectedUsers: identities.length,

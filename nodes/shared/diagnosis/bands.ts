@@ -12,8 +12,6 @@ export function normalizeBand(value: unknown): Band | undefined {
 	return undefined;
 }
 
-export const BAND_LABEL: Record<Band, string> = { '24': '2.4 GHz', '5': '5 GHz', '6': '6 GHz' };
-
 export function sortBands(bands: Iterable<Band>): Band[] {
 	const order: Band[] = ['24', '5', '6'];
 	return order.filter((band) => [...bands].includes(band));

@@ -38,3 +38,13 @@ export function eventEvidence(failures: FailureEvent[], macs: string[], threshol
 		window: stamps.length ? { start: isoFromEpoch(Math.min(...stamps)), end: isoFromEpoch(Math.max(...stamps)) } : undefined,
 	};
 }
+
+/**
+ * How fast the failures came, with the count said once: " within 10 min" when every one fell in one
+ * window, " (up to 12 within 10 min)" when they spread wider. `note` joins the brackets.
+ */
+export function windowNote(total: number, peak: number, thresholds: DiagnosisThresholds, note?: string): string {
+	const window = `within ${thresholds.windowSeconds / 60} min`;
+	if (peak >= total) return ` ${window}${note ? ` (${note})` : ''}`;
+	return ` (up to ${peak} ${window}${note ? `, ${note}` : ''})`;
+}

@@ -15,7 +15,7 @@ import { toFailures } from './failures';
 import type { FailureGroup } from './correlate';
 import { applyBaseline, correlateBySiteAndVlan } from './correlate';
 import type { CommonStepInput } from './common';
-import { commonFindings, eventEvidence } from './common';
+import { commonFindings, eventEvidence, windowNote } from './common';
 import { HealthTracker } from './health';
 import type { ClientRecord } from './directory';
 import { clientDirectory, vlanByMac } from './directory';
@@ -75,7 +75,7 @@ function sharedFinding(group: FailureGroup, thresholds: DiagnosisThresholds, con
 		severity: outcome.severity,
 		scope: { level, ...siteScope(context, group.site_id), vlan: group.vlan },
 		target: group.vlan ? targets.vlan(group.vlan) : targets.site(),
-		summary: `${plural(group.macs.length, 'client')} failed DHCP ${where} (${group.peak.distinct} within ${thresholds.windowSeconds / 60} min${outcome.withinBaseline ? ', usual for this site' : ''}).`,
+		summary: `${plural(group.macs.length, 'client')} failed DHCP ${where}${windowNote(group.macs.length, group.peak.distinct, thresholds, outcome.withinBaseline ? 'usual for this site' : undefined)}.`,
 		evidence: {
 			...eventEvidence(group.failures, group.macs, thresholds),
 			peakClientsInWindow: group.peak.distinct,

@@ -15,7 +15,8 @@ import type { CommonStepInput } from './common';
 import { commonFindings } from './common';
 import { HealthTracker } from './health';
 import { distinct, groupBy, plural } from './collections';
-import { BAND_LABEL, normalizeBand, sortBands } from './bands';
+import { BAND_LABEL, bandsPhrase, formatBands } from '../findings/bands';
+import { normalizeBand, sortBands } from './bands';
 import type { ApStat } from './uplink';
 
 export interface RfEnvironmentInput extends CommonStepInput {
@@ -126,7 +127,7 @@ function remediationFor(rule: RfRule, siteId: string, bands: Band[]) {
 		siteId,
 		bands,
 		false,
-		`Let RRM re-plan channels and power on ${bands.map((band) => BAND_LABEL[band]).join(' and ')}.`,
+		`Let RRM re-plan channels and power on ${bandsPhrase(bands)}.`,
 	);
 	if (rule === 'high_channel_utilization')
 		return {
@@ -159,6 +160,12 @@ function apFinding(rule: RfRule, issues: RadioIssue[], context: DiagnosisContext
 	});
 }
 
+/** "60" or "55 to 70": a range said once when all values are the same. */
+function range(values: number[]): string {
+	const [low, high] = [Math.min(...values), Math.max(...values)];
+	return low === high ? String(low) : `${low} to ${high}`;
+}
+
 function siteFinding(
 	rule: RfRule,
 	siteId: string,
@@ -176,7 +183,7 @@ function siteFinding(
 		severity: issues.some((issue) => issue.severity !== 'info') ? 'major' : 'info',
 		scope: { level: 'site', ...siteScope(context, siteId) },
 		target: targets.site(),
-		summary: `${plural(aps.length, 'AP')} at ${siteLabel(context, siteId)} have high ${spec.what} on ${bands.map((band) => BAND_LABEL[band]).join(' and ')} (${Math.min(...values)} to ${Math.max(...values)}${spec.unit === '%' ? '%' : ` ${spec.unit}`}).`,
+		summary: `${plural(aps.length, 'AP')} at ${siteLabel(context, siteId)} have high ${spec.what} on ${formatBands(bands)} (${range(values)}${spec.unit === '%' ? '%' : ` ${spec.unit}`}).`,
 		evidence: {
 			metrics: issues
 				.map((issue) => ({ ...issue.metric, metric: `${issue.metric.metric}@${issue.ap}` }))

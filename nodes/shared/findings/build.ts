@@ -1,4 +1,5 @@
 import { fingerprint } from './fingerprint';
+import type { RuleId } from './titles';
 import type { DiagnosisStep, Evidence, Finding, FindingScope, Remediation, Severity } from './types';
 
 /** Mist timestamps are epoch seconds, often with a fraction. */
@@ -8,7 +9,8 @@ export function isoFromEpoch(seconds: number): string {
 
 export interface FindingParts {
 	step: DiagnosisStep;
-	rule: string;
+	/** Typed, so a rule without a title in titles.ts does not compile. */
+	rule: RuleId;
 	severity: Severity;
 	scope: FindingScope;
 	/** Identifies the entity inside the site; see `targets` in fingerprint.ts. */

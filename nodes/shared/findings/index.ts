@@ -5,3 +5,5 @@ export * from './remediation';
 export * from './build';
 export * from './merge';
 export * from './schema';
+export * from './titles';
+export * from './bands';

@@ -26,6 +26,7 @@ const scopeSchema = z
 		ssid: z.string().optional(),
 		vlan: z.string().optional(),
 		switch_mac: z.string().optional(),
+		switch_name: z.string().optional(),
 		port_id: z.string().optional(),
 	})
 	.passthrough();

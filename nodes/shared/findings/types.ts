@@ -23,6 +23,7 @@ export interface FindingScope {
 	ssid?: string;
 	vlan?: string;
 	switch_mac?: string;
+	switch_name?: string;
 	port_id?: string;
 }
 

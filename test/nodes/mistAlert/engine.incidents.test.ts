@@ -1,37 +1,7 @@
 import { alertConfig } from '../../../nodes/MistAlert/engine/config';
 import { evaluate } from '../../../nodes/MistAlert/engine/evaluate';
 import { emptyState } from '../../../nodes/MistAlert/engine/state';
-import type { AlertConfig, AlertState, Notice } from '../../../nodes/MistAlert/engine/types';
-import type { Finding } from '../../../nodes/shared/findings/types';
-import { apFinding, clientFinding, MIN, SITE_B, T0 } from './fixtures';
-
-/** Runs the engine like consecutive scheduled executions on a fake clock. */
-function runner(overrides: Partial<AlertConfig> = {}) {
-	const config = alertConfig({ groupWaitMs: 0, ...overrides });
-	let state: AlertState = emptyState();
-	return {
-		config,
-		get state() {
-			return state;
-		},
-		run(findings: Finding[], at: number, acks: Array<{ fingerprint?: string; groupKey?: string }> = []): Notice[] {
-			const result = evaluate(
-				state,
-				{
-					findings: findings.map((finding, itemIndex) => ({ finding, itemIndex })),
-					acks: acks.map((ack, index) => ({ by: 'alice', note: 'on it', ...ack, itemIndex: findings.length + index })),
-					countsAsRun: true,
-				},
-				config,
-				at,
-			);
-			state = result.state;
-			return result.notices;
-		},
-	};
-}
-
-const tiers = (notices: Notice[]) => notices.map((notice) => `${notice.tier}:${notice.kind}:${notice.incidents.length}`);
+import { apFinding, clientFinding, MIN, runner, SITE_B, T0, tiers } from './fixtures';
 
 describe('Mist Alert engine › incidents', () => {
 	it('keeps one incident per fingerprint and does not re-notify an open incident', () => {
@@ -158,7 +128,7 @@ describe('Mist Alert engine › timing and escalation (fake clock)', () => {
 	it('escalates minor to email after 15 minutes, and major at once', () => {
 		const engine = runner();
 		const minor = clientFinding(24, { severity: 'minor' });
-		const major = clientFinding(25, { severity: 'major', rule: 'dhcp_failures' });
+		const major = clientFinding(25, { severity: 'major', rule: 'dhcp_failures_site' });
 		expect(tiers(engine.run([minor, major], T0)).sort()).toEqual(['tier1:firing:1', 'tier1:firing:1', 'tier2:escalation:1']);
 		expect(engine.run([minor, major], T0 + 10 * MIN)).toEqual([]);
 		const later = engine.run([minor, major], T0 + 15 * MIN);

@@ -7,12 +7,12 @@ import type { Finding } from '../../../nodes/shared/findings/types';
 import { apFinding, clientFinding, MIN, SITE_A, T0 } from './fixtures';
 
 describe('Mist Alert engine › silences', () => {
-	const finding = clientFinding(1, { rule: 'weak_signal', severity: 'minor' });
+	const finding = clientFinding(1, { rule: 'client_weak_signal', severity: 'minor' });
 	const future = new Date(T0 + 60 * MIN).toISOString();
 	it.each<[string, Partial<Silence>, boolean]>([
 		['site id', { site: SITE_A }, true],
 		['site name, any case', { site: 'hq' }, true],
-		['rule prefix', { rule: 'weak_*' }, true],
+		['rule prefix', { rule: 'client_weak_*' }, true],
 		['other rule', { rule: 'ap_offline' }, false],
 		['severity', { severity: 'minor' }, true],
 		['other severity', { severity: 'critical' }, false],
@@ -24,7 +24,7 @@ describe('Mist Alert engine › silences', () => {
 	});
 
 	it('holds back a silenced incident and announces it when the silence ends', () => {
-		const config = alertConfig({ groupWaitMs: 0, silences: [{ rule: 'weak_signal', endsAt: new Date(T0 + 20 * MIN).toISOString() }] });
+		const config = alertConfig({ groupWaitMs: 0, silences: [{ rule: 'client_weak_signal', endsAt: new Date(T0 + 20 * MIN).toISOString() }] });
 		const state = emptyState();
 		const run = (at: number) => evaluate(state, { findings: [{ finding, itemIndex: 0 }], acks: [], countsAsRun: true }, config, at).notices;
 		expect(run(T0)).toEqual([]);

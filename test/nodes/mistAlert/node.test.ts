@@ -42,7 +42,7 @@ describe('Mist Alert node', () => {
 		const finding = apFinding('aabbccddee40', 'minor');
 		at(T0);
 		const first = await execute(asItems([finding]), staticData);
-		expect(titles(first[TIER1])).toEqual([`[FIRING:1] ap_offline at HQ`]);
+		expect(titles(first[TIER1])).toEqual([`[FIRING:1] AP offline at HQ`]);
 		expect(first[TIER1][0].pairedItem).toEqual([{ item: 0 }]);
 		expect(staticData.alertState).toMatchObject({ version: 1, runs: 1 });
 
@@ -54,7 +54,7 @@ describe('Mist Alert node', () => {
 		expect((await execute([{}], staticData)).flat()).toEqual([]);
 		at(T0 + 15 * MIN);
 		const resolved = await execute([{}], staticData);
-		expect(titles(resolved[RESOLVED])).toEqual(['[RESOLVED:1] ap_offline at HQ']);
+		expect(titles(resolved[RESOLVED])).toEqual(['[RESOLVED:1] AP offline at HQ']);
 		expect(resolved[RESOLVED][0].pairedItem).toEqual([{ item: 0 }]);
 		expect(resolved[RESOLVED][0].json.incidents).toEqual([expect.objectContaining({ status: 'resolved', fingerprint: finding.fingerprint })]);
 	});
@@ -74,6 +74,18 @@ describe('Mist Alert node', () => {
 			expect.arrayContaining(['slack', 'teams', 'email', 'pagerduty', 'webhook', 'incidents', 'fingerprints', 'title']),
 		);
 		expect(out[TIER2]).toEqual([]);
+	});
+
+	it.each([
+		['on by default', { groupWaitSeconds: 0 }, 1, 1],
+		['switched off', { groupWaitSeconds: 0, firstRunDigest: false }, 3, 3],
+	])('First Run Digest %s: the first execution sends %i chat and %i email item(s) for 3 groups', async (_name, options, chat, email) => {
+		const findings = [apFinding('aabbccddee51', 'major'), clientFinding(52, { severity: 'major' }), clientFinding(53, { rule: 'client_low_snr', severity: 'major' })];
+		const out = await execute(asItems(findings), {}, { options });
+		expect(out[TIER1]).toHaveLength(chat);
+		expect(out[TIER2]).toHaveLength(email);
+		expect(out[TIER1][0].pairedItem).toEqual(chat === 1 ? [{ item: 0 }, { item: 1 }, { item: 2 }] : [{ item: 0 }]);
+		expect(out[TIER1].map((item) => item.json.digest)).toEqual(Array(chat).fill(chat === 1));
 	});
 
 	it('acknowledges by fingerprint with the Acknowledge operation and stops escalation', async () => {

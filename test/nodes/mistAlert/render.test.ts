@@ -4,7 +4,7 @@ import { dedupKey, PAGERDUTY_SEVERITY, renderNotice } from '../../../nodes/MistA
 import { emptyState } from '../../../nodes/MistAlert/engine/state';
 import type { Notice } from '../../../nodes/MistAlert/engine/types';
 import type { Finding } from '../../../nodes/shared/findings/types';
-import { apFinding, clientFinding, MIN, T0 } from './fixtures';
+import { apFinding, clientFinding, MIN, ORG, SITE_A, T0 } from './fixtures';
 
 const config = alertConfig({ groupWaitMs: 0, maxListed: 5, pagerDutyRoutingKey: 'R0UTING', dashboardUrl: 'https://n8n.example/dash' });
 
@@ -22,9 +22,9 @@ describe('Mist Alert › channel payloads', () => {
 	const rendered = renderNotice(chat, config);
 
 	it('Slack: text plus header/section/context blocks within limits', () => {
-		expect(rendered.slack.text).toContain('[FIRING:12] weak_signal at HQ');
+		expect(rendered.slack.text).toContain('[FIRING:12] Client with weak signal at HQ');
 		const blocks = rendered.slack.blocks as Array<{ type: string; text?: { type: string; text: string }; elements?: Array<{ text: string }> }>;
-		expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '[FIRING:12] weak_signal at HQ' } });
+		expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '[FIRING:12] Client with weak signal at HQ' } });
 		expect(blocks.filter((block) => block.type === 'section')).toHaveLength(1 + 5);
 		expect(blocks.length).toBeLessThanOrEqual(50);
 		expect(JSON.stringify(blocks)).toContain('…and 7 more');
@@ -39,7 +39,7 @@ describe('Mist Alert › channel payloads', () => {
 	});
 
 	it('email: subject, escaped html with inline styles and no scripts, and plain text', () => {
-		expect(rendered.email.subject).toBe('[FIRING:12] weak_signal at HQ');
+		expect(rendered.email.subject).toBe('[FIRING:12] Client with weak signal at HQ');
 		expect(rendered.email.html).not.toMatch(/<script/i);
 		expect(rendered.email.html).not.toMatch(/<style|<link|src=/i);
 		expect(rendered.email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; co');
@@ -47,7 +47,16 @@ describe('Mist Alert › channel payloads', () => {
 		expect(tags.length).toBeGreaterThan(10);
 		for (const tag of tags) expect(tag).toMatch(/style="/);
 		expect(rendered.email.text).toContain('Likely cause: Client far from the AP');
-		expect(rendered.email.text).toContain('…and 7 more.');
+		expect(rendered.email.text).toContain('…and 7 more (7 minor).');
+	});
+
+	it('email: a site-wide problem is placed once ("HQ", not "HQ / HQ")', () => {
+		const siteWide = { ...clientFinding(40, { rule: 'dhcp_failures_site', severity: 'major' }), scope: { level: 'site', org_id: ORG, site_id: SITE_A, site_name: 'HQ' } } as Finding;
+		const [notice] = noticesFor([siteWide]);
+		const { text, html } = renderNotice(notice, config).email;
+		expect(text).toContain('- [MAJOR] DHCP failures at a site · HQ: ');
+		expect(text).not.toContain('HQ / HQ');
+		expect(html).not.toMatch(/HQ<br>/);
 	});
 
 	it('webhook: a versioned JSON document', () => {
@@ -98,6 +107,6 @@ describe('Mist Alert › channel payloads', () => {
 		expect(partialItem.teams.themeColor).toBe('2e7d32');
 		expect(partialItem.email.text).toContain('1 still open in this group');
 		const clear = evaluate(state, { findings: [], acks: [], countsAsRun: true }, cfg, T0 + 10 * MIN).notices;
-		expect(renderNotice(clear[0], cfg).pagerduty).toMatchObject({ event_action: 'resolve', dedup_key: expect.stringMatching(/^mist:.+:weak_signal:\*$/) });
+		expect(renderNotice(clear[0], cfg).pagerduty).toMatchObject({ event_action: 'resolve', dedup_key: expect.stringMatching(/^mist:.+:client_weak_signal:\*$/) });
 	});
 });

@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { API, AP1, apsRead, CLIENT, finding, NOW, ORG_ID, restartFinding, rl, run, SITE_ID, siteRead } from './fixtures';
+import { API, AP1, apId, apsRead, CLIENT, finding, NOW, ORG_ID, restartFinding, rl, run, SITE_ID, siteRead, SWITCH } from './fixtures';
 
 const S = `${API}/sites/${SITE_ID}`;
 const fromFinding = (extra: Record<string, unknown> = {}) => ({ operation: 'fromFinding', allowedOperations: ['reconnectClient', 'restartDevice'], ...extra });
@@ -44,6 +44,33 @@ describe('Juniper Mist Remediate › findings, verification and audit', () => {
 		);
 		const { actions } = await run(fromFinding(), { items: [{ json: input }] });
 		expect(actions[0].json.target).toEqual({ site_id: SITE_ID, site_name: 'Warehouse', client_macs: [CLIENT], client_names: ['scanner-07'] });
+	});
+
+	it.each([
+		[
+			'an AP by the name in the finding',
+			finding({ kind: 'action', operation: 'ping', parameters: { site_id: SITE_ID, device_id: AP1, host: '10.0.0.1' }, description: 'Ping the gateway.' }),
+			'Ping 10.0.0.1 from device AP-01',
+			false,
+		],
+		[
+			'a switch by the name in the finding',
+			finding(
+				{ kind: 'action', operation: 'bouncePort', parameters: { site_id: SITE_ID, device_id: SWITCH, ports: ['ge-0/0/4'] }, description: 'Bounce.' },
+				{ scope: { level: 'switch_port', org_id: ORG_ID, site_id: SITE_ID, switch_mac: 'd420b0f00001', switch_name: 'sw-core-01', port_id: 'ge-0/0/4' } },
+			),
+			'Bounce ports ge-0/0/4 of switch sw-core-01',
+			false,
+		],
+		// A restart reads the site's APs for the share-of-APs guardrail anyway.
+		['a restarted AP by the name in the site AP list', restartFinding(apId(3)), 'Restart device AP-03', true],
+	])('names %s in the summary, not its device id', async (_name, input, summary, readsAps) => {
+		const scope = siteRead();
+		if (readsAps) apsRead(scope, 5);
+		const { actions } = await run(fromFinding({ dryRun: true, allowedOperations: ['bouncePort', 'ping', 'restartDevice'] }), { items: [{ json: input }] });
+		expect(nock.pendingMocks()).toEqual([]);
+		expect(actions[0].json).toMatchObject({ status: 'dry-run', summary });
+		expect(String(actions[0].json.summary)).not.toMatch(/00000000-/);
 	});
 
 	it.each([

@@ -35,7 +35,7 @@ describe('Juniper Mist Remediate › guardrails', () => {
 				status: 'dry-run',
 				dryRun: true,
 				operation: 'restartDevice',
-				summary: `Restart device ${AP1}`,
+				summary: 'Restart device AP-01',
 				at: '2026-11-24T14:00:00.000Z',
 				request: { method: 'POST', path: `${S}/devices/${AP1}/restart`, body: null },
 				target: { site_id: SITE_ID, site_name: 'Warehouse', device_ids: [AP1], device_names: ['AP-01'] },

@@ -17,6 +17,8 @@ describe('Juniper Mist Remediate › operations', () => {
 		mock: (scope: nock.Scope) => nock.Scope;
 		request: { method: string; path: string; body: unknown };
 		result?: Record<string, unknown>;
+		/** The line people read; pinned where its wording matters. */
+		summary?: string;
 	}
 
 	const cases: Case[] = [
@@ -49,6 +51,7 @@ describe('Juniper Mist Remediate › operations', () => {
 			params: { operation: 'restartDevice', device: rl(AP1) },
 			mock: (scope) => apsRead(scope, 10).post(`${S}/devices/${AP1}/restart`).reply(200, {}),
 			request: { method: 'POST', path: `${S}/devices/${AP1}/restart`, body: null },
+			summary: 'Restart device AP-01',
 		},
 		{
 			name: 'restarts two APs in one bulk request',
@@ -67,12 +70,14 @@ describe('Juniper Mist Remediate › operations', () => {
 			params: { operation: 'rrmOptimize', bands: ['24', '5'] },
 			mock: (scope) => scope.post(`${S}/rrm/optimize`, { bands: ['24', '5'], txpower_only: true }).reply(200, {}),
 			request: { method: 'POST', path: `${S}/rrm/optimize`, body: { bands: ['24', '5'], txpower_only: true } },
+			summary: 'Run RRM TX power optimization on bands 2.4 and 5 GHz',
 		},
 		{
 			name: 'resets radios to RRM',
 			params: { operation: 'resetRadios', bands: ['5'], force: true },
 			mock: (scope) => scope.post(`${S}/devices/reset_radio_config`, { bands: ['5'], force: true }).reply(200, {}),
 			request: { method: 'POST', path: `${S}/devices/reset_radio_config`, body: { bands: ['5'], force: true } },
+			summary: "Hand the radio settings of the site's APs back to RRM on band 5 GHz (forced)",
 		},
 		{
 			name: 'sets one band of an AP, keeping the rest of its radio config',
@@ -87,6 +92,7 @@ describe('Juniper Mist Remediate › operations', () => {
 				path: `${S}/devices/${AP1}`,
 				body: { radio_config: { band_24: { power: 8 }, band_5: { channel: 44, power: 14, bandwidth: 40 }, scanning_enabled: true } },
 			},
+			summary: `Set the 5 GHz radio of AP ${AP1} to channel 44`,
 		},
 		{
 			name: 'pings from a device and returns the session with how to see the output',
@@ -130,7 +136,7 @@ describe('Juniper Mist Remediate › operations', () => {
 		},
 	];
 
-	it.each(cases)('$name', async ({ params, mock, request, result }) => {
+	it.each(cases)('$name', async ({ params, mock, request, result, summary }) => {
 		const scope = mock(siteRead());
 		const { actions, skipped } = await run({ site: rl(SITE_ID), ...params });
 		expect(scope.isDone()).toBe(true);
@@ -146,6 +152,7 @@ describe('Juniper Mist Remediate › operations', () => {
 			guardrail: { decision: 'allowed', rule: null },
 			result: { statusCode: 200, ...(result ?? {}) },
 		});
+		if (summary) expect(actions[0].json.summary).toBe(summary);
 	});
 
 	it('names the restarted AP in the target', async () => {

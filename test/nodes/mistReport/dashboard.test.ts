@@ -102,7 +102,7 @@ describe('Mist Report › dashboard model', () => {
 		const fromFindings = model().incidents;
 		expect(fromFindings.map((incident) => [incident.severity, incident.rule, incident.ageMinutes])).toEqual([
 			['critical', 'ap_offline', 2],
-			['minor', 'weak_signal', 1],
+			['minor', 'client_weak_signal', 1],
 		]);
 		const given = model([
 			...demoItems(),
@@ -110,6 +110,8 @@ describe('Mist Report › dashboard model', () => {
 			{ kind: 'incident', fingerprint: 'b', rule: 'old', severity: 'major', status: 'resolved', siteName: 'HQ', summary: 'gone' },
 		]).incidents;
 		expect(given.map((incident) => [incident.summary, incident.ageMinutes])).toEqual([['DHCP down', 60]]);
+		const untold = model([...demoItems(), { kind: 'incident', fingerprint: 'c', rule: 'site_down', severity: 'critical', status: 'open', siteName: 'HQ' }]).incidents;
+		expect(untold.map((incident) => incident.summary)).toEqual(['Site down']);
 	});
 
 	it('keeps the five worst SLEs below the threshold and the mean SLE per site for trends', () => {

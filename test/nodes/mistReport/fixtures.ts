@@ -21,7 +21,7 @@ const branch = { site: SITE_B, siteName: 'Branch' };
 export function currentFindings(): Finding[] {
 	return [
 		seenAt(clientFinding(1), END - 2 * HOUR),
-		seenAt(clientFinding(1, { rule: 'dhcp_failures', severity: 'major' }), END - 3 * HOUR),
+		seenAt(clientFinding(1, { rule: 'client_dhcp_failure', severity: 'major' }), END - 3 * HOUR),
 		seenAt(clientFinding(2), END - 4 * HOUR),
 		seenAt(clientFinding(2), END - 1 * HOUR),
 		seenAt(clientFinding(3), END - 5 * HOUR),

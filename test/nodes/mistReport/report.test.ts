@@ -45,10 +45,10 @@ describe('Mist Report › figures', () => {
 	it('ranks top issues by severity then count, and the most affected clients and APs', () => {
 		expect(figures.topIssues.map((issue) => [issue.rule, issue.worstSeverity, issue.findings, issue.previous])).toEqual([
 			['ap_offline', 'critical', 1, 0],
-			['dhcp_failures', 'major', 1, 0],
-			['weak_signal', 'minor', 3, 3],
+			['client_dhcp_failure', 'major', 1, 0],
+			['client_weak_signal', 'minor', 3, 3],
 		]);
-		expect(figures.topClients[0]).toMatchObject({ id: '001122000001', findings: 2, rules: ['weak_signal', 'dhcp_failures'] });
+		expect(figures.topClients[0]).toMatchObject({ id: '001122000001', findings: 2, rules: ['client_weak_signal', 'client_dhcp_failure'] });
 		expect(figures.topClients).toHaveLength(3);
 		expect(figures.topAps).toEqual([{ id: 'aabbccddee01', name: 'AP-ee01', siteName: 'HQ', findings: 1, rules: ['ap_offline'] }]);
 	});
@@ -88,6 +88,8 @@ describe('Mist Report › figures', () => {
 		expect(html).toContain('1 / 2');
 		expect(html).toContain('5 (+2 vs 3)');
 		expect(html).toContain('DEGRADED');
+		expect(html).toContain('>AP offline</td>');
+		expect(html).not.toMatch(/client_weak_signal|ap_offline/);
 		expect(html).toContain('1200 / 5000 (24%)');
 		expect(html).toContain('Branch: dhcp_used will reach 100 in ~6.0 days');
 		expect(html).toMatch(/width:24%;height:8px/);
@@ -98,7 +100,9 @@ describe('Mist Report › figures', () => {
 		expect(markdown).toContain('# Mist Wi-Fi daily report');
 		expect(markdown).toContain('- Sites healthy: 1 / 2 (degraded: 1)');
 		expect(markdown).toContain('- Findings: 5 (+2 vs 3)');
-		expect(markdown).toContain('| ap_offline | critical | 1 | 0 | HQ |');
+		expect(markdown).toContain('| AP offline | critical | 1 | 0 | HQ |');
+		expect(markdown).toContain('| 001122000001 | HQ | 2 | Client with weak signal, Client gets no IP address |');
+		expect(markdown).not.toMatch(/client_weak_signal|ap_offline/);
 		expect(markdown).toContain('| restartDevice | 1 | 0 | 1 |');
 		expect(markdown).toContain('- Mean time to resolve: 30 min');
 		expect(markdown).toContain('- Branch: dhcp_used will reach 100 in ~6.0 days');

@@ -13,6 +13,8 @@ export function renderNotice(notice: Notice, config: Pick<AlertConfig, 'maxListe
 		tier: notice.tier,
 		title: titleOf(notice),
 		groupKey: notice.groupKey,
+		groupKeys: notice.groupKeys,
+		digest: notice.digest,
 		labels: notice.labels,
 		incidentCount: notice.incidents.length,
 		fingerprints: notice.incidents.map((incident) => incident.fingerprint),

@@ -52,8 +52,11 @@ export function renderPagerDuty(notice: Notice, routingKey: string) {
 		class: single ? lead.rule : (notice.labels.rule ?? lead.rule),
 		custom_details: {
 			group_key: notice.groupKey,
+			...(notice.digest ? { group_keys: notice.groupKeys } : {}),
 			incidents: notice.incidents.slice(0, 20).map((incident) => ({
 				fingerprint: incident.fingerprint,
+				rule: incident.rule,
+				title: incident.title,
 				severity: incident.severity,
 				summary: incident.summary,
 				entity: incident.entity,

@@ -10,6 +10,8 @@ export function renderWebhook(notice: Notice) {
 		status: notice.kind === 'resolved' ? 'resolved' : notice.kind === 'acknowledge' ? 'acknowledged' : 'firing',
 		title: titleOf(notice),
 		groupKey: notice.groupKey,
+		groupKeys: notice.groupKeys,
+		digest: notice.digest,
 		labels: notice.labels,
 		repeat: notice.repeat,
 		stillOpen: notice.stillOpen,

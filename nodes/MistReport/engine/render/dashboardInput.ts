@@ -1,4 +1,5 @@
 import { parseFinding } from '../../../shared/findings/schema';
+import { ruleTitle } from '../../../shared/findings/titles';
 import { SEVERITIES } from '../../../shared/findings/types';
 import type { Finding, Severity } from '../../../shared/findings/types';
 import { classifyReportItem } from '../classify';
@@ -129,7 +130,7 @@ function incidentInput(json: Json): IncidentInput {
 		siteName: text(json.siteName ?? json.site_name ?? json.siteId ?? json.site_id),
 		rule: text(json.rule),
 		severity: SEVERITIES.includes(json.severity as Severity) ? (json.severity as Severity) : 'info',
-		summary: text(json.summary) || text(json.rule),
+		summary: text(json.summary) || ruleTitle(text(json.rule)),
 		status: text(json.status) || 'open',
 		since: Number.isNaN(since) ? undefined : since,
 		apMac: text(json.apMac ?? json.ap_mac ?? (json.level === 'ap' ? json.target : '')).toLowerCase() || undefined,
@@ -189,7 +190,7 @@ export function addDashboardItem(input: DashboardInput, json: Json): { error: st
 				siteName: record.siteName,
 				rule: record.rule,
 				severity: record.severity,
-				summary: record.rule,
+				summary: ruleTitle(record.rule),
 				status: record.status,
 				since: record.openedAt,
 			});

@@ -1,6 +1,7 @@
 import type { ReportFigures } from '../aggregate';
 import type { Trend } from '../types';
 import { SEVERITY_COLOURS } from '../../../shared/findings/severity';
+import { ruleTitle, ruleTitles } from '../../../shared/findings/titles';
 import { escapeHtml } from '../../../shared/utils/html';
 import { forecastSentence, formatNumber, formatTrend } from './format';
 
@@ -74,9 +75,9 @@ function issues(figures: ReportFigures): string {
 	if (!figures.topIssues.length) return `<p style="${NOTE}">No findings in this period.</p>`;
 	const most = Math.max(...figures.topIssues.map((issue) => issue.findings));
 	return table(
-		['Rule', 'Severity', 'Findings', 'Previous', 'Sites'],
+		['Problem', 'Severity', 'Findings', 'Previous', 'Sites'],
 		figures.topIssues.map((issue) => [
-			escapeHtml(issue.rule),
+			escapeHtml(ruleTitle(issue.rule)),
 			badge(issue.worstSeverity.toUpperCase(), COLOURS[issue.worstSeverity]),
 			`${issue.findings}${bar((issue.findings / most) * 100, COLOURS[issue.worstSeverity])}`,
 			String(issue.previous),
@@ -87,7 +88,7 @@ function issues(figures: ReportFigures): string {
 
 function entities(rows: ReportFigures['topClients'], label: string): string {
 	if (!rows.length) return `<p style="${NOTE}">No ${label.toLowerCase()} with findings.</p>`;
-	return table([label, 'Site', 'Findings', 'Rules'], rows.map((row) => [escapeHtml(row.name), escapeHtml(row.siteName), String(row.findings), escapeHtml(row.rules.join(', '))]));
+	return table([label, 'Site', 'Findings', 'Problems'], rows.map((row) => [escapeHtml(row.name), escapeHtml(row.siteName), String(row.findings), escapeHtml(ruleTitles(row.rules))]));
 }
 
 function remediation(figures: ReportFigures): string {

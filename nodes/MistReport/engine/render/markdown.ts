@@ -1,4 +1,5 @@
 import type { ReportFigures } from '../aggregate';
+import { ruleTitle, ruleTitles } from '../../../shared/findings/titles';
 import { forecastSentence, formatNumber, formatTrend } from './format';
 
 /** Markdown table cells must not break the row. */
@@ -46,16 +47,16 @@ export function renderMarkdown(figures: ReportFigures): string {
 		'## Top issues',
 		'',
 		figures.topIssues.length
-			? table(['Rule', 'Severity', 'Findings', 'Previous', 'Sites'], figures.topIssues.map((issue) => [issue.rule, issue.worstSeverity, issue.findings, issue.previous, issue.sites.join(', ')]))
+			? table(['Problem', 'Severity', 'Findings', 'Previous', 'Sites'], figures.topIssues.map((issue) => [ruleTitle(issue.rule), issue.worstSeverity, issue.findings, issue.previous, issue.sites.join(', ')]))
 			: '_No findings in this period._',
 		'',
 		'## Most affected clients',
 		'',
-		figures.topClients.length ? table(['Client', 'Site', 'Findings', 'Rules'], figures.topClients.map((row) => [row.name, row.siteName, row.findings, row.rules.join(', ')])) : '_None._',
+		figures.topClients.length ? table(['Client', 'Site', 'Findings', 'Problems'], figures.topClients.map((row) => [row.name, row.siteName, row.findings, ruleTitles(row.rules)])) : '_None._',
 		'',
 		'## Most affected APs',
 		'',
-		figures.topAps.length ? table(['AP', 'Site', 'Findings', 'Rules'], figures.topAps.map((row) => [row.name, row.siteName, row.findings, row.rules.join(', ')])) : '_None._',
+		figures.topAps.length ? table(['AP', 'Site', 'Findings', 'Problems'], figures.topAps.map((row) => [row.name, row.siteName, row.findings, ruleTitles(row.rules)])) : '_None._',
 		'',
 		'## Remediation',
 		'',

@@ -42,6 +42,7 @@ function offlineFinding(
 			ap_mac: mac,
 			ap_name: ap?.name ?? context.deviceNames?.[mac],
 			switch_mac: port?.switchMac,
+			switch_name: port?.switchName,
 			port_id: port?.portId,
 		},
 		target: targets.mac(mac),

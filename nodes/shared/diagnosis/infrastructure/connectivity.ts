@@ -161,7 +161,7 @@ function deviceFinding(
 		step: 'infrastructure',
 		rule,
 		severity: down ? 'critical' : 'major',
-		scope: { level: 'switch_port', ...siteScope(context, siteId), switch_mac: mac },
+		scope: { level: 'switch_port', ...siteScope(context, siteId), switch_mac: mac, switch_name: context.deviceNames?.[mac] },
 		target: targets.switchPort(mac),
 		summary: down
 			? `Device ${deviceLabel(context, mac)} at ${siteLabel(context, siteId)} is down.`

@@ -10,14 +10,14 @@ import { gradeSharedClients } from '../thresholds';
 import type { FailureEvent } from '../failures';
 import type { FailureGroup } from '../correlate';
 import { correlateBySiteAndVlan } from '../correlate';
-import { eventEvidence } from '../common';
+import { eventEvidence, windowNote } from '../common';
 import { countBy, plural, topKey } from '../collections';
 import type { HealthTracker } from '../health';
 import type { Signal } from '../signals/alarms';
 
 type Service = 'dns' | 'arp';
 
-const WORDS: Record<Service, { name: string; prefix: string; shared: string; single: string; check: string }> = {
+const WORDS: Record<Service, { name: string; prefix: 'dns' | 'gateway_arp'; shared: string; single: string; check: string }> = {
 	dns: {
 		name: 'DNS',
 		prefix: 'dns',
@@ -51,7 +51,7 @@ function sharedFinding(service: Service, group: FailureGroup, thresholds: Diagno
 		severity: severityForGrade(grade === 'ok' ? 'warn' : grade, level),
 		scope: { level, ...siteScope(context, group.site_id), vlan: group.vlan },
 		target: group.vlan ? targets.vlan(group.vlan) : targets.site(),
-		summary: `${plural(group.macs.length, 'client')} failed ${words.name} ${where} (${group.peak.distinct} within ${thresholds.windowSeconds / 60} min).`,
+		summary: `${plural(group.macs.length, 'client')} failed ${words.name} ${where}${windowNote(group.macs.length, group.peak.distinct, thresholds)}.`,
 		evidence: { ...eventEvidence(group.failures, group.macs, thresholds), peakClientsInWindow: group.peak.distinct },
 		likelyCause: words.shared,
 		remediation: topAp

@@ -78,6 +78,7 @@ function toFinding(problem: PortProblem, context: DiagnosisContext): Finding {
 			level: 'switch_port',
 			...siteScope(context, problem.siteId),
 			switch_mac: problem.switchMac,
+			switch_name: context.deviceNames?.[problem.switchMac],
 			port_id: problem.portId,
 			vlan: problem.vlan,
 		},

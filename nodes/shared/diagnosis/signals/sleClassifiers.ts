@@ -1,6 +1,7 @@
 import type { SleSummary } from '../../schemas/mist.schemas';
 import type { DiagnosisStep, Finding, Remediation } from '../../findings/types';
 import { makeFinding } from '../../findings/build';
+import type { KnownRule } from '../../findings/titles';
 import { manual, remediate } from '../../findings/remediation';
 import { targets } from '../../findings/fingerprint';
 import { severityForGrade } from '../../findings/severity';
@@ -31,9 +32,11 @@ export interface SleSummaryInput {
 	};
 }
 
+type SleRule = Extract<KnownRule, `sle_${string}`>;
+
 interface ClassifierRule {
 	step: DiagnosisStep;
-	rule: string;
+	rule: SleRule;
 	meaning: string;
 	cause: string;
 	remediation: (siteId: string) => Remediation;
@@ -125,7 +128,7 @@ function ruleFor(metric: string, classifier: string): ClassifierRule | undefined
 			};
 	}
 	if (metric === 'ap-availability') {
-		const rules: Record<string, string> = {
+		const rules: Record<string, SleRule> = {
 			'ap-reboot': 'sle_ap_reboot',
 			'ap-unreachable': 'sle_ap_unreachable',
 			'site-down': 'sle_site_down',
