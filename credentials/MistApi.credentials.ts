@@ -1,5 +1,6 @@
 import type {
 	IAuthenticateGeneric,
+	IAuthenticateRuleResponseSuccessBody,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
@@ -22,6 +23,53 @@ export const MIST_CLOUDS = [
 	{ name: 'Global 04 (api.gc2.mist.com)', value: 'https://api.gc2.mist.com' },
 	{ name: 'Global 05 (api.gc4.mist.com)', value: 'https://api.gc4.mist.com' },
 	{ name: 'US GovCloud (api.us.mist-federal.com)', value: 'https://api.us.mist-federal.com' },
+];
+
+/** What the credential test says for each kind of answer to GET /api/v1/self. */
+export const MIST_CREDENTIAL_TEST_MESSAGES = {
+	tokenRefused:
+		'Mist refused the API token. Either the token is wrong or was revoked (Mist also deletes tokens unused for 90 days), ' +
+		'or your org lives on another Mist cloud, and a token works only on the cloud that issued it: pick the Cloud ' +
+		'whose address is your portal address with manage replaced by api (portal manage.eu.mist.com: EMEA 01, api.eu.mist.com).',
+	rateLimited:
+		'Mist knows this token, but it has used up its 5,000 API calls of this hour. ' +
+		'The credential is right; the limit resets at the top of the hour.',
+	notMist:
+		'No Mist API answered at this address: GET /api/v1/self returned no Mist account. ' +
+		'Check the Cloud, or the Custom URL: it must be the API address (api.….mist.com, a proxy to it, or the simulator), ' +
+		'not the manage.… portal address. If the address is right, Mist may be failing: try again later.',
+};
+
+/**
+ * The `detail` Mist sends when it refuses a token: the Django REST framework messages of its
+ * OpenAPI spec (401, 403) and of token authentication. A status code cannot be matched here, see `test`.
+ */
+const MIST_REFUSAL_DETAILS = [
+	'Authentication credentials were not provided.',
+	'Incorrect authentication credentials.',
+	'Invalid token.',
+	'You do not have permission to perform this action.',
+];
+
+/** Mist's 429 detail (spec example HTTP429Example). */
+const MIST_RATE_LIMIT_DETAIL =
+	'Too Many Request. The API Token used for the request reached the 5000 API Calls per hour threshold';
+
+/** Checked in order, first match wins; an answer that matches none is a Mist account (success). */
+export const MIST_CREDENTIAL_TEST_RULES: IAuthenticateRuleResponseSuccessBody[] = [
+	...MIST_REFUSAL_DETAILS.map((detail) => ({
+		type: 'responseSuccessBody' as const,
+		properties: { key: 'detail', value: detail, message: MIST_CREDENTIAL_TEST_MESSAGES.tokenRefused },
+	})),
+	{
+		type: 'responseSuccessBody',
+		properties: { key: 'detail', value: MIST_RATE_LIMIT_DETAIL, message: MIST_CREDENTIAL_TEST_MESSAGES.rateLimited },
+	},
+	// Every /self answer lists the token's privileges (org and user tokens alike); anything else is not Mist.
+	{
+		type: 'responseSuccessBody',
+		properties: { key: 'privileges', value: undefined, message: MIST_CREDENTIAL_TEST_MESSAGES.notMist },
+	},
 ];
 
 export class MistApi implements ICredentialType {
@@ -82,28 +130,21 @@ export class MistApi implements ICredentialType {
 		},
 	};
 
+	/*
+	 * Statuses are read from the body, not from responseCode rules: n8n 2.8 drops the HTTP error
+	 * that those rules look at (its NodeApiError loses `cause`), so they never fire there and the
+	 * user sees only "Authorization failed". With ignoreHttpStatusErrors every answer reaches the
+	 * responseSuccessBody rules in all n8n versions; the first rule that matches gives the message.
+	 */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.cloud === "custom" ? $credentials.customUrl.replace(/\\/+$/, "") : $credentials.cloud}}',
+			baseURL:
+				'={{($credentials.cloud === "custom" ? $credentials.customUrl : $credentials.cloud).replace(/\\/+$/, "").replace(/\\/api\\/v1$/, "")}}',
 			url: '/api/v1/self',
 			method: 'GET',
+			ignoreHttpStatusErrors: true,
 		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Mist refused the token (401). Check the API token, and that the cloud matches the portal your org lives on.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message: 'No Mist API at this address (404). Check the cloud or the custom URL.',
-				},
-			},
-		],
+		rules: MIST_CREDENTIAL_TEST_RULES,
 	};
+
 }

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
 	console.log(`  Webhook    : ${sink.url}/webhook/<anything>`);
 	console.log(`  PagerDuty  : ${sink.url}/pagerduty/v2/enqueue`);
 	console.log(`  SMTP       : ${new URL(sink.url).hostname}:${sink.smtpPort} (no TLS, any AUTH PLAIN/LOGIN)`);
-	console.log(`  Messages   : GET/DELETE ${sink.url}/messages`);
+	console.log(`  Messages   : GET/DELETE ${sink.url}/messages (JSON; a readable page in a browser)`);
 	const stop = () => void sink.close().then(() => process.exit(0));
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

@@ -2,6 +2,7 @@
 /** HTTP side of the alert sink: Slack, Teams, PagerDuty Events v2 and generic webhooks, plus /messages. */
 import * as http from 'http';
 
+import { renderMessagesPage } from './page';
 import { validatePagerDutyEvent } from './pagerduty';
 import type { RecordMessage, SinkChannel, SinkMessage } from './types';
 
@@ -11,13 +12,32 @@ export interface HttpSinkStore {
 	record: RecordMessage;
 	list(): SinkMessage[];
 	clear(): void;
+	/** The sink's clock, for "2 min ago" on the page. */
+	now?: () => number;
 }
 
 interface Reply {
 	status: number;
 	body: string;
 	contentType: string;
+	headers?: Record<string, string>;
 }
+
+/** How often the page reloads itself unless ?refresh=0. */
+const PAGE_REFRESH_SECONDS = 10;
+
+/**
+ * The page needs no script, loads nothing from elsewhere, and e-mail HTML stays in its sandboxed
+ * srcdoc frame (which inherits this policy).
+ */
+const PAGE_SECURITY_POLICY = [
+	"default-src 'none'",
+	"style-src 'unsafe-inline'",
+	'img-src data:',
+	"frame-src 'self'",
+	"base-uri 'none'",
+	"form-action 'none'",
+].join('; ');
 
 export function createSinkHttpServer(store: HttpSinkStore): http.Server {
 	return http.createServer((request, response) => {
@@ -32,7 +52,7 @@ export function createSinkHttpServer(store: HttpSinkStore): http.Server {
 				size > MAX_BODY_BYTES
 					? json(413, { ok: false, error: 'payload_too_large' })
 					: route(store, request, Buffer.concat(chunks).toString('utf8'));
-			response.writeHead(reply.status, { 'Content-Type': reply.contentType });
+			response.writeHead(reply.status, { 'Content-Type': reply.contentType, ...reply.headers });
 			response.end(reply.body);
 		});
 	});
@@ -41,6 +61,8 @@ export function createSinkHttpServer(store: HttpSinkStore): http.Server {
 function route(store: HttpSinkStore, request: http.IncomingMessage, body: string): Reply {
 	const url = new URL(request.url ?? '/', 'http://sink');
 	const method = request.method ?? 'GET';
+	const isPage = url.pathname === '/messages' || url.pathname === '/';
+	if (isPage && method === 'GET' && wantsHtml(request.headers.accept)) return page(store, url);
 	if (url.pathname === '/messages') {
 		if (method === 'GET') {
 			const channel = url.searchParams.get('channel');
@@ -59,6 +81,38 @@ function route(store: HttpSinkStore, request: http.IncomingMessage, body: string
 	if (url.pathname.startsWith('/teams/')) return teams(store, url.pathname, body);
 	if (url.pathname.startsWith('/webhook/')) return webhook(store, url.pathname, body);
 	return json(404, { ok: false, error: `no sink at ${url.pathname}` });
+}
+
+/**
+ * A browser asks for text/html first; API clients (fetch, curl: any type) keep getting JSON.
+ * HTML wins only when the Accept header names it and does not prefer JSON.
+ */
+export function wantsHtml(accept: string | undefined): boolean {
+	const quality = (type: string) => {
+		for (const range of (accept ?? '').split(',')) {
+			const [name, ...params] = range.split(';').map((part) => part.trim().toLowerCase());
+			if (name !== type) continue;
+			const q = params.find((param) => param.startsWith('q='));
+			return q ? Number(q.slice(2)) || 0 : 1;
+		}
+		return 0;
+	};
+	const html = quality('text/html');
+	return html > 0 && html >= quality('application/json');
+}
+
+function page(store: HttpSinkStore, url: URL): Reply {
+	const body = renderMessagesPage(store.list(), {
+		channel: url.searchParams.get('channel') || undefined,
+		now: (store.now ?? Date.now)(),
+		refreshSeconds: url.searchParams.get('refresh') === '0' ? 0 : PAGE_REFRESH_SECONDS,
+	});
+	return {
+		status: 200,
+		body,
+		contentType: 'text/html; charset=utf-8',
+		headers: { 'Content-Security-Policy': PAGE_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff', Vary: 'Accept' },
+	};
 }
 
 /** Slack incoming webhooks answer plain-text "ok", or a 400 with a short error code. */

@@ -45,6 +45,7 @@ export async function startAlertSink(options: AlertSinkOptions = {}): Promise<Ru
 		clear: () => {
 			messages = [];
 		},
+		now,
 	};
 
 	const httpServer = createSinkHttpServer(store);
