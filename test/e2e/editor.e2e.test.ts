@@ -1,9 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 /**
- * Issue 8: every shipped workflow opens in the n8n editor with every node known. Headless Chromium
- * logs in as the e2e owner, opens /workflow/<id> and checks each canvas node against the marks n8n
- * puts on a node whose type is not installed. A canary workflow with a made-up node type proves
- * that those marks are still detected in this n8n version (otherwise the check could pass vacuously).
+ * Every shipped workflow opens in the n8n editor with every node known, and reads at fit-to-view
+ * in a 1440×900 window: labels and sticky-note text big enough on screen, no node on another, on a
+ * note's text or under the editor's floating buttons. Headless Chromium logs in as the e2e owner
+ * and opens /workflow/<id>; n8n fits the canvas to the window on open. Two canaries prove the
+ * checks still see what they look for in this n8n version: a made-up node type must be flagged as
+ * unknown, and the client triage sweep as it was before issue 11 (28 nodes, text about 4 px high)
+ * must fail the readability check.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,16 +17,21 @@ import { REPO_ROOT, selectedVersions } from '../../scripts/e2e/config';
 import { prepareN8n } from '../../scripts/e2e/n8n';
 import type { CredentialToImport, N8nInstance, RunningN8n, WorkflowJson } from '../../scripts/e2e/n8n';
 import { chromiumAvailable, closeQuietly, launchChromium, recordPage, screenshot } from './browser/chromium';
-import { canvasNodes, CANARY_TYPE, waitForCanvas } from './browser/editorCanvas';
+import { canvasLayout, canvasNodes, CANARY_TYPE, READABLE, readabilityProblems, waitForCanvas } from './browser/editorCanvas';
+import type { CanvasLayout } from './browser/editorCanvas';
 
 const STICKY_TYPE = 'n8n-nodes-base.stickyNote';
 const WORKFLOW_DIR = path.join(REPO_ROOT, 'workflows');
+const VIEWPORT = { width: 1440, height: 900 };
+const UNREADABLE_SWEEP = path.join(__dirname, 'workflows', 'unreadable-triage-sweep.json');
 
 interface WorkflowNode {
 	name: string;
 	type: string;
 	credentials?: Record<string, { id: string; name: string }>;
 }
+
+const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as WorkflowJson;
 
 /** Read when the suite runs: the shipped workflows are whatever files exist then. */
 function shippedWorkflows(): WorkflowJson[] {
@@ -32,7 +40,7 @@ function shippedWorkflows(): WorkflowJson[] {
 		.readdirSync(WORKFLOW_DIR)
 		.filter((file) => file.endsWith('.json'))
 		.sort()
-		.map((file) => JSON.parse(fs.readFileSync(path.join(WORKFLOW_DIR, file), 'utf8')) as WorkflowJson);
+		.map((file) => readJson(path.join(WORKFLOW_DIR, file)));
 }
 
 /** Placeholder credentials for every one the workflows reference, so the editor shows no missing credential. */
@@ -59,6 +67,21 @@ function canaryWorkflow(): WorkflowJson {
 	};
 }
 
+/** Saves a workflow as the editor does (its import dialog saves through the same endpoint), keeping its id. */
+async function saveWorkflow(running: RunningN8n, workflow: WorkflowJson): Promise<void> {
+	const response = await fetch(`${running.url}/rest/workflows`, {
+		method: 'POST',
+		headers: { cookie: running.cookie, 'content-type': 'application/json' },
+		body: JSON.stringify(workflow),
+	});
+	if (!response.ok) throw new Error(`Saving workflow ${workflow.id} failed: ${response.status} ${(await response.text()).slice(0, 300)}`);
+}
+
+function figures(layout: CanvasLayout): string {
+	const smallest = (values: Array<number | undefined>) => Math.min(...values.filter((value): value is number => value !== undefined));
+	return `zoom ${layout.zoom.toFixed(3)}, labels ≥ ${smallest(layout.nodes.map((node) => node.labelPx))} px, note text ≥ ${smallest(layout.notes.map((note) => note.bodyPx))} px`;
+}
+
 const elapsed = (started: number) => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const suite = chromiumAvailable('the editor browser tests') ? describe : describe.skip;
 const workflows = shippedWorkflows();
@@ -73,12 +96,12 @@ suite.each(selectedVersions().map((spec) => spec.version))('shipped workflows in
 	beforeAll(async () => {
 		const started = Date.now();
 		n8n = await prepareN8n({ version, label: 'editor' });
-		const credentials = referencedCredentials(workflows);
+		const unreadable = readJson(UNREADABLE_SWEEP);
+		const credentials = referencedCredentials([...workflows, unreadable]);
 		if (credentials.length) await n8n.importCredentials(credentials);
-		for (const workflow of [...workflows, canaryWorkflow()]) await n8n.importWorkflow(workflow);
-		running = await n8n.start();
-		browser = await launchChromium();
-		context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+		[running, browser] = await Promise.all([n8n.start(), launchChromium()]);
+		for (const workflow of [...workflows, canaryWorkflow(), unreadable]) await saveWorkflow(running, workflow);
+		context = await browser.newContext({ viewport: VIEWPORT });
 		// Logged in as the e2e owner: the session cookie n8n set at owner setup.
 		const [name, value] = running.cookie.split(/=(.*)/s);
 		await context.addCookies([{ name, value, url: running.url }]);
@@ -106,11 +129,22 @@ suite.each(selectedVersions().map((spec) => spec.version))('shipped workflows in
 		]);
 	});
 
+	it('finds the client triage sweep as it was before issue 11 unreadable at fit-to-view', async () => {
+		await open('e2eUnreadableSweep');
+		const layout = await canvasLayout(page);
+		await screenshot(page, `editor-e2eUnreadableSweep-${version}`);
+		process.stderr.write(`[e2e] n8n ${version}: the old client triage sweep: ${figures(layout)}\n`);
+		const problems = readabilityProblems(layout);
+		expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/label [\d.]+ px < /), expect.stringMatching(/text [\d.]+ px < /)]));
+		// The floating buttons are found, so a node under them would be seen.
+		expect(layout.overlays.map((overlay) => overlay.name)).toEqual(expect.arrayContaining(['[data-test-id="canvas-controls"]', '[class*="_executionButtons_"]', '[data-test-id="node-creator-plus-button"]']));
+	});
+
 	it('has shipped workflows to check', () => {
 		expect(workflows.length).toBeGreaterThan(0);
 	});
 
-	it.each(workflows.map((workflow) => [workflow.id, workflow]))('opens %s with every node known', async (id, workflow) => {
+	it.each(workflows.map((workflow) => [workflow.id, workflow]))('opens %s with every node known, readable at fit-to-view', async (id, workflow) => {
 		const started = Date.now();
 		await open(id);
 		// Sticky notes are drawn without the node marks (no name or type attribute): they are not nodes to check.
@@ -118,7 +152,10 @@ suite.each(selectedVersions().map((spec) => spec.version))('shipped workflows in
 		const nodes = (await canvasNodes(page)).filter((node) => node.type !== STICKY_TYPE);
 		expect(nodes.map((node) => node.name).sort()).toEqual(expected);
 		expect(nodes.filter((node) => node.unknown)).toEqual([]);
+		const layout = await canvasLayout(page);
 		const file = await screenshot(page, `editor-${id}-${version}`);
-		process.stderr.write(`[e2e] n8n ${version}: ${id} checked in ${elapsed(started)}, ${file}\n`);
+		process.stderr.write(`[e2e] n8n ${version}: ${id} checked in ${elapsed(started)}: ${figures(layout)}, ${file}\n`);
+		expect(layout.notes).toHaveLength((workflow.nodes as WorkflowNode[]).length - expected.length);
+		expect({ id, minimum: READABLE, problems: readabilityProblems(layout) }).toEqual({ id, minimum: READABLE, problems: [] });
 	});
 });

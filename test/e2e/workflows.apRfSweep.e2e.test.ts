@@ -1,12 +1,14 @@
 /**
  * The shipped "AP health and RF sweep" (workflows/ap-health-rf-sweep.json) in a real n8n against
  * the demo world: the Warehouse AP and RF faults are found, the RRM plans are TX power only and
- * dry runs (the simulator records no remediation), and the alerts reach the sink.
+ * dry runs (the simulator records no remediation), and the alerts reach the sink through the alert
+ * channels sub-workflow, which the server publishes first (outside the editor a sub-workflow runs in
+ * its published version).
  */
 import { selectedVersions } from '../../scripts/e2e/config';
 import { prepareN8n } from '../../scripts/e2e/n8n';
 import type { N8nInstance } from '../../scripts/e2e/n8n';
-import { byChannel, logDuration, shippedCredentials, shippedWorkflow, simState, startServices, waitForMessages } from '../workflows/e2eSupport';
+import { ALERT_CHANNELS, byChannel, logDuration, shippedCredentials, shippedWorkflow, simState, startServices, waitForMessages } from '../workflows/e2eSupport';
 import type { Services } from '../workflows/e2eSupport';
 
 const WORKFLOW_ID = 'wfApHealthRfSweep';
@@ -22,8 +24,11 @@ describe.each(selectedVersions().map((spec) => spec.version))('shipped AP health
 		services = await startServices();
 		n8n = await prepareN8n({ version, label: 'wf-ap-rf-sweep' });
 		await n8n.importCredentials(shippedCredentials(services));
+		await n8n.importWorkflow(shippedWorkflow(ALERT_CHANNELS.file, services.sink));
 		await n8n.importWorkflow(shippedWorkflow('ap-health-rf-sweep.json', services.sink));
-		logDuration(`n8n ${version}: AP/RF sweep setup`, startedAt);
+		const running = await n8n.start();
+		await running.activateWorkflow(ALERT_CHANNELS.id);
+		logDuration(`n8n ${version}: AP/RF sweep setup (start + publish the alert channels)`, startedAt);
 	});
 
 	afterAll(async () => {
@@ -62,6 +67,8 @@ describe.each(selectedVersions().map((spec) => spec.version))('shipped AP health
 		const tier1 = result.items(ALERT, 0);
 		const tier2 = result.items(ALERT, 1);
 		expect(tier1.length).toBeGreaterThan(0);
+		const tiersWithNotices = [0, 1, 2, 3].filter((output) => result.items(ALERT, output).length > 0);
+		expect(result.run?.data.resultData.runData['Send alerts']).toHaveLength(tiersWithNotices.length);
 		const messages = await waitForMessages(services.sink, () => true, tier1.length + tier2.length);
 		expect(byChannel(messages, 'slack')).toHaveLength(tier1.length);
 		expect(byChannel(messages, 'email')).toHaveLength(tier2.length);

@@ -1,14 +1,14 @@
 /**
  * The shipped workflows that run in a started n8n: "Mist webhook triage" registers its webhook in
  * the simulator on activation and triages the APs and clients of signed deliveries (dry-run plans,
- * alerts to the sink); the "single-client troubleshooter" answers over HTTP for the demo's DHCP
- * NAK client, for a healthy client and for a RADIUS-rejected user looked up by username.
+ * alerts to the sink through the alert channels sub-workflow); the "single-client troubleshooter"
+ * answers over HTTP for the demo's DHCP NAK client, for a healthy client and for a RADIUS-rejected
+ * user looked up by username.
  */
 import { selectedVersions } from '../../scripts/e2e/config';
 import { prepareN8n } from '../../scripts/e2e/n8n';
 import type { N8nInstance, RunningN8n } from '../../scripts/e2e/n8n';
-import type { ExecutionSummary } from '../../scripts/e2e/restApi';
-import { byChannel, logDuration, shippedCredentials, shippedWorkflow, simState, startServices, waitForMessages } from '../workflows/e2eSupport';
+import { ALERT_CHANNELS, byChannel, logDuration, outputOf, shippedCredentials, shippedWorkflow, simState, startServices, waitForMessages } from '../workflows/e2eSupport';
 import type { Services } from '../workflows/e2eSupport';
 
 const TRIAGE_ID = 'wfMistWebhookTriage';
@@ -45,11 +45,6 @@ function callerWorkflow(mac: string) {
 
 type Json = Record<string, unknown>;
 
-function outputOf(execution: ExecutionSummary, node: string, output = 0): Json[] {
-	const data = execution.data as { resultData?: { runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Json }> | null> } }>> } };
-	return (data?.resultData?.runData?.[node] ?? []).flatMap((run) => (run.data?.main?.[output] ?? []).map((item) => item.json));
-}
-
 async function fire(services: Services, topic: string): Promise<number[]> {
 	const response = await fetch(`${services.sim.url}/__sim/webhooks/fire`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ topic }) });
 	expect(response.status).toBe(200);
@@ -66,12 +61,15 @@ describe.each(selectedVersions().map((spec) => spec.version))('shipped live work
 		services = await startServices();
 		n8n = await prepareN8n({ version, label: 'wf-live' });
 		await n8n.importCredentials(shippedCredentials(services));
+		await n8n.importWorkflow(shippedWorkflow(ALERT_CHANNELS.file, services.sink));
 		await n8n.importWorkflow(shippedWorkflow('mist-webhook-triage.json', services.sink));
 		await n8n.importWorkflow(shippedWorkflow('single-client-troubleshooter.json', services.sink));
 		await n8n.importWorkflow(shippedWorkflow('troubleshooter-form.json', services.sink));
 		const nak = [...services.sim.world.clients.values()].find((entry) => entry.hostname === 'hq-laptop-nak-01');
 		await n8n.importWorkflow(callerWorkflow(String(nak?.mac)));
 		running = await n8n.start();
+		// A caller can only be published after the sub-workflows it calls.
+		await running.activateWorkflow(ALERT_CHANNELS.id);
 		await running.activateWorkflow(TRIAGE_ID);
 		await running.activateWorkflow(TROUBLESHOOT_ID);
 		await running.activateWorkflow(FORM_ID);

@@ -2,12 +2,26 @@
  * The shipped "client triage sweep" (workflows/client-triage-sweep.json) in a real n8n against the
  * demo world: the seven flowchart steps find the demo faults, Cisco ISE explains the failing
  * clients, every remediation is a dry-run plan (nothing changes in the simulator), alerts reach the
- * sink on Slack, email and PagerDuty, and the findings are saved as Data Table history rows.
+ * sink on Slack, email and PagerDuty through the alert channels sub-workflow, and the findings are
+ * saved as Data Table history rows by the history sub-workflow. Sub-workflows run in their
+ * published version outside the editor, so the server publishes them before the sweep runs.
  */
 import { selectedVersions } from '../../scripts/e2e/config';
 import { prepareN8n } from '../../scripts/e2e/n8n';
-import type { N8nInstance } from '../../scripts/e2e/n8n';
-import { byChannel, logDuration, nodeNamed, shippedCredentials, shippedWorkflow, simState, startServices, waitForMessages } from '../workflows/e2eSupport';
+import type { N8nInstance, RunningN8n } from '../../scripts/e2e/n8n';
+import {
+	ALERT_CHANNELS,
+	byChannel,
+	logDuration,
+	nodeNamed,
+	outputOf,
+	shippedCredentials,
+	shippedWorkflow,
+	simState,
+	startServices,
+	TRIAGE_HISTORY,
+	waitForMessages,
+} from '../workflows/e2eSupport';
 import type { Services } from '../workflows/e2eSupport';
 
 const FILE = 'client-triage-sweep.json';
@@ -18,12 +32,14 @@ const STEPS = ['Association', 'Authentication', 'DHCP', 'Client Health', 'AP Hea
 describe.each(selectedVersions().map((spec) => spec.version))('shipped client triage sweep in n8n %s', (version) => {
 	let services: Services;
 	let n8n: N8nInstance;
+	let running: RunningN8n;
 
 	beforeAll(async () => {
 		const startedAt = Date.now();
 		services = await startServices();
 		n8n = await prepareN8n({ version, label: 'wf-triage-sweep' });
 		await n8n.importCredentials(shippedCredentials(services));
+		for (const sub of [ALERT_CHANNELS, TRIAGE_HISTORY]) await n8n.importWorkflow(shippedWorkflow(sub.file, services.sink));
 		// Page at once (the shipped default waits 30 minutes), so one run shows every tier.
 		await n8n.importWorkflow(
 			shippedWorkflow(FILE, services.sink, (nodes) => {
@@ -38,7 +54,9 @@ describe.each(selectedVersions().map((spec) => spec.version))('shipped client tr
 			Object.assign(runNow, { type: 'n8n-nodes-base.webhook', typeVersion: 2.1, webhookId: 'e2e-triage-sweep-run', parameters: { httpMethod: 'POST', path: 'e2e-triage-sweep-run', options: {} } });
 		});
 		await n8n.importWorkflow({ ...serverCopy, id: SERVER_COPY_ID, name: `${String(serverCopy.name)} (started by a webhook)` });
-		logDuration(`n8n ${version}: triage sweep setup`, startedAt);
+		running = await n8n.start();
+		for (const sub of [ALERT_CHANNELS, TRIAGE_HISTORY]) await running.activateWorkflow(sub.id);
+		logDuration(`n8n ${version}: triage sweep setup (start + publish the sub-workflows)`, startedAt);
 	});
 
 	afterAll(async () => {
@@ -84,6 +102,9 @@ describe.each(selectedVersions().map((spec) => spec.version))('shipped client tr
 		expect(alerts.tier1.length).toBeGreaterThan(0);
 		expect(alerts.tier2.length).toBeGreaterThan(0);
 		expect(alerts.tier3.length).toBeGreaterThan(0);
+		// Each notice output with items (the four tiers, Resolved included) called the alert channels once.
+		const tiersWithNotices = [0, 1, 2, 3].filter((output) => result.items('Alert on findings', output).length > 0);
+		expect(result.run?.data.resultData.runData['Send alerts']).toHaveLength(tiersWithNotices.length);
 		const messages = await waitForMessages(services.sink, () => true, alerts.tier1.length + alerts.tier2.length + alerts.tier3.length);
 		expect(byChannel(messages, 'slack')).toHaveLength(alerts.tier1.length);
 		expect(byChannel(messages, 'email')).toHaveLength(alerts.tier2.length);
@@ -91,29 +112,31 @@ describe.each(selectedVersions().map((spec) => spec.version))('shipped client tr
 		expect(byChannel(messages, 'email').map((message) => message.email?.subject).sort()).toEqual(alerts.tier2.map((item) => (item.email as { subject: string }).subject).sort());
 		expect(JSON.stringify(byChannel(messages, 'slack').map((message) => message.body))).toContain('HQ');
 
-		const historyRows = result.items('History rows', 0);
+		// The history sub-workflow turned the findings into rows; `n8n execute` has no Data Table
+		// module, so its save step reports that and the run goes on.
+		const history = await running.waitForExecution(TRIAGE_HISTORY.id);
+		const historyRows = outputOf(history, 'History rows');
 		expect(historyRows.length).toBeGreaterThanOrEqual(findings.length);
 		expect(historyRows[0]).toMatchObject({ kind: 'finding', rule: expect.any(String), fingerprint: expect.stringMatching(/^mist:/) });
-		// `n8n execute` has no Data Table module: the save step reports that and the run goes on.
-		const saved = result.items('Save history rows', 0);
+		const saved = result.items('Save history', 0);
 		expect(saved).toHaveLength(historyRows.length);
 		expect(saved.every((row) => row.fingerprint === undefined ? /Data table/.test(String(row.error)) : typeof row.id === 'number')).toBe(true);
 	});
 
 	it('saves the findings as rows of the mist_history Data Table when it runs in the n8n server', async () => {
 		const startedAt = Date.now();
-		const running = await n8n.start();
+		const before = (await running.listExecutions(TRIAGE_HISTORY.id)).map((execution) => String(execution.id));
 		await running.activateWorkflow(SERVER_COPY_ID);
 		const response = await fetch(`${running.url}/webhook/e2e-triage-sweep-run`, { method: 'POST' });
 		expect(response.status).toBe(200);
 		const execution = await running.waitForExecution(SERVER_COPY_ID, { timeoutMs: 90_000 });
 		logDuration(`n8n ${version}: triage sweep in the server`, startedAt);
 		expect(execution.status).toBe('success');
-		const runData = (execution.data as { resultData: { runData: Record<string, Array<{ data: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } }).resultData.runData;
-		const out = (node: string) => runData[node][0].data.main[0].map((item) => item.json);
-		expect(out('Ensure history table')).toEqual([expect.objectContaining({ name: 'mist_history' })]);
-		const rows = out('History rows');
-		const saved = out('Save history rows');
+		const history = await running.waitForExecution(TRIAGE_HISTORY.id, { ignoreIds: before });
+		expect(history.status).toBe('success');
+		expect(outputOf(history, 'Ensure history table')).toEqual([expect.objectContaining({ name: 'mist_history' })]);
+		const rows = outputOf(history, 'History rows');
+		const saved = outputOf(execution, 'Save history');
 		expect(saved).toHaveLength(rows.length);
 		expect(saved.every((row) => typeof row.id === 'number' && row.error === undefined)).toBe(true);
 		expect(saved.map((row) => row.fingerprint).sort()).toEqual(rows.map((row) => row.fingerprint).sort());

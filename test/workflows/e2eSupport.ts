@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import type { WorkflowJson } from '../../scripts/e2e/n8n';
+import type { ExecutionSummary } from '../../scripts/e2e/restApi';
 import { startSimulator } from '../../simulator/src/index';
 import type { RunningSimulator } from '../../simulator/src/index';
 import { iseScenarioFromWorld, startIseSimulator } from '../../simulator/src/ise/index';
@@ -58,10 +59,21 @@ export function shippedWorkflow(file: string, sink: RunningAlertSink, patch?: (n
 	return workflow;
 }
 
+/** The shipped sub-workflows: callers reference them by these ids, so they must be published first. */
+export const ALERT_CHANNELS = { file: 'alert-channels.json', id: 'wfAlertChannels' };
+export const TRIAGE_HISTORY = { file: 'client-triage-history.json', id: 'wfTriageHistory' };
+
 export function nodeNamed(nodes: ShippedNode[], name: string): ShippedNode {
 	const node = nodes.find((entry) => entry.name === name);
 	if (!node) throw new Error(`No node "${name}" in the workflow`);
 	return node;
+}
+
+/** The items a node of a saved execution (REST API) emitted on one output, over all its runs. */
+export function outputOf(execution: ExecutionSummary, node: string, output = 0): Array<Record<string, unknown>> {
+	type Runs = Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>>;
+	const data = execution.data as { resultData?: { runData?: Runs } } | undefined;
+	return (data?.resultData?.runData?.[node] ?? []).flatMap((run) => (run.data?.main?.[output] ?? []).map((item) => item.json));
 }
 
 export async function simState(sim: RunningSimulator): Promise<{ remediations: Array<{ action: string; path: string }>; [key: string]: unknown }> {

@@ -16,6 +16,9 @@ const DEMO_CREDENTIALS: Record<string, { id: string; name: string }> = {
 };
 const STICKY = 'n8n-nodes-base.stickyNote';
 const REMEDIATE = `${PACKAGE_NAME}.mistRemediate`;
+const ALERT = `${PACKAGE_NAME}.mistAlert`;
+/** A note longer than this no longer reads at a glance on the canvas. */
+const NOTE_MAX_CHARS = 700;
 /** Nodes that deliver alerts: an unconfigured channel must not fail the run. */
 const CHANNEL_TYPES = ['n8n-nodes-base.httpRequest', 'n8n-nodes-base.emailSend'];
 
@@ -36,12 +39,46 @@ it('the secret scan leaves expressions, placeholders and UUIDs alone', () => {
 	expect(secretsIn({ password: '={{ $json.password }}', routing_key: '', webhookId: '6c1f3b52-8d7e-4a90-b2c4-1e5f7a9d3c20', text: 'set-in-mist-alert' })).toEqual([]);
 });
 
+const CALLS = WORKFLOWS.flatMap(({ file, workflow }) =>
+	workflow.nodes
+		.filter((node) => node.type === 'n8n-nodes-base.executeWorkflow')
+		.map((node) => ({ file, caller: workflow, node, calleeId: String((node.parameters.workflowId as { value?: string } | undefined)?.value ?? '') })),
+);
+const shipped = (id: string) => WORKFLOWS.find(({ workflow }) => workflow.id === id);
+
 it('lists a called workflow before its caller, so the demo publishes the callee first', () => {
 	const order = WORKFLOWS.map(({ workflow }) => workflow.id);
-	for (const { workflow } of WORKFLOWS) {
-		for (const node of workflow.nodes.filter((entry) => entry.type === 'n8n-nodes-base.executeWorkflow')) {
-			const callee = String((node.parameters.workflowId as { value?: string } | undefined)?.value ?? '');
-			expect({ caller: workflow.id, callee, calleeFirst: order.indexOf(callee) >= 0 && order.indexOf(callee) < order.indexOf(workflow.id) }).toEqual({ caller: workflow.id, callee, calleeFirst: true });
+	for (const { caller, calleeId: callee } of CALLS) {
+		expect({ caller: caller.id, callee, calleeFirst: order.indexOf(callee) >= 0 && order.indexOf(callee) < order.indexOf(caller.id) }).toEqual({ caller: caller.id, callee, calleeFirst: true });
+	}
+});
+
+it('calls shipped sub-workflows by database id, and each caller names the file it needs in a sticky note', () => {
+	expect(CALLS.length).toBeGreaterThan(0);
+	for (const { caller, node, calleeId } of CALLS) {
+		const callee = shipped(calleeId);
+		const notes = caller.nodes.filter((entry) => entry.type === STICKY).map((note) => String(note.parameters.content));
+		expect({
+			caller: caller.id,
+			node: node.name,
+			source: node.parameters.source,
+			waits: (node.parameters.options as { waitForSubWorkflow?: boolean } | undefined)?.waitForSubWorkflow ?? true,
+			calleeStarts: callee?.workflow.nodes.some((entry) => entry.type === 'n8n-nodes-base.executeWorkflowTrigger'),
+			named: notes.some((content) => content.includes(callee?.file ?? calleeId) || content.includes(callee?.workflow.name ?? calleeId)),
+		}).toEqual({ caller: caller.id, node: node.name, source: 'database', waits: true, calleeStarts: true, named: true });
+	}
+});
+
+it('keeps incident state per workflow: no called workflow holds a Mist Alert node, and every alert tier is delivered', () => {
+	const called = new Set(CALLS.map((call) => call.calleeId));
+	const alerting = WORKFLOWS.filter(({ workflow }) => workflow.nodes.some((node) => node.type === ALERT));
+	expect(alerting.length).toBeGreaterThan(1);
+	for (const { workflow } of alerting) {
+		expect({ workflow: workflow.id, called: called.has(workflow.id) }).toEqual({ workflow: workflow.id, called: false });
+		for (const node of workflow.nodes.filter((entry) => entry.type === ALERT)) {
+			// Tier 1 chat, Tier 2 email, Tier 3 pager and Resolved: a notice left unconnected is never sent.
+			const delivered = [0, 1, 2, 3].map((output) => edges(workflow).some((edge) => edge.from === node.name && edge.output === output));
+			expect({ workflow: workflow.id, node: node.name, delivered }).toEqual({ workflow: workflow.id, node: node.name, delivered: [true, true, true, true] });
 		}
 	}
 });
@@ -124,10 +161,13 @@ describe.each(FILES)('workflows/%s', (file) => {
 		}
 	});
 
-	it('explains itself in sticky notes and has a tidy layout without overlapping nodes', () => {
+	it('explains itself in short sticky notes and has a tidy layout without overlapping nodes', () => {
 		const notes = workflow.nodes.filter((node) => node.type === STICKY);
 		expect(notes.length).toBeGreaterThan(0);
-		expect(notes.every((note) => String(note.parameters.content ?? '').length > 40)).toBe(true);
+		for (const note of notes) {
+			const length = String(note.parameters.content ?? '').length;
+			expect({ note: note.name, length, readable: length > 40 && length <= NOTE_MAX_CHARS }).toEqual({ note: note.name, length, readable: true });
+		}
 		const nodes = realNodes(workflow);
 		for (let i = 0; i < nodes.length; i++) {
 			for (let j = i + 1; j < nodes.length; j++) {
@@ -148,6 +188,17 @@ describe.each(FILES)('workflows/%s', (file) => {
 		// Left to right: every connection goes rightwards.
 		const at = new Map(nodes.map((node) => [node.name, node.position[0]]));
 		for (const edge of edges(workflow)) expect({ edge, rightwards: (at.get(edge.to) ?? 0) > (at.get(edge.from) ?? 0) }).toEqual({ edge, rightwards: true });
+		// A merge is fed top to bottom: input 1 from the highest node, and so on, so its wires do not cross.
+		const height = new Map(nodes.map((node) => [node.name, node.position[1]]));
+		for (const merge of nodes.filter((node) => node.type === 'n8n-nodes-base.merge')) {
+			const feeders = edges(workflow).filter((edge) => edge.to === merge.name).sort((a, b) => a.input - b.input);
+			const heights = feeders.map((edge) => height.get(edge.from) ?? 0);
+			expect({ merge: merge.name, feeders: feeders.map((edge) => edge.from), topToBottom: heights.every((y, index) => index === 0 || y > heights[index - 1]) }).toEqual({
+				merge: merge.name,
+				feeders: feeders.map((edge) => edge.from),
+				topToBottom: true,
+			});
+		}
 	});
 
 	it('does not fail the run when an alert channel is not configured, and posts to loopback by default', () => {
