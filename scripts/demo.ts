@@ -47,8 +47,11 @@ function workflowFiles(): WorkflowJson[] {
 }
 
 const nodesOf = (workflow: WorkflowJson) => workflow.nodes as DemoNode[];
-const isTriggered = (node: DemoNode) => /Trigger$|\.webhook$/.test(node.type) && !/\.(manualTrigger|executeWorkflowTrigger)$/.test(node.type);
+const isTriggered = (node: DemoNode) => /Trigger$|\.webhook$/.test(node.type) && !node.type.endsWith('.manualTrigger');
 const isActivatable = (workflow: WorkflowJson) => nodesOf(workflow).some(isTriggered);
+/** A sub-workflow: started only by other workflows, which n8n lets publish only after it. */
+const isSubWorkflow = (workflow: WorkflowJson) =>
+	nodesOf(workflow).filter(isTriggered).every((node) => node.type === 'n8n-nodes-base.executeWorkflowTrigger');
 const manualTrigger = (workflow: WorkflowJson) => nodesOf(workflow).find((node) => node.type === 'n8n-nodes-base.manualTrigger');
 
 /** The addresses a person opens or points Mist at, read from the trigger nodes of the workflows. */
@@ -147,7 +150,10 @@ async function main() {
 	process.on('SIGINT', () => void stop());
 	process.on('SIGTERM', () => void stop());
 
-	for (const workflow of workflows.filter(isActivatable)) await server.activateWorkflow(workflow.id);
+	const activatable = workflows.filter(isActivatable);
+	for (const workflow of [...activatable.filter(isSubWorkflow), ...activatable.filter((w) => !isSubWorkflow(w))]) {
+		await server.activateWorkflow(workflow.id);
+	}
 	console.log('Running the sweeps and reports once in n8n, so findings and alerts show at once…');
 	const failures = await runSweeps(server, workflows);
 	for (const failure of failures) console.log(`  ${failure}`);

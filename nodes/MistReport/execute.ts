@@ -7,6 +7,7 @@ import { buildReport } from './engine/aggregate';
 import { classifyReportItem } from './engine/classify';
 import { toHistoryRows } from './engine/history';
 import { renderHtml } from './engine/render/html';
+import { renderChatSummary } from './engine/render/chat';
 import { renderMarkdown } from './engine/render/markdown';
 import type { ForecastRule, ReportOptions, ReportRecord } from './engine/types';
 
@@ -86,6 +87,7 @@ export async function executeMistReport(this: IExecuteFunctions): Promise<INodeE
 			subject: `${figures.title}: ${figures.summary.degradedSites} of ${figures.summary.sites} site(s) degraded`,
 			html: renderHtml(figures),
 			markdown: renderMarkdown(figures),
+			chat: renderChatSummary(figures),
 			report: figures as unknown as IDataObject,
 		},
 		pairedItem: (used.length ? used : [0]).map((item) => ({ item })),

@@ -66,7 +66,9 @@ describe.each(selectedVersions().map((spec) => spec.version))('shipped reports a
 		expect(email.email?.html).toContain('HQ');
 		const [slack] = byChannel(messages, 'slack');
 		expect(slack.path).toBe('/slack/reports');
-		expect(slack.body).toMatchObject({ text: report.subject });
+		expect(slack.body).toMatchObject({ text: report.subject, blocks: [{ text: { text: report.chat } }] });
+		expect(String(report.chat)).toMatch(/HQ/);
+		expect(String(report.chat)).not.toContain('|');
 	});
 
 	it('builds a weekly report when the weekly path runs', async () => {

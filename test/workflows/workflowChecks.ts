@@ -5,14 +5,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 export const REPO = path.join(__dirname, '..', '..');
 export const WORKFLOWS_DIR = path.join(REPO, 'workflows');
 export const PACKAGE_NAME = 'n8n-nodes-juniper-mist';
 /** The n8n versions the e2e tests run; both must know every base node a workflow uses. */
-export const N8N_VERSIONS = ['2.8.4', '2.41.1'];
 
 export interface WorkflowNode {
 	id: string;
@@ -74,11 +72,6 @@ export function packageNodeVersions(): Map<string, number[]> {
 	return types;
 }
 
-export function n8nCacheDir(version: string): string {
-	const cache = process.env.N8N_E2E_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), PACKAGE_NAME);
-	return path.join(cache, `n8n-${version}`, 'node_modules', 'n8n-nodes-base');
-}
-
 const VERSIONS_SCRIPT = `
 const path = require('path');
 const [base, ...types] = process.argv.slice(1);
@@ -99,10 +92,9 @@ for (const type of types) {
 process.stdout.write(JSON.stringify(out));
 `;
 
-/** typeVersions of the given n8n-nodes-base types in one cached n8n install (undefined when not installed). */
-export function baseNodeVersions(version: string, types: string[]): Record<string, number[]> | undefined {
-	const base = n8nCacheDir(version);
-	if (!fs.existsSync(path.join(base, 'package.json'))) return undefined;
+/** typeVersions of the given n8n-nodes-base types in one n8n install (its folder with node_modules/). */
+export function baseNodeVersions(installDir: string, types: string[]): Record<string, number[]> {
+	const base = path.join(installDir, 'node_modules', 'n8n-nodes-base');
 	const names = types.map((type) => type.replace(/^n8n-nodes-base\./, ''));
 	// A child process: n8n-nodes-base is CommonJS with its own n8n-workflow, outside jest's module registry.
 	const output = execFileSync(process.execPath, ['-e', VERSIONS_SCRIPT, base, ...names], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 120_000 });

@@ -10,3 +10,4 @@ export * from './aggregate';
 export * from './outlook';
 export { renderHtml } from './render/html';
 export { renderMarkdown } from './render/markdown';
+export { renderChatSummary } from './render/chat';

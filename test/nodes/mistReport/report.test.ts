@@ -2,6 +2,7 @@ import { buildReport } from '../../../nodes/MistReport/engine/aggregate';
 import type { ReportFigures } from '../../../nodes/MistReport/engine/aggregate';
 import { classifyReportItem } from '../../../nodes/MistReport/engine/classify';
 import { renderHtml } from '../../../nodes/MistReport/engine/render/html';
+import { renderChatSummary } from '../../../nodes/MistReport/engine/render/chat';
 import { renderMarkdown } from '../../../nodes/MistReport/engine/render/markdown';
 import type { ReportRecord } from '../../../nodes/MistReport/engine/types';
 import { allInputs, OPTIONS, SITE_A, SITE_B } from './fixtures';
@@ -107,6 +108,16 @@ describe('Mist Report › figures', () => {
 		expect(markdown).toContain('- Mean time to resolve: 30 min');
 		expect(markdown).toContain('- Branch: dhcp_used will reach 100 in ~6.0 days');
 		expect(markdown).toContain('- Anomaly: HQ num_clients = 180');
+	});
+
+	it('sums the report up in a few chat lines, without tables or rule ids', () => {
+		const chat = renderChatSummary(figures);
+		const lines = chat.split('\n');
+		expect(lines[0]).toBe('*Mist Wi-Fi daily report*: 1 of 2 site(s) degraded; findings 5 (+2 vs 3), critical 1 (+1 vs 0).');
+		expect(lines.filter((line) => line.startsWith('• '))).toHaveLength(1);
+		expect(chat).toMatch(/Top issues: AP offline \(critical, 1\)/);
+		expect(chat).not.toMatch(/\||client_weak_signal|ap_offline/);
+		expect(lines.length).toBeLessThanOrEqual(8);
 	});
 
 	it('weekly reports compare seven-day periods', () => {
