@@ -1,5 +1,4 @@
 import omit from 'lodash/omit';
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
 import { evaluate } from './engine/evaluate';
@@ -11,6 +10,7 @@ import { loadState } from './engine/state';
 import type { Notice, NoticeTier } from './engine/types';
 import { toView } from './engine/views';
 import { readAlertConfig } from './settings';
+import { itemFailure } from '../shared/utils/perItem';
 
 /** Output order: Tier 1 Chat, Tier 2 Email, Tier 3 Pager, Resolved, Invalid. */
 const OUTPUT_OF: Record<NoticeTier, number> = { tier1: 0, tier2: 1, tier3: 2, resolved: 3 };
@@ -46,10 +46,8 @@ export async function executeMistAlert(this: IExecuteFunctions): Promise<INodeEx
 	const findings: RunFinding[] = [];
 	let partial = false;
 	const acks: IndexedAck[] = [];
-	const reject = (itemIndex: number, message: string) => {
-		if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), message, { itemIndex });
-		outputs[INVALID_OUTPUT].push({ json: { error: message, item: items[itemIndex].json }, pairedItem: { item: itemIndex } });
-	};
+	const reject = (itemIndex: number, message: string) =>
+		outputs[INVALID_OUTPUT].push(itemFailure(this, itemIndex, message, { item: items[itemIndex].json }));
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const classified = classifyItem(items[itemIndex].json as Record<string, unknown>);
 		if (classified.type === 'invalid') reject(itemIndex, `Item ${itemIndex}: ${classified.error}`);

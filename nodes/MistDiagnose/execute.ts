@@ -4,9 +4,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { STEPS } from '../shared/findings/types';
 import type { DiagnosisStep } from '../shared/findings/types';
 import { MistClient } from '../shared/transport/MistClient';
-import { asNodeError } from '../shared/utils/errors';
-import { normalizeMac } from '../shared/utils/identifiers';
-import { resolveOrgId } from '../shared/utils/scope';
+import { itemFailure } from '../shared/utils/perItem';
+import { normalizeMac } from '../shared/params/identifiers';
+import { resolveOrgId } from '../shared/params/scope';
 import { SweepCollector } from './collect/SweepCollector';
 import { readLoadOptions, readThresholds, readWindow } from './parameters';
 import { runSteps } from './run';
@@ -27,8 +27,7 @@ export async function diagnose(this: IExecuteFunctions): Promise<INodeExecutionD
 	} catch (error) {
 		failure = error as Error;
 	}
-	if (!this.continueOnFail()) throw asNodeError(this.getNode(), failure, 0);
-	return [[{ json: { error: failure.message }, pairedItem: { item: 0 } }], []];
+	return [[itemFailure(this, 0, failure)], []];
 }
 
 async function prepare(ctx: IExecuteFunctions, client: MistClient, nowMs: number, itemIndex: number) {
@@ -69,8 +68,7 @@ async function triageMode(this: IExecuteFunctions, client: MistClient, nowMs: nu
 				`Invalid MAC: ${rawMac.trim() ? `"${rawMac.slice(0, 40)}" is not a MAC address` : 'it is empty'}`,
 				{ description: 'Set MAC to the field holding the client or AP MAC of each item, e.g. {{ $json.mac }}.', itemIndex },
 			);
-			if (!this.continueOnFail()) throw error;
-			issues.push({ json: { error: error.message }, pairedItem: { item: itemIndex } });
+			issues.push(itemFailure(this, itemIndex, error));
 			continue;
 		}
 		const siteId = String(this.getNodeParameter('itemSiteId', itemIndex, '') ?? '').trim() || undefined;

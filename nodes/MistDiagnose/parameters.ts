@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { resolveThresholds } from '../shared/diagnosis/thresholds';
 import type { DiagnosisThresholds, ThresholdInput } from '../shared/diagnosis/thresholds';
-import { durationSeconds } from '../shared/utils/timeRange';
-import { splitList } from '../shared/utils/identifiers';
+import { durationSeconds } from '../shared/params/timeRange';
+import { splitList } from '../shared/params/lists';
 import type { LoadOptions } from './load';
 
 const pair = (warn: unknown, crit: unknown) => {

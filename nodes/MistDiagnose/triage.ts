@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { DiagnosisThresholds } from '../shared/diagnosis/thresholds';
 import type { DiagnosisStep, Finding } from '../shared/findings/types';
-import { normalizeMac } from '../shared/utils/identifiers';
+import { normalizeMac } from '../shared/params/identifiers';
 import type { SweepCollector } from './collect/SweepCollector';
 import type { LoadOptions } from './load';
 import { runSteps } from './run';

@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { itemFailure } from '../shared/utils/perItem';
 import { addDashboardItem, emptyDashboardInput } from './engine/render/dashboardInput';
 import { buildDashboard, meanSleBySite } from './engine/render/dashboardModel';
 import { renderDashboardHtml } from './engine/render/dashboardHtml';
@@ -33,9 +34,7 @@ export function executeRenderDashboard(this: IExecuteFunctions): INodeExecutionD
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const problem = addDashboardItem(input, items[itemIndex].json as Record<string, unknown>);
 		if (!problem) continue;
-		const message = `Item ${itemIndex}: ${problem.error}`;
-		if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), message, { itemIndex });
-		output.push({ json: { error: message }, pairedItem: { item: itemIndex } });
+		output.push(itemFailure(this, itemIndex, `Item ${itemIndex}: ${problem.error}`));
 	}
 
 	let trends: Record<string, number[]> = {};

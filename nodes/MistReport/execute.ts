@@ -10,6 +10,7 @@ import { renderHtml } from './engine/render/html';
 import { renderChatSummary } from './engine/render/chat';
 import { renderMarkdown } from './engine/render/markdown';
 import type { ForecastRule, ReportOptions, ReportRecord } from './engine/types';
+import { itemFailure } from '../shared/utils/perItem';
 
 const DEFAULT_FORECASTS: ForecastRule[] = [{ metric: 'dhcp_used', threshold: 100, direction: 'above' }];
 
@@ -53,10 +54,7 @@ export async function executeMistReport(this: IExecuteFunctions): Promise<INodeE
 	if (operation === 'renderDashboard') return executeRenderDashboard.call(this);
 	const timezone = readTimezone(this);
 	const output: INodeExecutionData[] = [];
-	const reject = (itemIndex: number, message: string) => {
-		if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), message, { itemIndex });
-		output.push({ json: { error: message }, pairedItem: { item: itemIndex } });
-	};
+	const reject = (itemIndex: number, message: string) => output.push(itemFailure(this, itemIndex, message));
 
 	if (operation === 'toHistoryRows') {
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {

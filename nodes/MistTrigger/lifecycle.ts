@@ -4,11 +4,12 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
 import { MistClient } from '../shared/transport/MistClient';
 import { asNodeError } from '../shared/utils/errors';
-import { requireUuid, splitList } from '../shared/utils/identifiers';
+import { requireUuid } from '../shared/params/identifiers';
+import { resolveOrgIdForHook } from '../shared/params/scope';
+import { requireTopics, webhookCollectionPath } from '../shared/webhooks';
 import { expectedSecret, readReceiveSettings, readRegistration, triggerStaticData } from './settings';
 import type { TriggerStaticData } from './settings';
 
-const TOPIC = /^[a-z0-9][a-z0-9_-]*$/i;
 const SECRET_BYTES = 32;
 
 const isNotFound = (error: unknown) => String((error as { httpCode?: unknown } | undefined)?.httpCode) === '404';
@@ -20,29 +21,13 @@ function logContext(ctx: IHookFunctions) {
 /** `/orgs/{org}/webhooks` or `/sites/{site}/webhooks`, from the node's Scope. */
 export async function webhookCollection(ctx: IHookFunctions, client: MistClient): Promise<string> {
 	const scope = ctx.getNodeParameter('scope', 'org');
-	if (scope === 'site') {
-		return `/sites/${requireUuid(ctx.getNode(), ctx.getNodeParameter('site', '', { extractValue: true }), 'Site')}/webhooks`;
-	}
+	if (scope === 'site') return webhookCollectionPath('site', requireUuid(ctx.getNode(), ctx.getNodeParameter('site', '', { extractValue: true }), 'Site'));
 	if (scope !== 'org') throw new NodeOperationError(ctx.getNode(), `Invalid Scope: "${String(scope).slice(0, 40)}" is not one of org, site`);
-	const chosen = String(ctx.getNodeParameter('org', '', { extractValue: true }) ?? '').trim();
-	if (chosen) return `/orgs/${requireUuid(ctx.getNode(), chosen, 'Organization')}/webhooks`;
-	const fallback = await client.getCredentialOrgId();
-	if (fallback) return `/orgs/${requireUuid(ctx.getNode(), fallback, 'Default Org ID of the credential')}/webhooks`;
-	throw new NodeOperationError(ctx.getNode(), 'Invalid Organization: it is empty and the credential has no default org ID', {
-		description: 'Pick an organization in the node, or set Default Org ID in the Mist API credential.',
-	});
+	return webhookCollectionPath('org', await resolveOrgIdForHook(ctx, client));
 }
 
 export function readTopics(ctx: IHookFunctions): string[] {
-	const topics = [...new Set(splitList(ctx.getNodeParameter('topics', [])))];
-	if (topics.length === 0) throw new NodeOperationError(ctx.getNode(), 'Invalid Topics: choose at least one topic');
-	const bad = topics.find((topic) => !TOPIC.test(topic));
-	if (bad) {
-		throw new NodeOperationError(ctx.getNode(), `Invalid Topics: "${bad.slice(0, 60)}" is not a topic name`, {
-			description: 'Topic names look like alarms or device-updowns.',
-		});
-	}
-	return topics;
+	return requireTopics(ctx.getNode(), ctx.getNodeParameter('topics', []));
 }
 
 function webhookUrl(ctx: IHookFunctions): string {

@@ -1,7 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { splitList } from '../shared/utils/identifiers';
+import { isUuid } from '../shared/params/identifiers';
+import { splitList } from '../shared/params/lists';
 import { DEFAULT_DEDUP_WINDOW_SECONDS } from './helpers/dedup';
 import { DEFAULT_MAX_BODY_BYTES } from './helpers/envelope';
 import { normalizeSeverity } from './helpers/filter';
@@ -21,7 +22,6 @@ export interface ReceiveSettings {
 	emitPingEvents: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function invalid(ctx: TriggerFunctions, message: string, description?: string): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), message, { description });
@@ -42,7 +42,7 @@ function readNumber(ctx: TriggerFunctions, value: unknown, field: string, min: n
 export function readFilters(ctx: TriggerFunctions): EventFilters {
 	const raw = (ctx.getNodeParameter('filters', {}) ?? {}) as IDataObject;
 	const siteIds = splitList(raw.siteIds);
-	const badSite = siteIds.find((siteId) => !UUID.test(siteId));
+	const badSite = siteIds.find((siteId) => !isUuid(siteId));
 	if (badSite) {
 		throw invalid(ctx, `Invalid Filters › Site IDs: "${badSite.slice(0, 60)}" is not a Mist site id (a UUID)`, 'Separate several ids with commas.');
 	}

@@ -2,8 +2,9 @@ import { DateTime } from 'luxon';
 import type { INode } from 'n8n-workflow';
 
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, networkErrorCode, parseRetryAfterMs } from '../../nodes/shared/transport/retryPolicy';
-import { normalizeMac, requireMac, requireUuid, splitList } from '../../nodes/shared/utils/identifiers';
-import { durationSeconds, timeRangeQuery, toEpochSeconds } from '../../nodes/shared/utils/timeRange';
+import { normalizeMac, requireMac, requireUuid } from '../../nodes/shared/params/identifiers';
+import { splitList } from '../../nodes/shared/params/lists';
+import { durationSeconds, timeRangeQuery, toEpochSeconds } from '../../nodes/shared/params/timeRange';
 
 const node = { name: 'Juniper Mist' } as INode;
 

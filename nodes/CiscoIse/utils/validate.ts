@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
-import { requireMac } from '../../shared/utils/identifiers';
+import { requireMac } from '../../shared/params/identifiers';
 
 /** ISE's MnT paths want `AA:BB:CC:DD:EE:FF`; any usual spelling of a MAC is accepted. */
 export function requireIseMac(node: INode, value: unknown, field: string, itemIndex?: number): string {

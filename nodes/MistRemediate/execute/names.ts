@@ -1,5 +1,5 @@
 import type { Finding } from '../../shared/findings/types';
-import { deviceIdFromMac } from '../../shared/utils/identifiers';
+import { deviceIdFromMac } from '../../shared/params/identifiers';
 import type { ActionPlan } from '../operations/types';
 import type { ApFacts } from './siteDirectory';
 

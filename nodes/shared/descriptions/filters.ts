@@ -1,8 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
-import { requireUuid, splitList } from '../utils/identifiers';
-import type { SearchScope } from './scope';
+import { requireUuid } from '../params/identifiers';
+import { splitList } from '../params/lists';
+import type { SearchScope } from '../params/scope';
 
 /**
  * One description drives both the Filters collection and the Mist query it produces, so the

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-const UUID_REGEX = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+import { UUID_PATTERN } from '../params/identifiers';
 
 const uuidMode = (example: string) => ({
 	displayName: 'By ID',
@@ -10,7 +10,7 @@ const uuidMode = (example: string) => ({
 	validation: [
 		{
 			type: 'regex' as const,
-			properties: { regex: `^\\s*${UUID_REGEX}\\s*$`, errorMessage: 'Not a valid Mist ID (UUID)' },
+			properties: { regex: `^\\s*${UUID_PATTERN}\\s*$`, errorMessage: 'Not a valid Mist ID (UUID)' },
 		},
 	],
 });

@@ -1,4 +1,10 @@
-/** The finding model shared by the Mist Diagnose, Remediate and alerting nodes. */
+import { z } from 'zod';
+
+/**
+ * The finding model shared by the Mist Diagnose, Remediate, Alert and Report nodes. The zod
+ * shapes are the one declaration: the TypeScript types are inferred from them, and findings that
+ * come back in as input items are validated with them (findings/schema.ts).
+ */
 
 export const STEPS = ['association', 'authentication', 'dhcp', 'client_health', 'ap_health', 'rf_environment', 'infrastructure'] as const;
 export type DiagnosisStep = (typeof STEPS)[number];
@@ -10,24 +16,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export const SCOPE_LEVELS = ['org', 'site', 'ap', 'client', 'switch_port', 'ssid', 'vlan'] as const;
 export type ScopeLevel = (typeof SCOPE_LEVELS)[number];
 
-export interface FindingScope {
-	level: ScopeLevel;
-	org_id: string;
-	site_id: string;
-	site_name?: string;
-	ap_mac?: string;
-	ap_name?: string;
-	client_mac?: string;
-	client_hostname?: string;
-	username?: string;
-	ssid?: string;
-	vlan?: string;
-	switch_mac?: string;
-	switch_name?: string;
-	port_id?: string;
-}
-
-/** Operation names are the contract with the future Mist Remediate node. */
+/** Operation names: what Mist Diagnose recommends and Mist Remediate performs. */
 export const REMEDIATION_OPERATIONS = [
 	'arp',
 	'bouncePort',
@@ -46,55 +35,77 @@ export const REMEDIATION_OPERATIONS = [
 ] as const;
 export type RemediationOperation = (typeof REMEDIATION_OPERATIONS)[number];
 
-export interface ActionRemediation {
-	kind: 'action';
-	operation: RemediationOperation;
-	parameters: Record<string, unknown>;
-	description: string;
-}
-export interface ManualRemediation {
-	kind: 'manual';
-	description: string;
-}
-export type Remediation = ActionRemediation | ManualRemediation;
+const actionRemediationShape = z.object({
+	kind: z.literal('action'),
+	operation: z.enum(REMEDIATION_OPERATIONS),
+	parameters: z.record(z.unknown()),
+	description: z.string(),
+});
+const manualRemediationShape = z.object({ kind: z.literal('manual'), description: z.string() });
+export const remediationShape = z.discriminatedUnion('kind', [actionRemediationShape, manualRemediationShape]);
+export type ActionRemediation = z.infer<typeof actionRemediationShape>;
+export type ManualRemediation = z.infer<typeof manualRemediationShape>;
+export type Remediation = z.infer<typeof remediationShape>;
+
+export const findingScopeShape = z.object({
+	level: z.enum(SCOPE_LEVELS),
+	org_id: z.string().min(1),
+	site_id: z.string(),
+	site_name: z.string().optional(),
+	ap_mac: z.string().optional(),
+	ap_name: z.string().optional(),
+	client_mac: z.string().optional(),
+	client_hostname: z.string().optional(),
+	username: z.string().optional(),
+	ssid: z.string().optional(),
+	vlan: z.string().optional(),
+	switch_mac: z.string().optional(),
+	switch_name: z.string().optional(),
+	port_id: z.string().optional(),
+});
+export type FindingScope = z.infer<typeof findingScopeShape>;
 
 /** One metric compared with its limits, e.g. `{metric:'rssi', value:-81, warn:-72, crit:-80, unit:'dBm'}`. */
-export interface MetricEvidence {
-	metric: string;
-	value: number;
-	warn?: number;
-	crit?: number;
-	unit?: string;
-	baseline?: { mean: number; stddev: number; limit: number; samples: number };
-}
+const metricEvidenceShape = z.object({
+	metric: z.string(),
+	value: z.number(),
+	warn: z.number().optional(),
+	crit: z.number().optional(),
+	unit: z.string().optional(),
+	baseline: z.object({ mean: z.number(), stddev: z.number(), limit: z.number(), samples: z.number() }).optional(),
+});
+export type MetricEvidence = z.infer<typeof metricEvidenceShape>;
 
 /** What triggered a finding. Known keys are typed; rules may add their own. */
-export interface Evidence {
-	metrics?: MetricEvidence[];
-	eventCounts?: Record<string, number>;
-	affectedClients?: number;
-	sampleMacs?: string[];
-	window?: { start: string; end: string };
-	[key: string]: unknown;
-}
+export const evidenceShape = z
+	.object({
+		metrics: z.array(metricEvidenceShape).optional(),
+		eventCounts: z.record(z.number()).optional(),
+		affectedClients: z.number().optional(),
+		sampleMacs: z.array(z.string()).optional(),
+		window: z.object({ start: z.string(), end: z.string() }).optional(),
+	})
+	.catchall(z.unknown());
+export type Evidence = z.infer<typeof evidenceShape>;
 
-export interface Finding {
-	fingerprint: string;
-	step: DiagnosisStep;
-	rule: string;
-	severity: Severity;
-	scope: FindingScope;
-	summary: string;
-	evidence: Evidence;
-	likelyCause: string;
+export const findingShape = z.object({
+	fingerprint: z.string().regex(/^mist:[^:]+:[^:]+:[a-z0-9_]+:.+$/, 'must look like mist:{org}:{site}:{rule}:{target}'),
+	step: z.enum(STEPS),
+	rule: z.string().regex(/^[a-z0-9_]+$/, 'must be a snake_case rule id'),
+	severity: z.enum(SEVERITIES),
+	scope: findingScopeShape,
+	summary: z.string(),
+	evidence: evidenceShape,
+	likelyCause: z.string(),
 	/** The recommended first step. */
-	remediation: Remediation;
+	remediation: remediationShape,
 	/** Further steps, in the order to try them (e.g. cable test, then bounce the port). */
-	followUp: Remediation[];
-	firstSeen: string;
-	lastSeen: string;
-	count: number;
-}
+	followUp: z.array(remediationShape),
+	firstSeen: z.string().datetime(),
+	lastSeen: z.string().datetime(),
+	count: z.number().int().min(1),
+});
+export type Finding = z.infer<typeof findingShape>;
 
 /** An entity a step checked and found nothing wrong with (for the node's `healthy` output). */
 export interface HealthyEntity {

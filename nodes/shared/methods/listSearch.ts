@@ -1,8 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { MistClient } from '../transport/MistClient';
-import { requireUuid } from '../utils/identifiers';
-import { resolveOrgIdForLoadOptions } from '../utils/scope';
+import { requireUuid } from '../params/identifiers';
+import { resolveOrgIdForLoadOptions } from '../params/scope';
 
 const LIST_PAGE = 100;
 

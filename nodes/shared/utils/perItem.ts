@@ -46,14 +46,29 @@ export async function forEachItem(
 			failure = error as Error;
 		}
 		if (failure) {
-			if (!ctx.continueOnFail()) throw asNodeError(ctx.getNode(), failure, itemIndex);
-			output.push({
-				json: { error: failure.message, description: (failure as { description?: string }).description ?? null },
-				pairedItem: { item: itemIndex },
-			});
+			output.push(itemFailure(ctx, itemIndex, failure));
 			continue;
 		}
 		output.push(...ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(records), { itemData: { item: itemIndex } }));
 	}
 	return [output];
+}
+
+/**
+ * A failed item, the same on every node: without Continue On Fail the error stops the node (as an
+ * n8n error naming the item); with it, the item becomes `{ error, description, …context }` paired
+ * with the input item, for the caller to put on the output it keeps failures on.
+ */
+export function itemFailure(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	failure: Error | string,
+	context: IDataObject = {},
+): INodeExecutionData {
+	const error = typeof failure === 'string' ? new NodeOperationError(ctx.getNode(), failure, { itemIndex }) : failure;
+	if (!ctx.continueOnFail()) throw asNodeError(ctx.getNode(), error, itemIndex);
+	return {
+		json: { error: error.message, description: (error as { description?: string | null }).description ?? null, ...context },
+		pairedItem: { item: itemIndex },
+	};
 }

@@ -207,7 +207,7 @@ describe('Mist Report node › Render Dashboard', () => {
 	it('rejects an item it cannot read, naming it, or passes it on with Continue On Fail', async () => {
 		await expect(execute([...demoItems(), { foo: 'bar' }])).rejects.toThrow(`Item ${demoItems().length}: Not dashboard input`);
 		const [out] = await execute([{ foo: 'bar' }], {}, { continueOnFail: true });
-		expect(out.map((item) => Object.keys(item.json))).toEqual([['html', 'summary'], ['error']]);
+		expect(out.map((item) => Object.keys(item.json))).toEqual([['html', 'summary'], ['error', 'description']]);
 	});
 
 	it.each([

@@ -54,7 +54,7 @@ describe('Mist Report node', () => {
 		expect(out.map((item) => item.pairedItem)).toEqual([[{ item: 1 }], { item: 0 }, { item: 2 }]);
 		expect(out[2].json.error).toBe('Item 2: Not a remediation record: "timestamp" "later" is not a date-time');
 		const [rows] = await execute([{ bad: true }, metricSnapshots()[0]], { operation: 'toHistoryRows' }, true);
-		expect(rows[0]).toEqual({ json: { error: expect.stringContaining('Item 0: Not a report input') }, pairedItem: { item: 0 } });
+		expect(rows[0]).toEqual({ json: { error: expect.stringContaining('Item 0: Not a report input'), description: null }, pairedItem: { item: 0 } });
 		expect(rows).toHaveLength(3);
 	});
 

@@ -1,7 +1,7 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { splitList } from '../../../shared/utils/identifiers';
+import { splitList } from '../../../shared/params/lists';
 import { failureCodeInfo, parseFailureCode } from '../../failureCodes';
 import type { IseClient } from '../../transport/IseClient';
 import { iseOperationError } from '../../transport/iseErrors';

@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { orgLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
-import { requireUuid } from '../../../shared/utils/identifiers';
-import { resolveOrgId } from '../../../shared/utils/scope';
+import { requireUuid } from '../../../shared/params/identifiers';
+import { resolveOrgId } from '../../../shared/params/scope';
 
 const properties: INodeProperties[] = [
 	orgLocator,

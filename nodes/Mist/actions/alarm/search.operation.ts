@@ -6,8 +6,9 @@ import type { MistClient } from '../../../shared/transport/MistClient';
 import { siteIdFilter } from '../../../shared/descriptions/filterFields';
 import { filtersCollection, filtersQuery } from '../../../shared/descriptions/filters';
 import type { FilterField } from '../../../shared/descriptions/filters';
-import { readPaging, readTimeRange, readTypeList } from '../../../shared/utils/params';
-import { resolveScope, scopedLocators, scopeProperty } from '../../../shared/descriptions/scope';
+import { readPaging, readTimeRange, readTypeList } from '../../../shared/params/readers';
+import { scopedLocators, scopeProperty } from '../../../shared/descriptions/scope';
+import { resolveScope } from '../../../shared/params/scope';
 
 /** The org and site alarm searches take different filters; each is shown only where Mist accepts it. */
 const filterFields: FilterField[] = [

@@ -5,12 +5,12 @@ import { limitProperty, returnAllProperty, timeRangeProperties } from '../../../
 import { orgLocator } from '../../../shared/descriptions/locators';
 import { MAX_PAGE_SIZE } from '../../../shared/transport/MistClient';
 import type { MistClient } from '../../../shared/transport/MistClient';
-import { resolveOrgId } from '../../../shared/utils/scope';
+import { resolveOrgId } from '../../../shared/params/scope';
 import { clientEventTypesProperty } from './descriptions';
 import { apMacFilter, bandFilter, protoFilter, reasonCodeFilter, siteIdFilter, ssidFilter, wlanIdFilter } from '../../../shared/descriptions/filterFields';
 import { filtersCollection, filtersQuery } from '../../../shared/descriptions/filters';
 import type { FilterField } from '../../../shared/descriptions/filters';
-import { readPaging, readTimeRange, readTypeList } from '../../../shared/utils/params';
+import { readPaging, readTimeRange, readTypeList } from '../../../shared/params/readers';
 
 const DISTINCT = ['band', 'channel', 'proto', 'ssid', 'type', 'wlan_id'];
 

@@ -4,12 +4,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { limitProperty, returnAllProperty, simplifyKeeping, timeRangeProperties } from '../../../shared/descriptions/common';
 import { orgLocator, siteLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
-import { resolveSiteId } from '../../../shared/utils/scope';
+import { resolveSiteId } from '../../../shared/params/scope';
 import { clientEventTypesProperty, clientMacProperty } from './descriptions';
 import { bandFilter, protoFilter, ssidFilter, wlanIdFilter } from '../../../shared/descriptions/filterFields';
 import { filtersCollection, filtersQuery } from '../../../shared/descriptions/filters';
 import type { FilterField } from '../../../shared/descriptions/filters';
-import { readClientMac, readPaging, readTimeRange, readTypeList, simplifyIfAsked } from '../../../shared/utils/params';
+import { readClientMac, readPaging, readTimeRange, readTypeList, simplifyIfAsked } from '../../../shared/params/readers';
 import { simplifyClientEvent } from './simplify';
 
 const filterFields: FilterField[] = [

@@ -4,8 +4,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { limitProperty, returnAllProperty, simplifyKeeping } from '../../../shared/descriptions/common';
 import { orgLocator, siteLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
-import { resolveSiteId } from '../../../shared/utils/scope';
-import { readPaging, simplifyIfAsked } from '../../../shared/utils/params';
+import { resolveSiteId } from '../../../shared/params/scope';
+import { readPaging, simplifyIfAsked } from '../../../shared/params/readers';
 import { simplifyClientStat } from './simplify';
 
 const properties: INodeProperties[] = [

@@ -3,10 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { orgLocator, siteLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
-import { resolveSiteId } from '../../../shared/utils/scope';
+import { resolveSiteId } from '../../../shared/params/scope';
 import { clientMacProperty } from './descriptions';
 import { simplifyKeeping } from '../../../shared/descriptions/common';
-import { readClientMac } from '../../../shared/utils/params';
+import { readClientMac } from '../../../shared/params/readers';
 import { simplifyClientStat } from './simplify';
 
 const properties: INodeProperties[] = [

@@ -15,8 +15,9 @@ import {
 } from '../../../shared/descriptions/filterFields';
 import { filtersCollection, filtersQuery } from '../../../shared/descriptions/filters';
 import type { FilterField } from '../../../shared/descriptions/filters';
-import { readPaging, readTimeRange, simplifyIfAsked } from '../../../shared/utils/params';
-import { resolveScope, scopedLocators, scopeProperty } from '../../../shared/descriptions/scope';
+import { readPaging, readTimeRange, simplifyIfAsked } from '../../../shared/params/readers';
+import { scopedLocators, scopeProperty } from '../../../shared/descriptions/scope';
+import { resolveScope } from '../../../shared/params/scope';
 import { simplifyClientSearch } from './simplify';
 
 /** Filters of GET /orgs/{id}/clients/search; the site variant lacks band, site, username and VLAN. */

@@ -7,8 +7,9 @@ import { clientEventTypesProperty } from './descriptions';
 import { apMacFilter, bandFilter, protoFilter, reasonCodeFilter, ssidFilter, wlanIdFilter } from '../../../shared/descriptions/filterFields';
 import { filtersCollection, filtersQuery } from '../../../shared/descriptions/filters';
 import type { FilterField } from '../../../shared/descriptions/filters';
-import { readPaging, readTimeRange, readTypeList, simplifyIfAsked } from '../../../shared/utils/params';
-import { resolveScope, scopedLocators, scopeProperty } from '../../../shared/descriptions/scope';
+import { readPaging, readTimeRange, readTypeList, simplifyIfAsked } from '../../../shared/params/readers';
+import { scopedLocators, scopeProperty } from '../../../shared/descriptions/scope';
+import { resolveScope } from '../../../shared/params/scope';
 import { simplifyClientEvent } from './simplify';
 
 /** Filters of …/clients/events/search. Mist has no MAC filter here: use Get Client Events for one client. */

@@ -6,8 +6,9 @@ import type { MistClient } from '../../../shared/transport/MistClient';
 import { apMacFilter, bandFilter, ssidFilter, wlanIdFilter } from '../../../shared/descriptions/filterFields';
 import { filtersCollection, filtersQuery } from '../../../shared/descriptions/filters';
 import type { FilterField } from '../../../shared/descriptions/filters';
-import { readPaging, readTimeRange, simplifyIfAsked } from '../../../shared/utils/params';
-import { resolveScope, scopedLocators, scopeProperty } from '../../../shared/descriptions/scope';
+import { readPaging, readTimeRange, simplifyIfAsked } from '../../../shared/params/readers';
+import { scopedLocators, scopeProperty } from '../../../shared/descriptions/scope';
+import { resolveScope } from '../../../shared/params/scope';
 import { simplifyClientSession } from './simplify';
 
 const clientText = (displayName: string, name: string, query: string, placeholder: string): FilterField => ({

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { limitProperty, returnAllProperty } from '../../../shared/descriptions/common';
 import type { MistClient } from '../../../shared/transport/MistClient';
-import { readPaging } from '../../../shared/utils/params';
+import { readPaging } from '../../../shared/params/readers';
 
 /** Catalogue value → Mist path below /const. */
 const CATALOGUES: Record<string, string> = {

@@ -4,11 +4,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { limitProperty, returnAllProperty, simplifyKeeping } from '../../../shared/descriptions/common';
 import { deviceLocator, orgLocator, siteLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
-import { resolveDeviceId, resolveOrgId, resolveSiteId } from '../../../shared/utils/scope';
+import { resolveDeviceId, resolveOrgId, resolveSiteId } from '../../../shared/params/scope';
 import { macFilterField, siteIdFilter } from '../../../shared/descriptions/filterFields';
 import { filtersCollection, filtersQuery } from '../../../shared/descriptions/filters';
 import type { FilterField } from '../../../shared/descriptions/filters';
-import { readPaging } from '../../../shared/utils/params';
+import { readPaging } from '../../../shared/params/readers';
 import { deviceTypeWithAllProperty, readDeviceType } from './descriptions';
 import { simplifyDeviceStat } from './simplify';
 

@@ -4,11 +4,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { limitProperty, returnAllProperty, simplifyKeeping, timeRangeProperties } from '../../../shared/descriptions/common';
 import { orgLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
-import { resolveOrgId } from '../../../shared/utils/scope';
+import { resolveOrgId } from '../../../shared/params/scope';
 import { hostnameFilter, ipFilter, macFilterField, modelFilter, siteIdFilter } from '../../../shared/descriptions/filterFields';
 import { filtersCollection, filtersQuery } from '../../../shared/descriptions/filters';
 import type { FilterField } from '../../../shared/descriptions/filters';
-import { readPaging, readTimeRange, simplifyIfAsked } from '../../../shared/utils/params';
+import { readPaging, readTimeRange, simplifyIfAsked } from '../../../shared/params/readers';
 import { readDeviceType } from './descriptions';
 import { simplifyDeviceSearch } from './simplify';
 

@@ -6,8 +6,9 @@ import type { MistClient } from '../../../shared/transport/MistClient';
 import { macFilterField, modelFilter } from '../../../shared/descriptions/filterFields';
 import { filtersCollection, filtersQuery } from '../../../shared/descriptions/filters';
 import type { FilterField } from '../../../shared/descriptions/filters';
-import { readPaging, readTimeRange, readTypeList, simplifyIfAsked } from '../../../shared/utils/params';
-import { resolveScope, scopedLocators, scopeProperty } from '../../../shared/descriptions/scope';
+import { readPaging, readTimeRange, readTypeList, simplifyIfAsked } from '../../../shared/params/readers';
+import { scopedLocators, scopeProperty } from '../../../shared/descriptions/scope';
+import { resolveScope } from '../../../shared/params/scope';
 import { deviceTypeWithAllProperty, readDeviceType } from './descriptions';
 import { simplifyDeviceEvent } from './simplify';
 

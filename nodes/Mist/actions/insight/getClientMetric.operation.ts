@@ -2,8 +2,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { MistClient } from '../../../shared/transport/MistClient';
-import { requireMac } from '../../../shared/utils/identifiers';
-import { resolveSiteId } from '../../../shared/utils/scope';
+import { requireMac } from '../../../shared/params/identifiers';
+import { resolveSiteId } from '../../../shared/params/scope';
 import { clientMacProperty } from '../client/descriptions';
 import { insightProperties } from './common';
 import { readInsight } from './series';

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { deviceLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
-import { resolveDeviceId, resolveSiteId } from '../../../shared/utils/scope';
+import { resolveDeviceId, resolveSiteId } from '../../../shared/params/scope';
 import { insightProperties } from './common';
 import { readInsight } from './series';
 

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { MistClient } from '../../../shared/transport/MistClient';
-import { readInterval, readTimeRange, requireName } from '../../../shared/utils/params';
+import { readInterval, readTimeRange, requireName } from '../../../shared/params/readers';
 
 export function readInsightMetric(ctx: IExecuteFunctions, itemIndex: number): string {
 	return requireName(ctx, ctx.getNodeParameter('insightMetric', itemIndex, ''), 'Metric', itemIndex, 'num_clients');

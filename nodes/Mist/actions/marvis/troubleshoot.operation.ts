@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { orgLocator, siteLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
-import { requireMac } from '../../../shared/utils/identifiers';
-import { resolveOrgId, resolveSiteId } from '../../../shared/utils/scope';
-import { requireOneOf } from '../../../shared/utils/params';
+import { requireMac } from '../../../shared/params/identifiers';
+import { resolveOrgId, resolveSiteId } from '../../../shared/params/scope';
+import { requireOneOf } from '../../../shared/params/readers';
 import { clientMacProperty } from '../client/descriptions';
 import { explainMarvisRefusal } from './license';
 import { troubleshootWindow } from './window';

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { toEpochSeconds } from '../../../shared/utils/timeRange';
+import { toEpochSeconds } from '../../../shared/params/timeRange';
 
 /** Marvis troubleshooting looks back at most 7 days from now. */
 export const MAX_LOOKBACK_SECONDS = 7 * 86400;

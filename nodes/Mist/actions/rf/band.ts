@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { requireOneOf } from '../../../shared/utils/params';
+import { requireOneOf } from '../../../shared/params/readers';
 
 /** Mist names bands 24, 5 and 6 in paths and queries. */
 export const BANDS = ['24', '5', '6'] as const;

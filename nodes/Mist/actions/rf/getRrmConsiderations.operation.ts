@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { deviceLocator, orgLocator, siteLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
 import { mistOperationError } from '../../../shared/transport/mistErrors';
-import { resolveDeviceId, resolveSiteId } from '../../../shared/utils/scope';
+import { resolveDeviceId, resolveSiteId } from '../../../shared/params/scope';
 import { bandProperty, readBand } from './band';
 
 const properties: INodeProperties[] = [

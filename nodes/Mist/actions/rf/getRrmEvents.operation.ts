@@ -4,8 +4,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { limitProperty, returnAllProperty, timeRangeProperties } from '../../../shared/descriptions/common';
 import { orgLocator, siteLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
-import { resolveSiteId } from '../../../shared/utils/scope';
-import { readTimeRange } from '../../../shared/utils/params';
+import { resolveSiteId } from '../../../shared/params/scope';
+import { readTimeRange } from '../../../shared/params/readers';
 import { optionalBandProperty, readOptionalBand } from './band';
 
 const properties: INodeProperties[] = [

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { limitProperty, returnAllProperty } from '../../../shared/descriptions/common';
 import { orgLocator, siteLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
-import { resolveSiteId } from '../../../shared/utils/scope';
+import { resolveSiteId } from '../../../shared/params/scope';
 import { bandProperty, readBand } from './band';
 
 const properties: INodeProperties[] = [

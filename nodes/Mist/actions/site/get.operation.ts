@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { orgLocator, siteLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
-import { resolveSiteId } from '../../../shared/utils/scope';
+import { resolveSiteId } from '../../../shared/params/scope';
 
 const properties: INodeProperties[] = [
 	{ ...orgLocator, description: 'Only used to list the sites in the Site picker' },

@@ -4,8 +4,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { limitProperty, returnAllProperty, simplifyProperty } from '../../../shared/descriptions/common';
 import { orgLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
-import { simplifyIfAsked } from '../../../shared/utils/params';
-import { resolveOrgId } from '../../../shared/utils/scope';
+import { simplifyIfAsked } from '../../../shared/params/readers';
+import { resolveOrgId } from '../../../shared/params/scope';
 import { simplifySite } from './simplify';
 
 const properties: INodeProperties[] = [orgLocator, returnAllProperty, limitProperty, simplifyProperty];

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { limitProperty, returnAllProperty, simplifyProperty } from '../../../shared/descriptions/common';
 import { orgLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
-import { resolveOrgId } from '../../../shared/utils/scope';
+import { resolveOrgId } from '../../../shared/params/scope';
 import { simplifySite } from './simplify';
 
 const properties: INodeProperties[] = [

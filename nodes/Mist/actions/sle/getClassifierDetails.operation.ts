@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { MistClient } from '../../../shared/transport/MistClient';
 import { ALL_SCOPES, siteSleProperties } from './common';
 import { classifierProperty } from './descriptions';
-import { readTimeRange } from '../../../shared/utils/params';
+import { readTimeRange } from '../../../shared/params/readers';
 import { readClassifier, resolveSleTarget } from './target';
 
 export const description = updateDisplayOptions(

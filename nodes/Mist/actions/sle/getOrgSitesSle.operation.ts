@@ -4,9 +4,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { limitProperty, returnAllProperty, timeRangeProperties } from '../../../shared/descriptions/common';
 import { orgLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
-import { resolveOrgId } from '../../../shared/utils/scope';
+import { resolveOrgId } from '../../../shared/params/scope';
 import { intervalProperty } from './descriptions';
-import { readInterval, readTimeRange, requireOneOf } from '../../../shared/utils/params';
+import { readInterval, readTimeRange, requireOneOf } from '../../../shared/params/readers';
 
 const SLE_TYPES = ['wan', 'wifi', 'wired'] as const;
 

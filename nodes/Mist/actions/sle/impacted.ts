@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { MistClient } from '../../../shared/transport/MistClient';
 import type { SleScope } from './descriptions';
-import { readTimeRange } from '../../../shared/utils/params';
+import { readTimeRange } from '../../../shared/params/readers';
 import { readClassifier, resolveSleTarget } from './target';
 
 /** Impacted users and impacted APs page the same way: limit/page in, total_count in the body. */

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { requireMac } from '../../../shared/utils/identifiers';
-import { resolveDeviceId, resolveSiteId } from '../../../shared/utils/scope';
+import { requireMac } from '../../../shared/params/identifiers';
+import { resolveDeviceId, resolveSiteId } from '../../../shared/params/scope';
 import { DEVICE_SCOPES } from './descriptions';
 import type { SleScope } from './descriptions';
-import { requireName, requireOneOf } from '../../../shared/utils/params';
+import { requireName, requireOneOf } from '../../../shared/params/readers';
 
 export interface SleMetricTarget {
 	siteId: string;

@@ -2,11 +2,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { MistClient } from '../../../shared/transport/MistClient';
+import { requireTopics } from '../../../shared/webhooks';
 import {
 	additionalFieldsProperty,
 	nameProperty,
 	optionalWebhookFields,
-	requireTopics,
 	requireWebhookName,
 	requireWebhookUrl,
 	topicsProperty,
@@ -32,7 +32,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		name: requireWebhookName(this, this.getNodeParameter('name', itemIndex, ''), itemIndex),
 		type: 'http-post',
 		url: requireWebhookUrl(this, this.getNodeParameter('url', itemIndex, ''), itemIndex),
-		topics: requireTopics(this, this.getNodeParameter('topics', itemIndex, []), itemIndex),
+		topics: requireTopics(this.getNode(), this.getNodeParameter('topics', itemIndex, []), itemIndex),
 		...optionalWebhookFields(this, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, itemIndex),
 	};
 	if (body.secret === '') delete body.secret;

@@ -1,7 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { splitList } from '../../../shared/utils/identifiers';
+import { requireTopics } from '../../../shared/webhooks';
+
 
 export const nameProperty: INodeProperties = {
 	displayName: 'Name',
@@ -135,18 +136,6 @@ export function requireWebhookUrl(ctx: IExecuteFunctions, value: unknown, itemIn
 	throw fail(ctx, itemIndex, `Invalid URL: ${shown}`, 'Use the full address of the receiver, e.g. https://n8n.example.com/webhook/mist.');
 }
 
-const TOPIC = /^[a-z0-9][a-z0-9_-]*$/i;
-
-export function requireTopics(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string[] {
-	const topics = [...new Set(splitList(value))];
-	if (topics.length === 0) throw fail(ctx, itemIndex, 'Invalid Topics: choose at least one topic');
-	const bad = topics.find((topic) => !TOPIC.test(topic));
-	if (bad) {
-		throw fail(ctx, itemIndex, `Invalid Topics: "${bad.slice(0, 60)}" is not a topic name`, 'Topic names look like alarms or device-updowns.');
-	}
-	return topics;
-}
-
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 const MAX_HEADER_BYTES = 1000;
 
@@ -174,7 +163,7 @@ export function optionalWebhookFields(ctx: IExecuteFunctions, fields: IDataObjec
 	const body: IDataObject = {};
 	if (fields.name !== undefined) body.name = requireWebhookName(ctx, fields.name, itemIndex);
 	if (fields.url !== undefined) body.url = requireWebhookUrl(ctx, fields.url, itemIndex);
-	if (fields.topics !== undefined) body.topics = requireTopics(ctx, fields.topics, itemIndex);
+	if (fields.topics !== undefined) body.topics = requireTopics(ctx.getNode(), fields.topics, itemIndex);
 	if (fields.enabled !== undefined) body.enabled = Boolean(fields.enabled);
 	if (fields.verifyCert !== undefined) body.verify_cert = Boolean(fields.verifyCert);
 	if (fields.singleEventPerMessage !== undefined) body.single_event_per_message = Boolean(fields.singleEventPerMessage);

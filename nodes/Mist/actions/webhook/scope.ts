@@ -2,9 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { orgLocator, siteLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
-import { requireUuid } from '../../../shared/utils/identifiers';
-import { resolveOrgId, resolveSiteId } from '../../../shared/utils/scope';
-import { requireOneOf } from '../../../shared/utils/params';
+import { requireUuid } from '../../../shared/params/identifiers';
+import { resolveOrgId, resolveSiteId } from '../../../shared/params/scope';
+import { requireOneOf } from '../../../shared/params/readers';
+import { webhookCollectionPath } from '../../../shared/webhooks';
 
 export const webhookScopeProperties: INodeProperties[] = [
 	{
@@ -39,8 +40,8 @@ export const webhookIdProperty: INodeProperties = {
 /** `/orgs/{org}/webhooks` or `/sites/{site}/webhooks`. */
 export async function webhooksPath(ctx: IExecuteFunctions, client: MistClient, itemIndex: number): Promise<string> {
 	const scope = requireOneOf(ctx, ctx.getNodeParameter('webhookScope', itemIndex, 'org'), ['org', 'site'], 'Scope', itemIndex);
-	if (scope === 'site') return `/sites/${resolveSiteId(ctx, itemIndex)}/webhooks`;
-	return `/orgs/${await resolveOrgId(ctx, client, itemIndex)}/webhooks`;
+	if (scope === 'site') return webhookCollectionPath('site', resolveSiteId(ctx, itemIndex));
+	return webhookCollectionPath('org', await resolveOrgId(ctx, client, itemIndex));
 }
 
 export function readWebhookId(ctx: IExecuteFunctions, itemIndex: number): string {

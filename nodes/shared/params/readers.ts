@@ -2,7 +2,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { PagingOptions } from '../transport/MistClient';
-import { requireMac, splitList } from './identifiers';
+import { requireMac } from './identifiers';
+import { splitList } from './lists';
 import { durationSeconds, timeRangeQuery } from './timeRange';
 
 /** Readers for node parameters that many operations share; each names the field when a value is bad. */

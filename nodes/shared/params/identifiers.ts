@@ -1,7 +1,13 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A Mist id: a UUID. The source text also serves the editor's field validation (locators). */
+export const UUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const UUID = new RegExp(`^${UUID_PATTERN}$`);
+
+export function isUuid(value: string): boolean {
+	return UUID.test(value);
+}
 
 /** Ids go into URL paths: only well-formed UUIDs pass, so a stray value never changes the request path. */
 export function requireUuid(node: INode, value: unknown, field: string, itemIndex?: number): string {
@@ -34,14 +40,4 @@ export function requireMac(node: INode, value: unknown, field: string, itemIndex
 /** Device ids in Mist are UUIDs whose last 12 hex digits are the MAC: 00000000-0000-0000-1000-<mac>. */
 export function deviceIdFromMac(mac: string): string {
 	return `00000000-0000-0000-1000-${mac}`;
-}
-
-/** Splits a comma/space/newline separated list, trimming and dropping empties. */
-export function splitList(value: unknown): string[] {
-	if (Array.isArray(value)) return value.map((entry) => String(entry).trim()).filter(Boolean);
-	if (typeof value !== 'string') return [];
-	return value
-		.split(/[,\s]+/)
-		.map((entry) => entry.trim())
-		.filter(Boolean);
 }
