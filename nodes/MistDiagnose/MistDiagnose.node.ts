@@ -3,8 +3,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import * as listSearch from '../shared/methods/listSearch';
 import { diagnoseProperties } from './description';
-import { diagnose } from './execute';
+import { execute } from './execute';
 
+/**
+ * One flowchart step per `steps/<step>.step.ts` (registry: `steps/index.ts`): the data it loads and
+ * the pure rules of `rules/` it applies (rule map: `rules/README.md`).
+ */
 export class MistDiagnose implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Mist Diagnose',
@@ -26,6 +30,6 @@ export class MistDiagnose implements INodeType {
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await diagnose.call(this);
+		return await execute.call(this);
 	}
 }

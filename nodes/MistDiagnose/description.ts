@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { orgLocator } from '../shared/descriptions/locators';
+import { STEP_OPTIONS } from './steps';
 
 const sweepOnly = { show: { mode: ['sweep'] } };
 const triageOnly = { show: { mode: ['triage'] } };
@@ -11,20 +12,7 @@ export const diagnoseProperties: INodeProperties[] = [
 		name: 'step',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{ name: 'All Steps', value: 'all', description: 'Run every step of the flowchart, sharing the data between them' },
-			{ name: 'AP Health', value: 'ap_health', description: 'AP offline, reboots, CPU, client load' },
-			{ name: 'Association', value: 'association', description: 'Clients failing to associate' },
-			{ name: 'Authentication', value: 'authentication', description: 'RADIUS, PSK, certificate and IdP failures' },
-			{ name: 'Client Health', value: 'client_health', description: 'RSSI, SNR, retries of connected clients' },
-			{ name: 'DHCP', value: 'dhcp', description: 'Lease failures, NAKs, exhausted pools' },
-			{
-				name: 'Infrastructure',
-				value: 'infrastructure',
-				description: 'DNS and gateway reachability, latency, switch ports, connectivity drops',
-			},
-			{ name: 'RF Environment', value: 'rf_environment', description: 'Channel utilisation, noise floor, interference' },
-		],
+		options: STEP_OPTIONS,
 		default: 'association',
 	},
 	{

@@ -7,17 +7,18 @@ import { MistClient } from '../shared/transport/MistClient';
 import { itemFailure } from '../shared/utils/perItem';
 import { normalizeMac } from '../shared/params/identifiers';
 import { resolveOrgId } from '../shared/params/scope';
-import { SweepCollector } from './collect/SweepCollector';
-import { readLoadOptions, readThresholds, readWindow } from './parameters';
+import { MistDataCollector } from './collect/MistDataCollector';
+import { readSweepScope, readThresholds, readWindow } from './parameters';
 import { runSteps } from './run';
 import { workflowSlowCache } from './slowCache';
+import { isDiagnosisStep } from './steps';
 import type { StepChoice } from './steps';
 import { sweepOutputs } from './sweep';
 import { triage } from './triage';
 import type { ItemKind, TriageTarget } from './triage';
 
 /** Outputs: [Issues, Healthy]. */
-export async function diagnose(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const nowMs = Date.now();
 	const client = new MistClient(this);
 	const mode = this.getNodeParameter('mode', 0) as string;
@@ -33,28 +34,28 @@ export async function diagnose(this: IExecuteFunctions): Promise<INodeExecutionD
 async function prepare(ctx: IExecuteFunctions, client: MistClient, nowMs: number, itemIndex: number) {
 	const step = ctx.getNodeParameter('step', itemIndex) as StepChoice;
 	const steps: DiagnosisStep[] = step === 'all' ? [...STEPS] : [step];
-	if (!steps.every((candidate) => STEPS.includes(candidate))) {
+	if (!steps.every(isDiagnosisStep)) {
 		throw new NodeOperationError(ctx.getNode(), `Invalid Step: "${String(step)}" is not a diagnosis step`, { itemIndex });
 	}
 	const thresholds = readThresholds(ctx, itemIndex);
-	const loadOptions = readLoadOptions(ctx, itemIndex, thresholds);
+	const scope = readSweepScope(ctx, itemIndex, thresholds);
 	const orgId = await resolveOrgId(ctx, client, itemIndex);
 	const cache = workflowSlowCache(ctx.getWorkflowStaticData('global'), nowMs);
-	const collector = new SweepCollector(client, ctx.getNode(), orgId, readWindow(ctx, itemIndex), itemIndex, cache);
+	const collector = new MistDataCollector(client, ctx.getNode(), orgId, readWindow(ctx, itemIndex), itemIndex, cache);
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const stats = () => (options.includeRequestStats === false ? {} : { _requestStats: { ...client.stats } });
-	return { steps, thresholds, loadOptions, collector, options, stats };
+	return { steps, thresholds, scope, collector, options, stats };
 }
 
 async function sweepMode(this: IExecuteFunctions, client: MistClient, nowMs: number): Promise<INodeExecutionData[][]> {
-	const { steps, thresholds, loadOptions, collector, options, stats } = await prepare(this, client, nowMs, 0);
-	const outcome = await runSteps(collector, steps, loadOptions, thresholds, nowMs);
+	const { steps, thresholds, scope, collector, options, stats } = await prepare(this, client, nowMs, 0);
+	const outcome = await runSteps(collector, steps, scope, thresholds, nowMs);
 	return sweepOutputs(outcome, String(options.healthyOutput ?? 'sites'), stats());
 }
 
 async function triageMode(this: IExecuteFunctions, client: MistClient, nowMs: number): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const { steps, thresholds, loadOptions, collector, stats } = await prepare(this, client, nowMs, 0);
+	const { steps, thresholds, scope, collector, stats } = await prepare(this, client, nowMs, 0);
 	const kind = this.getNodeParameter('itemKind', 0, 'client') as ItemKind;
 	const issues: INodeExecutionData[] = [];
 	const healthy: INodeExecutionData[] = [];
@@ -74,7 +75,7 @@ async function triageMode(this: IExecuteFunctions, client: MistClient, nowMs: nu
 		const siteId = String(this.getNodeParameter('itemSiteId', itemIndex, '') ?? '').trim() || undefined;
 		targets.push({ itemIndex, mac, siteId });
 	}
-	const outcome = await triage(collector, steps, loadOptions, thresholds, nowMs, kind, targets);
+	const outcome = await triage(collector, steps, scope, thresholds, nowMs, kind, targets);
 	const extra = stats();
 	for (const target of targets) {
 		const findings = outcome.findingsByItem.get(target.itemIndex) ?? [];

@@ -1,11 +1,11 @@
 import { NodeOperationError, jsonParse } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { resolveThresholds } from '../shared/diagnosis/thresholds';
-import type { DiagnosisThresholds, ThresholdInput } from '../shared/diagnosis/thresholds';
 import { durationSeconds } from '../shared/params/timeRange';
 import { splitList } from '../shared/params/lists';
-import type { LoadOptions } from './load';
+import { resolveThresholds } from './rules/support/thresholds';
+import type { DiagnosisThresholds, ThresholdInput } from './rules/support/thresholds';
+import type { SweepScope } from './steps/types';
 
 const pair = (warn: unknown, crit: unknown) => {
 	const limits: IDataObject = {};
@@ -60,7 +60,8 @@ export function readWindow(ctx: IExecuteFunctions, itemIndex: number): { duratio
 	return { duration: window };
 }
 
-export function readLoadOptions(ctx: IExecuteFunctions, itemIndex: number, thresholds: DiagnosisThresholds): LoadOptions {
+/** The sites in scope, the drill-down bounds and the baselines, from the node's Options. */
+export function readSweepScope(ctx: IExecuteFunctions, itemIndex: number, thresholds: DiagnosisThresholds): SweepScope {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const maxDrilldownSites = Number(options.maxDrilldownSites ?? 10);
 	if (!Number.isInteger(maxDrilldownSites) || maxDrilldownSites < 1) {
@@ -68,7 +69,7 @@ export function readLoadOptions(ctx: IExecuteFunctions, itemIndex: number, thres
 			itemIndex,
 		});
 	}
-	let baseline: IDataObject = {};
+	let baseline: SweepScope['baseline'] = {};
 	const field = String(options.baselineField ?? '').trim();
 	if (field) {
 		const value = ctx.getInputData()[itemIndex]?.json?.[field];
@@ -78,7 +79,8 @@ export function readLoadOptions(ctx: IExecuteFunctions, itemIndex: number, thres
 				itemIndex,
 			});
 		}
-		baseline = value as IDataObject;
+		// Shaped as the option documents: per step, entity → recent values (non-numbers are skipped).
+		baseline = value as SweepScope['baseline'];
 	}
 	return {
 		thresholds,

@@ -1,10 +1,9 @@
-import { DIAGNOSERS } from '../shared/diagnosis';
-import type { DiagnosisContext } from '../shared/diagnosis/context';
-import type { DiagnosisThresholds } from '../shared/diagnosis/thresholds';
 import type { DiagnosisStep, Finding, HealthyEntity } from '../shared/findings/types';
-import type { SweepCollector } from './collect/SweepCollector';
-import { loadStep } from './load';
-import type { LoadOptions } from './load';
+import type { MistDataCollector } from './collect/MistDataCollector';
+import type { DiagnosisThresholds } from './rules/support/thresholds';
+import { STEP_DEFINITIONS } from './steps';
+import { sitesInScope } from './steps/loaders';
+import type { StepInput, SweepScope } from './steps/types';
 
 export interface StepsOutcome {
 	findings: Finding[];
@@ -13,30 +12,54 @@ export interface StepsOutcome {
 	siteNames: Record<string, string>;
 }
 
-/**
- * Loads each step's data through one collector (so steps share what they fetch) and applies
- * the pure rules. Input narrowing lets triage reuse the same path with only its items' data.
- */
-export async function runSteps(
-	collector: SweepCollector,
-	steps: DiagnosisStep[],
-	options: LoadOptions,
+/** Triage's view of a step's loaded input: it may narrow it to its items; it keeps the type. */
+export type InputNarrowing = <Input extends StepInput>(step: DiagnosisStep, input: Input) => Input;
+
+const unchanged: InputNarrowing = (_step, input) => input;
+
+/** Loads one step's data (sites in scope first) and applies its rules to it. */
+async function runStep<Step extends DiagnosisStep>(
+	step: Step,
+	collector: MistDataCollector,
+	scope: SweepScope,
 	thresholds: DiagnosisThresholds,
 	nowMs: number,
-	narrow: (step: DiagnosisStep, input: Record<string, unknown>) => Record<string, unknown> = (_step, input) => input,
+	narrow: InputNarrowing,
+) {
+	const definition = STEP_DEFINITIONS[step];
+	const sites = await sitesInScope(collector, scope);
+	const siteNames = Object.fromEntries(
+		sites.map((site) => [site.id, String(site.name ?? site.id)]),
+	);
+	const { input, deviceNames = {} } = await definition.load(collector, scope);
+	const context = {
+		org_id: collector.orgId,
+		now: Math.floor(nowMs / 1000),
+		siteNames,
+		deviceNames,
+	};
+	return {
+		siteNames,
+		result: definition.diagnose(narrow(step, { ...input, sites }), thresholds, context),
+	};
+}
+
+/**
+ * Runs the steps through one collector (so steps share what they fetch) and applies the pure
+ * rules. Input narrowing lets triage reuse the same path with only its items' data.
+ */
+export async function runSteps(
+	collector: MistDataCollector,
+	steps: DiagnosisStep[],
+	scope: SweepScope,
+	thresholds: DiagnosisThresholds,
+	nowMs: number,
+	narrow: InputNarrowing = unchanged,
 ): Promise<StepsOutcome> {
 	const outcome: StepsOutcome = { findings: [], healthy: [], siteNames: {} };
 	for (const step of steps) {
-		const loaded = await loadStep(collector, step, options);
-		Object.assign(outcome.siteNames, loaded.siteNames);
-		const context: DiagnosisContext = {
-			org_id: collector.orgId,
-			now: Math.floor(nowMs / 1000),
-			siteNames: loaded.siteNames,
-			deviceNames: loaded.deviceNames,
-		};
-		const diagnoseStep = DIAGNOSERS[step] as (input: unknown, t: DiagnosisThresholds, c: DiagnosisContext) => ReturnType<(typeof DIAGNOSERS)['dhcp']>;
-		const result = diagnoseStep(narrow(step, loaded.input), thresholds, context);
+		const { siteNames, result } = await runStep(step, collector, scope, thresholds, nowMs, narrow);
+		Object.assign(outcome.siteNames, siteNames);
 		outcome.findings.push(...result.findings);
 		outcome.healthy.push(...result.healthy);
 	}

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { SlowDataCache } from './collect/SweepCollector';
+import type { SlowDataCache } from './collect/MistDataCollector';
 
 const KEY = 'mistDiagnoseCache';
 

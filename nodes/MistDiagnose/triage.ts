@@ -1,11 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { DiagnosisThresholds } from '../shared/diagnosis/thresholds';
 import type { DiagnosisStep, Finding } from '../shared/findings/types';
 import { normalizeMac } from '../shared/params/identifiers';
-import type { SweepCollector } from './collect/SweepCollector';
-import type { LoadOptions } from './load';
+import type { MistDataCollector } from './collect/MistDataCollector';
+import type { DiagnosisThresholds } from './rules/support/thresholds';
 import { runSteps } from './run';
+import type { InputNarrowing } from './run';
+import type { SweepScope, TriageFields } from './steps/types';
 
 export type ItemKind = 'client' | 'ap';
 
@@ -27,22 +28,21 @@ interface Involvement {
 	vlans: Set<string>;
 }
 
-type Loose = { mac?: string | null; ssid?: string | null; vlan?: unknown; vlan_id?: unknown; last_vlan?: unknown; last_ssid?: string | null };
-
-function involvement(input: Record<string, unknown>): Map<string, Involvement> {
+function involvement(input: TriageFields): Map<string, Involvement> {
 	const byMac = new Map<string, Involvement>();
 	const entry = (mac: string) => {
 		if (!byMac.has(mac)) byMac.set(mac, { ssids: new Set(), vlans: new Set() });
 		return byMac.get(mac) as Involvement;
 	};
-	for (const event of (input.events as Loose[] | undefined) ?? []) {
+	for (const event of input.events ?? []) {
 		const mac = normalizeMac(String(event.mac ?? ''));
 		if (!mac) continue;
 		const facts = entry(mac);
 		if (event.ssid) facts.ssids.add(event.ssid);
-		if (event.vlan !== undefined && event.vlan !== null && event.vlan !== '') facts.vlans.add(String(event.vlan));
+		if (event.vlan !== undefined && event.vlan !== null && event.vlan !== '')
+			facts.vlans.add(String(event.vlan));
 	}
-	for (const client of (input.clients as Loose[] | undefined) ?? []) {
+	for (const client of input.clients ?? []) {
 		const mac = normalizeMac(String(client.mac ?? ''));
 		if (!mac || !byMac.has(mac)) continue;
 		const vlan = client.vlan_id ?? client.last_vlan;
@@ -55,12 +55,18 @@ function involvement(input: Record<string, unknown>): Map<string, Involvement> {
  * A finding concerns a target when it names it, lists it among the affected clients, or is a
  * shared SSID/VLAN problem where the target itself failed (same SSID or VLAN).
  */
-function concerns(finding: Finding, target: TriageTarget, kind: ItemKind, involved: Map<string, Involvement>): boolean {
+function concerns(
+	finding: Finding,
+	target: TriageTarget,
+	kind: ItemKind,
+	involved: Map<string, Involvement>,
+): boolean {
 	const scope = finding.scope;
 	if (kind === 'ap') return normalizeMac(scope.ap_mac ?? '') === target.mac;
 	const clientMac = normalizeMac(scope.client_mac ?? '');
 	if (clientMac) return clientMac === target.mac;
-	const samples = ((finding.evidence as IDataObject | undefined)?.sampleMacs as string[] | undefined) ?? [];
+	const samples =
+		((finding.evidence as IDataObject | undefined)?.sampleMacs as string[] | undefined) ?? [];
 	if (samples.some((mac) => normalizeMac(mac) === target.mac)) return true;
 	const facts = involved.get(target.mac);
 	if (!facts || (target.siteId && scope.site_id !== target.siteId)) return false;
@@ -75,9 +81,9 @@ function concerns(finding: Finding, target: TriageTarget, kind: ItemKind, involv
  * clients of the items' sites only.
  */
 export async function triage(
-	collector: SweepCollector,
+	collector: MistDataCollector,
 	steps: DiagnosisStep[],
-	options: LoadOptions,
+	scope: SweepScope,
 	thresholds: DiagnosisThresholds,
 	nowMs: number,
 	kind: ItemKind,
@@ -93,27 +99,37 @@ export async function triage(
 
 	for (const step of steps) {
 		let involved = new Map<string, Involvement>();
-		let stepOptions = options;
+		let stepScope = scope;
 		if (step === 'client_health' && kind === 'client') {
 			// Only the sites of the items: no SLE-guided drill-down in triage.
-			const siteIds = [...new Set(targets.map((target) => target.siteId).filter((id): id is string => !!id))];
-			stepOptions = { ...options, drillAllSites: true, siteFilter: new Set(siteIds), maxDrilldownSites: Math.max(siteIds.length, 1) };
-			for (const target of targets) if (!target.siteId) note(target, 'client_health: no site ID, so its connected stats could not be read');
+			const siteIds = [
+				...new Set(targets.map((target) => target.siteId).filter((id): id is string => !!id)),
+			];
+			stepScope = {
+				...scope,
+				drillAllSites: true,
+				siteFilter: new Set(siteIds),
+				maxDrilldownSites: Math.max(siteIds.length, 1),
+			};
+			const unread = 'client_health: no site ID, so its connected stats could not be read';
+			for (const target of targets) if (!target.siteId) note(target, unread);
 			if (siteIds.length === 0) continue;
 		}
-		const result = await runSteps(collector, [step], stepOptions, thresholds, nowMs, (_step, input) => {
+		const isItem = (entity: { mac: string }) => macs.has(normalizeMac(entity.mac) ?? '');
+		const narrow: InputNarrowing = (_step, input) => {
 			involved = involvement(input);
-			if (kind === 'ap' && Array.isArray(input.aps)) {
-				return { ...input, aps: (input.aps as Array<{ mac: string }>).filter((ap) => macs.has(normalizeMac(ap.mac) ?? '')) };
-			}
-			if (kind === 'client' && step === 'client_health' && Array.isArray(input.clients)) {
-				return { ...input, clients: (input.clients as Array<{ mac: string }>).filter((client) => macs.has(normalizeMac(client.mac) ?? '')) };
+			if (kind === 'ap' && input.aps) return { ...input, aps: input.aps.filter(isItem) };
+			if (kind === 'client' && step === 'client_health' && input.clients) {
+				return { ...input, clients: input.clients.filter(isItem) };
 			}
 			return input;
-		});
+		};
+		const result = await runSteps(collector, [step], stepScope, thresholds, nowMs, narrow);
 		for (const target of targets) {
 			const mine = result.findings.filter((finding) => concerns(finding, target, kind, involved));
-			if (mine.length) outcome.findingsByItem.set(target.itemIndex, [...(outcome.findingsByItem.get(target.itemIndex) ?? []), ...mine]);
+			if (mine.length === 0) continue;
+			const earlier = outcome.findingsByItem.get(target.itemIndex) ?? [];
+			outcome.findingsByItem.set(target.itemIndex, [...earlier, ...mine]);
 		}
 	}
 	return outcome;

@@ -1,0 +1,242 @@
+import type { Finding, Remediation, StepResult } from '../../shared/findings/types';
+import { makeFinding } from '../../shared/findings/build';
+import { manual, remediate } from '../../shared/findings/remediation';
+import { targets } from '../../shared/findings/fingerprint';
+import { severityForGrade } from '../../shared/findings/severity';
+import type { DiagnosisContext } from './support/context';
+import { siteLabel, siteScope } from './support/context';
+import type { DiagnosisThresholds } from './support/thresholds';
+import { gradeSharedClients } from './support/thresholds';
+import type { EventCatalogueEntry } from './support/eventClassifier';
+import { createEventClassifier } from './support/eventClassifier';
+import type { ClientEventInput, EventDefaults, FailureEvent } from './support/failures';
+import { toFailures } from './support/failures';
+import type { AuthCause } from './support/authCause';
+import { authCauseOf, dominantCause } from './support/authCause';
+import { applyBaseline } from './support/correlate';
+import type { CommonStepInput } from './support/common';
+import { commonFindings, eventEvidence, windowNote } from './support/common';
+import { HealthTracker } from './support/health';
+import type { ClientRecord } from './support/directory';
+import { clientDirectory } from './support/directory';
+import { countBy, distinct, groupBy, plural, topKey } from './support/collections';
+import { peakDistinctInWindow } from './support/window';
+import type { AlarmInput } from './signals/alarms';
+import { alarmSignals } from './signals/alarms';
+import type { MarvisActionInput } from './signals/marvis';
+import { marvisSignals } from './signals/marvis';
+
+export interface AuthenticationInput extends CommonStepInput {
+	/** Client events and/or NAC client events. */
+	events?: ClientEventInput[];
+	catalogue?: EventCatalogueEntry[];
+	defaults?: EventDefaults;
+	clients?: ClientRecord[];
+	alarms?: AlarmInput[];
+	marvisActions?: MarvisActionInput[];
+	/** Site id → history of distinct failing users per window (baseline). */
+	baseline?: Record<string, number[]>;
+}
+
+/** A person if the event names one, else the device: one user with two devices is still one user. */
+/**
+ * Client events carry no username while NAC events of the same client do: give every failure of a
+ * MAC the username seen for it, so one person is not counted once per event source.
+ */
+export function withKnownUsernames(failures: FailureEvent[]): FailureEvent[] {
+	const usernameByMac = new Map(failures.filter((failure) => failure.username).map((failure) => [failure.mac, failure.username]));
+	return failures.map((failure) => (failure.username || !usernameByMac.has(failure.mac) ? failure : { ...failure, username: usernameByMac.get(failure.mac) }));
+}
+
+const identityOf = (failure: FailureEvent) => (failure.username ? `user:${failure.username.toLowerCase()}` : `mac:${failure.mac}`);
+
+const SSID_CAUSES: Record<AuthCause, string> = {
+	certificate:
+		'Certificate problem: the RADIUS server certificate expired or is not trusted by the clients, or client certificates are rejected.',
+	idp: 'The identity provider behind the RADIUS/NAC service is unreachable or rejecting lookups.',
+	radius: 'The RADIUS server is unreachable or not answering (server down, shared secret, firewall).',
+	psk: 'The pre-shared key on the WLAN changed or differs from the one on the devices.',
+	mac_auth: 'MAC authentication is rejected for many devices: the RADIUS policy or endpoint database changed.',
+	credentials: 'Many users rejected at once points at the RADIUS/IdP service or its policy rather than at each user.',
+};
+
+const CLIENT_CAUSES: Record<AuthCause, string> = {
+	certificate: "The client's certificate is invalid, expired or not trusted, or the client does not trust the server certificate.",
+	idp: "The identity provider rejects this user's lookup (account, group or licence).",
+	radius: 'The RADIUS server did not answer for this client.',
+	psk: 'The device uses a wrong pre-shared key.',
+	mac_auth: 'The device MAC is not allowed by the MAC authentication policy.',
+	credentials: "The user's credentials are wrong or expired, or the account is locked.",
+};
+
+function ssidRemediation(
+	siteId: string,
+	cause: AuthCause,
+	topAp: string | undefined,
+	ssid: string,
+): { remediation: Remediation; followUp: Remediation[] } {
+	if (cause === 'psk') return { remediation: manual(`Check that the PSK configured on ${ssid} is the one given to users.`), followUp: [] };
+	const check = manual(
+		cause === 'certificate'
+			? 'Check the validity and chain of the RADIUS server certificate and the client trust settings.'
+			: 'Check the RADIUS/IdP servers: reachability from the site, shared secret, policy and logs.',
+	);
+	if (!topAp) return { remediation: check, followUp: [] };
+	// A RADIUS synthetic test needs a test account the finding cannot know, so it is the follow-up.
+	return {
+		remediation: check,
+		followUp: [remediate.syntheticTest(siteId, topAp, 'radius', `Run a RADIUS test from AP ${topAp} with a test account (add its user name and password).`)],
+	};
+}
+
+function ssidFinding(
+	siteId: string,
+	ssid: string,
+	failures: FailureEvent[],
+	peak: number,
+	thresholds: DiagnosisThresholds,
+	context: DiagnosisContext,
+	history?: number[],
+): Finding {
+	const identities = distinct(failures.map(identityOf));
+	const macs = distinct(failures.map((failure) => failure.mac));
+	const cause = dominantCause(failures.map((failure) => authCauseOf(failure, context.wlanSecurity)));
+	const grade = gradeSharedClients(peak, thresholds);
+	const outcome = applyBaseline(severityForGrade(grade === 'ok' ? 'warn' : grade, 'ssid'), peak, history, thresholds);
+	const topAp = topKey(
+		countBy(
+			failures.filter((failure) => failure.ap),
+			(failure) => failure.ap as string,
+		),
+	);
+	const fix = ssidRemediation(siteId, cause, topAp, ssid);
+	return makeFinding({
+		step: 'authentication',
+		rule: 'auth_failures_ssid',
+		severity: outcome.severity,
+		scope: { level: 'ssid', ...siteScope(context, siteId), ssid },
+		target: targets.ssid(ssid),
+		summary: `${plural(identities.length, 'user')} failed to authenticate on SSID ${ssid} at ${siteLabel(context, siteId)}${windowNote(identities.length, peak, thresholds, outcome.withinBaseline ? 'usual for this site' : undefined)}.`,
+		evidence: {
+			...eventEvidence(failures, macs, thresholds),
+			affectedUsers: identities.length,
+			cause,
+			aps: distinct(failures.map((failure) => failure.ap)).slice(0, thresholds.maxSampleMacs),
+			peakUsersInWindow: peak,
+			baseline: outcome.evidence,
+		},
+		likelyCause: SSID_CAUSES[cause],
+		...fix,
+		timestamps: failures.map((failure) => failure.timestamp),
+		now: context.now,
+	});
+}
+
+function clientFinding(
+	siteId: string,
+	failures: FailureEvent[],
+	thresholds: DiagnosisThresholds,
+	context: DiagnosisContext,
+	hostname?: string,
+): Finding {
+	const mac = failures[0].mac;
+	const username = failures.find((failure) => failure.username)?.username;
+	const aps = distinct(failures.map((failure) => failure.ap));
+	const cause = dominantCause(failures.map((failure) => authCauseOf(failure, context.wlanSecurity)));
+	const who = [username && `User ${username}`, hostname ? `${hostname} (${mac})` : mac].filter(Boolean).join(' on ');
+	const manualCheck = manual(
+		cause === 'psk'
+			? 'Re-enter the PSK on the device.'
+			: cause === 'certificate'
+				? "Check the user's certificate (validity, issuer) and the device's trust of the RADIUS server certificate."
+				: "Check the user's credentials / PSK / certificate and whether the account is locked or expired.",
+	);
+	return makeFinding({
+		step: 'authentication',
+		rule: 'client_auth_failure',
+		severity: 'minor',
+		scope: {
+			level: 'client',
+			...siteScope(context, siteId),
+			client_mac: mac,
+			client_hostname: hostname,
+			username,
+			ssid: failures.find((f) => f.ssid)?.ssid,
+		},
+		target: targets.mac(mac),
+		summary: `${who} failed authentication ${plural(failures.length, 'time')} on ${plural(aps.length, 'AP')} at ${siteLabel(context, siteId)}; no other user is affected.`,
+		evidence: { ...eventEvidence(failures, [mac], thresholds), cause, aps: aps.slice(0, thresholds.maxSampleMacs), apCount: aps.length },
+		// Failing the same way on several APs rules the APs out.
+		likelyCause:
+			aps.length > 1
+				? `${CLIENT_CAUSES[cause]} The failures follow the client across ${aps.length} APs, so the APs are not the cause.`
+				: CLIENT_CAUSES[cause],
+		remediation: manualCheck,
+		followUp: cause === 'psk' ? [] : [remediate.iseLookup(mac, 'Look up the failure reason of this MAC in Cisco ISE.')],
+		timestamps: failures.map((failure) => failure.timestamp),
+		now: context.now,
+	});
+}
+
+function signalFindings(input: AuthenticationInput, context: DiagnosisContext): Finding[] {
+	const signals = [
+		...alarmSignals(input.alarms, ['dot1x_failure', 'psk_failure', 'repeated_auth_failures']),
+		...marvisSignals(input.marvisActions, ['auth_failure']),
+	];
+	return signals.map((signal) => {
+		const ssid = signal.ssid;
+		const psk = signal.type === 'psk_failure';
+		return makeFinding({
+			step: 'authentication',
+			rule: ssid ? 'auth_failures_ssid' : 'auth_failures_site',
+			severity: 'major',
+			scope: { level: ssid ? 'ssid' : 'site', ...siteScope(context, signal.site_id), ssid },
+			target: ssid ? targets.ssid(ssid) : targets.site(),
+			summary: `Mist reports ${signal.type.replace(/_/g, ' ')} at ${siteLabel(context, signal.site_id)}${ssid ? ` on SSID ${ssid}` : ''} (${plural(signal.count, 'occurrence')}).`,
+			evidence: { source: signal.source, id: signal.id, type: signal.type, count: signal.count, affectedClients: signal.impactedClients },
+			likelyCause: psk ? SSID_CAUSES.psk : SSID_CAUSES.radius,
+			remediation: manual(
+				psk ? 'Check the PSK configured on the WLAN.' : 'Check the RADIUS/IdP servers and the WLAN authentication settings.',
+			),
+			timestamps: signal.timestamps,
+			count: signal.count,
+			now: context.now,
+		});
+	});
+}
+
+/**
+ * Authentication step. Many users failing on one SSID → one SSID finding (RADIUS/IdP/PSK/certificate);
+ * one user failing (on one AP or many) → a client finding about that user's credentials.
+ */
+export function diagnoseAuthentication(input: AuthenticationInput, thresholds: DiagnosisThresholds, context: DiagnosisContext): StepResult {
+	const health = new HealthTracker('authentication', context);
+	const directory = clientDirectory(input.clients);
+	for (const site of input.sites ?? []) health.check('site', site.id, site.id, site.name);
+	for (const client of directory.values()) {
+		const siteId = client.site_id ?? input.defaults?.site_id;
+		if (siteId) health.check('client', client.mac, siteId, client.hostname);
+	}
+	const failures = withKnownUsernames(toFailures(input.events ?? [], createEventClassifier(input.catalogue), ['auth_failure'], input.defaults));
+	const findings: Finding[] = [];
+	for (const [siteId, siteFailures] of groupBy(failures, (failure) => failure.site_id)) {
+		let single = siteFailures.filter((failure) => !failure.ssid);
+		for (const [ssid, ssidFailures] of groupBy(siteFailures, (failure) => failure.ssid)) {
+			const peak = peakDistinctInWindow(ssidFailures, thresholds.windowSeconds, (failure) => failure.timestamp, identityOf);
+			if (peak.distinct >= thresholds.sharedMinClients) {
+				findings.push(ssidFinding(siteId, ssid, ssidFailures, peak.distinct, thresholds, context, input.baseline?.[siteId]));
+				health.flagAll(
+					'client',
+					ssidFailures.map((failure) => failure.mac),
+				);
+			} else {
+				single = single.concat(ssidFailures);
+			}
+		}
+		for (const clientFailures of groupBy(single, (failure) => failure.mac).values()) {
+			findings.push(clientFinding(siteId, clientFailures, thresholds, context, directory.get(clientFailures[0].mac)?.hostname));
+		}
+	}
+	findings.push(...signalFindings(input, context), ...commonFindings('authentication', input, thresholds, context));
+	return health.result(findings);
+}

@@ -1,0 +1,215 @@
+import type { DeviceStat } from '../../shared/schemas/mist.schemas';
+import type { Finding, StepResult } from '../../shared/findings/types';
+import { makeFinding } from '../../shared/findings/build';
+import { manual, remediate } from '../../shared/findings/remediation';
+import { normalizeMacLoose, targets } from '../../shared/findings/fingerprint';
+import { severityForGrade } from '../../shared/findings/severity';
+import type { DiagnosisContext } from './support/context';
+import { siteLabel, siteScope } from './support/context';
+import type { DiagnosisThresholds } from './support/thresholds';
+import { gradeHigherIsWorse, gradeSharedClients } from './support/thresholds';
+import type { EventCatalogueEntry } from './support/eventClassifier';
+import { createEventClassifier } from './support/eventClassifier';
+import type { ClientEventInput, EventDefaults, FailureEvent } from './support/failures';
+import { toFailures } from './support/failures';
+import type { FailureGroup } from './support/correlate';
+import { applyBaseline, correlateBySiteAndVlan } from './support/correlate';
+import type { CommonStepInput } from './support/common';
+import { commonFindings, eventEvidence, windowNote } from './support/common';
+import { HealthTracker } from './support/health';
+import type { ClientRecord } from './support/directory';
+import { clientDirectory, vlanByMac } from './support/directory';
+import { countBy, plural, round, topKey } from './support/collections';
+import type { AlarmInput } from './signals/alarms';
+import { alarmSignals } from './signals/alarms';
+import type { MarvisActionInput } from './signals/marvis';
+import { marvisSignals } from './signals/marvis';
+
+/** Switch or gateway stats with the DHCP server pools they serve. */
+export type DhcpServerStat = DeviceStat & { dhcpd_stat?: Record<string, { num_ips?: number | null; num_leased?: number | null }> | null };
+
+export interface DhcpInput extends CommonStepInput {
+	events?: ClientEventInput[];
+	catalogue?: EventCatalogueEntry[];
+	defaults?: EventDefaults;
+	/** Clients in scope (client stats or search); gives VLANs and, in triage, the clients to report healthy. */
+	clients?: ClientRecord[];
+	dhcpServers?: DhcpServerStat[];
+	alarms?: AlarmInput[];
+	marvisActions?: MarvisActionInput[];
+	/** Site id → history of distinct DHCP-failing clients per window (baseline). */
+	baseline?: Record<string, number[]>;
+}
+
+function causeOf(failures: FailureEvent[], where: string): string {
+	const naks = failures.filter((failure) => /NAK/i.test(failure.type)).length;
+	if (naks * 2 > failures.length) {
+		return `The DHCP server refuses leases (NAK) ${where}: the relay points to a scope of another subnet, or the pool is exhausted.`;
+	}
+	return `DHCP requests ${where} get no answer: the DHCP server or the relay (ip helper) is down or unreachable, or the VLAN is missing on the AP uplinks.`;
+}
+
+function sharedFinding(group: FailureGroup, thresholds: DiagnosisThresholds, context: DiagnosisContext, history?: number[]): Finding {
+	const level = group.vlan ? 'vlan' : 'site';
+	const grade = gradeSharedClients(group.peak.distinct, thresholds);
+	const outcome = applyBaseline(severityForGrade(grade === 'ok' ? 'warn' : grade, level), group.peak.distinct, history, thresholds);
+	const where = group.vlan ? `on VLAN ${group.vlan} at ${siteLabel(context, group.site_id)}` : `at ${siteLabel(context, group.site_id)}`;
+	const topAp = topKey(
+		countBy(
+			group.failures.filter((failure) => failure.ap),
+			(failure) => failure.ap as string,
+		),
+	);
+	const test = topAp
+		? remediate.syntheticTest(
+				group.site_id,
+				topAp,
+				'dhcp',
+				`Run a DHCP test from AP ${topAp}${group.vlan ? ` on VLAN ${group.vlan}` : ''}.`,
+				group.vlan,
+			)
+		: manual('Check the DHCP server and the relay (ip helper) for the affected VLANs.');
+	return makeFinding({
+		step: 'dhcp',
+		rule: group.vlan ? 'dhcp_failures_vlan' : 'dhcp_failures_site',
+		severity: outcome.severity,
+		scope: { level, ...siteScope(context, group.site_id), vlan: group.vlan },
+		target: group.vlan ? targets.vlan(group.vlan) : targets.site(),
+		summary: `${plural(group.macs.length, 'client')} failed DHCP ${where}${windowNote(group.macs.length, group.peak.distinct, thresholds, outcome.withinBaseline ? 'usual for this site' : undefined)}.`,
+		evidence: {
+			...eventEvidence(group.failures, group.macs, thresholds),
+			peakClientsInWindow: group.peak.distinct,
+			baseline: outcome.evidence,
+		},
+		likelyCause: causeOf(group.failures, where),
+		remediation: test,
+		followUp: [manual('Check the DHCP server logs and the scope for this subnet; verify the ip helper on the VLAN interface.')],
+		timestamps: group.failures.map((failure) => failure.timestamp),
+		now: context.now,
+	});
+}
+
+function clientFinding(group: FailureGroup, thresholds: DiagnosisThresholds, context: DiagnosisContext, hostname?: string): Finding {
+	const mac = group.macs[0];
+	const username = group.failures.find((failure) => failure.username)?.username;
+	return makeFinding({
+		step: 'dhcp',
+		rule: 'client_dhcp_failure',
+		severity: 'minor',
+		scope: {
+			level: 'client',
+			...siteScope(context, group.site_id),
+			client_mac: mac,
+			client_hostname: hostname,
+			username,
+			vlan: group.vlan,
+		},
+		target: targets.mac(mac),
+		summary: `Client ${hostname ? `${hostname} (${mac})` : mac} failed DHCP ${plural(group.failures.length, 'time')} at ${siteLabel(context, group.site_id)}; no other client there is affected.`,
+		evidence: eventEvidence(group.failures, group.macs, thresholds),
+		likelyCause: 'Only this client fails: a client-side problem (driver, static settings, MAC randomisation) or a reservation for its MAC.',
+		remediation: remediate.reconnectClient(group.site_id, mac, 'Disconnect the client so it reconnects and requests a new lease.'),
+		followUp: [manual("Check the client's network settings and any DHCP reservation or block for its MAC.")],
+		timestamps: group.failures.map((failure) => failure.timestamp),
+		now: context.now,
+	});
+}
+
+function poolFindings(
+	servers: DhcpServerStat[],
+	thresholds: DiagnosisThresholds,
+	context: DiagnosisContext,
+	health: HealthTracker,
+): Finding[] {
+	const findings: Finding[] = [];
+	for (const server of servers) {
+		const siteId = server.site_id;
+		if (!siteId) continue;
+		for (const [network, pool] of Object.entries(server.dhcpd_stat ?? {})) {
+			health.check('vlan', network, siteId);
+			const size = pool.num_ips ?? 0;
+			if (size <= 0) continue;
+			const usage = (pool.num_leased ?? 0) / size;
+			const grade = gradeHigherIsWorse(usage, thresholds.dhcpPoolUsage);
+			if (grade === 'ok') continue;
+			health.flag('vlan', network);
+			const mac = normalizeMacLoose(server.mac);
+			findings.push(
+				makeFinding({
+					step: 'dhcp',
+					rule: 'dhcp_pool_exhausted',
+					severity: severityForGrade(grade, 'vlan'),
+					scope: { level: 'vlan', ...siteScope(context, siteId), vlan: network },
+					target: targets.vlan(network),
+					summary: `DHCP pool ${network} on ${server.name ?? mac} is ${round(usage * 100)}% used (${pool.num_leased} of ${size} addresses) at ${siteLabel(context, siteId)}.`,
+					evidence: {
+						metrics: [
+							{
+								metric: 'dhcp_pool_usage',
+								value: round(usage, 3),
+								warn: thresholds.dhcpPoolUsage.warn,
+								crit: thresholds.dhcpPoolUsage.crit,
+								unit: 'share',
+							},
+						],
+						server: { mac, name: server.name ?? undefined },
+						num_ips: size,
+						num_leased: pool.num_leased ?? 0,
+					},
+					likelyCause: 'The DHCP pool is (nearly) exhausted: too small for the clients, or leases too long for a transient population.',
+					remediation: manual(`Enlarge the ${network} pool or shorten its lease time on ${server.name ?? mac}.`),
+					timestamps: [server.last_seen ?? context.now],
+					now: context.now,
+				}),
+			);
+		}
+	}
+	return findings;
+}
+
+function signalFindings(input: DhcpInput, context: DiagnosisContext): Finding[] {
+	const signals = [...alarmSignals(input.alarms, ['dhcp_failure']), ...marvisSignals(input.marvisActions, ['dhcp_failure'])];
+	return signals.map((signal) =>
+		makeFinding({
+			step: 'dhcp',
+			rule: signal.vlan ? 'dhcp_failures_vlan' : 'dhcp_failures_site',
+			severity: 'major',
+			scope: { level: signal.vlan ? 'vlan' : 'site', ...siteScope(context, signal.site_id), vlan: signal.vlan },
+			target: signal.vlan ? targets.vlan(signal.vlan) : targets.site(),
+			summary: `Mist ${signal.source === 'alarm' ? 'raised a DHCP failure alarm' : 'Marvis reports a DHCP failure'} at ${siteLabel(context, signal.site_id)}${signal.vlan ? ` on VLAN ${signal.vlan}` : ''}.`,
+			evidence: { source: signal.source, id: signal.id, count: signal.count, affectedClients: signal.impactedClients, text: signal.text },
+			likelyCause: 'DHCP server or relay not answering for many clients (Mist baseline deviation).',
+			remediation: manual('Check the DHCP server and the relay (ip helper) for the affected VLANs.'),
+			timestamps: signal.timestamps,
+			count: signal.count,
+			now: context.now,
+		}),
+	);
+}
+
+/** DHCP step: many clients failing on one VLAN/site → one shared finding; a lone client → a client finding. */
+export function diagnoseDhcp(input: DhcpInput, thresholds: DiagnosisThresholds, context: DiagnosisContext): StepResult {
+	const health = new HealthTracker('dhcp', context);
+	const directory = clientDirectory(input.clients);
+	for (const site of input.sites ?? []) health.check('site', site.id, site.id, site.name);
+	for (const client of directory.values()) {
+		const siteId = client.site_id ?? input.defaults?.site_id;
+		if (siteId) health.check('client', client.mac, siteId, client.hostname);
+	}
+	const classify = createEventClassifier(input.catalogue);
+	const failures = toFailures(input.events ?? [], classify, ['dhcp_failure'], {
+		...input.defaults,
+		vlanByMac: { ...vlanByMac(directory), ...input.defaults?.vlanByMac },
+	});
+	const correlated = correlateBySiteAndVlan(failures, thresholds, true);
+	const findings: Finding[] = [];
+	for (const group of [...correlated.vlanGroups, ...correlated.siteGroups]) {
+		findings.push(sharedFinding(group, thresholds, context, input.baseline?.[group.site_id]));
+		health.flagAll('client', group.macs);
+	}
+	for (const group of correlated.clientGroups)
+		findings.push(clientFinding(group, thresholds, context, directory.get(group.macs[0])?.hostname));
+	findings.push(...poolFindings(input.dhcpServers ?? [], thresholds, context, health));
+	findings.push(...signalFindings(input, context), ...commonFindings('dhcp', input, thresholds, context));
+	return health.result(findings);
+}

@@ -1,0 +1,30 @@
+/** The diagnosis rules: pure functions of Mist data, thresholds and context (map: README.md). */
+export * from './support/thresholds';
+export * from './support/baseline';
+export * from './support/context';
+export * from './support/eventClassifier';
+export * from './support/degradedSites';
+export type { ClientEventInput, EventDefaults } from './support/failures';
+export type { ClientRecord } from './support/directory';
+export type { ApStat } from './support/uplink';
+export type { DeviceEventInput } from './support/deviceEvents';
+export type { AlarmInput } from './signals/alarms';
+export type { MarvisActionInput } from './signals/marvis';
+export type { SleSummaryInput } from './signals/sleClassifiers';
+export type { TroubleshootInput } from './signals/troubleshoot';
+export type { CommonStepInput } from './support/common';
+export { diagnoseAssociation } from './association';
+export type { AssociationInput } from './association';
+export { diagnoseAuthentication } from './authentication';
+export type { AuthenticationInput } from './authentication';
+export { diagnoseDhcp } from './dhcp';
+export type { DhcpInput, DhcpServerStat } from './dhcp';
+export { diagnoseClientHealth } from './clientHealth';
+export type { ClientHealthInput } from './clientHealth';
+export { diagnoseApHealth } from './apHealth';
+export type { ApHealthInput } from './apHealth';
+export { diagnoseRfEnvironment } from './rfEnvironment';
+export type { RfEnvironmentInput } from './rfEnvironment';
+export { diagnoseInfrastructure } from './infrastructure';
+export type { InfrastructureInput, ClientLatencyInput, MetricSeriesInput } from './infrastructure';
+

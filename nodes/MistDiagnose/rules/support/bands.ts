@@ -1,0 +1,18 @@
+import type { Band } from '../../../shared/findings/remediation';
+
+/** Mist writes bands as "24"/"5"/"6" (sometimes numbers, sometimes "2.4"); radio_stat keys as band_24… */
+export function normalizeBand(value: unknown): Band | undefined {
+	const text = String(value ?? '')
+		.trim()
+		.toLowerCase()
+		.replace(/^band_/, '');
+	if (text === '24' || text === '2.4' || text === '2') return '24';
+	if (text === '5') return '5';
+	if (text === '6') return '6';
+	return undefined;
+}
+
+export function sortBands(bands: Iterable<Band>): Band[] {
+	const order: Band[] = ['24', '5', '6'];
+	return order.filter((band) => [...bands].includes(band));
+}

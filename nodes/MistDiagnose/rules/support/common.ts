@@ -1,0 +1,50 @@
+import type { DiagnosisStep, Finding } from '../../../shared/findings/types';
+import type { DiagnosisContext } from './context';
+import type { DiagnosisThresholds } from './thresholds';
+import type { SleSummaryInput } from '../signals/sleClassifiers';
+import { sleClassifierFindings } from '../signals/sleClassifiers';
+import type { TroubleshootInput } from '../signals/troubleshoot';
+import { troubleshootFindings } from '../signals/troubleshoot';
+import type { FailureEvent } from './failures';
+import { isoFromEpoch } from '../../../shared/findings/build';
+import { countBy } from './collections';
+
+/** Inputs every step accepts besides its own data. */
+export interface CommonStepInput {
+	/** Sites in scope; each is reported healthy when nothing is found on it. */
+	sites?: Array<{ id: string; name?: string | null }>;
+	/** Site SLE summaries (metric + classifiers). */
+	sle?: SleSummaryInput[];
+	/** Marvis troubleshoot answers. */
+	troubleshoot?: TroubleshootInput[];
+}
+
+export function commonFindings(
+	step: DiagnosisStep,
+	input: CommonStepInput,
+	thresholds: DiagnosisThresholds,
+	context: DiagnosisContext,
+): Finding[] {
+	return [...sleClassifierFindings(step, input.sle, thresholds, context), ...troubleshootFindings(step, input.troubleshoot, context)];
+}
+
+/** Evidence common to event-based findings: counts per type, a bounded MAC sample and the time span. */
+export function eventEvidence(failures: FailureEvent[], macs: string[], thresholds: DiagnosisThresholds) {
+	const stamps = failures.map((failure) => failure.timestamp);
+	return {
+		eventCounts: countBy(failures, (failure) => failure.type),
+		affectedClients: macs.length,
+		sampleMacs: macs.slice(0, thresholds.maxSampleMacs),
+		window: stamps.length ? { start: isoFromEpoch(Math.min(...stamps)), end: isoFromEpoch(Math.max(...stamps)) } : undefined,
+	};
+}
+
+/**
+ * How fast the failures came, with the count said once: " within 10 min" when every one fell in one
+ * window, " (up to 12 within 10 min)" when they spread wider. `note` joins the brackets.
+ */
+export function windowNote(total: number, peak: number, thresholds: DiagnosisThresholds, note?: string): string {
+	const window = `within ${thresholds.windowSeconds / 60} min`;
+	if (peak >= total) return ` ${window}${note ? ` (${note})` : ''}`;
+	return ` (up to ${peak} ${window}${note ? `, ${note}` : ''})`;
+}

@@ -1,0 +1,49 @@
+import type { DiagnosisStep, Finding, HealthyEntity, ScopeLevel, StepResult } from '../../../shared/findings/types';
+import { mergeFindings } from '../../../shared/findings/merge';
+import { bySeverity } from '../../../shared/findings/severity';
+import type { DiagnosisContext } from './context';
+
+/**
+ * Records what a step checked and what it flagged, so the step can report the healthy rest.
+ * A site is healthy for a step only when no finding of that step touches it; rules flag every
+ * affected client themselves (evidence only keeps a bounded sample of MACs).
+ */
+export class HealthTracker {
+	private readonly checked = new Map<string, HealthyEntity>();
+	private readonly flagged = new Set<string>();
+
+	constructor(
+		private readonly step: DiagnosisStep,
+		private readonly context: DiagnosisContext,
+	) {}
+
+	check(level: ScopeLevel, id: string, siteId: string, name?: string | null): void {
+		if (level !== 'site') this.check('site', siteId, siteId, this.context.siteNames?.[siteId]);
+		const key = `${level}:${id}`;
+		if (this.checked.has(key)) return;
+		const entity: HealthyEntity = { step: this.step, level, id, org_id: this.context.org_id, site_id: siteId };
+		if (name) entity.name = name;
+		this.checked.set(key, entity);
+	}
+
+	flag(level: ScopeLevel, id: string): void {
+		this.flagged.add(`${level}:${id}`);
+	}
+
+	flagAll(level: ScopeLevel, ids: Iterable<string>): void {
+		for (const id of ids) this.flag(level, id);
+	}
+
+	/** Merges duplicates, sorts most severe first, and lists the checked entities nothing was found on. */
+	result(findings: Finding[]): StepResult {
+		const merged = bySeverity(mergeFindings(findings));
+		for (const finding of merged) {
+			this.flag('site', finding.scope.site_id);
+			if (finding.scope.client_mac) this.flag('client', finding.scope.client_mac);
+			if (finding.scope.ap_mac) this.flag('ap', finding.scope.ap_mac);
+			if (finding.scope.switch_mac) this.flag('switch_port', `${finding.scope.switch_mac}/${finding.scope.port_id ?? ''}`);
+		}
+		const healthy = [...this.checked.entries()].filter(([key]) => !this.flagged.has(key)).map(([, entity]) => entity);
+		return { findings: merged, healthy };
+	}
+}

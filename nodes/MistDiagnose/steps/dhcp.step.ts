@@ -1,0 +1,41 @@
+import type { ClientSearchResult } from '../../shared/schemas/mist.schemas';
+import { diagnoseDhcp } from '../rules/dhcp';
+import type { DhcpInput } from '../rules/dhcp';
+import { alarmsInScope, clientFailureEvents, inScope } from './loaders';
+import type { DiagnosisStepDefinition, StepNeeds } from './types';
+
+const needs = { eventCategories: ['dhcp_failure'] } satisfies StepNeeds;
+
+export const dhcpStep: DiagnosisStepDefinition<'dhcp', DhcpInput> = {
+	id: 'dhcp',
+	option: { name: 'DHCP', description: 'Lease failures, NAKs, exhausted pools' },
+	needs,
+	async load(collector, scope) {
+		const { catalogue, events } = await clientFailureEvents(
+			collector,
+			scope,
+			needs.eventCategories,
+		);
+		// VLANs of the failing clients come from the client records of the sites with failures only.
+		const failingSites = [
+			...new Set(events.map((event) => event.site_id).filter((id): id is string => !!id)),
+		].slice(0, scope.maxDrilldownSites);
+		const clients: ClientSearchResult[] = [];
+		for (const siteId of failingSites) clients.push(...(await collector.siteClientSearch(siteId)));
+		const dhcpServers = [
+			...(await collector.deviceStats('switch')),
+			...(await collector.deviceStats('gateway')),
+		].filter((device) => inScope(scope, device.site_id));
+		return {
+			input: {
+				events,
+				catalogue,
+				clients,
+				dhcpServers,
+				alarms: await alarmsInScope(collector, scope),
+				baseline: scope.baseline.dhcp,
+			},
+		};
+	},
+	diagnose: diagnoseDhcp,
+};

@@ -1,0 +1,39 @@
+import { diagnoseInfrastructure } from '../rules/infrastructure';
+import type { InfrastructureInput } from '../rules/infrastructure';
+import { alarmsInScope, clientFailureEvents, deviceEventsInScope, deviceNameMap } from './loaders';
+import type { DiagnosisStepDefinition, StepNeeds } from './types';
+
+/** DNS and gateway-ARP failures of clients; device events of switch port and uplink problems. */
+const needs = {
+	eventCategories: ['dns_failure', 'arp_failure'],
+	deviceEventTypes: ['GW_DISCONNECTED', 'SW_DISCONNECTED', 'SW_PORT_DOWN', 'SW_PORT_UP'],
+} satisfies StepNeeds;
+
+export const infrastructureStep: DiagnosisStepDefinition<'infrastructure', InfrastructureInput> = {
+	id: 'infrastructure',
+	option: {
+		name: 'Infrastructure',
+		description: 'DNS and gateway reachability, latency, switch ports, connectivity drops',
+	},
+	needs,
+	async load(collector, scope) {
+		const { catalogue, events } = await clientFailureEvents(
+			collector,
+			scope,
+			needs.eventCategories,
+		);
+		const switches = await collector.deviceStats('switch');
+		const deviceEvents = await deviceEventsInScope(collector, scope, needs.deviceEventTypes);
+		return {
+			input: {
+				events,
+				catalogue,
+				deviceEvents,
+				alarms: await alarmsInScope(collector, scope),
+				latencyHistory: scope.baseline.infrastructure,
+			},
+			deviceNames: deviceNameMap(switches),
+		};
+	},
+	diagnose: diagnoseInfrastructure,
+};

@@ -1,0 +1,133 @@
+import type { DiagnosisStep } from '../../shared/findings/types';
+import type { ClientEvent, DeviceStat } from '../../shared/schemas/mist.schemas';
+import type { MistDataCollector } from '../collect/MistDataCollector';
+import type { SleSummaryInput } from '../rules/signals/sleClassifiers';
+import { degradedSites } from '../rules/support/degradedSites';
+import { createEventClassifier } from '../rules/support/eventClassifier';
+import type { EventCatalogueEntry, EventCategory } from '../rules/support/eventClassifier';
+import type { SweepScope } from './types';
+
+/** Loaders the steps share. Each reads through the collector, so steps of one run share their calls. */
+
+export const inScope = (scope: SweepScope, siteId: string | null | undefined) =>
+	scope.siteFilter.size === 0 || (!!siteId && scope.siteFilter.has(siteId));
+
+export async function sitesInScope(collector: MistDataCollector, scope: SweepScope) {
+	return (await collector.sites()).filter((site) => inScope(scope, site.id));
+}
+
+export async function alarmsInScope(collector: MistDataCollector, scope: SweepScope) {
+	return (await collector.alarms()).filter((alarm) => inScope(scope, alarm.site_id));
+}
+
+export async function apsInScope(collector: MistDataCollector, scope: SweepScope) {
+	return (await collector.deviceStats('ap')).filter((ap) => inScope(scope, ap.site_id));
+}
+
+export async function deviceEventsInScope(
+	collector: MistDataCollector,
+	scope: SweepScope,
+	types: string[],
+) {
+	return (await collector.deviceEvents(types)).filter((event) => inScope(scope, event.site_id));
+}
+
+export function deviceNameMap(devices: DeviceStat[]): Record<string, string> {
+	return Object.fromEntries(
+		devices
+			.filter((device) => device.name)
+			.map((device) => [device.mac.toLowerCase(), String(device.name)]),
+	);
+}
+
+/**
+ * Org-wide event searches may answer without `site_id` (the spec omits it); the reporting AP
+ * tells the site, from the org AP inventory, which the AP steps load anyway.
+ */
+async function attributeSites(
+	collector: MistDataCollector,
+	events: ClientEvent[],
+): Promise<ClientEvent[]> {
+	if (events.every((event) => event.site_id)) return events;
+	const siteByAp = new Map(
+		(await collector.deviceStats('ap')).map((ap) => [
+			ap.mac.toLowerCase(),
+			ap.site_id ?? undefined,
+		]),
+	);
+	return events.map((event) =>
+		event.site_id || !event.ap
+			? event
+			: { ...event, site_id: siteByAp.get(String(event.ap).toLowerCase()) },
+	);
+}
+
+/** Failure event types of the given families, read from the catalogue so new Mist types are included. */
+function failureTypes(categories: EventCategory[], catalogue: EventCatalogueEntry[]): string[] {
+	const classify = createEventClassifier(catalogue);
+	return catalogue
+		.map((entry) => entry.key)
+		.filter((key) => categories.includes(classify(key).category));
+}
+
+/** Client failure events of the given families in scope, with the catalogue the rules classify them by. */
+export async function clientFailureEvents(
+	collector: MistDataCollector,
+	scope: SweepScope,
+	categories: EventCategory[],
+) {
+	const catalogue = await collector.eventCatalogue();
+	const events = await attributeSites(
+		collector,
+		await collector.clientEvents(failureTypes(categories, catalogue)),
+	);
+	return { catalogue, events: events.filter((event) => inScope(scope, event.site_id)) };
+}
+
+/** NAC failure events in scope (they answer without `site_id` too). */
+export async function nacFailureEvents(
+	collector: MistDataCollector,
+	scope: SweepScope,
+	types: string[],
+) {
+	return (await attributeSites(collector, await collector.nacEvents(types))).filter((event) =>
+		inScope(scope, event.site_id),
+	);
+}
+
+/** Sites to drill into for a step: every site in scope, or the SLE-degraded ones whose drop the step explains. */
+export async function drilldownSites(
+	collector: MistDataCollector,
+	step: DiagnosisStep,
+	scope: SweepScope,
+): Promise<string[]> {
+	if (scope.drillAllSites) {
+		const sites = await collector.sites();
+		return sites
+			.map((site) => site.id)
+			.filter((id) => inScope(scope, id))
+			.slice(0, scope.maxDrilldownSites);
+	}
+	return degradedSites(await collector.sitesSle(), scope.thresholds)
+		.filter((site) => site.steps.includes(step) && inScope(scope, site.site_id))
+		.slice(0, scope.maxDrilldownSites)
+		.map((site) => site.site_id);
+}
+
+/** The given SLE metrics' summaries (with classifiers) of each site. */
+export async function sleSummaries(
+	collector: MistDataCollector,
+	siteIds: string[],
+	metrics: string[],
+): Promise<SleSummaryInput[]> {
+	const out: SleSummaryInput[] = [];
+	for (const siteId of siteIds) {
+		for (const metric of metrics)
+			out.push({
+				site_id: siteId,
+				metric,
+				summary: await collector.siteSleSummary(siteId, metric),
+			});
+	}
+	return out;
+}

@@ -1,0 +1,63 @@
+/* eslint-disable no-console -- the test reports the measured API cost */
+import type { IDataObject } from 'n8n-workflow';
+
+import { startSimulator } from '../../../simulator/src';
+import type { RunningSimulator } from '../../../simulator/src';
+import { runDiagnose } from './helpers';
+
+const STEPS = ['association', 'authentication', 'dhcp', 'client_health', 'ap_health', 'rf_environment', 'infrastructure'];
+
+/** Mist calls made since the log was reset (control endpoints are not in the log). */
+const mistCalls = (sim: RunningSimulator) => sim.calls().filter((call) => call.path.startsWith('/api/v1/')).length;
+
+describe('Mist Diagnose API cost (scale-100: 100 sites, 20,000 clients)', () => {
+	let sim: RunningSimulator;
+	beforeAll(async () => {
+		sim = await startSimulator({ port: 0, scenario: 'scale-100' });
+	}, 60_000);
+	afterAll(async () => sim?.close());
+
+	it('sweeps every step, one node per step as in the flowchart, in at most 40 calls', async () => {
+		expect(sim.world.sites).toHaveLength(100);
+		expect(sim.world.clients.size).toBeGreaterThanOrEqual(20_000);
+		sim.resetCalls();
+		const workflowStaticData: IDataObject = {};
+		const perStep: Record<string, number> = {};
+		let findings = 0;
+		for (const step of STEPS) {
+			const before = mistCalls(sim);
+			const run = await runDiagnose(sim, { step }, { staticData: workflowStaticData });
+			perStep[step] = mistCalls(sim) - before;
+			findings += run.issues.length;
+			const reported = (run.issues[0] ?? run.healthy[0])?._requestStats as IDataObject;
+			expect(reported.calls).toBe(perStep[step]);
+		}
+		const total = Object.values(perStep).reduce((sum, calls) => sum + calls, 0);
+		console.log(`Sweep of all 7 steps as separate nodes: ${total} Mist calls ${JSON.stringify(perStep)}, ${findings} findings`);
+		expect(findings).toBeGreaterThan(0);
+		expect(total).toBeLessThanOrEqual(40);
+	}, 120_000);
+
+	it('sweeps every step in one All Steps node in fewer calls still', async () => {
+		sim.resetCalls();
+		const run = await runDiagnose(sim, { step: 'all' });
+		const calls = mistCalls(sim);
+		console.log(`All Steps sweep: ${calls} Mist calls, ${run.issues.length} findings, ${run.healthy.length} healthy sites`);
+		expect(calls).toBeLessThanOrEqual(40);
+		expect(run.healthy.length).toBeGreaterThan(90);
+	}, 120_000);
+
+	it('triages 500 clients with the same number of calls as 5: one org-wide read per step', async () => {
+		const clients = [...sim.world.clients.values()];
+		const items = (count: number) => clients.slice(0, count).map((client) => ({ json: { mac: client.mac, site_id: client.siteId } }));
+		const cost = async (count: number) => {
+			sim.resetCalls();
+			await runDiagnose(sim, { step: 'dhcp', mode: 'triage', itemKind: 'client' }, { items: items(count) });
+			return mistCalls(sim);
+		};
+		const few = await cost(5);
+		const many = await cost(500);
+		console.log(`Triage DHCP: 5 clients ${few} calls, 500 clients ${many} calls`);
+		expect(many).toBe(few);
+	}, 120_000);
+});
