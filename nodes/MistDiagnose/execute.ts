@@ -2,7 +2,6 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { STEPS } from '../shared/findings/types';
-import type { DiagnosisStep } from '../shared/findings/types';
 import { MistClient } from '../shared/transport/MistClient';
 import { itemFailure } from '../shared/utils/perItem';
 import { normalizeMac } from '../shared/params/identifiers';
@@ -12,7 +11,6 @@ import { readSweepScope, readThresholds, readWindow } from './parameters';
 import { runSteps } from './run';
 import { workflowSlowCache } from './slowCache';
 import { isDiagnosisStep } from './steps';
-import type { StepChoice } from './steps';
 import { sweepOutputs } from './sweep';
 import { triage } from './triage';
 import type { ItemKind, TriageTarget } from './triage';
@@ -32,10 +30,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 }
 
 async function prepare(ctx: IExecuteFunctions, client: MistClient, nowMs: number, itemIndex: number) {
-	const step = ctx.getNodeParameter('step', itemIndex) as StepChoice;
-	const steps: DiagnosisStep[] = step === 'all' ? [...STEPS] : [step];
+	const step = String(ctx.getNodeParameter('step', itemIndex));
+	const steps = step === 'all' ? [...STEPS] : [step];
 	if (!steps.every(isDiagnosisStep)) {
-		throw new NodeOperationError(ctx.getNode(), `Invalid Step: "${String(step)}" is not a diagnosis step`, { itemIndex });
+		throw new NodeOperationError(ctx.getNode(), `Invalid Step: "${step}" is not a diagnosis step`, { itemIndex });
 	}
 	const thresholds = readThresholds(ctx, itemIndex);
 	const scope = readSweepScope(ctx, itemIndex, thresholds);

@@ -33,8 +33,6 @@ export type StepRegistry = {
 
 export const STEP_DEFINITIONS: StepRegistry = DEFINITIONS;
 
-export type StepChoice = DiagnosisStep | 'all';
-
 export const isDiagnosisStep = (value: string): value is DiagnosisStep =>
 	STEPS.some((step) => step === value);
 
