@@ -7,8 +7,9 @@ import { createEventClassifier } from '../rules/support/eventClassifier';
 import type { EventCatalogueEntry, EventCategory } from '../rules/support/eventClassifier';
 import type { SweepScope } from './types';
 
-/** Loaders the steps share. Each reads through the collector, so steps of one run share their calls. */
+// Loaders the steps share. Each reads through the collector, so the steps of one run share calls.
 
+/** Whether a site passes the Site IDs option (empty: every site). */
 export const inScope = (scope: SweepScope, siteId: string | null | undefined) =>
 	scope.siteFilter.size === 0 || (!!siteId && scope.siteFilter.has(siteId));
 

@@ -58,6 +58,11 @@ export interface DiagnosisStepDefinition<Id extends DiagnosisStep, Input extends
 	option: { name: string; description: string };
 	needs: StepNeeds;
 	/** Loads the step's data for the sites in scope (the runner adds `sites`). */
-	load(collector: MistDataCollector, scope: SweepScope): Promise<LoadedInput<Input>>;
-	diagnose(input: Input, thresholds: DiagnosisThresholds, context: DiagnosisContext): StepResult;
+	load: (collector: MistDataCollector, scope: SweepScope) => Promise<LoadedInput<Input>>;
+	/** The step's pure rules (function properties, so their input is checked strictly). */
+	diagnose: (
+		input: Input,
+		thresholds: DiagnosisThresholds,
+		context: DiagnosisContext,
+	) => StepResult;
 }
