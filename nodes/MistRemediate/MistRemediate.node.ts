@@ -21,7 +21,7 @@ export class MistRemediate implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Juniper Mist Remediate',
 		name: 'mistRemediate',
-		icon: { light: 'file:mistRemediate.svg', dark: 'file:mistRemediate.dark.svg' },
+		icon: { light: 'file:../../icons/mist.svg', dark: 'file:../../icons/mist.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ($parameter["dryRun"] ? " (dry run)" : "")}}',
