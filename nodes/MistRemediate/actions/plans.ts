@@ -1,16 +1,21 @@
 import type { ActionOperation, ActionPlan, JsonBody } from './types';
 import type { ParameterReader } from './parameters';
 
+type PlanBase = Pick<
+	ActionPlan,
+	'operation' | 'siteId' | 'deviceIds' | 'clientMacs' | 'restartsDevices' | 'disruptive' | 'result'
+>;
+
 /** What most plans share: one site, nothing restarted, a change that answers with a plain ok. */
-export function planBase(operation: ActionOperation, siteId: string) {
+export function planBase(operation: ActionOperation, siteId: string): PlanBase {
 	return {
 		operation,
 		siteId,
-		deviceIds: [] as string[],
-		clientMacs: [] as string[],
-		restartsDevices: [] as string[],
+		deviceIds: [],
+		clientMacs: [],
+		restartsDevices: [],
 		disruptive: true,
-		result: 'ok' as const,
+		result: 'ok',
 	};
 }
 

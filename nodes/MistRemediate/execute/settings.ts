@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { splitCommaList } from '../../shared/params/lists';
 import { GUARDRAIL_DEFAULTS } from '../descriptions/guardrailFields';
 import { MAX_WAIT_SECONDS } from '../descriptions/optionFields';
-import type { GuardrailSettings, Weekday } from '../guardrails/types';
+import type { GuardrailSettings } from '../guardrails/types';
 import { WEEKDAYS } from '../guardrails/types';
 import { parseClock } from '../guardrails/window';
 
@@ -110,11 +110,12 @@ export function readGuardrailSettings(ctx: IExecuteFunctions): GuardrailSettings
 		const days = (Array.isArray(rawDays) ? rawDays : splitCommaList(rawDays)).map((day) =>
 			String(day).toLowerCase().slice(0, 3),
 		);
-		const bad = days.find((day) => !(WEEKDAYS as readonly string[]).includes(day));
-		if (bad !== undefined) {
-			throw new NodeOperationError(ctx.getNode(), `Invalid Window Days: "${bad}" is not a weekday`);
-		}
-		settings.window = { mode: 'window', days: days as Weekday[], start, end };
+		const weekdays = days.map((day) => {
+			const weekday = WEEKDAYS.find((known) => known === day);
+			if (weekday) return weekday;
+			throw new NodeOperationError(ctx.getNode(), `Invalid Window Days: "${day}" is not a weekday`);
+		});
+		settings.window = { mode: 'window', days: weekdays, start, end };
 	}
 	return settings;
 }
