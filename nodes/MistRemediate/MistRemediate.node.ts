@@ -1,22 +1,32 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import * as listSearch from '../shared/methods/listSearch';
-import { actionFields } from './description/actionFields';
-import { guardrailFields } from './description/guardrailFields';
-import { allowedOperationsProperty, dryRunProperty, operationProperty } from './description/operation';
-import { optionFields } from './description/optionFields';
-import { router } from './execute/router';
+import { actionFields } from './actions';
+import { guardrailFields } from './descriptions/guardrailFields';
+import {
+	allowedOperationsProperty,
+	dryRunProperty,
+	operationProperty,
+} from './descriptions/operation';
+import { optionFields } from './descriptions/optionFields';
+import { execute } from './execute/pipeline';
 
 export class MistRemediate implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Juniper Mist Remediate',
 		name: 'mistRemediate',
-		icon: { light: 'file:mistRemediate.svg', dark: 'file:mistRemediate.dark.svg' },
+		icon: { light: 'file:../../icons/mist.svg', dark: 'file:../../icons/mist.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ($parameter["dryRun"] ? " (dry run)" : "")}}',
-		description: 'Fix Juniper Mist Wi-Fi problems (reconnect, restart, RRM, tests) behind dry-run, limits, cooldowns and maintenance windows',
+		description:
+			'Fix Juniper Mist Wi-Fi problems (reconnect, restart, RRM, tests) behind dry-run, limits, cooldowns and maintenance windows',
 		defaults: { name: 'Juniper Mist Remediate' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -43,6 +53,6 @@ export class MistRemediate implements INodeType {
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await execute.call(this);
 	}
 }

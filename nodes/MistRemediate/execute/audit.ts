@@ -1,48 +1,55 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { ActionPlan } from '../actions/types';
 import type { GuardrailDecision } from '../guardrails/types';
-import type { ActionPlan } from '../operations/types';
-import type { Reason } from './inputs';
-import { bodySummary } from './perform';
-import type { ResolvedRequest } from './perform';
+import type { KnownNames } from './names';
+import type { Reason } from './read';
+import { bodySummary } from './request';
+import type { ResolvedRequest } from './request';
 import type { SiteFacts } from './siteDirectory';
 
 export type AuditStatus = 'done' | 'dry-run' | 'skipped' | 'failed';
 
+/** What the stages found out about one item; the later the stage it reached, the more is known. */
 export interface AuditParts {
 	status: AuditStatus;
 	operation: string;
 	summary: string;
+	/** The execution's clock reading, epoch milliseconds. */
 	at: number;
 	dryRun: boolean;
 	why?: Reason;
 	plan?: ActionPlan;
 	request?: ResolvedRequest;
 	site?: SiteFacts;
-	deviceNames?: Record<string, string>;
-	clientNames?: Record<string, string>;
+	names?: KnownNames;
 	decision?: GuardrailDecision;
 	result?: IDataObject;
 	verification?: IDataObject;
-	error?: Error;
+	error?: NodeApiError | NodeOperationError;
 }
 
-/** One audit record per action: what, on what, when, why, the guardrail decision and the outcome. */
+/** Stage 7: the record of one item: what, on what, when, why, the guardrail decision, the outcome. */
 export function auditRecord(parts: AuditParts): IDataObject {
 	const { plan } = parts;
-	const request = parts.request ?? (plan ? { method: plan.method, path: plan.path, body: plan.body } : undefined);
+	const request =
+		parts.request ?? (plan ? { method: plan.method, path: plan.path, body: plan.body } : undefined);
 	const record: IDataObject = {
 		status: parts.status,
 		operation: parts.operation,
 		summary: parts.summary,
 		dryRun: parts.dryRun,
 		at: new Date(parts.at).toISOString(),
-		request: request ? { method: request.method, path: `/api/v1${request.path}`, body: bodySummary(request.body) as IDataObject } : null,
-		target: plan ? target(plan, parts.site, parts.deviceNames, parts.clientNames) : null,
-		why: (parts.why ?? { source: 'manual request' }) as unknown as IDataObject,
-		guardrail: parts.decision
-			? { decision: parts.decision.allowed ? 'allowed' : 'blocked', rule: parts.decision.rule ?? null, reason: parts.decision.reason }
-			: { decision: 'not evaluated', rule: null, reason: parts.status === 'failed' ? 'the action failed before the guardrails were checked' : 'nothing to do' },
+		request: request
+			? {
+					method: request.method,
+					path: `/api/v1${request.path}`,
+					body: bodySummary(request.body) as IDataObject,
+				}
+			: null,
+		target: plan ? target(plan, parts.site, parts.names) : null,
+		why: { ...(parts.why ?? { source: 'manual request' }) },
+		guardrail: guardrail(parts),
 		result: parts.result ?? null,
 	};
 	const reason = skipReason(parts);
@@ -51,11 +58,24 @@ export function auditRecord(parts: AuditParts): IDataObject {
 	if (parts.error) {
 		record.error = {
 			message: parts.error.message,
-			description: (parts.error as { description?: string }).description ?? null,
-			httpCode: (parts.error as { httpCode?: string }).httpCode ?? null,
+			description: parts.error.description ?? null,
+			httpCode: ('httpCode' in parts.error ? parts.error.httpCode : null) ?? null,
 		};
 	}
 	return record;
+}
+
+function guardrail({ decision, status }: AuditParts): IDataObject {
+	if (decision) {
+		return {
+			decision: decision.allowed ? 'allowed' : 'blocked',
+			rule: decision.rule ?? null,
+			reason: decision.reason,
+		};
+	}
+	const reason =
+		status === 'failed' ? 'the action failed before the guardrails were checked' : 'nothing to do';
+	return { decision: 'not evaluated', rule: null, reason };
 }
 
 /** One line on why nothing was done, for the Skipped output (e.g. to post in a chat). */
@@ -65,18 +85,22 @@ function skipReason(parts: AuditParts): string | undefined {
 	return parts.decision && !parts.decision.allowed ? parts.decision.reason : parts.summary;
 }
 
-function target(plan: ActionPlan, site?: SiteFacts, deviceNames: Record<string, string> = {}, clientNames: Record<string, string> = {}): IDataObject {
+function target(
+	plan: ActionPlan,
+	site?: SiteFacts,
+	names: KnownNames = { devices: {}, clients: {} },
+): IDataObject {
 	const result: IDataObject = { site_id: plan.siteId ?? null, site_name: site?.name ?? null };
 	if (plan.orgId) result.org_id = plan.orgId;
 	if (plan.deviceIds.length) {
 		result.device_ids = plan.deviceIds;
-		const names = plan.deviceIds.map((id) => deviceNames[id]).filter(Boolean);
-		if (names.length) result.device_names = names;
+		const deviceNames = plan.deviceIds.map((id) => names.devices[id]).filter(Boolean);
+		if (deviceNames.length) result.device_names = deviceNames;
 	}
 	if (plan.clientMacs.length) {
 		result.client_macs = plan.clientMacs;
-		const names = plan.clientMacs.map((mac) => clientNames[mac]).filter(Boolean);
-		if (names.length) result.client_names = names;
+		const clientNames = plan.clientMacs.map((mac) => names.clients[mac]).filter(Boolean);
+		if (clientNames.length) result.client_names = clientNames;
 	}
 	return result;
 }

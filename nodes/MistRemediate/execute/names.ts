@@ -1,6 +1,6 @@
 import type { Finding } from '../../shared/findings/types';
 import { deviceIdFromMac } from '../../shared/params/identifiers';
-import type { ActionPlan } from '../operations/types';
+import type { ActionPlan } from '../actions/types';
 import type { ApFacts } from './siteDirectory';
 
 export interface KnownNames {
@@ -19,7 +19,9 @@ export function knownNames(finding: Finding | undefined, aps?: Map<string, ApFac
 	const devices: Record<string, string> = {};
 	const clients: Record<string, string> = {};
 	if (scope?.ap_mac && scope.ap_name) devices[deviceIdFromMac(scope.ap_mac)] = scope.ap_name;
-	if (scope?.switch_mac && scope.switch_name) devices[deviceIdFromMac(scope.switch_mac)] = scope.switch_name;
+	if (scope?.switch_mac && scope.switch_name) {
+		devices[deviceIdFromMac(scope.switch_mac)] = scope.switch_name;
+	}
 	if (scope?.client_mac && scope.client_hostname) clients[scope.client_mac] = scope.client_hostname;
 	for (const ap of aps?.values() ?? []) if (ap.name) devices[ap.id] = ap.name;
 	return { devices, clients };
@@ -27,11 +29,17 @@ export function knownNames(finding: Finding | undefined, aps?: Map<string, ApFac
 
 /** "Restart device 00000000-…-5c5b350e0001" → "Restart device AP-01": the plan's summary with the names known. */
 export function namedSummary(plan: ActionPlan, deviceNames: Record<string, string>): string {
-	return plan.deviceIds.reduce((summary, id) => (deviceNames[id] ? summary.split(id).join(deviceNames[id]) : summary), plan.summary);
+	return plan.deviceIds.reduce(
+		(summary, id) => (deviceNames[id] ? summary.split(id).join(deviceNames[id]) : summary),
+		plan.summary,
+	);
 }
 
 /** `restartDevice:device:<id>` → `device "Lobby-01"`, for cooldown reasons people can read. */
-export function targetLabels(plan: ActionPlan, deviceNames: Record<string, string>): Record<string, string> {
+export function targetLabels(
+	plan: ActionPlan,
+	deviceNames: Record<string, string>,
+): Record<string, string> {
 	return Object.fromEntries(
 		plan.targets.map((key) => {
 			const [, kind, id, ...rest] = key.split(':');

@@ -3,53 +3,20 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { MIST_CREDENTIAL } from '../../shared/transport/MistClient';
 import type { MistClient } from '../../shared/transport/MistClient';
-import type { ActionPlan, JsonBody } from '../operations/types';
+import type { ActionPlan } from '../actions/types';
 import { collectCommandOutput, runtimeSocketFactory, streamUrl } from '../stream/commandStream';
+import type { Guarded } from './guard';
 import type { RunOptions } from './settings';
-
-export interface ResolvedRequest {
-	method: 'POST' | 'PUT';
-	path: string;
-	body?: JsonBody;
-}
-
-/**
- * The exact request of a plan. Setting a radio reads the device first and changes only the given
- * fields of that band, so everything else in its radio_config stays as it is.
- */
-export async function resolveRequest(client: MistClient, plan: ActionPlan, itemIndex: number): Promise<ResolvedRequest> {
-	if (!plan.radioChange) return { method: plan.method, path: plan.path, ...(plan.body !== undefined ? { body: plan.body } : {}) };
-	const device = await client.request<IDataObject>({ path: plan.path, itemIndex });
-	const radioConfig = (device?.radio_config && typeof device.radio_config === 'object' ? device.radio_config : {}) as IDataObject;
-	const key = `band_${plan.radioChange.band}`;
-	const current = (radioConfig[key] && typeof radioConfig[key] === 'object' ? radioConfig[key] : {}) as IDataObject;
-	const changes: IDataObject = {};
-	for (const field of ['channel', 'power', 'bandwidth'] as const) {
-		const value = plan.radioChange[field];
-		if (value !== undefined) changes[field] = value;
-	}
-	return { method: 'PUT', path: plan.path, body: { radio_config: { ...radioConfig, [key]: { ...current, ...changes } } } };
-}
 
 export interface ActionResult extends IDataObject {
 	statusCode: number;
 }
 
-const SECRET_FIELDS = ['password'];
-
-/** The body as shown in audit records: secrets masked, long lists shortened. */
-export function bodySummary(body: JsonBody | undefined): unknown {
-	if (body === undefined) return null;
-	if (Array.isArray(body)) return body.length > 20 ? [...body.slice(0, 20), `… ${body.length - 20} more`] : body;
-	return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, SECRET_FIELDS.includes(key) ? '********' : value]));
-}
-
-/** Sends the change and collects what Mist answered (session output, synthetic test result). */
-export async function sendAction(
+/** Stage 5: sends the change and collects what Mist answered (session output, synthetic test result). */
+export async function perform(
 	ctx: IExecuteFunctions,
 	client: MistClient,
-	plan: ActionPlan,
-	request: ResolvedRequest,
+	{ plan, request }: Guarded,
 	options: RunOptions,
 	itemIndex: number,
 ): Promise<ActionResult> {
@@ -59,18 +26,25 @@ export async function sendAction(
 		...(request.body !== undefined ? { body: request.body as IDataObject } : {}),
 		itemIndex,
 	});
-	const result: ActionResult = { statusCode: response.statusCode };
-	const answer = response.body;
-	if (answer && typeof answer === 'object' && !Array.isArray(answer) && plan.result !== 'ok' && !plan.radioChange) {
-		const session = (answer as IDataObject).session;
-		if (typeof session === 'string') result.session = session;
+	const session = plan.result !== 'ok' && !plan.radioChange ? sessionOf(response.body) : undefined;
+	const result: ActionResult = {
+		statusCode: response.statusCode,
+		...(session !== undefined ? { session } : {}),
+	};
+	if (plan.result === 'session') {
+		Object.assign(result, await commandOutput(ctx, client, plan, session, options));
 	}
-	if (plan.result === 'session') Object.assign(result, await commandOutput(ctx, client, plan, result.session as string | undefined, options));
 	if (plan.result === 'syntheticTest') {
 		if (options.syntheticWaitMs > 0) await sleep(options.syntheticWaitMs);
 		result.syntheticTest = await client.request<IDataObject>({ path: request.path, itemIndex });
 	}
 	return result;
+}
+
+function sessionOf(answer: unknown): string | undefined {
+	const session =
+		answer && typeof answer === 'object' && 'session' in answer ? answer.session : undefined;
+	return typeof session === 'string' ? session : undefined;
 }
 
 async function commandOutput(
@@ -85,8 +59,14 @@ async function commandOutput(
 	const how = `Mist streams the output over WebSocket: subscribe to ${channel} on ${streamUrl(base)}, or open the device's Utilities in the Mist portal.`;
 	if (!session) return { note: `Mist answered without a session id. ${how}` };
 	const factory = runtimeSocketFactory();
-	if (options.commandOutputMs <= 0) return { note: `Output not collected (Command Output Wait is 0). ${how}` };
-	if (!factory) return { note: `This n8n runs on a Node.js without WebSocket (Node.js 22+ has it), so the output was not collected. ${how}` };
+	if (options.commandOutputMs <= 0) {
+		return { note: `Output not collected (Command Output Wait is 0). ${how}` };
+	}
+	if (!factory) {
+		return {
+			note: `This n8n runs on a Node.js without WebSocket (Node.js 22+ has it), so the output was not collected. ${how}`,
+		};
+	}
 	const credentials = await ctx.getCredentials(MIST_CREDENTIAL);
 	const output = await collectCommandOutput(factory, {
 		url: streamUrl(base),

@@ -26,11 +26,13 @@ export class SiteDirectory {
 	async site(siteId: string, itemIndex: number): Promise<SiteFacts> {
 		let found = this.sites.get(siteId);
 		if (!found) {
-			found = this.client.request<IDataObject>({ path: `/sites/${siteId}`, itemIndex }).then((site) => ({
-				id: siteId,
-				name: typeof site?.name === 'string' ? site.name : undefined,
-				timezone: typeof site?.timezone === 'string' ? site.timezone : undefined,
-			}));
+			found = this.client
+				.request<IDataObject>({ path: `/sites/${siteId}`, itemIndex })
+				.then((site) => ({
+					id: siteId,
+					name: typeof site?.name === 'string' ? site.name : undefined,
+					timezone: typeof site?.timezone === 'string' ? site.timezone : undefined,
+				}));
 			this.sites.set(siteId, found);
 			// A failed read is not cached, so the next item may try again.
 			found.catch(() => this.sites.delete(siteId));
@@ -43,7 +45,10 @@ export class SiteDirectory {
 		let found = this.aps.get(siteId);
 		if (!found) {
 			found = this.client
-				.getAllList<IDataObject>({ path: `/sites/${siteId}/stats/devices`, qs: { type: 'ap' }, itemIndex }, { returnAll: true })
+				.getAllList<IDataObject>(
+					{ path: `/sites/${siteId}/stats/devices`, qs: { type: 'ap' }, itemIndex },
+					{ returnAll: true },
+				)
 				.then(
 					(list) =>
 						new Map(
@@ -51,7 +56,12 @@ export class SiteDirectory {
 								.filter((ap) => typeof ap.id === 'string')
 								.map((ap) => [
 									String(ap.id),
-									{ id: String(ap.id), name: ap.name as string | undefined, mac: ap.mac as string | undefined, status: ap.status as string | undefined },
+									{
+										id: String(ap.id),
+										name: ap.name as string | undefined,
+										mac: ap.mac as string | undefined,
+										status: ap.status as string | undefined,
+									},
 								]),
 						),
 				);

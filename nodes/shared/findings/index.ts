@@ -1,4 +1,5 @@
 export * from './types';
+export * from './operations';
 export * from './severity';
 export * from './fingerprint';
 export * from './remediation';

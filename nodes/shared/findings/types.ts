@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { REMEDIATION_OPERATIONS } from './operations';
+
 /**
  * The finding model shared by the Mist Diagnose, Remediate, Alert and Report nodes. The zod
  * shapes are the one declaration: the TypeScript types are inferred from them, and findings that
@@ -16,25 +18,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export const SCOPE_LEVELS = ['org', 'site', 'ap', 'client', 'switch_port', 'ssid', 'vlan'] as const;
 export type ScopeLevel = (typeof SCOPE_LEVELS)[number];
 
-/** Operation names: what Mist Diagnose recommends and Mist Remediate performs. */
-export const REMEDIATION_OPERATIONS = [
-	'arp',
-	'bouncePort',
-	'cableTest',
-	'iseLookup',
-	'ping',
-	'reauthenticateClient',
-	'reconnectClient',
-	'resetRadios',
-	'restartDevice',
-	'rrmOptimize',
-	'setRadio',
-	'syntheticTest',
-	'traceroute',
-	'unauthorizeGuest',
-] as const;
-export type RemediationOperation = (typeof REMEDIATION_OPERATIONS)[number];
-
+/** A recommended Mist action; its parameters follow RemediationParameters (operations.ts). */
 const actionRemediationShape = z.object({
 	kind: z.literal('action'),
 	operation: z.enum(REMEDIATION_OPERATIONS),

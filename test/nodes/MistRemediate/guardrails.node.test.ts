@@ -196,6 +196,13 @@ describe('Juniper Mist Remediate › guardrails', () => {
 		it('names a malformed window time', async () => {
 			await expect(run({ ...reconnect, windowStart: '25:00' })).rejects.toThrow('Invalid Window Start: "25:00" is not a time of day');
 		});
+
+		it('names a day that is not a weekday, and takes days as comma-separated text', async () => {
+			await expect(run({ ...reconnect, windowDays: ['mon', 'someday'] })).rejects.toThrow('Invalid Window Days: "som" is not a weekday');
+			siteRead().post(`${S}/clients/${CLIENT}/disconnect`).reply(200, {});
+			const { actions } = await run({ ...reconnect, windowDays: 'Monday, TUE' });
+			expect(actions[0].json).toMatchObject({ status: 'done', guardrail: { decision: 'allowed' } });
+		});
 	});
 
 	describe('site lists', () => {

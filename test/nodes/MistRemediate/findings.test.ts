@@ -134,6 +134,8 @@ describe('Juniper Mist Remediate › findings, verification and audit', () => {
 			]);
 			expect(skipped[0].json.error).toMatchObject({ message: expect.stringContaining('Invalid finding') });
 			expect(skipped[0].json.reason).toBe(skipped[0].json.error && (skipped[0].json.error as { message: string }).message);
+			// The failed-item shape of every node: the error's description beside the record.
+			expect(skipped[0].json.description).toBe('Connect the findings output of the Mist Diagnose node, or pick an explicit operation.');
 			expect(skipped[1].json).toMatchObject({
 				operation: 'restartDevice',
 				request: { method: 'POST', path: `${S}/devices/${AP1}/restart` },

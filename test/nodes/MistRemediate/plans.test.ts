@@ -1,6 +1,6 @@
-import { planAction } from '../../../nodes/MistRemediate/operations/catalog';
-import { InvalidParameter, ParameterReader } from '../../../nodes/MistRemediate/operations/fields';
-import type { ActionOperation } from '../../../nodes/MistRemediate/operations/types';
+import { planAction } from '../../../nodes/MistRemediate/actions';
+import { InvalidParameter, ParameterReader } from '../../../nodes/MistRemediate/actions/parameters';
+import type { ActionOperation } from '../../../nodes/MistRemediate/actions/types';
 
 const SITE = '978c48e6-6ef6-11e6-8bbf-02e208b2d34f';
 const ORG = '6748cfa6-4e12-11e6-9188-0242ac110007';

@@ -1,9 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { REMEDIATION_OPERATIONS } from '../../../nodes/shared/findings/types';
+import { REMEDIATION_OPERATIONS } from '../../../nodes/shared/findings/operations';
 import { MistRemediate } from '../../../nodes/MistRemediate/MistRemediate.node';
-import { GUARDRAIL_DEFAULTS } from '../../../nodes/MistRemediate/description/guardrailFields';
-import { PLANNERS } from '../../../nodes/MistRemediate/operations/catalog';
+import { ACTIONS } from '../../../nodes/MistRemediate/actions';
+import { GUARDRAIL_DEFAULTS } from '../../../nodes/MistRemediate/descriptions/guardrailFields';
 
 const description = new MistRemediate().description;
 const property = (name: string) => description.properties.find((entry) => entry.name === name) as INodeProperties;
@@ -24,7 +24,7 @@ describe('Juniper Mist Remediate › description', () => {
 		const contract = REMEDIATION_OPERATIONS.filter((operation) => operation !== 'iseLookup').sort();
 		const options = (property('operation').options as INodePropertyOptions[]).map((option) => option.value).filter((value) => value !== 'fromFinding');
 		expect([...options].sort()).toEqual(contract);
-		expect(Object.keys(PLANNERS).sort()).toEqual(contract);
+		expect(Object.keys(ACTIONS).sort()).toEqual(contract);
 		expect([...(property('allowedOperations').default as string[])].sort()).toEqual(contract);
 	});
 

@@ -32,7 +32,8 @@ export const optionFields: INodeProperties[] = [
 				name: 'verify',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to check afterwards that a restarted device is connected again, or a reconnected client is associated again',
+				description:
+					'Whether to check afterwards that a restarted device is connected again, or a reconnected client is associated again',
 			},
 			{
 				displayName: 'Verify Within (Seconds)',
@@ -40,7 +41,8 @@ export const optionFields: INodeProperties[] = [
 				type: 'number',
 				default: 180,
 				typeOptions: { minValue: 0, maxValue: MAX_WAIT_SECONDS },
-				description: 'The target is checked every 15 seconds until it passes or this time is over (0 checks once, at once)',
+				description:
+					'The target is checked every 15 seconds until it passes or this time is over (0 checks once, at once)',
 				displayOptions: { show: { verify: [true] } },
 			},
 		],

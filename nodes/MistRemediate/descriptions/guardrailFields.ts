@@ -30,7 +30,11 @@ export const guardrailFields: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Always', value: 'always', description: 'Changes may happen at any time' },
-			{ name: 'Only in a Window', value: 'window', description: "Changes only between two times, in each site's own timezone" },
+			{
+				name: 'Only in a Window',
+				value: 'window',
+				description: "Changes only between two times, in each site's own timezone",
+			},
 		],
 		default: 'always',
 		description: 'Diagnostics (ping, traceroute, ARP, synthetic tests) run at any time',
@@ -41,7 +45,8 @@ export const guardrailFields: INodeProperties[] = [
 		type: 'multiOptions',
 		options: [...WEEKDAYS].sort().map((day) => ({ name: DAY_NAMES[day], value: day })),
 		default: ['mon', 'tue', 'wed', 'thu', 'fri'],
-		description: 'Days on which the window starts; a window that crosses midnight ends the next morning',
+		description:
+			'Days on which the window starts; a window that crosses midnight ends the next morning',
 		displayOptions: windowShown,
 	},
 	{
@@ -76,7 +81,8 @@ export const guardrailFields: INodeProperties[] = [
 				name: 'allowSites',
 				type: 'string',
 				default: '',
-				description: 'Only act on these sites (comma-separated IDs or names); empty allows every site',
+				description:
+					'Only act on these sites (comma-separated IDs or names); empty allows every site',
 			},
 			{
 				displayName: 'Cooldown (Minutes)',
@@ -84,7 +90,8 @@ export const guardrailFields: INodeProperties[] = [
 				type: 'number',
 				default: 30,
 				typeOptions: { minValue: 0 },
-				description: 'The same action on the same target (AP, client, port) is refused again within this time',
+				description:
+					'The same action on the same target (AP, client, port) is refused again within this time',
 			},
 			{
 				displayName: 'Denied Sites',
@@ -99,7 +106,8 @@ export const guardrailFields: INodeProperties[] = [
 				type: 'number',
 				default: 5,
 				typeOptions: { minValue: 0 },
-				description: 'Actions allowed in one execution, diagnostics included (dry-run ones count too); further items go to Skipped',
+				description:
+					'Actions allowed in one execution, diagnostics included (dry-run ones count too); further items go to Skipped',
 			},
 			{
 				displayName: 'Max Actions per Site per Hour',
@@ -123,7 +131,8 @@ export const guardrailFields: INodeProperties[] = [
 				type: 'number',
 				default: 20,
 				typeOptions: { minValue: 0, maxValue: 100 },
-				description: 'Largest share of a site\'s APs restarted within 15 minutes; one AP is always allowed',
+				description:
+					"Largest share of a site's APs restarted within 15 minutes; one AP is always allowed",
 			},
 		],
 	},
