@@ -5,7 +5,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { executeRenderDashboard } from './dashboard';
 import { buildReport } from './engine/aggregate';
 import { classifyReportItem } from './engine/classify';
-import { toHistoryRows } from './engine/history';
+import { toHistoryRows } from './engine/historyRows';
 import { renderHtml } from './engine/render/html';
 import { renderChatSummary } from './engine/render/chat';
 import { renderMarkdown } from './engine/render/markdown';
