@@ -1,8 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { mistAlertProperties } from './description';
-import { executeMistAlert } from './execute';
+import { mistAlertProperties } from './actions/properties';
+import { router } from './actions/router';
 
 /**
  * Turns findings into incidents and ready-to-send notifications: grouping, flap hold-down,
@@ -27,6 +27,6 @@ export class MistAlert implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeMistAlert.call(this);
+		return await router.call(this);
 	}
 }

@@ -2,11 +2,11 @@ import { DateTime } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { SEVERITIES } from '../shared/findings/types';
-import type { Severity } from '../shared/findings/types';
-import { alertConfig } from './engine/config';
-import type { AlertConfig, GroupLabel, MuteWindow, Silence } from './engine/types';
-import { GROUP_LABELS } from './engine/types';
+import { SEVERITIES } from '../../shared/findings/types';
+import type { Severity } from '../../shared/findings/types';
+import { alertConfig } from '../engine/config';
+import type { AlertConfig, GroupLabel, MuteWindow, Silence } from '../engine/types';
+import { GROUP_LABELS } from '../engine/types';
 
 const MINUTE = 60_000;
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
