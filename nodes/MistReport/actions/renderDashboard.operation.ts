@@ -1,11 +1,37 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { itemFailure } from '../shared/utils/perItem';
-import { addDashboardItem, emptyDashboardInput } from './engine/render/dashboardInput';
-import { buildDashboard, meanSleBySite } from './engine/render/dashboardModel';
-import { renderDashboardHtml } from './engine/render/dashboardHtml';
-import { addTrendSample, loadTrendState, trendSeries } from './engine/render/dashboardTrend';
+import { itemFailure } from '../../shared/utils/perItem';
+import { addDashboardItem, emptyDashboardInput } from '../engine/render/dashboardInput';
+import { buildDashboard, meanSleBySite } from '../engine/render/dashboardModel';
+import { renderDashboardHtml } from '../engine/render/dashboardHtml';
+import { addTrendSample, loadTrendState, trendSeries } from '../engine/render/dashboardTrend';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Merge into this node: Juniper Mist SLE → Get Org Sites SLE, Site → Get Many, Device → Get Stats (APs, Simplify off for map positions), Client → Get Connected Stats (Simplify off), Mist Diagnose findings, and optionally Mist Alert incidents and Mist Remediate records',
+		name: 'dashboardNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Dashboard Options',
+		name: 'dashboardOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{ displayName: 'Keep Trend History', name: 'keepTrend', type: 'boolean', default: true, description: 'Whether to remember each run\'s mean SLE per site in the workflow (production runs only) and draw it as a sparkline' },
+			{ displayName: 'Max Trend Samples', name: 'maxTrendSamples', type: 'number', default: 96, typeOptions: { minValue: 2 }, description: 'Samples kept per site; older ones are dropped' },
+			{ displayName: 'SLE Threshold (%)', name: 'sleThreshold', type: 'number', default: 90, typeOptions: { minValue: 0, maxValue: 100 }, description: 'A site with any SLE below this is degraded' },
+			{ displayName: 'Title', name: 'title', type: 'string', default: 'Wi-Fi network health' },
+			{ displayName: 'Trend Sample Interval (Minutes)', name: 'trendIntervalMinutes', type: 'number', default: 5, typeOptions: { minValue: 0 }, description: 'A run sooner than this after the last sample replaces it instead of adding one' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { operation: ['renderDashboard'] } }, properties);
 
 const TREND_KEY = 'dashboardTrend';
 
@@ -19,8 +45,8 @@ function readNumber(ctx: IExecuteFunctions, options: IDataObject, name: string, 
 	return value;
 }
 
-/** Render Dashboard: every input item is merged into one page, output as one item with `html`. */
-export function executeRenderDashboard(this: IExecuteFunctions): INodeExecutionData[][] {
+/** Every input item merged into one page, output as one item with `html`. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const options = this.getNodeParameter('dashboardOptions', 0, {}) as IDataObject;
 	const sleThreshold = readNumber(this, options, 'sleThreshold', 'SLE Threshold (%)', 90, 0, 100);
