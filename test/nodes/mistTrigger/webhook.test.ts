@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { MistTrigger } from '../../../nodes/MistTrigger/MistTrigger.node';
-import { signBody } from '../../../nodes/MistTrigger/helpers/signature';
-import { forgetRecentEvents } from '../../../nodes/MistTrigger/receive';
+import { signBody } from '../../../nodes/MistTrigger/engine/signature';
+import { forgetRecentEvents } from '../../../nodes/MistTrigger/actions/webhook';
 import { SITE_ID } from '../../helpers/executeContext';
 import { createWebhookContext, loggedText } from './contexts';
 import type { Delivery } from './contexts';

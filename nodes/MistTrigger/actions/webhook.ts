@@ -1,11 +1,11 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { dropDuplicates } from './helpers/dedup';
-import type { SeenEvents } from './helpers/dedup';
-import { checkBodySize, parseEnvelope, splitEnvelope } from './helpers/envelope';
-import type { MistEventItem } from './helpers/envelope';
-import { filterEvents } from './helpers/filter';
-import { describeSignatureFailure, SIGNATURE_HEADER, verifySignature } from './helpers/signature';
+import { dropDuplicates } from '../engine/dedup';
+import type { SeenEvents } from '../engine/dedup';
+import { checkBodySize, parseEnvelope, splitEnvelope } from '../engine/envelope';
+import type { MistEventItem } from '../engine/envelope';
+import { filterEvents } from '../engine/filter';
+import { describeSignatureFailure, SIGNATURE_HEADER, verifySignature } from '../engine/signature';
 import { expectedSecret, readReceiveSettings, triggerStaticData } from './settings';
 import type { ReceiveSettings } from './settings';
 
@@ -66,7 +66,7 @@ function dropRecentDuplicates(ctx: IWebhookFunctions, items: MistEventItem[], se
  * Handles one POST from Mist: size, signature, content type and shape are checked before anything
  * is parsed into items, then the envelope is split into one item per event, filtered and deduplicated.
  */
-export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+export async function webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const settings = readReceiveSettings(this);
 	const headers = this.getHeaderData();
 	const declaredLength = Number(headers['content-length']);

@@ -1,12 +1,12 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { isUuid } from '../shared/params/identifiers';
-import { splitList } from '../shared/params/lists';
-import { DEFAULT_DEDUP_WINDOW_SECONDS } from './helpers/dedup';
-import { DEFAULT_MAX_BODY_BYTES } from './helpers/envelope';
-import { normalizeSeverity } from './helpers/filter';
-import type { EventFilters } from './helpers/filter';
+import { isUuid } from '../../shared/params/identifiers';
+import { splitList } from '../../shared/params/lists';
+import { DEFAULT_DEDUP_WINDOW_SECONDS } from '../engine/dedup';
+import { DEFAULT_MAX_BODY_BYTES } from '../engine/envelope';
+import { normalizeSeverity } from '../engine/filter';
+import type { EventFilters } from '../engine/filter';
 
 export type TriggerFunctions = IHookFunctions | IWebhookFunctions;
 

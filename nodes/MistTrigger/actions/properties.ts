@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { orgLocator, siteLocator } from '../shared/descriptions/locators';
-import { DEFAULT_DEDUP_WINDOW_SECONDS } from './helpers/dedup';
+import { orgLocator, siteLocator } from '../../shared/descriptions/locators';
+import { DEFAULT_DEDUP_WINDOW_SECONDS } from '../engine/dedup';
 
 const automatic = { show: { webhookRegistration: ['automatic'] } };
 
-export const triggerProperties: INodeProperties[] = [
+export const mistTriggerProperties: INodeProperties[] = [
 	{
 		displayName: 'Webhook Registration',
 		name: 'webhookRegistration',

@@ -1,12 +1,16 @@
+/**
+ * n8n's webhook methods of the trigger: on activation it checks for, or creates, the Mist webhook
+ * this node registers (with a generated secret); on deactivation it deletes it.
+ */
 import { randomBytes } from 'crypto';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { MistClient } from '../shared/transport/MistClient';
-import { asNodeError } from '../shared/utils/errors';
-import { requireUuid } from '../shared/params/identifiers';
-import { resolveOrgIdForHook } from '../shared/params/scope';
-import { requireTopics, webhookCollectionPath } from '../shared/webhooks';
+import { MistClient } from '../../shared/transport/MistClient';
+import { asNodeError } from '../../shared/utils/errors';
+import { requireUuid } from '../../shared/params/identifiers';
+import { resolveOrgIdForHook } from '../../shared/params/scope';
+import { requireTopics, webhookCollectionPath } from '../../shared/webhooks';
 import { expectedSecret, readReceiveSettings, readRegistration, triggerStaticData } from './settings';
 import type { TriggerStaticData } from './settings';
 
@@ -19,14 +23,14 @@ function logContext(ctx: IHookFunctions) {
 }
 
 /** `/orgs/{org}/webhooks` or `/sites/{site}/webhooks`, from the node's Scope. */
-export async function webhookCollection(ctx: IHookFunctions, client: MistClient): Promise<string> {
+async function webhookCollection(ctx: IHookFunctions, client: MistClient): Promise<string> {
 	const scope = ctx.getNodeParameter('scope', 'org');
 	if (scope === 'site') return webhookCollectionPath('site', requireUuid(ctx.getNode(), ctx.getNodeParameter('site', '', { extractValue: true }), 'Site'));
 	if (scope !== 'org') throw new NodeOperationError(ctx.getNode(), `Invalid Scope: "${String(scope).slice(0, 40)}" is not one of org, site`);
 	return webhookCollectionPath('org', await resolveOrgIdForHook(ctx, client));
 }
 
-export function readTopics(ctx: IHookFunctions): string[] {
+function readTopics(ctx: IHookFunctions): string[] {
 	return requireTopics(ctx.getNode(), ctx.getNodeParameter('topics', []));
 }
 
@@ -91,7 +95,8 @@ function mismatch(remote: IDataObject, url: string, topics: string[], secret: st
 	return undefined;
 }
 
-export async function checkWebhookExists(this: IHookFunctions): Promise<boolean> {
+/** Whether the webhook this node registered still exists in Mist and fits the node; false makes n8n call create. */
+export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	// Reading the settings here makes a bad filter or option fail the activation, not every delivery.
 	const settings = readReceiveSettings(this);
 	const data = triggerStaticData(this);
@@ -135,7 +140,8 @@ export async function checkWebhookExists(this: IHookFunctions): Promise<boolean>
 	return false;
 }
 
-export async function createWebhook(this: IHookFunctions): Promise<boolean> {
+/** Registers the Mist webhook (org or site) and keeps its id and secret in static data. */
+export async function create(this: IHookFunctions): Promise<boolean> {
 	if (readRegistration(this) === 'existing') return true;
 	const client = new MistClient(this);
 	const collection = await webhookCollection(this, client);
@@ -166,7 +172,7 @@ export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 	return true;
 }
 
-export async function deleteWebhook(this: IHookFunctions): Promise<boolean> {
+async function deleteWebhook(this: IHookFunctions): Promise<boolean> {
 	// Whatever the mode is now, a webhook this node created must go.
 	const data = triggerStaticData(this);
 	if (!data.webhookId) return true;
@@ -174,3 +180,6 @@ export async function deleteWebhook(this: IHookFunctions): Promise<boolean> {
 	const collection = data.webhookCollection ?? (await webhookCollection(this, client));
 	return await deleteRemote(this, client, data, collection);
 }
+
+// `delete` is a reserved word, so the function has another name inside this module.
+export { deleteWebhook as delete };
