@@ -13,7 +13,7 @@ export class MistAlert implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Mist Alert',
 		name: 'mistAlert',
-		icon: { light: 'file:mistAlert.svg', dark: 'file:mistAlert.dark.svg' },
+		icon: { light: 'file:../../icons/mistAlert.svg', dark: 'file:../../icons/mistAlert.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',

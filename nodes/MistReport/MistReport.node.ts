@@ -12,7 +12,7 @@ export class MistReport implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Mist Report',
 		name: 'mistReport',
-		icon: { light: 'file:mistReport.svg', dark: 'file:mistReport.dark.svg' },
+		icon: { light: 'file:../../icons/mistReport.svg', dark: 'file:../../icons/mistReport.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',

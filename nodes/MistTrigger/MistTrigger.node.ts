@@ -11,7 +11,7 @@ export class MistTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Juniper Mist Trigger',
 		name: 'mistTrigger',
-		icon: { light: 'file:mist.svg', dark: 'file:mist.dark.svg' },
+		icon: { light: 'file:../../icons/mist.svg', dark: 'file:../../icons/mist.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{[].concat($parameter["topics"] || []).join(", ")}}',

@@ -32,9 +32,9 @@ describe('Cisco ISE › credential', () => {
 		});
 	});
 
-	it('is the credential of the Cisco ISE node and has an icon next to the node', () => {
+	it('is the credential of the Cisco ISE node and has the icon of the node', () => {
 		expect(new CiscoIse().description.credentials).toEqual([{ name: 'ciscoIseApi', required: true }]);
-		expect(credential.icon).toEqual({ light: 'file:../nodes/CiscoIse/ciscoIse.svg', dark: 'file:../nodes/CiscoIse/ciscoIse.dark.svg' });
+		expect(credential.icon).toEqual({ light: 'file:../icons/ciscoIse.svg', dark: 'file:../icons/ciscoIse.dark.svg' });
 	});
 
 	it('tests the credential with GET /admin/API/mnt/Version and explains 401, 403, 404 and 500', () => {

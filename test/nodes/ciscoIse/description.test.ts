@@ -9,7 +9,7 @@ const operationProperties = description.properties.filter((property) => property
 describe('Cisco ISE › node description', () => {
 	it('is the ciscoIse node with light and dark icons', () => {
 		expect(description).toMatchObject({ name: 'ciscoIse', displayName: 'Cisco ISE', usableAsTool: true });
-		expect(description.icon).toEqual({ light: 'file:ciscoIse.svg', dark: 'file:ciscoIse.dark.svg' });
+		expect(description.icon).toEqual({ light: 'file:../../icons/ciscoIse.svg', dark: 'file:../../icons/ciscoIse.dark.svg' });
 	});
 
 	it('offers exactly the operations the router can run, each with an action', () => {
