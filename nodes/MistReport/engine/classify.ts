@@ -70,7 +70,7 @@ function targetText(target: unknown): string {
 }
 
 /**
- * Accepts the brief form `{operation, target, decision, result, timestamp}` and the Mist Remediate
+ * Accepts the short form `{operation, target, decision, result, timestamp}` and the Mist Remediate
  * audit record `{status, operation, at, target{…}, guardrail{decision}, result}`.
  */
 function remediationRecord(json: Json): Classified {

@@ -97,7 +97,7 @@ describe('Mist Report › history rows', () => {
 
 describe('Mist Report › remediation records', () => {
 	it.each([
-		['brief form', { operation: 'ping', target: 'aabbccddeeff', decision: 'executed', result: 'success', timestamp: 1764072000 }, { decision: 'executed', result: 'success', target: 'aabbccddeeff' }],
+		['short form', { operation: 'ping', target: 'aabbccddeeff', decision: 'executed', result: 'success', timestamp: 1764072000 }, { decision: 'executed', result: 'success', target: 'aabbccddeeff' }],
 		[
 			'Mist Remediate audit record',
 			{ status: 'failed', operation: 'restartDevice', at: '2025-11-25T12:00:00.000Z', target: { site_id: 's', site_name: 'HQ', device_names: ['AP-1'] }, guardrail: { decision: 'allowed', rule: null }, result: null },
