@@ -1,10 +1,10 @@
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 
-import { Mist } from '../../nodes/Mist/Mist.node';
-import { MistDiagnose } from '../../nodes/MistDiagnose/MistDiagnose.node';
-import { MistRemediate } from '../../nodes/MistRemediate/MistRemediate.node';
-import { MistTrigger } from '../../nodes/MistTrigger/MistTrigger.node';
-import { DEFAULT_ORG_HINT } from '../../nodes/shared/descriptions/locators';
+import { Mist } from '../../../../nodes/Mist/Mist.node';
+import { MistDiagnose } from '../../../../nodes/MistDiagnose/MistDiagnose.node';
+import { MistRemediate } from '../../../../nodes/MistRemediate/MistRemediate.node';
+import { MistTrigger } from '../../../../nodes/MistTrigger/MistTrigger.node';
+import { DEFAULT_ORG_HINT } from '../../../../nodes/shared/descriptions/locators';
 
 const NODES: Array<[string, INodeType]> = [
 	['Juniper Mist', new Mist()],

@@ -1,8 +1,8 @@
 import nock from 'nock';
 
-import { searchDevices, searchOrgs, searchSites } from '../../nodes/shared/methods/listSearch';
-import { MIST_TEST_URL, ORG_ID, SITE_ID } from '../helpers/executeContext';
-import { createLoadOptionsContext } from '../helpers/loadOptionsContext';
+import { searchDevices, searchOrgs, searchSites } from '../../../../nodes/shared/methods/listSearch';
+import { MIST_TEST_URL, ORG_ID, SITE_ID } from '../../../helpers/executeContext';
+import { createLoadOptionsContext } from '../../../helpers/loadOptionsContext';
 
 const OTHER_ORG = '11111111-2222-4333-8444-555555555555';
 

@@ -7,7 +7,7 @@ import { renderDashboardHtml, sparkline } from '../../../nodes/MistReport/engine
 import { buildDashboard, meanSleBySite } from '../../../nodes/MistReport/engine/render/dashboardModel';
 import { addTrendSample, loadTrendState, trendSeries } from '../../../nodes/MistReport/engine/render/dashboardTrend';
 import { createExecuteContext } from '../../helpers/executeContext';
-import { apFinding, clientFinding, ORG, SITE_A, SITE_B, T0 } from '../mistAlert/fixtures';
+import { apFinding, clientFinding, ORG, SITE_A, SITE_B, T0 } from '../MistAlert/fixtures';
 
 const AP_BAD = '5c5b35000001';
 const AP_GOOD = '5c5b35000002';

@@ -1,7 +1,7 @@
-import { detectAnomaly } from '../../../nodes/MistReport/engine/anomaly';
-import { forecastCrossing } from '../../../nodes/MistReport/engine/forecast';
-import type { SeriesPoint } from '../../../nodes/MistReport/engine/forecast';
-import { linearFit, stddev } from '../../../nodes/MistReport/engine/stats';
+import { detectAnomaly } from '../../../../nodes/MistReport/engine/anomaly';
+import { forecastCrossing } from '../../../../nodes/MistReport/engine/forecast';
+import type { SeriesPoint } from '../../../../nodes/MistReport/engine/forecast';
+import { linearFit, stddev } from '../../../../nodes/MistReport/engine/stats';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-25T00:00:00Z');

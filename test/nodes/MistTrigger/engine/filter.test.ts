@@ -1,5 +1,5 @@
-import { filterEvents, NO_FILTERS, normalizeSeverity, passesFilters } from '../../../nodes/MistTrigger/engine/filter';
-import type { EventFilters } from '../../../nodes/MistTrigger/engine/filter';
+import { filterEvents, NO_FILTERS, normalizeSeverity, passesFilters } from '../../../../nodes/MistTrigger/engine/filter';
+import type { EventFilters } from '../../../../nodes/MistTrigger/engine/filter';
 
 const SITE_A = '978c48e6-6ef6-11e6-8bbf-02e208b2d34f';
 const SITE_B = '2f5b7a88-0000-4000-8000-000000000002';

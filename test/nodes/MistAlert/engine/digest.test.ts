@@ -1,9 +1,9 @@
-import { DIGEST_GROUP_KEY } from '../../../nodes/MistAlert/engine/digest';
-import { renderNotice } from '../../../nodes/MistAlert/engine/render';
-import type { Notice } from '../../../nodes/MistAlert/engine/types';
-import type { RuleId } from '../../../nodes/shared/findings/titles';
-import type { Finding, Severity } from '../../../nodes/shared/findings/types';
-import { apFinding, clientFinding, MIN, runner, SITE_B, T0 } from './fixtures';
+import { DIGEST_GROUP_KEY } from '../../../../nodes/MistAlert/engine/digest';
+import { renderNotice } from '../../../../nodes/MistAlert/engine/render';
+import type { Notice } from '../../../../nodes/MistAlert/engine/types';
+import type { RuleId } from '../../../../nodes/shared/findings/titles';
+import type { Finding, Severity } from '../../../../nodes/shared/findings/types';
+import { apFinding, clientFinding, MIN, runner, SITE_B, T0 } from '../fixtures';
 
 const RULES: RuleId[] = ['client_weak_signal', 'client_low_snr', 'client_high_retries', 'client_dhcp_failure', 'client_auth_failure', 'client_dns_failure'];
 

@@ -1,10 +1,10 @@
-import { alertConfig } from '../../../nodes/MistAlert/engine/config';
-import { evaluate } from '../../../nodes/MistAlert/engine/evaluate';
-import { inMuteWindow, silenceMatches } from '../../../nodes/MistAlert/engine/silences';
-import { emptyState } from '../../../nodes/MistAlert/engine/state';
-import type { AlertConfig, MuteWindow, Silence } from '../../../nodes/MistAlert/engine/types';
-import type { Finding } from '../../../nodes/shared/findings/types';
-import { apFinding, clientFinding, MIN, SITE_A, T0 } from './fixtures';
+import { alertConfig } from '../../../../nodes/MistAlert/engine/config';
+import { evaluate } from '../../../../nodes/MistAlert/engine/evaluate';
+import { inMuteWindow, silenceMatches } from '../../../../nodes/MistAlert/engine/silences';
+import { emptyState } from '../../../../nodes/MistAlert/engine/state';
+import type { AlertConfig, MuteWindow, Silence } from '../../../../nodes/MistAlert/engine/types';
+import type { Finding } from '../../../../nodes/shared/findings/types';
+import { apFinding, clientFinding, MIN, SITE_A, T0 } from '../fixtures';
 
 describe('Mist Alert engine › silences', () => {
 	const finding = clientFinding(1, { rule: 'client_weak_signal', severity: 'minor' });

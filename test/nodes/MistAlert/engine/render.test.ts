@@ -1,10 +1,10 @@
-import { alertConfig } from '../../../nodes/MistAlert/engine/config';
-import { evaluate } from '../../../nodes/MistAlert/engine/evaluate';
-import { dedupKey, PAGERDUTY_SEVERITY, renderNotice } from '../../../nodes/MistAlert/engine/render';
-import { emptyState } from '../../../nodes/MistAlert/engine/state';
-import type { Notice } from '../../../nodes/MistAlert/engine/types';
-import type { Finding } from '../../../nodes/shared/findings/types';
-import { apFinding, clientFinding, MIN, ORG, SITE_A, T0 } from './fixtures';
+import { alertConfig } from '../../../../nodes/MistAlert/engine/config';
+import { evaluate } from '../../../../nodes/MistAlert/engine/evaluate';
+import { dedupKey, PAGERDUTY_SEVERITY, renderNotice } from '../../../../nodes/MistAlert/engine/render';
+import { emptyState } from '../../../../nodes/MistAlert/engine/state';
+import type { Notice } from '../../../../nodes/MistAlert/engine/types';
+import type { Finding } from '../../../../nodes/shared/findings/types';
+import { apFinding, clientFinding, MIN, ORG, SITE_A, T0 } from '../fixtures';
 
 const config = alertConfig({ groupWaitMs: 0, maxListed: 5, pagerDutyRoutingKey: 'R0UTING', dashboardUrl: 'https://n8n.example/dash' });
 

@@ -1,6 +1,6 @@
-import { entityName } from '../../../nodes/MistAlert/engine/grouping';
-import type { Finding } from '../../../nodes/shared/findings/types';
-import { apFinding, ORG, SITE_A } from './fixtures';
+import { entityName } from '../../../../nodes/MistAlert/engine/grouping';
+import type { Finding } from '../../../../nodes/shared/findings/types';
+import { apFinding, ORG, SITE_A } from '../fixtures';
 
 describe('Mist Alert engine › entity names', () => {
 	const scoped = (scope: Partial<Finding['scope']>) => ({ ...apFinding('aabbccddee61'), scope: { level: 'ap', org_id: ORG, site_id: SITE_A, site_name: 'HQ', ...scope } }) as Finding;

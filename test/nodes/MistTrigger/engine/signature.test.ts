@@ -1,6 +1,6 @@
 import { createHmac } from 'crypto';
 
-import { describeSignatureFailure, signBody, verifySignature } from '../../../nodes/MistTrigger/engine/signature';
+import { describeSignatureFailure, signBody, verifySignature } from '../../../../nodes/MistTrigger/engine/signature';
 
 const SECRET = 'dummy-signing-secret-0123456789';
 const body = Buffer.from(JSON.stringify({ topic: 'alarms', events: [{ id: 'a1', type: 'device_down' }] }));

@@ -4,11 +4,11 @@ import type { AddressInfo } from 'net';
 import nock from 'nock';
 import { z } from 'zod';
 
-import { parseMistShape } from '../../nodes/shared/schemas/validate';
-import { MistClient } from '../../nodes/shared/transport/MistClient';
-import type { RetryPolicy } from '../../nodes/shared/transport/retryPolicy';
-import { DEFAULT_RETRY_POLICY } from '../../nodes/shared/transport/retryPolicy';
-import { createExecuteContext, LEAK_CANARY, MIST_TEST_URL, ORG_ID, serialise } from '../helpers/executeContext';
+import { parseMistShape } from '../../../../nodes/shared/schemas/validate';
+import { MistClient } from '../../../../nodes/shared/transport/MistClient';
+import type { RetryPolicy } from '../../../../nodes/shared/transport/retryPolicy';
+import { DEFAULT_RETRY_POLICY } from '../../../../nodes/shared/transport/retryPolicy';
+import { createExecuteContext, LEAK_CANARY, MIST_TEST_URL, ORG_ID, serialise } from '../../../helpers/executeContext';
 
 const FAST: RetryPolicy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 5, maxDelayMs: 20 };
 const sitesPath = `/api/v1/orgs/${ORG_ID}/sites`;

@@ -1,7 +1,7 @@
-import { alertConfig } from '../../../nodes/MistAlert/engine/config';
-import { evaluate } from '../../../nodes/MistAlert/engine/evaluate';
-import { emptyState } from '../../../nodes/MistAlert/engine/state';
-import { apFinding, clientFinding, MIN, runner, SITE_B, T0, tiers } from './fixtures';
+import { alertConfig } from '../../../../nodes/MistAlert/engine/config';
+import { evaluate } from '../../../../nodes/MistAlert/engine/evaluate';
+import { emptyState } from '../../../../nodes/MistAlert/engine/state';
+import { apFinding, clientFinding, MIN, runner, SITE_B, T0, tiers } from '../fixtures';
 
 describe('Mist Alert engine › incidents', () => {
 	it('keeps one incident per fingerprint and does not re-notify an open incident', () => {

@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { buildReport } from '../../../nodes/MistReport/engine/aggregate';
-import { classifyReportItem, findingRecord } from '../../../nodes/MistReport/engine/classify';
-import { decodeEntity, encodeEntity, fromHistoryRow, HISTORY_COLUMNS } from '../../../nodes/MistReport/engine/history';
-import { toHistoryRows } from '../../../nodes/MistReport/engine/historyRows';
-import type { HistoryRow, ReportRecord } from '../../../nodes/MistReport/engine/types';
-import { apFinding, clientFinding } from '../mistAlert/fixtures';
-import { allInputs, currentFindings, END, metricSnapshots, OPTIONS, previousFindings } from './fixtures';
+import { buildReport } from '../../../../nodes/MistReport/engine/aggregate';
+import { classifyReportItem, findingRecord } from '../../../../nodes/MistReport/engine/classify';
+import { decodeEntity, encodeEntity, fromHistoryRow, HISTORY_COLUMNS } from '../../../../nodes/MistReport/engine/history';
+import { toHistoryRows } from '../../../../nodes/MistReport/engine/historyRows';
+import type { HistoryRow, ReportRecord } from '../../../../nodes/MistReport/engine/types';
+import { apFinding, clientFinding } from '../../MistAlert/fixtures';
+import { allInputs, currentFindings, END, metricSnapshots, OPTIONS, previousFindings } from '../fixtures';
 
 function rowsOf(json: IDataObject, timezone = 'UTC'): HistoryRow[] {
 	const result = toHistoryRows(json, timezone);

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ReportOptions } from '../../../nodes/MistReport/engine/types';
 import type { Finding } from '../../../nodes/shared/findings/types';
-import { apFinding, clientFinding, SITE_A, SITE_B } from '../mistAlert/fixtures';
+import { apFinding, clientFinding, SITE_A, SITE_B } from '../MistAlert/fixtures';
 
 export { SITE_A, SITE_B };
 export const END = Date.parse('2026-11-25T12:00:00.000Z');

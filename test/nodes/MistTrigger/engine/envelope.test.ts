@@ -3,7 +3,7 @@ import {
 	isJsonContentType,
 	parseEnvelope,
 	splitEnvelope,
-} from '../../../nodes/MistTrigger/engine/envelope';
+} from '../../../../nodes/MistTrigger/engine/envelope';
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value));
 const RECEIVED = new Date('2026-11-25T10:00:00.000Z');

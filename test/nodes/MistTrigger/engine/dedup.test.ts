@@ -1,5 +1,5 @@
-import { canonicalJson, dropDuplicates, eventKey, pruneSeen } from '../../../nodes/MistTrigger/engine/dedup';
-import type { SeenEvents } from '../../../nodes/MistTrigger/engine/dedup';
+import { canonicalJson, dropDuplicates, eventKey, pruneSeen } from '../../../../nodes/MistTrigger/engine/dedup';
+import type { SeenEvents } from '../../../../nodes/MistTrigger/engine/dedup';
 
 const T0 = Date.parse('2026-11-25T10:00:00Z');
 const WINDOW = 60_000;

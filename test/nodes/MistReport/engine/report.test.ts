@@ -1,11 +1,11 @@
-import { buildReport } from '../../../nodes/MistReport/engine/aggregate';
-import type { ReportFigures } from '../../../nodes/MistReport/engine/aggregate';
-import { classifyReportItem } from '../../../nodes/MistReport/engine/classify';
-import { renderHtml } from '../../../nodes/MistReport/engine/render/html';
-import { renderChatSummary } from '../../../nodes/MistReport/engine/render/chat';
-import { renderMarkdown } from '../../../nodes/MistReport/engine/render/markdown';
-import type { ReportRecord } from '../../../nodes/MistReport/engine/types';
-import { allInputs, OPTIONS, SITE_A, SITE_B } from './fixtures';
+import { buildReport } from '../../../../nodes/MistReport/engine/aggregate';
+import type { ReportFigures } from '../../../../nodes/MistReport/engine/aggregate';
+import { classifyReportItem } from '../../../../nodes/MistReport/engine/classify';
+import { renderHtml } from '../../../../nodes/MistReport/engine/render/html';
+import { renderChatSummary } from '../../../../nodes/MistReport/engine/render/chat';
+import { renderMarkdown } from '../../../../nodes/MistReport/engine/render/markdown';
+import type { ReportRecord } from '../../../../nodes/MistReport/engine/types';
+import { allInputs, OPTIONS, SITE_A, SITE_B } from '../fixtures';
 
 
 function records(): ReportRecord[] {
