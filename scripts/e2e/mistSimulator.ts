@@ -2,8 +2,8 @@
  * What the e2e suites need around the in-process Mist simulator: the credential that points n8n at
  * it, and its `/__sim/*` control endpoints over HTTP (the same ones a developer would curl).
  */
-import type { RunningSimulator } from '../../../simulator/src/index';
-import type { CredentialToImport } from '../../../scripts/e2e/n8n';
+import type { RunningSimulator } from '../../simulator/src/index';
+import type { CredentialToImport } from './n8n';
 
 /** Fixed so shipped-style workflows can reference it by id and by name. */
 export const MIST_CREDENTIAL_ID = 'e2eMistAccount01';

@@ -1,6 +1,6 @@
-import { ensureSelectedInstalled } from '../../../scripts/e2e/install';
-import { harnessLog } from '../../../scripts/e2e/log';
-import { ensurePackageBuilt } from '../../../scripts/e2e/package';
+import { ensureSelectedInstalled } from './install';
+import { harnessLog } from './log';
+import { ensurePackageBuilt } from './package';
 
 /** Before any suite: the package is built and every selected n8n version is in the cache. */
 export default async function globalSetup(): Promise<void> {

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { versionSpec } from '../../scripts/e2e/config';
-import { ensureN8nInstalled, InstallError, lockFile } from '../../scripts/e2e/install';
+import { versionSpec } from '../../../scripts/e2e/config';
+import { ensureN8nInstalled, InstallError, lockFile } from '../../../scripts/e2e/install';
 
 const HEADERS_FAILURE = [
 	'gyp http GET https://nodejs.org/download/release/v20.20.2/node-v20.20.2-headers.tar.gz',

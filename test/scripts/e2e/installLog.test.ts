@@ -2,7 +2,7 @@
  * An n8n install that fails says why in one line, and says whether trying again can help
  * (a deterministic failure is not repeated: it costs minutes and fails the same way).
  */
-import { diagnoseInstallLog, formatElapsed, lastNpmError, lockedPackagePaths } from '../../scripts/e2e/installLog';
+import { diagnoseInstallLog, formatElapsed, lastNpmError, lockedPackagePaths } from '../../../scripts/e2e/installLog';
 
 const context = { registry: 'https://registry.npmjs.org/', nodeHeadersDir: '/usr' };
 
