@@ -4,12 +4,12 @@
  */
 module.exports = {
 	preset: 'ts-jest',
-	testEnvironment: '<rootDir>/test/e2e/harness/environment.ts',
+	testEnvironment: '<rootDir>/scripts/e2e/jestEnvironment.ts',
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/test/e2e/**/*.e2e.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	// Installs n8n when the cache lacks it (minutes, once) and builds the package when dist/ is stale.
-	globalSetup: '<rootDir>/test/e2e/harness/globalSetup.ts',
+	globalSetup: '<rootDir>/scripts/e2e/jestGlobalSetup.ts',
 	testTimeout: 10 * 60 * 1000,
 	maxWorkers: 1,
 	verbose: true,

@@ -15,7 +15,7 @@ export class CiscoIseApi implements ICredentialType {
 
 	displayName = 'Cisco ISE API';
 
-	icon: Icon = { light: 'file:../nodes/CiscoIse/ciscoIse.svg', dark: 'file:../nodes/CiscoIse/ciscoIse.dark.svg' };
+	icon: Icon = { light: 'file:../icons/ciscoIse.svg', dark: 'file:../icons/ciscoIse.dark.svg' };
 
 	documentationUrl =
 		'https://developer.cisco.com/docs/identity-services-engine/latest/using-change-of-authorization-rest-apis/';

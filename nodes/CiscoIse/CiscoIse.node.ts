@@ -8,7 +8,7 @@ export class CiscoIse implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Cisco ISE',
 		name: 'ciscoIse',
-		icon: { light: 'file:ciscoIse.svg', dark: 'file:ciscoIse.dark.svg' },
+		icon: { light: 'file:../../icons/ciscoIse.svg', dark: 'file:../../icons/ciscoIse.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -1,6 +1,6 @@
 /**
  * ISE failure codes a helpdesk meets most, with what they mean in plain language and what to do
- * next. Codes and ISE texts: ISE 3.0 `/FailureReasons` (reference catalogue §3). The causes and
+ * next. Codes and ISE texts: ISE 3.0's MnT `GET /admin/API/mnt/FailureReasons`. The causes and
  * fixes are this package's own advice.
  */
 

@@ -10,7 +10,7 @@ export class Mist implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Juniper Mist',
 		name: 'mist',
-		icon: { light: 'file:mist.svg', dark: 'file:mist.dark.svg' },
+		icon: { light: 'file:../../icons/mist.svg', dark: 'file:../../icons/mist.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

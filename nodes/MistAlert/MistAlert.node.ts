@@ -1,8 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { mistAlertProperties } from './description';
-import { executeMistAlert } from './execute';
+import { mistAlertProperties } from './actions/properties';
+import { router } from './actions/router';
 
 /**
  * Turns findings into incidents and ready-to-send notifications: grouping, flap hold-down,
@@ -13,7 +13,7 @@ export class MistAlert implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Mist Alert',
 		name: 'mistAlert',
-		icon: { light: 'file:mistAlert.svg', dark: 'file:mistAlert.dark.svg' },
+		icon: { light: 'file:../../icons/mistAlert.svg', dark: 'file:../../icons/mistAlert.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',
@@ -27,6 +27,6 @@ export class MistAlert implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeMistAlert.call(this);
+		return await router.call(this);
 	}
 }

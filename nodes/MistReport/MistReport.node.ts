@@ -1,8 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { mistReportProperties } from './description';
-import { executeMistReport } from './execute';
+import { mistReportProperties } from './actions/properties';
+import { router } from './actions/router';
 
 /**
  * Daily and weekly Wi-Fi reports from findings, metrics and history kept in an n8n Data Table,
@@ -12,7 +12,7 @@ export class MistReport implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Mist Report',
 		name: 'mistReport',
-		icon: { light: 'file:mistReport.svg', dark: 'file:mistReport.dark.svg' },
+		icon: { light: 'file:../../icons/mistReport.svg', dark: 'file:../../icons/mistReport.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',
@@ -25,6 +25,6 @@ export class MistReport implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeMistReport.call(this);
+		return await router.call(this);
 	}
 }

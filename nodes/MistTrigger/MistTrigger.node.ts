@@ -1,23 +1,17 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type {
-	IHookFunctions,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import * as listSearch from '../shared/methods/listSearch';
 import { getAlarmTypes, getWebhookTopics } from '../shared/methods/loadOptions';
-import { triggerProperties } from './description';
-import { checkWebhookExists, createWebhook, deleteWebhook } from './lifecycle';
-import { receiveDelivery } from './receive';
+import { mistTriggerProperties } from './actions/properties';
+import { webhook } from './actions/webhook';
+import * as webhookMethods from './actions/webhookMethods';
 
 export class MistTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Juniper Mist Trigger',
 		name: 'mistTrigger',
-		icon: { light: 'file:mist.svg', dark: 'file:mist.dark.svg' },
+		icon: { light: 'file:../../icons/mist.svg', dark: 'file:../../icons/mist.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{[].concat($parameter["topics"] || []).join(", ")}}',
@@ -27,26 +21,14 @@ export class MistTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'mistApi', required: true, displayOptions: { show: { webhookRegistration: ['automatic'] } } }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
-		properties: triggerProperties,
+		properties: mistTriggerProperties,
 	};
 
 	methods = { listSearch, loadOptions: { getAlarmTypes, getWebhookTopics } };
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await checkWebhookExists.call(this);
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return await createWebhook.call(this);
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return await deleteWebhook.call(this);
-			},
-		},
-	};
+	webhookMethods = { default: webhookMethods };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await receiveDelivery.call(this);
+		return await webhook.call(this);
 	}
 }

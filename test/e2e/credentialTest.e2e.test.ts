@@ -15,7 +15,7 @@ import { freePort } from '../../scripts/e2e/ports';
 import { startSimulator } from '../../simulator/src/index';
 import type { RunningSimulator, Scenario } from '../../simulator/src/index';
 import { MIST_CREDENTIAL_TEST_MESSAGES } from '../../credentials/MistApi.credentials';
-import { MIST_CREDENTIAL_ID, MIST_CREDENTIAL_NAME, mistCredential } from './harness/mistSimulator';
+import { MIST_CREDENTIAL_ID, MIST_CREDENTIAL_NAME, mistCredential } from '../../scripts/e2e/mistSimulator';
 
 const SCENARIO: Scenario = {
 	name: 'e2e-credential-test',

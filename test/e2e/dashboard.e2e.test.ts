@@ -17,7 +17,7 @@ import { startSimulator } from '../../simulator/src/index';
 import type { RunningSimulator } from '../../simulator/src/index';
 import { chromiumAvailable, closeQuietly, launchChromium, recordPage, screenshot } from './browser/chromium';
 import type { PageRecorder } from './browser/chromium';
-import { simulatorControl } from './harness/mistSimulator';
+import { simulatorControl } from '../../scripts/e2e/mistSimulator';
 
 const WORKFLOW_FILE = path.join(REPO_ROOT, 'workflows', 'network-health-dashboard.json');
 const WORKFLOW_ID = 'mistDashboard001';

@@ -13,7 +13,7 @@ import path from 'node:path';
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { REPO_ROOT, selectedVersions } from '../../scripts/e2e/config';
+import { PACKAGE_NAME, REPO_ROOT, selectedVersions } from '../../scripts/e2e/config';
 import { prepareN8n } from '../../scripts/e2e/n8n';
 import type { CredentialToImport, N8nInstance, RunningN8n, WorkflowJson } from '../../scripts/e2e/n8n';
 import { chromiumAvailable, closeQuietly, launchChromium, recordPage, screenshot } from './browser/chromium';
@@ -152,6 +152,8 @@ suite.each(selectedVersions().map((spec) => spec.version))('shipped workflows in
 		const nodes = (await canvasNodes(page)).filter((node) => node.type !== STICKY_TYPE);
 		expect(nodes.map((node) => node.name).sort()).toEqual(expected);
 		expect(nodes.filter((node) => node.unknown)).toEqual([]);
+		// This package's icons are files in icons/ that n8n serves from the installed package.
+		expect(nodes.filter((node) => node.type.startsWith(`${PACKAGE_NAME}.`) && !node.iconLoaded).map((node) => node.name)).toEqual([]);
 		const layout = await canvasLayout(page);
 		const file = await screenshot(page, `editor-${id}-${version}`);
 		process.stderr.write(`[e2e] n8n ${version}: ${id} checked in ${elapsed(started)}: ${figures(layout)}, ${file}\n`);

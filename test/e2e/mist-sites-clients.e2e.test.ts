@@ -10,7 +10,7 @@ import { prepareN8n } from '../../scripts/e2e/n8n';
 import type { N8nInstance } from '../../scripts/e2e/n8n';
 import { startSimulator } from '../../simulator/src/index';
 import type { RunningSimulator, Scenario } from '../../simulator/src/index';
-import { mistCredential, mistGet, simulatorControl } from './harness/mistSimulator';
+import { mistCredential, mistGet, simulatorControl } from '../../scripts/e2e/mistSimulator';
 
 const WORKFLOW_FILE = path.join(__dirname, 'workflows', 'mist-sites-clients.json');
 const WORKFLOW_ID = 'e2eMistSitesCli1';

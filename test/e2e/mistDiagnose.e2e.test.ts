@@ -11,7 +11,7 @@ import { prepareN8n } from '../../scripts/e2e/n8n';
 import type { N8nInstance } from '../../scripts/e2e/n8n';
 import { startSimulator } from '../../simulator/src/index';
 import type { RunningSimulator } from '../../simulator/src/index';
-import { mistCredential, simulatorControl } from './harness/mistSimulator';
+import { mistCredential, simulatorControl } from '../../scripts/e2e/mistSimulator';
 
 const WORKFLOW_FILE = path.join(__dirname, 'workflows', 'mist-diagnose-chain.json');
 const WORKFLOW_ID = 'e2eDiagnoseChain1';

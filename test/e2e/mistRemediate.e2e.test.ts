@@ -10,7 +10,7 @@ import { prepareN8n } from '../../scripts/e2e/n8n';
 import type { N8nInstance, WorkflowJson } from '../../scripts/e2e/n8n';
 import { startSimulator } from '../../simulator/src/index';
 import type { RunningSimulator } from '../../simulator/src/index';
-import { MIST_CREDENTIAL_ID, MIST_CREDENTIAL_NAME, mistCredential, mistGet } from './harness/mistSimulator';
+import { MIST_CREDENTIAL_ID, MIST_CREDENTIAL_NAME, mistCredential, mistGet } from '../../scripts/e2e/mistSimulator';
 
 const WORKFLOW_ID = 'e2eMistRemediate1';
 const REMEDIATE = 'Remediate';

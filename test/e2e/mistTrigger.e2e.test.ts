@@ -13,7 +13,7 @@ import type { N8nInstance, RunningN8n, WorkflowJson } from '../../scripts/e2e/n8
 import type { ExecutionSummary } from '../../scripts/e2e/restApi';
 import { startSimulator } from '../../simulator/src/index';
 import type { RunningSimulator, Scenario, WebhookDelivery } from '../../simulator/src/index';
-import { MIST_CREDENTIAL_ID, MIST_CREDENTIAL_NAME, mistCredential, mistGet } from './harness/mistSimulator';
+import { MIST_CREDENTIAL_ID, MIST_CREDENTIAL_NAME, mistCredential, mistGet } from '../../scripts/e2e/mistSimulator';
 
 const WORKFLOW_ID = 'e2eMistTrigger01';
 const TRIGGER_WEBHOOK_ID = '3b8e5f0a-6c1d-4e2f-9a7b-5d4c3b2a1f00';

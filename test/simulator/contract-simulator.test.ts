@@ -304,7 +304,7 @@ describe('simulator ⇄ Mist OpenAPI contract', () => {
 				const body = message.body as { topic: string };
 				return contract.validateWebhook(body.topic, body);
 			});
-			// The topics the scenario's faults must produce (simulator brief), each checked against the spec.
+			// The topics the demo scenario's faults produce, each checked against the spec.
 			expect(delivered).toEqual(expect.arrayContaining(['alarms', 'client-sessions', 'device-events', 'device-updowns', 'nac-events']));
 			expect(violations).toEqual([]);
 		});

@@ -3,9 +3,7 @@ import { SEVERITIES } from '../../shared/findings/types';
 import type { Finding, Severity } from '../../shared/findings/types';
 import { fromHistoryRow, isHistoryRowShape } from './history';
 import { toMillis } from './time';
-import type { EntityRef, FindingRecord, IncidentRecord, MetricRecord, ReportRecord } from './types';
-
-export type Classified = { records: ReportRecord[] } | { error: string };
+import type { Classified, EntityRef, FindingRecord, IncidentRecord, MetricRecord } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -72,7 +70,7 @@ function targetText(target: unknown): string {
 }
 
 /**
- * Accepts the brief form `{operation, target, decision, result, timestamp}` and the Mist Remediate
+ * Accepts the short form `{operation, target, decision, result, timestamp}` and the Mist Remediate
  * audit record `{status, operation, at, target{…}, guardrail{decision}, result}`.
  */
 function remediationRecord(json: Json): Classified {

@@ -1,9 +1,8 @@
+/** The history row codec: report records to flat Data Table rows and back. */
 import { SEVERITIES } from '../../shared/findings/types';
 import type { Severity } from '../../shared/findings/types';
-import type { Classified } from './classify';
-import { classifyReportItem } from './classify';
 import { dayOf, toMillis } from './time';
-import type { EntityRef, FindingRecord, HistoryRow, MetricRecord } from './types';
+import type { Classified, EntityRef, FindingRecord, HistoryRow, MetricRecord } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -22,7 +21,7 @@ export function isHistoryRowShape(json: Json): boolean {
 	return (json.kind === 'finding' || json.kind === 'metric') && 'period' in json && !('scope' in json) && !('metrics' in json);
 }
 
-function findingRow(record: FindingRecord, timezone: string): HistoryRow {
+export function findingRow(record: FindingRecord, timezone: string): HistoryRow {
 	return {
 		kind: 'finding',
 		period: dayOf(record.timestamp, timezone),
@@ -37,7 +36,7 @@ function findingRow(record: FindingRecord, timezone: string): HistoryRow {
 	};
 }
 
-function metricRow(record: MetricRecord, timezone: string): HistoryRow {
+export function metricRow(record: MetricRecord, timezone: string): HistoryRow {
 	return {
 		kind: 'metric',
 		period: dayOf(record.timestamp, timezone),
@@ -50,20 +49,6 @@ function metricRow(record: MetricRecord, timezone: string): HistoryRow {
 		timestamp: new Date(record.timestamp).toISOString(),
 		fingerprint: '',
 	};
-}
-
-/** Findings and metric snapshots → flat Data Table rows; other inputs are refused by name. */
-export function toHistoryRows(json: Json, timezone: string): { rows: HistoryRow[] } | { error: string } {
-	if (isHistoryRowShape(json)) return { error: 'Already a history row: pass findings or metric snapshots to To History Rows' };
-	const classified = classifyReportItem(json);
-	if ('error' in classified) return classified;
-	const rows: HistoryRow[] = [];
-	for (const record of classified.records) {
-		if (record.kind === 'finding') rows.push(findingRow(record, timezone));
-		else if (record.kind === 'metric') rows.push(metricRow(record, timezone));
-		else return { error: `To History Rows takes findings and metric snapshots, not a ${record.kind.replace('_', ' ')} record` };
-	}
-	return { rows };
 }
 
 /** A row read back from a Data Table (numbers may come back as strings, dates as Date or ISO). */

@@ -6,6 +6,7 @@ export * from './forecast';
 export * from './anomaly';
 export * from './classify';
 export * from './history';
+export * from './historyRows';
 export * from './aggregate';
 export * from './outlook';
 export { renderHtml } from './render/html';

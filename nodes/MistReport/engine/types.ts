@@ -63,6 +63,9 @@ export interface ApiUsageRecord {
 
 export type ReportRecord = FindingRecord | MetricRecord | RemediationRecord | IncidentRecord | ApiUsageRecord;
 
+/** What one input item turned out to be: its records, or why it is not a report input. */
+export type Classified = { records: ReportRecord[] } | { error: string };
+
 /** A flat row for an n8n Data Table (all columns always present, so one table holds both kinds). */
 export interface HistoryRow {
 	kind: 'finding' | 'metric';

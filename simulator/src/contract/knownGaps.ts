@@ -21,17 +21,19 @@ export const KNOWN_SPEC_GAPS: readonly KnownSpecGap[] = [
 		where: CLIENT_EVENT_OPERATIONS,
 		properties: ['mac', 'reason_code', 'status_code', 'rssi', 'snr'],
 		reason:
-			'mist-api.md §1.3: the client event schema omits mac, reason_code, status_code, rssi and snr; real responses carry them and third-party code reads them.',
+			'The response_events_search schema omits mac, reason_code, status_code, rssi and snr; real client events carry them and third-party code reads them.',
 	},
 	{
 		where: ['WEBHOOK alarms'],
 		properties: ['group', 'severity', 'hostnames'],
-		reason: 'mist-api.md §5: alarm webhook events carry group, severity and hostnames (see /const/alarm_defs); the webhook schema omits them.',
+		reason:
+			'The alarms webhook schema omits group, severity and hostnames; real alarm events carry them (listAlarmDefinitions, /const/alarm_defs, lists each type with its group and severity).',
 	},
 	{
 		where: ['listSiteSleImpactedWirelessClients', 'listSiteSleImpactedAps'],
 		queryParameters: ['limit', 'page'],
-		reason: 'mist-api.md §2: the SLE impacted-* endpoints page with page/limit and report page, limit and total in the body.',
+		reason:
+			'The SLE impacted-* operations declare no page or limit parameter, although their responses report page, limit and total_count; the real endpoints page with them.',
 	},
 	{
 		where: ['* 404'],

@@ -1,5 +1,5 @@
 import type { Ap, Client, ClientEvent, DeviceEvent, NacEvent, RrmEvent, Switch, World } from '../types';
-import { bssidOf } from './world';
+import { bssidOf } from './radio';
 
 /** Human text for the client event types the simulator emits (also served by /const/client_events). */
 export const CLIENT_EVENT_TEXT: Record<string, string> = {

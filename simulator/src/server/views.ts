@@ -1,5 +1,5 @@
 import type { Alarm, Ap, Client, ClientEvent, DeviceEvent, RadioState, Site, Switch, World } from '../types';
-import { bssidOf } from '../generator/world';
+import { bssidOf } from '../generator/radio';
 
 /** Response shapes, named and typed as in the Mist OpenAPI spec. */
 

@@ -19,6 +19,8 @@ export interface CanvasNode {
 	notInstalled: boolean;
 	/** The "?" icon placeholder n8n draws when it has no icon for the type. */
 	iconPlaceholder: boolean;
+	/** Whether the node shows icon images and each one loaded: an icon file n8n cannot serve is a broken image. */
+	iconLoaded: boolean;
 	unknown: boolean;
 }
 
@@ -39,6 +41,7 @@ export async function canvasNodes(page: Page): Promise<CanvasNode[]> {
 			type: element.getAttribute('data-node-type') ?? '',
 			notInstalled: element.querySelector('[data-test-id="node-not-installed"]') !== null,
 			iconPlaceholder: [...element.querySelectorAll('[class*="nodeIconPlaceholder"]')].some((icon) => icon.textContent?.trim() === '?'),
+			iconLoaded: [...element.querySelectorAll('img')].every((image) => image.complete && image.naturalWidth > 0) && element.querySelector('img') !== null,
 		})),
 	);
 	return nodes.map((node) => ({ ...node, unknown: node.notInstalled || node.iconPlaceholder }));

@@ -1,0 +1,30 @@
+import omit from 'lodash/omit';
+import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
+
+import { renderNotice } from '../engine/render';
+import type { AlertConfig, Notice, NoticeTier } from '../engine/types';
+
+/** Output order: Tier 1 Chat, Tier 2 Email, Tier 3 Pager, Resolved, Invalid. */
+export const OUTPUT_OF: Record<NoticeTier, number> = { tier1: 0, tier2: 1, tier3: 2, resolved: 3 };
+export const INVALID_OUTPUT = 4;
+
+export function emptyOutputs(): INodeExecutionData[][] {
+	return [[], [], [], [], []];
+}
+
+function pairedItems(indexes: number[], itemCount: number): IPairedItemData[] {
+	// Resolutions come from absent findings: pair them with the run's first item.
+	const list = indexes.length ? indexes : [0];
+	return list.filter((index) => index < Math.max(1, itemCount)).map((item) => ({ item }));
+}
+
+/** A notice rendered for its channel, paired with the items of the findings behind it. */
+export function noticeItem(notice: Notice, config: AlertConfig, itemCount: number): INodeExecutionData {
+	return {
+		json: {
+			...renderNotice(notice, config),
+			incidents: notice.incidents.map((view) => omit(view, 'evidence')),
+		} as unknown as IDataObject,
+		pairedItem: pairedItems(notice.sourceItems, itemCount),
+	};
+}

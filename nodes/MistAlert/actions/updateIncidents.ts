@@ -1,0 +1,54 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { itemFailure } from '../../shared/utils/perItem';
+import { evaluate } from '../engine/evaluate';
+import type { IndexedAck } from '../engine/evaluate';
+import type { RunFinding } from '../engine/incidents';
+import { classifyItem } from '../engine/input';
+import { emptyOutputs, INVALID_OUTPUT, noticeItem, OUTPUT_OF } from './outputs';
+import { readAlertConfig } from './settings';
+import { loadAlertState, saveAlertState } from './staticData';
+
+/**
+ * Evaluate and Acknowledge: sorts the items into findings, acknowledgements and invalid items,
+ * updates the incidents kept in static data and sends each notice now due to its tier's output.
+ * Only Evaluate counts as a monitoring run (and takes findings).
+ */
+export async function updateIncidents(
+	this: IExecuteFunctions,
+	operation: 'evaluate' | 'acknowledge',
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const config = readAlertConfig(this, operation);
+	// One clock reading per execution keeps every decision in this run consistent.
+	const now = Date.now();
+	const outputs = emptyOutputs();
+	const state = loadAlertState(this);
+
+	const findings: RunFinding[] = [];
+	let partial = false;
+	const acks: IndexedAck[] = [];
+	const reject = (itemIndex: number, message: string) =>
+		outputs[INVALID_OUTPUT].push(itemFailure(this, itemIndex, message, { item: items[itemIndex].json }));
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const classified = classifyItem(items[itemIndex].json as Record<string, unknown>);
+		if (classified.type === 'invalid') reject(itemIndex, `Item ${itemIndex}: ${classified.error}`);
+		else if (classified.type === 'ack') acks.push({ ...classified.ack, itemIndex });
+		else if (classified.type === 'upstreamError') {
+			// Already handled upstream (Continue On Fail there): keep alerting, but do not resolve on missing data.
+			partial = true;
+			outputs[INVALID_OUTPUT].push({ json: { error: classified.error, upstream: true }, pairedItem: { item: itemIndex } });
+		}
+		else if (classified.type === 'finding') {
+			if (operation === 'acknowledge') reject(itemIndex, `Item ${itemIndex}: the Acknowledge operation takes only items with "ack": true`);
+			else findings.push({ finding: classified.finding, itemIndex });
+		}
+	}
+
+	const result = evaluate(state, { findings, acks, countsAsRun: operation === 'evaluate', partial }, config, now);
+	for (const failure of result.ackErrors) reject(failure.itemIndex, `Item ${failure.itemIndex}: ${failure.error}`);
+	saveAlertState(this, result.state);
+
+	for (const notice of result.notices) outputs[OUTPUT_OF[notice.tier]].push(noticeItem(notice, config, items.length));
+	return outputs;
+}

@@ -1,0 +1,189 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { orgLocator, siteLocator } from '../../shared/descriptions/locators';
+import { DEFAULT_DEDUP_WINDOW_SECONDS } from '../engine/dedup';
+
+const automatic = { show: { webhookRegistration: ['automatic'] } };
+
+export const mistTriggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Webhook Registration',
+		name: 'webhookRegistration',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Register Webhook Automatically',
+				value: 'automatic',
+				description:
+					'Create a Mist webhook (with a generated secret) when the workflow is activated, and delete it when it is deactivated',
+			},
+			{
+				name: 'Use Existing Webhook',
+				value: 'existing',
+				description: 'You registered this node’s webhook URL in Mist yourself; nothing is created or deleted',
+			},
+		],
+		default: 'automatic',
+	},
+	{
+		displayName:
+			'In Mist, create an http-post webhook whose URL is this node’s webhook URL (shown above), give it a secret and enter the same secret below',
+		name: 'existingWebhookNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { webhookRegistration: ['existing'] } },
+	},
+	{
+		displayName: 'Scope',
+		name: 'scope',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Organization', value: 'org', description: 'An org webhook (org-level topics only)' },
+			{ name: 'Site', value: 'site', description: 'A webhook of one site' },
+		],
+		default: 'org',
+		description: 'Where the webhook is registered in Mist',
+		displayOptions: automatic,
+	},
+	{ ...orgLocator, displayOptions: automatic },
+	{ ...siteLocator, displayOptions: { show: { webhookRegistration: ['automatic'], scope: ['site'] } } },
+	{
+		displayName: 'Topic Names or IDs',
+		name: 'topics',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getWebhookTopics', loadOptionsDependsOn: ['scope'] },
+		default: [],
+		required: true,
+		description:
+			'Event topics Mist sends, e.g. alarms, device-updowns. Org webhooks accept only topics not marked "Site-level only". Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: automatic,
+	},
+	{
+		displayName: 'Verify Signature',
+		name: 'verifySignature',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to accept only deliveries whose X-Mist-Signature-v2 header (HMAC-SHA256 of the body) matches the secret; others get 401 and start nothing. Mist signs only http-post webhooks that have a secret.',
+	},
+	{
+		displayName: 'Secret',
+		name: 'secret',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		description: 'The secret of the Mist webhook you registered, used to check X-Mist-Signature-v2',
+		displayOptions: { show: { webhookRegistration: ['existing'], verifySignature: [true] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		description: 'Only events passing every filter start the workflow',
+		options: [
+			{
+				displayName: 'Alarm Type Names or IDs',
+				name: 'alarmTypes',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getAlarmTypes' },
+				default: [],
+				description:
+					'Keep only alarms of these types (events of other topics are not affected). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Drop Events Without Severity',
+				name: 'dropWithoutSeverity',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether events that carry no severity are dropped when Minimum Severity is set (by default they are kept, as most topics other than alarms have none)',
+			},
+			{
+				displayName: 'Event Types',
+				name: 'eventTypes',
+				type: 'string',
+				default: '',
+				placeholder: 'AP_DISCONNECTED, SW_PORT_*',
+				description:
+					'Keep only events whose type is in this comma-separated list; a trailing * matches a prefix. Events without a type are dropped.',
+			},
+			{
+				displayName: 'Minimum Severity',
+				name: 'minSeverity',
+				type: 'options',
+				options: [
+					{ name: 'Critical', value: 'critical' },
+					{ name: 'Info', value: 'info', description: 'Every severity' },
+					{ name: 'Major', value: 'major', description: 'Major and critical' },
+					{ name: 'Minor', value: 'minor', description: 'Minor, major and critical' },
+					{ name: 'Warn', value: 'warn', description: 'Warn (also written warning), minor, major and critical' },
+				],
+				default: 'info',
+				description: 'Lowest alarm severity to keep, on the scale info < warn < minor < major < critical',
+			},
+			{
+				displayName: 'Site IDs',
+				name: 'siteIds',
+				type: 'string',
+				default: '',
+				placeholder: '978c48e6-6ef6-11e6-8bbf-02e208b2d34f',
+				description: 'Keep only events of these sites (comma-separated IDs); events without a site_id are dropped',
+			},
+			{
+				displayName: 'Topics',
+				name: 'topics',
+				type: 'string',
+				default: '',
+				placeholder: 'alarms, device-updowns',
+				description: 'Keep only events of these topics (comma-separated), e.g. when an existing webhook sends more',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Deduplication Window (Seconds)',
+				name: 'dedupWindowSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 3600 },
+				default: DEFAULT_DEDUP_WINDOW_SECONDS,
+				description:
+					'Drop an event identical to one received this many seconds before, as happens when a topic is configured at both org and site level. 0 turns it off. Not applied while listening for a test event.',
+			},
+			{
+				displayName: 'Emit Ping Events',
+				name: 'emitPingEvents',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether Mist’s test pings (topic ping) start the workflow when it is active. While listening for a test event they are always shown.',
+			},
+			{
+				displayName: 'Max Body Size (KB)',
+				name: 'maxBodySizeKb',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 16384 },
+				default: 1024,
+				description: 'Larger deliveries are refused with 413 and start nothing',
+			},
+			{
+				displayName: 'Verify TLS Certificate',
+				name: 'verifyCertificate',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether Mist checks the TLS certificate of the n8n webhook URL (turn off only for self-signed certificates; used when registering automatically)',
+			},
+		],
+	},
+];

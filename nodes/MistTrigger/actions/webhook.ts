@@ -1,0 +1,110 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { dropDuplicates } from '../engine/dedup';
+import type { SeenEvents } from '../engine/dedup';
+import { checkBodySize, parseEnvelope, splitEnvelope } from '../engine/envelope';
+import type { MistEventItem } from '../engine/envelope';
+import { filterEvents } from '../engine/filter';
+import { describeSignatureFailure, SIGNATURE_HEADER, verifySignature } from '../engine/signature';
+import { expectedSecret, readReceiveSettings, triggerStaticData } from './settings';
+import type { ReceiveSettings } from './settings';
+
+/**
+ * Recently seen event keys per trigger node, in this process. Static data alone is not enough:
+ * each delivery loads its own copy from the database, so the org-level and site-level copies of
+ * an event, arriving at the same moment, would not see each other. Static data still seeds this
+ * after a restart.
+ */
+const recentByNode = new Map<string, SeenEvents>();
+
+/** For tests: forget what this process has seen. */
+export function forgetRecentEvents(): void {
+	recentByNode.clear();
+}
+
+function logContext(ctx: IWebhookFunctions) {
+	return { workflowId: ctx.getWorkflow().id, node: ctx.getNode().name };
+}
+
+/** Answers the sender with a status and a JSON `{error}`; no execution starts. */
+function refuse(ctx: IWebhookFunctions, status: number, error: string): IWebhookResponseData {
+	ctx.getResponseObject().status(status).json({ error });
+	return { noWebhookResponse: true };
+}
+
+async function readRawBody(ctx: IWebhookFunctions): Promise<Buffer | undefined> {
+	const request = ctx.getRequestObject();
+	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') await request.readRawBody();
+	return Buffer.isBuffer(request.rawBody) ? request.rawBody : undefined;
+}
+
+function mergeSeen(target: SeenEvents, source: unknown) {
+	if (!source || typeof source !== 'object') return;
+	for (const [key, firstSeen] of Object.entries(source as IDataObject)) {
+		if (typeof firstSeen === 'number' && target[key] === undefined) target[key] = firstSeen;
+	}
+}
+
+function dropRecentDuplicates(ctx: IWebhookFunctions, items: MistEventItem[], settings: ReceiveSettings, now: number) {
+	if (settings.dedupWindowMs <= 0) return items;
+	const data = triggerStaticData(ctx);
+	const nodeKey = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
+	const seen = recentByNode.get(nodeKey) ?? {};
+	recentByNode.set(nodeKey, seen);
+	mergeSeen(seen, data.recentEvents);
+	const before = Object.keys(seen).length;
+	const { kept, duplicates } = dropDuplicates(items, seen, now, settings.dedupWindowMs);
+	// Only write static data when it changed: n8n saves it to the database after each delivery.
+	if (kept.length > 0 || Object.keys(seen).length !== before || data.recentEvents === undefined) {
+		data.recentEvents = { ...seen };
+	}
+	if (duplicates > 0) ctx.logger.debug(`Mist Trigger dropped ${duplicates} duplicate event(s)`, logContext(ctx));
+	return kept;
+}
+
+/**
+ * Handles one POST from Mist: size, signature, content type and shape are checked before anything
+ * is parsed into items, then the envelope is split into one item per event, filtered and deduplicated.
+ */
+export async function webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const settings = readReceiveSettings(this);
+	const headers = this.getHeaderData();
+	const declaredLength = Number(headers['content-length']);
+	const tooLargeDeclared = Number.isFinite(declaredLength) ? checkBodySize(declaredLength, settings.maxBodyBytes) : undefined;
+	if (tooLargeDeclared) return refuse(this, tooLargeDeclared.status, tooLargeDeclared.error);
+
+	const rawBody = await readRawBody(this);
+	if (!rawBody || rawBody.length === 0) return refuse(this, 400, 'Empty body: expected a Mist webhook message {topic, events}');
+	const tooLarge = checkBodySize(rawBody.length, settings.maxBodyBytes);
+	if (tooLarge) return refuse(this, tooLarge.status, tooLarge.error);
+
+	if (settings.verifySignature) {
+		const secret = expectedSecret(this, settings.registration);
+		if (secret === '') {
+			this.logger.warn('Mist Trigger refused a delivery: no secret is known to verify it with', logContext(this));
+			return refuse(this, 401, 'This trigger has no secret to verify X-Mist-Signature-v2 with');
+		}
+		const check = verifySignature(rawBody, headers[SIGNATURE_HEADER], secret);
+		if (!check.valid) {
+			this.logger.warn(`Mist Trigger refused a delivery: signature ${check.reason}`, logContext(this));
+			return refuse(this, 401, describeSignatureFailure(check.reason));
+		}
+	}
+
+	const parsed = parseEnvelope(rawBody, headers['content-type']);
+	if (!parsed.ok) return refuse(this, parsed.rejection.status, parsed.rejection.error);
+
+	const now = new Date();
+	const items = splitEnvelope(parsed.envelope, now);
+	const manual = this.getMode() === 'manual';
+	if (parsed.envelope.topic === 'ping') {
+		// A ping proves the connection: always shown while testing, in production only on request.
+		if (manual || settings.emitPingEvents) return { workflowData: [this.helpers.returnJsonArray(items as IDataObject[])] };
+		return { webhookResponse: { status: 'ok', topic: 'ping' } };
+	}
+	const matching = filterEvents(items, settings.filters);
+	// While testing, a repeated test event must still show up, so nothing is deduplicated.
+	const fresh = manual ? matching : dropRecentDuplicates(this, matching, settings, now.getTime());
+	if (fresh.length === 0) return { webhookResponse: { status: 'ok', received: items.length, emitted: 0 } };
+	return { workflowData: [this.helpers.returnJsonArray(fresh as IDataObject[])] };
+}
