@@ -13,7 +13,7 @@ export class MistDiagnose implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Mist Diagnose',
 		name: 'mistDiagnose',
-		icon: { light: 'file:mist.svg', dark: 'file:mist.dark.svg' },
+		icon: { light: 'file:../../icons/mist.svg', dark: 'file:../../icons/mist.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["step"] + " (" + $parameter["mode"] + ")"}}',
