@@ -37,6 +37,7 @@ export function readThresholds(ctx: IExecuteFunctions, itemIndex: number): Diagn
 		clientsPerAp: pair(raw.clientsPerApWarn, raw.clientsPerApCrit),
 		sharedMinClients: raw.sharedMinClients,
 		sleDegradedBelow: raw.sleDegradedBelow,
+		sleMinClients: raw.sleMinClients,
 	};
 	const input = Object.fromEntries(Object.entries({ ...advanced, ...named }).filter(([, value]) => value !== undefined));
 	try {
