@@ -251,7 +251,7 @@ export const diagnoseProperties: INodeProperties[] = [
 				name: 'siteIds',
 				type: 'string',
 				default: '',
-				description: 'Only these sites (comma-separated IDs); empty means every site of the org',
+				description: 'Only these sites (comma-separated site IDs, UUIDs); empty means every site of the org',
 			},
 		],
 	},

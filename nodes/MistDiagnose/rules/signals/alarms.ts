@@ -40,7 +40,7 @@ export interface AlarmDefinition {
 }
 
 /** Real alarms (Juniper's own `rogue-ap-detected` sample) may carry neither severity nor group. */
-export const lacksDefinition = (alarm: Pick<Alarm, 'severity' | 'group'>) => !alarm.severity || !alarm.group;
+export const lacksDefinition = (alarm: Pick<Alarm, 'type' | 'severity' | 'group'>) => !alarm.severity || !alarm.group;
 
 /** Gives each alarm without a severity or group those of its type's definition; others are kept as they are. */
 export function withAlarmDefinitions<A extends Pick<Alarm, 'type' | 'severity' | 'group'>>(
