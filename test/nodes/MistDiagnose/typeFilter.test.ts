@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { fakeCloud, runOnCloud, useNock } from './fakeCloud';
+import { EventTypeFilter } from '../../../nodes/MistDiagnose/collect/typeFilter';
+import { fakeCloud, ORG_ID, runOnCloud, useNock } from './fakeCloud';
 
 const SITE = '978c48e6-6ef6-11e6-8bbf-02e208b2d34f';
 const AP = '5c5b350e0001';
@@ -63,7 +64,7 @@ describe('Mist Diagnose › comma-separated type filters', () => {
 		expect(eventReads(run)).toMatchObject({ eventFilterMode: 'list', eventFilterVerifiedBy: 'events' });
 		expect(mist.callsTo('/clients/events/search')).toHaveLength(1);
 		expect(mist.callsTo('/clients/events/count')).toHaveLength(0);
-		expect(staticData.mistDiagnoseCache).toMatchObject({ [`${'6748cfa6-4e12-11e6-9188-0242ac110007'}:eventTypeFilter`]: { value: 'list' } });
+		expect(staticData.mistDiagnoseCache).toMatchObject({ [`${ORG_ID}:eventTypeFilter`]: { value: 'list' } });
 	});
 
 	it('a healthy org on a cloud that splits lists: two check calls once, then none', async () => {
@@ -123,5 +124,48 @@ describe('Mist Diagnose › comma-separated type filters', () => {
 		expect(run.issues.map((finding) => finding.rule)).toEqual(['ap_repeated_reboots']);
 		expect(eventReads(run)).toMatchObject({ eventFilterMode: 'perType', eventFilterVerifiedBy: 'check' });
 		expect(mist.callsTo('/devices/events/search').length).toBeGreaterThan(1);
+	});
+});
+
+describe('EventTypeFilter check (count, then a probe a literal reading cannot pass)', () => {
+	const filter = (counts: Record<string, number> | Error, honoured: boolean | Error) => {
+		const probed: string[][] = [];
+		const check = new EventTypeFilter(
+			{
+				countTypes: async () => {
+					if (counts instanceof Error) throw counts;
+					return counts;
+				},
+				listReturnsEvents: async (types) => {
+					probed.push(types);
+					if (honoured instanceof Error) throw honoured;
+					return honoured;
+				},
+			},
+			'org:eventTypeFilter',
+		);
+		return { check, probed };
+	};
+
+	it('probes the most frequent type with the next one, and learns the mode', async () => {
+		const { check, probed } = filter({ CLIENT_DNS_OK: 3, CLIENT_AUTHENTICATED: 9, CLIENT_ASSOCIATION_FAILURE: 0 }, false);
+		expect(await check.runCheck()).toMatchObject({ mode: 'perType' });
+		expect(probed).toEqual([['CLIENT_AUTHENTICATED', 'CLIENT_DNS_OK']]);
+		expect(check.knownMode()).toBe('perType');
+		expect(check.report()).toEqual({ eventFilterMode: 'perType', eventFilterVerifiedBy: 'check' });
+	});
+
+	it('pairs a lone type with another type name, so the probe is still a list', async () => {
+		const { check, probed } = filter({ CLIENT_ASSOCIATION: 4 }, true);
+		expect(await check.runCheck()).toMatchObject({ mode: 'list' });
+		expect(probed).toEqual([['CLIENT_ASSOCIATION', 'CLIENT_IP_ASSIGNED']]);
+	});
+
+	it('cannot decide without any event, and says so when a call fails', async () => {
+		expect(await filter({}, true).check.runCheck()).toEqual({ counts: {} });
+		expect(await filter(new Error('Mist API error 404'), true).check.runCheck()).toEqual({ error: 'Mist API error 404' });
+		const failedProbe = filter({ CLIENT_DNS_OK: 1 }, new Error('timeout'));
+		expect(await failedProbe.check.runCheck()).toEqual({ counts: { CLIENT_DNS_OK: 1 }, error: 'timeout' });
+		expect(failedProbe.check.knownMode()).toBeUndefined();
 	});
 });
