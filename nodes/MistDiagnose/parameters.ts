@@ -99,8 +99,10 @@ function readSiteIds(ctx: IExecuteFunctions, value: unknown, itemIndex: number):
 	const siteIds = splitList(value);
 	const bad = siteIds.find((siteId) => !isUuid(siteId));
 	if (bad) {
-		throw new NodeOperationError(ctx.getNode(), `Invalid Options › Site IDs: "${bad.slice(0, 60)}" is not a Mist site id (a UUID)`, {
-			description: 'Separate several ids with commas, e.g. 978c48e6-6ef6-11e6-8bbf-02e208b2d34f, or leave Site IDs empty for every site.',
+		const message = `Invalid Options › Site IDs: "${bad.slice(0, 60)}" is not a Mist site id (a UUID)`;
+		throw new NodeOperationError(ctx.getNode(), message, {
+			description:
+				'Separate several ids with commas, e.g. 978c48e6-6ef6-11e6-8bbf-02e208b2d34f, or leave Site IDs empty for every site.',
 			itemIndex,
 		});
 	}
@@ -108,14 +110,19 @@ function readSiteIds(ctx: IExecuteFunctions, value: unknown, itemIndex: number):
 }
 
 /** A Site IDs option naming sites the org does not have is an error, never "no site passed this step". */
-export async function checkSiteFilter(ctx: IExecuteFunctions, collector: MistDataCollector, scope: SweepScope, itemIndex: number) {
+export async function checkSiteFilter(
+	ctx: IExecuteFunctions,
+	collector: MistDataCollector,
+	scope: SweepScope,
+	itemIndex: number,
+) {
 	if (scope.siteFilter.size === 0) return;
 	const unknown = await collector.unknownSiteIds([...scope.siteFilter]);
 	if (unknown.length === 0) return;
 	const listed = unknown.map((siteId) => `"${siteId}"`).join(', ');
-	throw new NodeOperationError(
-		ctx.getNode(),
-		`Invalid Options › Site IDs: ${listed} ${unknown.length === 1 ? 'is not a site' : 'are not sites'} of org ${collector.orgId}`,
-		{ description: 'Check the ids against the sites of the organisation of this node (or its credential).', itemIndex },
-	);
+	const verb = unknown.length === 1 ? 'is not a site' : 'are not sites';
+	throw new NodeOperationError(ctx.getNode(), `Invalid Options › Site IDs: ${listed} ${verb} of org ${collector.orgId}`, {
+		description: 'Check the ids against the sites of the organisation of this node (or its credential).',
+		itemIndex,
+	});
 }

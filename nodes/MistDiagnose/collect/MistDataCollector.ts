@@ -159,7 +159,8 @@ export class MistDataCollector {
 
 	/** The given site ids that are not sites of the org; a cached site list is read again before saying so. */
 	async unknownSiteIds(siteIds: string[]): Promise<string[]> {
-		const missing = (sites: SiteSummary[]) => siteIds.filter((id) => !sites.some((site) => site.id.toLowerCase() === id.toLowerCase()));
+		const known = (sites: SiteSummary[]) => new Set(sites.map((site) => site.id.toLowerCase()));
+		const missing = (sites: SiteSummary[]) => siteIds.filter((id) => !known(sites).has(id.toLowerCase()));
 		if (missing(await this.sites()).length === 0) return [];
 		this.cache.delete('sites');
 		return missing(await this.sites(true));
@@ -217,7 +218,8 @@ export class MistDataCollector {
 		const sorted = [...new Set(types)].sort();
 		return this.once(`${search.kind}Events:${sorted.join(',')}`, async () => {
 			if (sorted.length === 0) return [];
-			const read = async (type: string) => await this.once(`${search.kind}Read:${type}`, async () => await this.search(search, type));
+			const read = async (type: string) =>
+				await this.once(`${search.kind}Read:${type}`, async () => await this.search(search, type));
 			return finish(sorted.length === 1 ? await read(sorted[0]) : await this.readTypes(search, sorted, read));
 		});
 	}
@@ -297,7 +299,8 @@ export class MistDataCollector {
 			if (this.cache.has('clientEventTypeCounts')) counted = await this.clientEventTypeCounts().catch(() => ({}));
 			const counts = { ...counted, ...this.clientEventsByType };
 			const types = [...catalogue.map((entry) => entry.key), ...Object.keys(counts)];
-			report.unclassifiedEventTypes = unclassifiedEventTypes(types, createEventClassifier(catalogue), counts) as unknown as IDataObject[];
+			const unclassified = unclassifiedEventTypes(types, createEventClassifier(catalogue), counts);
+			report.unclassifiedEventTypes = unclassified as unknown as IDataObject[];
 		}
 		return report;
 	}
