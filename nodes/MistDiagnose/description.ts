@@ -174,6 +174,15 @@ export const diagnoseProperties: INodeProperties[] = [
 				description: 'Sites whose SLE success ratio is below this are drilled into',
 			},
 			{
+				displayName: 'SLE Minimum Clients',
+				name: 'sleMinClients',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 10,
+				description:
+					'Sites (and SLE summaries) with fewer clients are not judged on their SLE: with a handful of clients one client makes the ratio',
+			},
+			{
 				displayName: 'SNR Critical (dB)',
 				name: 'snrCrit',
 				type: 'number',
@@ -242,7 +251,7 @@ export const diagnoseProperties: INodeProperties[] = [
 				name: 'siteIds',
 				type: 'string',
 				default: '',
-				description: 'Only these sites (comma-separated IDs); empty means every site of the org',
+				description: 'Only these sites (comma-separated site IDs, UUIDs); empty means every site of the org',
 			},
 		],
 	},

@@ -7,7 +7,7 @@ import { itemFailure } from '../shared/utils/perItem';
 import { normalizeMac } from '../shared/params/identifiers';
 import { resolveOrgId } from '../shared/params/scope';
 import { MistDataCollector } from './collect/MistDataCollector';
-import { readSweepScope, readThresholds, readWindow } from './parameters';
+import { checkSiteFilter, readSweepScope, readThresholds, readWindow } from './parameters';
 import { runSteps } from './run';
 import { workflowSlowCache } from './slowCache';
 import { isDiagnosisStep } from './steps';
@@ -40,20 +40,28 @@ async function prepare(ctx: IExecuteFunctions, client: MistClient, nowMs: number
 	const orgId = await resolveOrgId(ctx, client, itemIndex);
 	const cache = workflowSlowCache(ctx.getWorkflowStaticData('global'), nowMs);
 	const collector = new MistDataCollector(client, ctx.getNode(), orgId, readWindow(ctx, itemIndex), itemIndex, cache);
+	await checkSiteFilter(ctx, collector, scope, itemIndex);
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const stats = () => (options.includeRequestStats === false ? {} : { _requestStats: { ...client.stats } });
-	return { steps, thresholds, scope, collector, options, stats };
+	/** Added to every output item: how the event reads were made, and the API cost when asked. */
+	const extra = async (): Promise<IDataObject> => {
+		const eventReads = await collector.eventReadReport();
+		return {
+			...(eventReads ? { _eventReads: eventReads } : {}),
+			...(options.includeRequestStats === false ? {} : { _requestStats: { ...client.stats } }),
+		};
+	};
+	return { steps, thresholds, scope, collector, options, extra };
 }
 
 async function sweepMode(this: IExecuteFunctions, client: MistClient, nowMs: number): Promise<INodeExecutionData[][]> {
-	const { steps, thresholds, scope, collector, options, stats } = await prepare(this, client, nowMs, 0);
+	const { steps, thresholds, scope, collector, options, extra } = await prepare(this, client, nowMs, 0);
 	const outcome = await runSteps(collector, steps, scope, thresholds, nowMs);
-	return sweepOutputs(outcome, String(options.healthyOutput ?? 'sites'), stats());
+	return sweepOutputs(outcome, String(options.healthyOutput ?? 'sites'), await extra());
 }
 
 async function triageMode(this: IExecuteFunctions, client: MistClient, nowMs: number): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const { steps, thresholds, scope, collector, stats } = await prepare(this, client, nowMs, 0);
+	const { steps, thresholds, scope, collector, extra: outputExtra } = await prepare(this, client, nowMs, 0);
 	const kind = this.getNodeParameter('itemKind', 0, 'client') as ItemKind;
 	const issues: INodeExecutionData[] = [];
 	const healthy: INodeExecutionData[] = [];
@@ -74,7 +82,7 @@ async function triageMode(this: IExecuteFunctions, client: MistClient, nowMs: nu
 		targets.push({ itemIndex, mac, siteId });
 	}
 	const outcome = await triage(collector, steps, scope, thresholds, nowMs, kind, targets);
-	const extra = stats();
+	const extra = await outputExtra();
 	for (const target of targets) {
 		const findings = outcome.findingsByItem.get(target.itemIndex) ?? [];
 		const pairedItem = { item: target.itemIndex };

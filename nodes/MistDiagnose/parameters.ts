@@ -2,7 +2,9 @@ import { NodeOperationError, jsonParse } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { durationSeconds } from '../shared/params/timeRange';
+import { isUuid } from '../shared/params/identifiers';
 import { splitList } from '../shared/params/lists';
+import type { MistDataCollector } from './collect/MistDataCollector';
 import { resolveThresholds } from './rules/support/thresholds';
 import type { DiagnosisThresholds, ThresholdInput } from './rules/support/thresholds';
 import type { SweepScope } from './steps/types';
@@ -37,6 +39,7 @@ export function readThresholds(ctx: IExecuteFunctions, itemIndex: number): Diagn
 		clientsPerAp: pair(raw.clientsPerApWarn, raw.clientsPerApCrit),
 		sharedMinClients: raw.sharedMinClients,
 		sleDegradedBelow: raw.sleDegradedBelow,
+		sleMinClients: raw.sleMinClients,
 	};
 	const input = Object.fromEntries(Object.entries({ ...advanced, ...named }).filter(([, value]) => value !== undefined));
 	try {
@@ -86,7 +89,40 @@ export function readSweepScope(ctx: IExecuteFunctions, itemIndex: number, thresh
 		thresholds,
 		maxDrilldownSites,
 		drillAllSites: options.drillAllSites === true,
-		siteFilter: new Set(splitList(options.siteIds)),
+		siteFilter: new Set(readSiteIds(ctx, options.siteIds, itemIndex)),
 		baseline,
 	};
+}
+
+/** The Site IDs option: Mist site ids (UUIDs), separated by commas, as the trigger reads them. */
+function readSiteIds(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string[] {
+	const siteIds = splitList(value);
+	const bad = siteIds.find((siteId) => !isUuid(siteId));
+	if (bad) {
+		const message = `Invalid Options › Site IDs: "${bad.slice(0, 60)}" is not a Mist site id (a UUID)`;
+		throw new NodeOperationError(ctx.getNode(), message, {
+			description:
+				'Separate several ids with commas, e.g. 978c48e6-6ef6-11e6-8bbf-02e208b2d34f, or leave Site IDs empty for every site.',
+			itemIndex,
+		});
+	}
+	return siteIds.map((siteId) => siteId.toLowerCase());
+}
+
+/** A Site IDs option naming sites the org does not have is an error, never "no site passed this step". */
+export async function checkSiteFilter(
+	ctx: IExecuteFunctions,
+	collector: MistDataCollector,
+	scope: SweepScope,
+	itemIndex: number,
+) {
+	if (scope.siteFilter.size === 0) return;
+	const unknown = await collector.unknownSiteIds([...scope.siteFilter]);
+	if (unknown.length === 0) return;
+	const listed = unknown.map((siteId) => `"${siteId}"`).join(', ');
+	const verb = unknown.length === 1 ? 'is not a site' : 'are not sites';
+	throw new NodeOperationError(ctx.getNode(), `Invalid Options › Site IDs: ${listed} ${verb} of org ${collector.orgId}`, {
+		description: 'Check the ids against the sites of the organisation of this node (or its credential).',
+		itemIndex,
+	});
 }

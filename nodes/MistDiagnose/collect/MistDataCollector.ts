@@ -23,7 +23,13 @@ import type {
 } from '../../shared/schemas/mist.schemas';
 import { parseMistShape } from '../../shared/schemas/validate';
 import type { MistClient } from '../../shared/transport/MistClient';
+import { lacksDefinition, withAlarmDefinitions } from '../rules/signals/alarms';
+import type { AlarmDefinition } from '../rules/signals/alarms';
+import { countBy } from '../rules/support/collections';
+import { dedupeClientEvents } from '../rules/support/dedupe';
+import { createEventClassifier, unclassifiedEventTypes } from '../rules/support/eventClassifier';
 import type { EventCatalogueEntry } from '../rules/support/eventClassifier';
+import { EventTypeFilter } from './typeFilter';
 
 const siteListSchema = z.array(
 	z
@@ -35,6 +41,28 @@ const catalogueSchema = z.array(
 		.object({ key: z.string(), group: z.string().nullish(), display: z.string().nullish() })
 		.passthrough(),
 );
+const alarmDefinitionsSchema = z.array(
+	z
+		.object({ key: z.string(), group: z.string().nullish(), severity: z.string().nullish() })
+		.passthrough(),
+);
+const typeCountSchema = z
+	.object({
+		results: z
+			.array(z.object({ type: z.string().nullish(), count: z.number() }).passthrough())
+			.nullish(),
+	})
+	.passthrough();
+
+/** The event searches that take a `type` filter, and the shape of their answers. */
+interface TypedSearch {
+	kind: 'clients' | 'nac_clients' | 'devices';
+	what: string;
+	schema: z.ZodTypeAny;
+}
+const CLIENT_EVENTS: TypedSearch = { kind: 'clients', what: 'client events', schema: clientEventListSchema };
+const NAC_EVENTS: TypedSearch = { kind: 'nac_clients', what: 'NAC client events', schema: clientEventListSchema };
+const DEVICE_EVENTS: TypedSearch = { kind: 'devices', what: 'device events', schema: deviceEventListSchema };
 
 export interface SiteSummary {
 	id: string;
@@ -63,6 +91,11 @@ const HOUR = 3_600_000;
 export class MistDataCollector {
 	private readonly cache = new Map<string, Promise<unknown>>();
 
+	private readonly typeFilter: EventTypeFilter;
+
+	/** Client events read per type (logical events), for the report of unknown types. */
+	private readonly clientEventsByType: Record<string, number> = {};
+
 	constructor(
 		private readonly client: MistClient,
 		private readonly node: INode,
@@ -70,15 +103,27 @@ export class MistDataCollector {
 		private readonly window: TimeWindow,
 		private readonly itemIndex = 0,
 		private readonly slowCache?: SlowDataCache,
-	) {}
+	) {
+		this.typeFilter = new EventTypeFilter(
+			{
+				countTypes: async () => await this.clientEventTypeCounts(),
+				listReturnsEvents: async (types) =>
+					(await this.client.getAllSearch(this.searchRequest(CLIENT_EVENTS, types.join(',')), { returnAll: false, limit: 1 }))
+						.length > 0,
+			},
+			`${orgId}:eventTypeFilter`,
+			slowCache,
+		);
+	}
 
 	private async cachedAcrossRuns<T>(
 		key: string,
 		maxAgeMs: number,
 		load: () => Promise<T>,
+		fresh = false,
 	): Promise<T> {
 		const cacheKey = `${this.orgId}:${key}`;
-		const hit = this.slowCache?.get<T>(cacheKey, maxAgeMs);
+		const hit = fresh ? undefined : this.slowCache?.get<T>(cacheKey, maxAgeMs);
 		if (hit !== undefined) return hit;
 		const value = await load();
 		this.slowCache?.set(cacheKey, value);
@@ -94,7 +139,8 @@ export class MistDataCollector {
 		return parseMistShape(this.node, schema, data, what, this.itemIndex);
 	}
 
-	sites(): Promise<SiteSummary[]> {
+	/** The org's sites; `fresh` reads them again instead of taking the workflow's copy. */
+	sites(fresh = false): Promise<SiteSummary[]> {
 		return this.once('sites', async () =>
 			this.cachedAcrossRuns('sites', HOUR, async () => {
 				const sites = await this.client.getAllList(
@@ -107,8 +153,17 @@ export class MistDataCollector {
 					name,
 					timezone,
 				}));
-			}),
+			}, fresh),
 		);
+	}
+
+	/** The given site ids that are not sites of the org; a cached site list is read again before saying so. */
+	async unknownSiteIds(siteIds: string[]): Promise<string[]> {
+		const known = (sites: SiteSummary[]) => new Set(sites.map((site) => site.id.toLowerCase()));
+		const missing = (sites: SiteSummary[]) => siteIds.filter((id) => !known(sites).has(id.toLowerCase()));
+		if (missing(await this.sites()).length === 0) return [];
+		this.cache.delete('sites');
+		return missing(await this.sites(true));
 	}
 
 	eventCatalogue(): Promise<EventCatalogueEntry[]> {
@@ -129,38 +184,125 @@ export class MistDataCollector {
 		);
 	}
 
-	/** Client events of the given types only: the cost grows with failures, not with clients. */
+	/**
+	 * Client events of the given types only (the cost grows with failures, not with clients),
+	 * one event per logical event: real Mist repeats some in up to three copies.
+	 */
 	clientEvents(types: string[]): Promise<ClientEvent[]> {
-		const sorted = [...new Set(types)].sort();
-		return this.once(`clientEvents:${sorted.join(',')}`, async () => {
-			if (sorted.length === 0) return [];
-			const events = await this.client.getAllSearch(
-				{
-					path: `/orgs/${this.orgId}/clients/events/search`,
-					qs: { type: sorted.join(','), ...this.window },
-					itemIndex: this.itemIndex,
-				},
-				{ returnAll: true },
-			);
-			return this.validate(clientEventListSchema, events, 'client events');
+		return this.typedEvents(CLIENT_EVENTS, types, (events) => {
+			const logical = dedupeClientEvents(events as ClientEvent[]);
+			for (const [type, count] of Object.entries(countBy(logical, (event) => event.type))) this.clientEventsByType[type] = count;
+			return logical;
 		});
 	}
 
 	/** NAC (Access Assurance) client events: the same fields as client events, from their own search. */
 	nacEvents(types: string[]): Promise<ClientEvent[]> {
+		return this.typedEvents(NAC_EVENTS, types, (events) => events as ClientEvent[]);
+	}
+
+	deviceEvents(types: string[]): Promise<DeviceEvent[]> {
+		return this.typedEvents(DEVICE_EVENTS, types, (events) => events as DeviceEvent[]);
+	}
+
+	private searchRequest(search: TypedSearch, type: string) {
+		return {
+			path: `/orgs/${this.orgId}/${search.kind}/events/search`,
+			qs: { type, ...this.window },
+			itemIndex: this.itemIndex,
+		};
+	}
+
+	/** One search of one type, or of one comma list of types; validated, and read once per execution. */
+	private typedEvents<T>(search: TypedSearch, types: string[], finish: (events: unknown[]) => T[]): Promise<T[]> {
 		const sorted = [...new Set(types)].sort();
-		return this.once(`nacEvents:${sorted.join(',')}`, async () => {
+		return this.once(`${search.kind}Events:${sorted.join(',')}`, async () => {
 			if (sorted.length === 0) return [];
-			const events = await this.client.getAllSearch(
-				{
-					path: `/orgs/${this.orgId}/nac_clients/events/search`,
-					qs: { type: sorted.join(','), ...this.window },
-					itemIndex: this.itemIndex,
-				},
-				{ returnAll: true },
-			);
-			return this.validate(clientEventListSchema, events, 'NAC client events');
+			const read = async (type: string) =>
+				await this.once(`${search.kind}Read:${type}`, async () => await this.search(search, type));
+			return finish(sorted.length === 1 ? await read(sorted[0]) : await this.readTypes(search, sorted, read));
 		});
+	}
+
+	/**
+	 * Several types: one comma list where the cloud splits it, else one read per type. An empty
+	 * answer to a list is trusted only once a check that a list cannot fool agrees (see typeFilter.ts).
+	 */
+	private async readTypes(search: TypedSearch, types: string[], read: (type: string) => Promise<unknown[]>): Promise<unknown[]> {
+		const perType = async (only = types) => {
+			const events: unknown[] = [];
+			for (const type of only) events.push(...(await read(type)));
+			return events;
+		};
+		const known = this.typeFilter.knownMode();
+		if (known === 'perType') return await perType(await this.typesWithEvents(search, types));
+		const events = await read(types.join(','));
+		if (events.length > 0) {
+			if (!known) this.typeFilter.learn('list', 'events');
+			return events;
+		}
+		if (known === 'list') return events;
+		const check = await this.typeFilter.runCheck();
+		const listed = search === CLIENT_EVENTS && check.counts ? types.filter((type) => (check.counts?.[type] ?? 0) > 0) : undefined;
+		if (check.mode === 'perType') return await perType(listed);
+		// Lists work: events counted since the empty read are read again.
+		if (check.mode === 'list') return listed?.length ? await this.search(search, types.join(',')) : events;
+		// Undecided. Client events counted: none of these types occurred, or each is read alone.
+		if (listed && !check.error) return events;
+		this.typeFilter.unverified(check.error ?? 'no client event in the window to check comma-separated type filters with');
+		return await perType(listed);
+	}
+
+	private async search(search: TypedSearch, type: string): Promise<unknown[]> {
+		const events = await this.client.getAllSearch(this.searchRequest(search, type), { returnAll: true });
+		return this.validate(search.schema, events, search.what) as unknown[];
+	}
+
+	/** Per-type reads of client events skip the types the count saw no event of (when it can count). */
+	private async typesWithEvents(search: TypedSearch, types: string[]): Promise<string[]> {
+		if (search !== CLIENT_EVENTS) return types;
+		try {
+			const counts = await this.clientEventTypeCounts();
+			return types.filter((type) => (counts[type] ?? 0) > 0);
+		} catch {
+			// Without the count every type is read: more calls, the same answer.
+			return types;
+		}
+	}
+
+	/** Client events per type in the window: `clients/events/count?distinct=type`, which no type filter can fool. */
+	private clientEventTypeCounts(): Promise<Record<string, number>> {
+		return this.once('clientEventTypeCounts', async () => {
+			const answer = await this.client.request({
+				path: `/orgs/${this.orgId}/clients/events/count`,
+				qs: { distinct: 'type', limit: 1000, ...this.window },
+				itemIndex: this.itemIndex,
+			});
+			const { results } = this.validate(typeCountSchema, answer, 'client event count');
+			return Object.fromEntries(
+				(results ?? []).filter((row) => row.type).map((row) => [row.type as string, row.count]),
+			);
+		});
+	}
+
+	/**
+	 * What the output says about the event reads of this execution: how multi-type filters were sent
+	 * and why that was trusted, and the client event types the package does not know.
+	 */
+	async eventReadReport(): Promise<IDataObject | undefined> {
+		const filter = this.typeFilter.report();
+		if (!this.cache.has('catalogue') && !filter) return filter;
+		const report: IDataObject = { ...filter };
+		if (this.cache.has('catalogue')) {
+			const catalogue = await this.eventCatalogue();
+			let counted: Record<string, number> = {};
+			if (this.cache.has('clientEventTypeCounts')) counted = await this.clientEventTypeCounts().catch(() => ({}));
+			const counts = { ...counted, ...this.clientEventsByType };
+			const types = [...catalogue.map((entry) => entry.key), ...Object.keys(counts)];
+			const unclassified = unclassifiedEventTypes(types, createEventClassifier(catalogue), counts);
+			report.unclassifiedEventTypes = unclassified as unknown as IDataObject[];
+		}
+		return report;
 	}
 
 	alarms(): Promise<Alarm[]> {
@@ -173,8 +315,24 @@ export class MistDataCollector {
 				},
 				{ returnAll: true },
 			);
-			return this.validate(alarmListSchema, alarms, 'alarms');
+			const valid = this.validate(alarmListSchema, alarms, 'alarms');
+			// Real alarms may omit severity and group: their type's definition tells them.
+			return valid.some(lacksDefinition) ? withAlarmDefinitions(valid, await this.alarmDefinitions()) : valid;
 		});
+	}
+
+	/** `GET /const/alarm_defs`, read once a day per workflow, only when an alarm lacks its severity or group. */
+	alarmDefinitions(): Promise<AlarmDefinition[]> {
+		return this.once('alarmDefinitions', async () =>
+			this.cachedAcrossRuns('alarmDefinitions', 24 * HOUR, async () => {
+				const definitions = await this.client.request({ path: '/const/alarm_defs', itemIndex: this.itemIndex });
+				return this.validate(alarmDefinitionsSchema, definitions, 'alarm definitions').map(({ key, group, severity }) => ({
+					key,
+					group,
+					severity,
+				}));
+			}),
+		);
 	}
 
 	sitesSle(): Promise<SiteSle[]> {
@@ -202,22 +360,6 @@ export class MistDataCollector {
 				{ returnAll: true },
 			);
 			return this.validate(deviceStatListSchema, stats, `${type} stats`);
-		});
-	}
-
-	deviceEvents(types: string[]): Promise<DeviceEvent[]> {
-		const sorted = [...new Set(types)].sort();
-		return this.once(`deviceEvents:${sorted.join(',')}`, async () => {
-			if (sorted.length === 0) return [];
-			const events = await this.client.getAllSearch(
-				{
-					path: `/orgs/${this.orgId}/devices/events/search`,
-					qs: { type: sorted.join(','), ...this.window },
-					itemIndex: this.itemIndex,
-				},
-				{ returnAll: true },
-			);
-			return this.validate(deviceEventListSchema, events, 'device events');
 		});
 	}
 

@@ -88,7 +88,10 @@ function clientFinding(
 			aps: aps.slice(0, thresholds.maxSampleMacs),
 			reasonCodes: reasonCodes(failures),
 		},
-		likelyCause: 'The failures follow this client: its driver, supported security (WPA3/11r/PMF) or band does not match the WLAN.',
+		likelyCause: failures.every((failure) => failure.category === 'roaming_failure')
+			? 'The client fails fast roaming (802.11r/FT, OKC or PMK caching): its driver mishandles the cached or FT key, ' +
+				'or the key was not shared with the AP it roamed to.'
+			: 'The failures follow this client: its driver, supported security (WPA3/11r/PMF) or band does not match the WLAN.',
 		remediation: manual("Check the client's driver and whether it supports the WLAN security (WPA3, 11r, PMF) and band."),
 		followUp: [remediate.reconnectClient(siteId, mac, 'Disconnect the client so it tries a fresh association.')],
 		timestamps: failures.map((failure) => failure.timestamp),
@@ -96,7 +99,10 @@ function clientFinding(
 	});
 }
 
-/** Association step: failures concentrated on one AP → AP finding; spread across APs → client findings. */
+/**
+ * Association step: failures concentrated on one AP → AP finding; spread across APs → client findings.
+ * Fast-roaming key failures (11r/FT, OKC) are re-association failures and count with them.
+ */
 export function diagnoseAssociation(input: AssociationInput, thresholds: DiagnosisThresholds, context: DiagnosisContext): StepResult {
 	const health = new HealthTracker('association', context);
 	const directory = clientDirectory(input.clients);
@@ -105,7 +111,8 @@ export function diagnoseAssociation(input: AssociationInput, thresholds: Diagnos
 		const siteId = client.site_id ?? input.defaults?.site_id;
 		if (siteId) health.check('client', client.mac, siteId, client.hostname);
 	}
-	const failures = toFailures(input.events ?? [], createEventClassifier(input.catalogue), ['association_failure'], input.defaults);
+	const classify = createEventClassifier(input.catalogue);
+	const failures = toFailures(input.events ?? [], classify, ['association_failure', 'roaming_failure'], input.defaults);
 	const findings: Finding[] = [];
 	for (const [siteId, siteFailures] of groupBy(failures, (failure) => failure.site_id)) {
 		const siteClients = distinct(siteFailures.map((failure) => failure.mac)).length;

@@ -22,7 +22,7 @@ import { clientDirectory } from './support/directory';
 import { countBy, distinct, groupBy, plural, topKey } from './support/collections';
 import { peakDistinctInWindow } from './support/window';
 import type { AlarmInput } from './signals/alarms';
-import { alarmSignals } from './signals/alarms';
+import { alarmFacts, alarmSignals } from './signals/alarms';
 import type { MarvisActionInput } from './signals/marvis';
 import { marvisSignals } from './signals/marvis';
 
@@ -55,6 +55,8 @@ const SSID_CAUSES: Record<AuthCause, string> = {
 		'Certificate problem: the RADIUS server certificate expired or is not trusted by the clients, or client certificates are rejected.',
 	idp: 'The identity provider behind the RADIUS/NAC service is unreachable or rejecting lookups.',
 	radius: 'The RADIUS server is unreachable or not answering (server down, shared secret, firewall).',
+	rf: 'The authentication frames were not acknowledged (status 79): a radio problem around the APs (weak signal, interference), not the credentials or the RADIUS server.',
+	policy: 'The WxLAN access policy lookup failed: the labels or directory groups the WLAN policy depends on could not be resolved.',
 	psk: 'The pre-shared key on the WLAN changed or differs from the one on the devices.',
 	mac_auth: 'MAC authentication is rejected for many devices: the RADIUS policy or endpoint database changed.',
 	credentials: 'Many users rejected at once points at the RADIUS/IdP service or its policy rather than at each user.',
@@ -64,9 +66,18 @@ const CLIENT_CAUSES: Record<AuthCause, string> = {
 	certificate: "The client's certificate is invalid, expired or not trusted, or the client does not trust the server certificate.",
 	idp: "The identity provider rejects this user's lookup (account, group or licence).",
 	radius: 'The RADIUS server did not answer for this client.',
+	rf: "The client's frames were not acknowledged (status 79): its radio link is weak or disturbed; its credentials were never judged.",
+	policy: "The WxLAN access policy lookup failed for this client: its label or directory group could not be resolved.",
 	psk: 'The device uses a wrong pre-shared key.',
 	mac_auth: 'The device MAC is not allowed by the MAC authentication policy.',
 	credentials: "The user's credentials are wrong or expired, or the account is locked.",
+};
+
+const CLIENT_CHECKS: Partial<Record<AuthCause, string>> = {
+	psk: 'Re-enter the PSK on the device.',
+	certificate: "Check the user's certificate (validity, issuer) and the device's trust of the RADIUS server certificate.",
+	rf: 'Check the signal of this client at its AP, and move it closer or check its radio: its frames were not acknowledged.',
+	policy: 'Check the WxLAN policy and the label or directory group this client should match.',
 };
 
 function ssidRemediation(
@@ -76,6 +87,15 @@ function ssidRemediation(
 	ssid: string,
 ): { remediation: Remediation; followUp: Remediation[] } {
 	if (cause === 'psk') return { remediation: manual(`Check that the PSK configured on ${ssid} is the one given to users.`), followUp: [] };
+	if (cause === 'rf') {
+		return {
+			remediation: manual(`Check the radio where ${ssid} fails (signal, interference and utilisation of the APs in the evidence).`),
+			followUp: [],
+		};
+	}
+	if (cause === 'policy') {
+		return { remediation: manual(`Check the WxLAN policies and labels applied to ${ssid}, and the directory lookups they use.`), followUp: [] };
+	}
 	const check = manual(
 		cause === 'certificate'
 			? 'Check the validity and chain of the RADIUS server certificate and the client trust settings.'
@@ -144,13 +164,7 @@ function clientFinding(
 	const aps = distinct(failures.map((failure) => failure.ap));
 	const cause = dominantCause(failures.map((failure) => authCauseOf(failure, context.wlanSecurity)));
 	const who = [username && `User ${username}`, hostname ? `${hostname} (${mac})` : mac].filter(Boolean).join(' on ');
-	const manualCheck = manual(
-		cause === 'psk'
-			? 'Re-enter the PSK on the device.'
-			: cause === 'certificate'
-				? "Check the user's certificate (validity, issuer) and the device's trust of the RADIUS server certificate."
-				: "Check the user's credentials / PSK / certificate and whether the account is locked or expired.",
-	);
+	const manualCheck = manual(CLIENT_CHECKS[cause] ?? "Check the user's credentials / PSK / certificate and whether the account is locked or expired.");
 	return makeFinding({
 		step: 'authentication',
 		rule: 'client_auth_failure',
@@ -172,7 +186,7 @@ function clientFinding(
 				? `${CLIENT_CAUSES[cause]} The failures follow the client across ${aps.length} APs, so the APs are not the cause.`
 				: CLIENT_CAUSES[cause],
 		remediation: manualCheck,
-		followUp: cause === 'psk' ? [] : [remediate.iseLookup(mac, 'Look up the failure reason of this MAC in Cisco ISE.')],
+		followUp: ['psk', 'rf', 'policy'].includes(cause) ? [] : [remediate.iseLookup(mac, 'Look up the failure reason of this MAC in Cisco ISE.')],
 		timestamps: failures.map((failure) => failure.timestamp),
 		now: context.now,
 	});
@@ -193,7 +207,14 @@ function signalFindings(input: AuthenticationInput, context: DiagnosisContext): 
 			scope: { level: ssid ? 'ssid' : 'site', ...siteScope(context, signal.site_id), ssid },
 			target: ssid ? targets.ssid(ssid) : targets.site(),
 			summary: `Mist reports ${signal.type.replace(/_/g, ' ')} at ${siteLabel(context, signal.site_id)}${ssid ? ` on SSID ${ssid}` : ''} (${plural(signal.count, 'occurrence')}).`,
-			evidence: { source: signal.source, id: signal.id, type: signal.type, count: signal.count, affectedClients: signal.impactedClients },
+			evidence: {
+				source: signal.source,
+				id: signal.id,
+				type: signal.type,
+				count: signal.count,
+				affectedClients: signal.impactedClients,
+				...alarmFacts(signal),
+			},
 			likelyCause: psk ? SSID_CAUSES.psk : SSID_CAUSES.radius,
 			remediation: manual(
 				psk ? 'Check the PSK configured on the WLAN.' : 'Check the RADIUS/IdP servers and the WLAN authentication settings.',
@@ -217,7 +238,7 @@ export function diagnoseAuthentication(input: AuthenticationInput, thresholds: D
 		const siteId = client.site_id ?? input.defaults?.site_id;
 		if (siteId) health.check('client', client.mac, siteId, client.hostname);
 	}
-	const failures = withKnownUsernames(toFailures(input.events ?? [], createEventClassifier(input.catalogue), ['auth_failure'], input.defaults));
+	const failures = withKnownUsernames(toFailures(input.events ?? [], createEventClassifier(input.catalogue), ['auth_failure', 'policy_failure'], input.defaults));
 	const findings: Finding[] = [];
 	for (const [siteId, siteFailures] of groupBy(failures, (failure) => failure.site_id)) {
 		let single = siteFailures.filter((failure) => !failure.ssid);

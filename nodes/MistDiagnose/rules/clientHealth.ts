@@ -1,4 +1,4 @@
-import type { ClientStat } from '../../shared/schemas/mist.schemas';
+import type { ClientStat, DeviceStat } from '../../shared/schemas/mist.schemas';
 import type { Finding, StepResult } from '../../shared/findings/types';
 import type { Band } from '../../shared/findings/remediation';
 import { makeFinding } from '../../shared/findings/build';
@@ -15,6 +15,8 @@ import { commonFindings } from './support/common';
 import { HealthTracker } from './support/health';
 import { groupBy, plural, round } from './support/collections';
 import { normalizeBand, sortBands } from './support/bands';
+import type { ApResolver } from './support/apIndex';
+import { apResolver } from './support/apIndex';
 import type { MarvisActionInput } from './signals/marvis';
 import { marvisSignals } from './signals/marvis';
 
@@ -23,6 +25,8 @@ export interface ClientHealthInput extends CommonStepInput {
 	clients?: ClientStat[];
 	/** Used when client stats lack `site_id` (site-scoped calls). */
 	siteId?: string;
+	/** AP stats, to find each client's AP by `ap_id` or `ap_mac` (real samples disagree). */
+	apInventory?: DeviceStat[];
 	marvisActions?: MarvisActionInput[];
 }
 
@@ -49,13 +53,13 @@ export function retryPercent(stat: ClientStat, minPackets: number): number | und
 	return ratios.length ? Math.max(...ratios) : undefined;
 }
 
-function assess(stat: ClientStat, siteId: string, thresholds: DiagnosisThresholds): Assessed {
+function assess(stat: ClientStat, siteId: string, thresholds: DiagnosisThresholds, resolveAp: ApResolver): Assessed {
 	const retries = retryPercent(stat, thresholds.retriesMinPackets);
 	return {
 		stat,
 		mac: normalizeMacLoose(stat.mac),
 		siteId,
-		ap: stat.ap_mac ? normalizeMacLoose(stat.ap_mac) : undefined,
+		ap: resolveAp({ mac: stat.ap_mac, id: stat.ap_id })?.mac,
 		band: normalizeBand(stat.band),
 		rssi: typeof stat.rssi === 'number' ? gradeLowerIsWorse(stat.rssi, rssiLimits(thresholds)) : 'ok',
 		snr: typeof stat.snr === 'number' ? gradeLowerIsWorse(stat.snr, thresholds.snrDb) : 'ok',
@@ -233,10 +237,11 @@ export function diagnoseClientHealth(input: ClientHealthInput, thresholds: Diagn
 	const health = new HealthTracker('client_health', context);
 	for (const site of input.sites ?? []) health.check('site', site.id, site.id, site.name);
 	const assessed: Assessed[] = [];
+	const resolveAp = apResolver(input.apInventory);
 	for (const stat of input.clients ?? []) {
 		const siteId = stat.site_id ?? input.siteId;
 		if (!siteId) continue;
-		const client = assess(stat, siteId, thresholds);
+		const client = assess(stat, siteId, thresholds, resolveAp);
 		health.check('client', client.mac, siteId, stat.hostname);
 		assessed.push(client);
 	}

@@ -21,7 +21,7 @@ import type { ClientRecord } from './support/directory';
 import { clientDirectory, vlanByMac } from './support/directory';
 import { countBy, plural, round, topKey } from './support/collections';
 import type { AlarmInput } from './signals/alarms';
-import { alarmSignals } from './signals/alarms';
+import { alarmFacts, alarmSignals } from './signals/alarms';
 import type { MarvisActionInput } from './signals/marvis';
 import { marvisSignals } from './signals/marvis';
 
@@ -43,13 +43,26 @@ export interface DhcpInput extends CommonStepInput {
 
 function causeOf(failures: FailureEvent[], where: string): string {
 	const naks = failures.filter((failure) => /NAK/i.test(failure.type)).length;
+	const staticBlocked = failures.filter((failure) => /STATIC_IP_BLOCKED/i.test(failure.type)).length;
+	if (staticBlocked * 2 > failures.length) {
+		return `Clients ${where} use a static IP address the WLAN blocks: they were configured statically, or fell back to one after DHCP failed earlier.`;
+	}
 	if (naks * 2 > failures.length) {
 		return `The DHCP server refuses leases (NAK) ${where}: the relay points to a scope of another subnet, or the pool is exhausted.`;
 	}
 	return `DHCP requests ${where} get no answer: the DHCP server or the relay (ip helper) is down or unreachable, or the VLAN is missing on the AP uplinks.`;
 }
 
-function sharedFinding(group: FailureGroup, thresholds: DiagnosisThresholds, context: DiagnosisContext, history?: number[]): Finding {
+/** DHCPv6 failures seen with the DHCP (v4) ones: evidence only, never a finding of their own. */
+const dhcpv6Evidence = (count: number | undefined) => (count ? { dhcpv6Failures: count } : {});
+
+function sharedFinding(
+	group: FailureGroup,
+	thresholds: DiagnosisThresholds,
+	context: DiagnosisContext,
+	history?: number[],
+	dhcpv6Failures?: number,
+): Finding {
 	const level = group.vlan ? 'vlan' : 'site';
 	const grade = gradeSharedClients(group.peak.distinct, thresholds);
 	const outcome = applyBaseline(severityForGrade(grade === 'ok' ? 'warn' : grade, level), group.peak.distinct, history, thresholds);
@@ -80,6 +93,7 @@ function sharedFinding(group: FailureGroup, thresholds: DiagnosisThresholds, con
 			...eventEvidence(group.failures, group.macs, thresholds),
 			peakClientsInWindow: group.peak.distinct,
 			baseline: outcome.evidence,
+			...dhcpv6Evidence(dhcpv6Failures),
 		},
 		likelyCause: causeOf(group.failures, where),
 		remediation: test,
@@ -89,7 +103,13 @@ function sharedFinding(group: FailureGroup, thresholds: DiagnosisThresholds, con
 	});
 }
 
-function clientFinding(group: FailureGroup, thresholds: DiagnosisThresholds, context: DiagnosisContext, hostname?: string): Finding {
+function clientFinding(
+	group: FailureGroup,
+	thresholds: DiagnosisThresholds,
+	context: DiagnosisContext,
+	hostname?: string,
+	dhcpv6Failures?: number,
+): Finding {
 	const mac = group.macs[0];
 	const username = group.failures.find((failure) => failure.username)?.username;
 	return makeFinding({
@@ -106,8 +126,10 @@ function clientFinding(group: FailureGroup, thresholds: DiagnosisThresholds, con
 		},
 		target: targets.mac(mac),
 		summary: `Client ${hostname ? `${hostname} (${mac})` : mac} failed DHCP ${plural(group.failures.length, 'time')} at ${siteLabel(context, group.site_id)}; no other client there is affected.`,
-		evidence: eventEvidence(group.failures, group.macs, thresholds),
-		likelyCause: 'Only this client fails: a client-side problem (driver, static settings, MAC randomisation) or a reservation for its MAC.',
+		evidence: { ...eventEvidence(group.failures, group.macs, thresholds), ...dhcpv6Evidence(dhcpv6Failures) },
+		likelyCause: group.failures.every((failure) => /STATIC_IP_BLOCKED/i.test(failure.type))
+			? 'This client uses a static IP address that the WLAN blocks.'
+			: 'Only this client fails: a client-side problem (driver, static settings, MAC randomisation) or a reservation for its MAC.',
 		remediation: remediate.reconnectClient(group.site_id, mac, 'Disconnect the client so it reconnects and requests a new lease.'),
 		followUp: [manual("Check the client's network settings and any DHCP reservation or block for its MAC.")],
 		timestamps: group.failures.map((failure) => failure.timestamp),
@@ -177,7 +199,14 @@ function signalFindings(input: DhcpInput, context: DiagnosisContext): Finding[] 
 			scope: { level: signal.vlan ? 'vlan' : 'site', ...siteScope(context, signal.site_id), vlan: signal.vlan },
 			target: signal.vlan ? targets.vlan(signal.vlan) : targets.site(),
 			summary: `Mist ${signal.source === 'alarm' ? 'raised a DHCP failure alarm' : 'Marvis reports a DHCP failure'} at ${siteLabel(context, signal.site_id)}${signal.vlan ? ` on VLAN ${signal.vlan}` : ''}.`,
-			evidence: { source: signal.source, id: signal.id, count: signal.count, affectedClients: signal.impactedClients, text: signal.text },
+			evidence: {
+				source: signal.source,
+				id: signal.id,
+				count: signal.count,
+				affectedClients: signal.impactedClients,
+				text: signal.text,
+				...alarmFacts(signal),
+			},
 			likelyCause: 'DHCP server or relay not answering for many clients (Mist baseline deviation).',
 			remediation: manual('Check the DHCP server and the relay (ip helper) for the affected VLANs.'),
 			timestamps: signal.timestamps,
@@ -187,7 +216,10 @@ function signalFindings(input: DhcpInput, context: DiagnosisContext): Finding[] 
 	);
 }
 
-/** DHCP step: many clients failing on one VLAN/site → one shared finding; a lone client → a client finding. */
+/**
+ * DHCP step: many clients failing on one VLAN/site → one shared finding; a lone client → a client finding.
+ * DHCPv6 failures never make a finding alone; they are counted in the evidence of the v4 ones.
+ */
 export function diagnoseDhcp(input: DhcpInput, thresholds: DiagnosisThresholds, context: DiagnosisContext): StepResult {
 	const health = new HealthTracker('dhcp', context);
 	const directory = clientDirectory(input.clients);
@@ -197,18 +229,22 @@ export function diagnoseDhcp(input: DhcpInput, thresholds: DiagnosisThresholds, 
 		if (siteId) health.check('client', client.mac, siteId, client.hostname);
 	}
 	const classify = createEventClassifier(input.catalogue);
-	const failures = toFailures(input.events ?? [], classify, ['dhcp_failure'], {
-		...input.defaults,
-		vlanByMac: { ...vlanByMac(directory), ...input.defaults?.vlanByMac },
-	});
+	const defaults = { ...input.defaults, vlanByMac: { ...vlanByMac(directory), ...input.defaults?.vlanByMac } };
+	const failures = toFailures(input.events ?? [], classify, ['dhcp_failure'], defaults);
+	// DHCPv6 failures are frequent noise on dual-stack networks: counted next to v4 failures only.
+	const v6 = toFailures(input.events ?? [], classify, ['dhcpv6_failure'], defaults);
+	const v6BySite = countBy(v6, (failure) => failure.site_id);
+	const v6ByMac = countBy(v6, (failure) => failure.mac);
 	const correlated = correlateBySiteAndVlan(failures, thresholds, true);
 	const findings: Finding[] = [];
 	for (const group of [...correlated.vlanGroups, ...correlated.siteGroups]) {
-		findings.push(sharedFinding(group, thresholds, context, input.baseline?.[group.site_id]));
+		findings.push(sharedFinding(group, thresholds, context, input.baseline?.[group.site_id], v6BySite[group.site_id]));
 		health.flagAll('client', group.macs);
 	}
-	for (const group of correlated.clientGroups)
-		findings.push(clientFinding(group, thresholds, context, directory.get(group.macs[0])?.hostname));
+	for (const group of correlated.clientGroups) {
+		const mac = group.macs[0];
+		findings.push(clientFinding(group, thresholds, context, directory.get(mac)?.hostname, v6ByMac[mac]));
+	}
 	findings.push(...poolFindings(input.dhcpServers ?? [], thresholds, context, health));
 	findings.push(...signalFindings(input, context), ...commonFindings('dhcp', input, thresholds, context));
 	return health.result(findings);

@@ -1,9 +1,10 @@
 import { diagnoseAssociation } from '../rules/association';
 import type { AssociationInput } from '../rules/association';
+import { categoriesOfStep } from '../rules/support/eventClassifier';
 import { clientFailureEvents, deviceNameMap } from './loaders';
 import type { DiagnosisStepDefinition, StepNeeds } from './types';
 
-const needs = { eventCategories: ['association_failure'] } satisfies StepNeeds;
+const needs = { eventCategories: categoriesOfStep('association') } satisfies StepNeeds;
 
 export const associationStep: DiagnosisStepDefinition<'association', AssociationInput> = {
 	id: 'association',

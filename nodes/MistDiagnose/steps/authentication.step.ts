@@ -1,10 +1,11 @@
 import { diagnoseAuthentication } from '../rules/authentication';
 import type { AuthenticationInput } from '../rules/authentication';
+import { categoriesOfStep } from '../rules/support/eventClassifier';
 import { alarmsInScope, clientFailureEvents, nacFailureEvents } from './loaders';
 import type { DiagnosisStepDefinition, StepNeeds } from './types';
 
 const needs = {
-	eventCategories: ['auth_failure'],
+	eventCategories: categoriesOfStep('authentication'),
 	nacEventTypes: [
 		'NAC_CLIENT_CERT_CHECK_FAILURE',
 		'NAC_CLIENT_DENY',

@@ -1,7 +1,7 @@
 import type { ClientStat } from '../../shared/schemas/mist.schemas';
 import { diagnoseClientHealth } from '../rules/clientHealth';
 import type { ClientHealthInput } from '../rules/clientHealth';
-import { drilldownSites, sleSummaries } from './loaders';
+import { deviceNameMap, drilldownSites, sleSummaries } from './loaders';
 import type { DiagnosisStepDefinition, StepNeeds } from './types';
 
 const needs = { sleMetrics: ['coverage'] } satisfies StepNeeds;
@@ -21,7 +21,12 @@ export const clientHealthStep: DiagnosisStepDefinition<'client_health', ClientHe
 				})),
 			);
 		}
-		return { input: { clients, sle: await sleSummaries(collector, siteIds, needs.sleMetrics) } };
+		// The AP inventory names each client's AP (by ap_id or ap_mac); read only when there are clients.
+		const apInventory = clients.length ? await collector.deviceStats('ap') : [];
+		return {
+			input: { clients, apInventory, sle: await sleSummaries(collector, siteIds, needs.sleMetrics) },
+			deviceNames: deviceNameMap(apInventory),
+		};
 	},
 	diagnose: diagnoseClientHealth,
 };

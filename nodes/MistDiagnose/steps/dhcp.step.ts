@@ -1,10 +1,11 @@
 import type { ClientSearchResult } from '../../shared/schemas/mist.schemas';
 import { diagnoseDhcp } from '../rules/dhcp';
 import type { DhcpInput } from '../rules/dhcp';
+import { categoriesOfStep, createEventClassifier } from '../rules/support/eventClassifier';
 import { alarmsInScope, clientFailureEvents, inScope } from './loaders';
 import type { DiagnosisStepDefinition, StepNeeds } from './types';
 
-const needs = { eventCategories: ['dhcp_failure'] } satisfies StepNeeds;
+const needs = { eventCategories: categoriesOfStep('dhcp') } satisfies StepNeeds;
 
 export const dhcpStep: DiagnosisStepDefinition<'dhcp', DhcpInput> = {
 	id: 'dhcp',
@@ -16,9 +17,16 @@ export const dhcpStep: DiagnosisStepDefinition<'dhcp', DhcpInput> = {
 			scope,
 			needs.eventCategories,
 		);
-		// VLANs of the failing clients come from the client records of the sites with failures only.
+		// VLANs of the failing clients come from the client records of the sites with DHCP (v4)
+		// failures only: DHCPv6 failures alone are dual-stack noise, not worth a drill-down.
+		const classify = createEventClassifier(catalogue);
 		const failingSites = [
-			...new Set(events.map((event) => event.site_id).filter((id): id is string => !!id)),
+			...new Set(
+				events
+					.filter((event) => classify(event.type).category === 'dhcp_failure')
+					.map((event) => event.site_id)
+					.filter((id): id is string => !!id),
+			),
 		].slice(0, scope.maxDrilldownSites);
 		const clients: ClientSearchResult[] = [];
 		for (const siteId of failingSites) clients.push(...(await collector.siteClientSearch(siteId)));

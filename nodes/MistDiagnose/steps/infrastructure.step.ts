@@ -1,11 +1,12 @@
 import { diagnoseInfrastructure } from '../rules/infrastructure';
 import type { InfrastructureInput } from '../rules/infrastructure';
+import { categoriesOfStep } from '../rules/support/eventClassifier';
 import { alarmsInScope, clientFailureEvents, deviceEventsInScope, deviceNameMap } from './loaders';
 import type { DiagnosisStepDefinition, StepNeeds } from './types';
 
 /** DNS and gateway-ARP failures of clients; device events of switch port and uplink problems. */
 const needs = {
-	eventCategories: ['dns_failure', 'arp_failure'],
+	eventCategories: categoriesOfStep('infrastructure'),
 	deviceEventTypes: ['GW_DISCONNECTED', 'SW_DISCONNECTED', 'SW_PORT_DOWN', 'SW_PORT_UP'],
 } satisfies StepNeeds;
 

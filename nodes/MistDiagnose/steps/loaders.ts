@@ -2,6 +2,7 @@ import type { DiagnosisStep } from '../../shared/findings/types';
 import type { ClientEvent, DeviceStat } from '../../shared/schemas/mist.schemas';
 import type { MistDataCollector } from '../collect/MistDataCollector';
 import type { SleSummaryInput } from '../rules/signals/sleClassifiers';
+import { apResolver } from '../rules/support/apIndex';
 import { degradedSites } from '../rules/support/degradedSites';
 import { createEventClassifier } from '../rules/support/eventClassifier';
 import type { EventCatalogueEntry, EventCategory } from '../rules/support/eventClassifier';
@@ -42,24 +43,19 @@ export function deviceNameMap(devices: DeviceStat[]): Record<string, string> {
 }
 
 /**
- * Org-wide event searches may answer without `site_id` (the spec omits it); the reporting AP
- * tells the site, from the org AP inventory, which the AP steps load anyway.
+ * Real org-wide event searches carry `site_id`, which is used as given; events without it (the
+ * spec omits it) get the site of the reporting AP, from the org AP inventory (the AP steps load it anyway).
  */
 async function attributeSites(
 	collector: MistDataCollector,
 	events: ClientEvent[],
 ): Promise<ClientEvent[]> {
 	if (events.every((event) => event.site_id)) return events;
-	const siteByAp = new Map(
-		(await collector.deviceStats('ap')).map((ap) => [
-			ap.mac.toLowerCase(),
-			ap.site_id ?? undefined,
-		]),
-	);
+	const resolveAp = apResolver(await collector.deviceStats('ap'));
 	return events.map((event) =>
 		event.site_id || !event.ap
 			? event
-			: { ...event, site_id: siteByAp.get(String(event.ap).toLowerCase()) },
+			: { ...event, site_id: resolveAp({ mac: event.ap })?.ap?.site_id ?? undefined },
 	);
 }
 

@@ -1,7 +1,7 @@
 /* eslint-disable no-console -- the test reports the measured API cost */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSimulator } from '../../../simulator/src';
+import { loadScenario, startSimulator } from '../../../simulator/src';
 import type { RunningSimulator } from '../../../simulator/src';
 import { runDiagnose } from './helpers';
 
@@ -59,5 +59,42 @@ describe('Mist Diagnose API cost (scale-100: 100 sites, 20,000 clients)', () => 
 		const many = await cost(500);
 		console.log(`Triage DHCP: 5 clients ${few} calls, 500 clients ${many} calls`);
 		expect(many).toBe(few);
+	}, 120_000);
+});
+
+describe('Mist Diagnose API cost of a healthy org (scale-100 without faults)', () => {
+	let sim: RunningSimulator;
+	beforeAll(async () => {
+		sim = await startSimulator({ port: 0, scenario: { ...loadScenario('scale-100'), faults: [] } });
+	}, 60_000);
+	afterAll(async () => sim?.close());
+
+	/** Runs the seven steps as separate nodes of one workflow; returns the calls per step. */
+	const flowchart = async (staticData: IDataObject) => {
+		const perStep: Record<string, number> = {};
+		for (const step of STEPS) {
+			const before = mistCalls(sim);
+			const run = await runDiagnose(sim, { step }, { staticData });
+			perStep[step] = mistCalls(sim) - before;
+			expect(run.issues.filter((finding) => finding.severity === 'critical')).toEqual([]);
+		}
+		return perStep;
+	};
+	const total = (perStep: Record<string, number>) => Object.values(perStep).reduce((sum, calls) => sum + calls, 0);
+	const countCalls = () => sim.calls().filter((call) => call.path.endsWith('/clients/events/count')).length;
+
+	it('checks the type filter once (two calls), then runs without the check for the rest of the day', async () => {
+		const staticData: IDataObject = {};
+		sim.resetCalls();
+		const first = await flowchart(staticData);
+		const checks = countCalls();
+		sim.resetCalls();
+		const next = await flowchart(staticData);
+		console.log(`Healthy org, 7 step nodes: first run ${total(first)} calls ${JSON.stringify(first)}, next run ${total(next)} calls ${JSON.stringify(next)}`);
+		expect(checks).toBe(1);
+		expect(countCalls()).toBe(0);
+		// The check (count + probe), and the site list and catalogue the next run takes from the workflow's cache.
+		expect(total(first) - total(next)).toBe(4);
+		expect(total(first)).toBeLessThanOrEqual(40);
 	}, 120_000);
 });

@@ -11,6 +11,7 @@ import { groupBy, plural } from '../support/collections';
 import type { ApStat } from '../support/uplink';
 import { uplinkPort } from '../support/uplink';
 import type { Signal } from '../signals/alarms';
+import { alarmFacts } from '../signals/alarms';
 
 function offlineFinding(
 	siteId: string,
@@ -88,7 +89,7 @@ function signalOfflineFindings(
 		.map((signal) =>
 			offlineFinding(signal.site_id, signal.mac as string, aps.get(signal.mac as string), switches, context, {
 				timestamps: signal.timestamps,
-				evidence: { source: signal.source, signal: signal.type, id: signal.id },
+				evidence: { source: signal.source, signal: signal.type, id: signal.id, ...alarmFacts(signal) },
 				count: signal.count,
 			}),
 		);

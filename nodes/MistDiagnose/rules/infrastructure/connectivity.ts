@@ -10,6 +10,7 @@ import { countBy, distinct, groupBy, plural } from '../support/collections';
 import type { HealthTracker } from '../support/health';
 import type { DeviceEventInput } from '../support/deviceEvents';
 import type { Signal } from '../signals/alarms';
+import { alarmFacts } from '../signals/alarms';
 
 /** Switch and gateway "went away" events; AP ones belong to the AP Health step. */
 const DEVICE_DOWN = /^(SW|GW|ESR|MXEDGE)_(DISCONNECTED|DOWN|UNREACHABLE)/;
@@ -139,7 +140,7 @@ export function deviceUpdownFindings(
 				signal.mac as string,
 				signal.count,
 				signal.timestamps,
-				{ source: signal.source, type: signal.type, id: signal.id },
+				{ source: signal.source, type: signal.type, id: signal.id, ...alarmFacts(signal) },
 				context,
 			),
 		);

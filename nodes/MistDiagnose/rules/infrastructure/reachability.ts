@@ -14,6 +14,7 @@ import { eventEvidence, windowNote } from '../support/common';
 import { countBy, plural, topKey } from '../support/collections';
 import type { HealthTracker } from '../support/health';
 import type { Signal } from '../signals/alarms';
+import { alarmFacts } from '../signals/alarms';
 
 type Service = 'dns' | 'arp';
 
@@ -113,7 +114,14 @@ export function reachabilitySignalFindings(signals: Signal[], context: Diagnosis
 			scope: { level: signal.vlan ? 'vlan' : 'site', ...siteScope(context, signal.site_id), vlan: signal.vlan },
 			target: signal.vlan ? targets.vlan(signal.vlan) : targets.site(),
 			summary: `Mist reports ${words.name} failures at ${siteLabel(context, signal.site_id)}${signal.vlan ? ` on VLAN ${signal.vlan}` : ''}.`,
-			evidence: { source: signal.source, type: signal.type, id: signal.id, affectedClients: signal.impactedClients, text: signal.text },
+			evidence: {
+				source: signal.source,
+				type: signal.type,
+				id: signal.id,
+				affectedClients: signal.impactedClients,
+				text: signal.text,
+				...alarmFacts(signal),
+			},
 			likelyCause: words.shared,
 			remediation: manual(words.check),
 			timestamps: signal.timestamps,

@@ -7,6 +7,7 @@ import { deviceLabel, siteLabel, siteScope } from '../support/context';
 import type { DiagnosisThresholds } from '../support/thresholds';
 import { groupBy } from '../support/collections';
 import type { Signal } from '../signals/alarms';
+import { alarmFacts } from '../signals/alarms';
 import type { DeviceEventInput } from '../support/deviceEvents';
 
 type PortRule = 'switch_port_flap' | 'switch_port_bad_cable' | 'switch_port_missing_vlan';
@@ -133,7 +134,7 @@ export function switchPortFindings(
 			vlan: signal.vlan,
 			count: signal.count,
 			timestamps: signal.timestamps,
-			evidence: { source: signal.source, type: signal.type, id: signal.id, count: signal.count, text: signal.text },
+			evidence: { source: signal.source, type: signal.type, id: signal.id, count: signal.count, text: signal.text, ...alarmFacts(signal) },
 		});
 	}
 	return problems.map((problem) => toFinding(problem, context));

@@ -27,7 +27,43 @@ export interface Signal {
 	/** Clients Mist says are impacted, when it says. */
 	impactedClients?: number;
 	text?: string;
+	/** Mist's severity and group of an alarm (from `/const/alarm_defs` when the alarm omits them). */
+	severity?: string;
+	group?: string;
 }
+
+/** One entry of `GET /const/alarm_defs`: what Mist says every alarm of a type is. */
+export interface AlarmDefinition {
+	key: string;
+	group?: string | null;
+	severity?: string | null;
+}
+
+/** Real alarms (Juniper's own `rogue-ap-detected` sample) may carry neither severity nor group. */
+export const lacksDefinition = (alarm: Pick<Alarm, 'type' | 'severity' | 'group'>) => !alarm.severity || !alarm.group;
+
+/** Gives each alarm without a severity or group those of its type's definition; others are kept as they are. */
+export function withAlarmDefinitions<A extends Pick<Alarm, 'type' | 'severity' | 'group'>>(
+	alarms: A[],
+	definitions: AlarmDefinition[],
+): A[] {
+	const byType = new Map(definitions.map((definition) => [definition.key, definition]));
+	return alarms.map((alarm) => {
+		const definition = byType.get(alarm.type);
+		if (!definition || !lacksDefinition(alarm)) return alarm;
+		return {
+			...alarm,
+			severity: alarm.severity || definition.severity,
+			group: alarm.group || definition.group,
+		};
+	});
+}
+
+/** Mist's own severity and group of the alarm behind a signal, for a finding's evidence. */
+export const alarmFacts = (signal: Signal) => ({
+	...(signal.severity ? { mistSeverity: signal.severity } : {}),
+	...(signal.group ? { mistGroup: signal.group } : {}),
+});
 
 const CLOSED = new Set(['resolved', 'validated', 'expired', 'closed']);
 
@@ -46,6 +82,8 @@ export function alarmSignals(alarms: AlarmInput[] | undefined, types: string[]):
 			id: alarm.id,
 			ssid: alarm.ssids?.length === 1 ? alarm.ssids[0] : undefined,
 			vlan: alarm.vlans?.length === 1 ? String(alarm.vlans[0]) : undefined,
+			severity: alarm.severity ?? undefined,
+			group: alarm.group ?? undefined,
 		};
 		const macs = [...(alarm.aps ?? []), ...(alarm.switches ?? []), ...(alarm.gateways ?? [])].map(normalizeMacLoose);
 		const ports = alarm.port_ids?.length ? alarm.port_ids : alarm.port_id ? [alarm.port_id] : [undefined];

@@ -10,6 +10,7 @@ import { gradeHigherIsWorse } from '../support/thresholds';
 import type { DiagnosisContext } from '../support/context';
 import { siteLabel, siteScope } from '../support/context';
 import { round } from '../support/collections';
+import { AP_SLES, hasEnoughClients } from '../support/degradedSites';
 
 type Samples = number | Array<number | null> | null | undefined;
 
@@ -173,6 +174,12 @@ function ruleFor(metric: string, classifier: string): ClassifierRule | undefined
 	);
 }
 
+/** The summary's own count of users in the window, when it gives one. */
+function summaryUsers(summary: SleSummaryInput['summary']): number | undefined {
+	const users = (summary.impact as { total_users?: unknown } | null | undefined)?.total_users;
+	return typeof users === 'number' ? users : undefined;
+}
+
 function total(samples: Samples): number {
 	if (typeof samples === 'number') return samples;
 	return (samples ?? []).reduce<number>((sum, value) => sum + (value ?? 0), 0);
@@ -193,10 +200,15 @@ export function sleClassifierFindings(
 			const degraded = total(classifier.samples?.degraded);
 			const all = total(classifier.samples?.total);
 			if (all <= 0) continue;
+			// Too little use to judge a client SLE: a few user-minutes make any share (low-traffic sites).
+			if (!AP_SLES.has(metric)) {
+				if (all < thresholds.sleMinUserMinutes) continue;
+				if (!hasEnoughClients(classifier.impact?.total_users ?? summaryUsers(summary), thresholds)) continue;
+			}
 			const share = degraded / all;
 			const grade = gradeHigherIsWorse(share, thresholds.sleClassifierShare);
 			if (grade === 'ok') continue;
-			const users = classifier.impact?.num_users ?? undefined;
+			const impacted = classifier.impact?.num_users ?? undefined;
 			const severity = rule.rule === 'sle_site_down' ? 'critical' : severityForGrade(grade, 'site');
 			findings.push(
 				makeFinding({
@@ -205,7 +217,7 @@ export function sleClassifierFindings(
 					severity,
 					scope: { level: 'site', ...siteScope(context, siteId) },
 					target: targets.site(),
-					summary: `The ${metric} SLE of ${siteLabel(context, siteId)} is degraded by ${rule.meaning}: ${round(share * 100)}% of user-minutes${users !== undefined ? `, ${users} of ${classifier.impact?.total_users ?? '?'} users affected` : ''}.`,
+					summary: `The ${metric} SLE of ${siteLabel(context, siteId)} is degraded by ${rule.meaning}: ${round(share * 100)}% of user-minutes${impacted !== undefined ? `, ${impacted} of ${classifier.impact?.total_users ?? '?'} users affected` : ''}.`,
 					evidence: {
 						metrics: [
 							{
@@ -216,7 +228,7 @@ export function sleClassifierFindings(
 								unit: 'share',
 							},
 						],
-						affectedClients: users,
+						affectedClients: impacted,
 						impact: classifier.impact ?? undefined,
 					},
 					likelyCause: rule.cause,

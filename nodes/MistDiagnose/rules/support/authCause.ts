@@ -1,7 +1,8 @@
 import type { WlanSecurity } from './context';
 import type { FailureEvent } from './failures';
+import { isUnacknowledged } from './failures';
 
-export type AuthCause = 'certificate' | 'idp' | 'radius' | 'psk' | 'mac_auth' | 'credentials';
+export type AuthCause = 'certificate' | 'idp' | 'radius' | 'rf' | 'policy' | 'psk' | 'mac_auth' | 'credentials';
 
 const CERTIFICATE = /CERT|certificate|\bTLS\b|unknown ca|expired|\b12321\b|\b12309\b/i;
 const RADIUS_DOWN = /radius.{0,40}(timeout|timed out|not respond|unreachable|no response)|no response from (the )?radius|\b5411\b/i;
@@ -10,6 +11,9 @@ const RADIUS_DOWN = /radius.{0,40}(timeout|timed out|not respond|unreachable|no 
 export function authCauseOf(failure: FailureEvent, wlanSecurity?: Record<string, WlanSecurity>): AuthCause {
 	const type = failure.type.toUpperCase();
 	const text = failure.text ?? '';
+	if (failure.category === 'policy_failure') return 'policy';
+	// Status 79: the frames were not acknowledged; nothing was decided about the credentials.
+	if (isUnacknowledged(failure)) return 'rf';
 	if (CERTIFICATE.test(type) || CERTIFICATE.test(text)) return 'certificate';
 	if (/IDP/.test(type)) return 'idp';
 	if (RADIUS_DOWN.test(text)) return 'radius';
@@ -24,7 +28,7 @@ export function authCauseOf(failure: FailureEvent, wlanSecurity?: Record<string,
 
 /** The cause most failures share; ties prefer the more specific cause (order of the list). */
 export function dominantCause(causes: AuthCause[]): AuthCause {
-	const order: AuthCause[] = ['certificate', 'idp', 'radius', 'psk', 'mac_auth', 'credentials'];
+	const order: AuthCause[] = ['certificate', 'idp', 'radius', 'rf', 'policy', 'psk', 'mac_auth', 'credentials'];
 	const counts = new Map<AuthCause, number>();
 	for (const cause of causes) counts.set(cause, (counts.get(cause) ?? 0) + 1);
 	const ranked = [...order].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || order.indexOf(a) - order.indexOf(b));

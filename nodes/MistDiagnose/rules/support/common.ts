@@ -6,6 +6,7 @@ import { sleClassifierFindings } from '../signals/sleClassifiers';
 import type { TroubleshootInput } from '../signals/troubleshoot';
 import { troubleshootFindings } from '../signals/troubleshoot';
 import type { FailureEvent } from './failures';
+import { isUnacknowledged } from './failures';
 import { isoFromEpoch } from '../../../shared/findings/build';
 import { countBy } from './collections';
 
@@ -28,14 +29,21 @@ export function commonFindings(
 	return [...sleClassifierFindings(step, input.sle, thresholds, context), ...troubleshootFindings(step, input.troubleshoot, context)];
 }
 
-/** Evidence common to event-based findings: counts per type, a bounded MAC sample and the time span. */
+/**
+ * Evidence common to event-based findings: counts per type, a bounded MAC sample, the time span,
+ * and when the events carry them, the clients' signal and how many frames went unacknowledged.
+ */
 export function eventEvidence(failures: FailureEvent[], macs: string[], thresholds: DiagnosisThresholds) {
 	const stamps = failures.map((failure) => failure.timestamp);
+	const rssis = failures.map((failure) => failure.rssi).filter((rssi): rssi is number => rssi !== undefined);
+	const unacknowledged = failures.filter(isUnacknowledged).length;
 	return {
 		eventCounts: countBy(failures, (failure) => failure.type),
 		affectedClients: macs.length,
 		sampleMacs: macs.slice(0, thresholds.maxSampleMacs),
 		window: stamps.length ? { start: isoFromEpoch(Math.min(...stamps)), end: isoFromEpoch(Math.max(...stamps)) } : undefined,
+		...(rssis.length ? { rssiDbm: { min: Math.min(...rssis), max: Math.max(...rssis) } } : {}),
+		...(unacknowledged ? { unacknowledgedEvents: unacknowledged } : {}),
 	};
 }
 

@@ -15,6 +15,13 @@ export const SLE_STEPS: Record<string, DiagnosisStep[]> = {
 	'ap-availability': ['ap_health', 'infrastructure'],
 };
 
+/** SLEs of the APs themselves: judged on any site with clients, however few. */
+export const AP_SLES = new Set(['ap-availability', 'ap-health']);
+
+/** Whether a site or SLE had enough clients to judge its ratios; an unknown count is given the benefit of the doubt. */
+export const hasEnoughClients = (clients: number | null | undefined, thresholds: DiagnosisThresholds) =>
+	typeof clients !== 'number' || clients >= thresholds.sleMinClients;
+
 export interface DegradedSite {
 	site_id: string;
 	num_clients?: number;
@@ -28,7 +35,9 @@ export interface DegradedSite {
 
 /**
  * Sites whose SLE ratio is strictly below the limit (0.9 by default: 0.9 itself is fine) for any wifi SLE,
- * worst first. Sites without clients are skipped unless `includeEmpty`, because their ratios mean nothing.
+ * worst first. Sites without clients are skipped unless `includeEmpty`, because their ratios mean nothing;
+ * so are the client SLEs of sites with fewer than `sleMinClients` clients: their ratios are a handful of
+ * clients' minutes (a real 6-client site reports throughput 0).
  */
 export function degradedSites(
 	sitesSle: SiteSle[],
@@ -38,8 +47,10 @@ export function degradedSites(
 	const out: DegradedSite[] = [];
 	for (const site of sitesSle) {
 		if (!options.includeEmpty && site.num_clients === 0) continue;
+		const enoughClients = options.includeEmpty || hasEnoughClients(site.num_clients, thresholds);
 		const degraded: DegradedSite['degraded'] = [];
 		for (const metric of Object.keys(SLE_STEPS)) {
+			if (!enoughClients && !AP_SLES.has(metric)) continue;
 			const value = (site as Record<string, unknown>)[metric];
 			if (typeof value !== 'number') continue;
 			const threshold = thresholds.sleMetricDegradedBelow[metric] ?? thresholds.sleDegradedBelow;

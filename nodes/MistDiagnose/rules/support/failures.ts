@@ -12,6 +12,7 @@ export type ClientEventInput = ClientEvent & {
 	bssid?: string | null;
 	idp_id?: string | null;
 	port_id?: string | null;
+	rssi?: number | null;
 };
 
 export interface FailureEvent {
@@ -29,9 +30,20 @@ export interface FailureEvent {
 	auth_type?: string;
 	/** IEEE 802.11 reason/status code, when the event has one. */
 	reason_code?: number;
+	/** The event's `status_code` as Mist sent it: its sign flips (79 and -79) between events of one kind. */
+	status_code?: number;
+	/** Signal of the client at the AP when the event happened (dBm), on org event searches. */
+	rssi?: number;
 }
 
 /** Fallbacks for events that do not carry them (e.g. a triage of one client's event list). */
+/**
+ * IEEE 802.11 status 79 ("transmission failure"), in either sign: the AP's frames were not
+ * acknowledged, so an authentication failure carrying it is a radio problem, not a decision.
+ */
+export const isUnacknowledged = (failure: Pick<FailureEvent, 'status_code' | 'reason_code'>) =>
+	Math.abs(failure.status_code ?? failure.reason_code ?? 0) === 79;
+
 export interface EventDefaults {
 	site_id?: string;
 	client_mac?: string;
@@ -71,6 +83,8 @@ export function toFailures(
 			auth_type: text(event.auth_type),
 			reason_code:
 				typeof event.reason_code === 'number' ? event.reason_code : typeof event.status_code === 'number' ? event.status_code : undefined,
+			status_code: typeof event.status_code === 'number' ? event.status_code : undefined,
+			rssi: typeof event.rssi === 'number' ? event.rssi : undefined,
 		});
 	}
 	return failures;

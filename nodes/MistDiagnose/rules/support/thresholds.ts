@@ -64,6 +64,14 @@ export const thresholdsSchema = z
 		/** SLE ratios (0–1) below this are degraded; per-metric overrides by metric key. */
 		sleDegradedBelow: z.number().min(0).max(1).default(0.9),
 		sleMetricDegradedBelow: z.record(z.number().min(0).max(1)).default({}),
+		/**
+		 * An SLE is judged only on sites with at least this many clients (≥). Below 1 / (1 − 0.9) = 10
+		 * clients, one client's minutes move a ratio by more than the margin between perfect and
+		 * degraded: a real 6-client site reports throughput 0.
+		 */
+		sleMinClients: count(10),
+		/** …and an SLE summary only when its classifier counted at least this many user-minutes (one client-hour). */
+		sleMinUserMinutes: z.number().min(0).default(60),
 		/** Share (0–1) of user-minutes an SLE classifier degraded: warn above warn, crit above crit. */
 		sleClassifierShare: higherIsWorse(0.05, 0.2),
 		/** Baseline: flag values above mean + k·σ of the entity's own history, given enough samples. */

@@ -69,3 +69,20 @@ describe('association step', () => {
 		expect(healthy).toEqual([expect.objectContaining({ level: 'site', id: SITE, step: 'association' })]);
 	});
 });
+
+describe('association step: fast-roaming failures (real types)', () => {
+	it.each(['MARVIS_EVENT_WLC_FT_KEY_NOT_FOUND', 'MARVIS_EVENT_CLIENT_AUTH_FAILURE_OKC', 'MARVIS_EVENT_CLIENT_FBT_FAILURE'])(
+		'%s is a roaming failure of the client, not dropped as "other"',
+		(type) => {
+			const events = [0, 1].map((index) => clientEvent(type, clientMac(1), { ap: apMac(index + 1), timestamp: NOW - 300 + index * 60 }));
+			const [finding] = diagnoseAssociation({ events }, thresholds(), context).findings;
+			expect(finding).toMatchObject({ rule: 'client_association_failure', count: 2, evidence: { eventCounts: { [type]: 2 } } });
+			expect(finding.likelyCause).toMatch(/fast roaming/);
+		},
+	);
+
+	it('roaming failures concentrated on one AP count toward its AP finding', () => {
+		const events = [1, 2, 3].map((index) => clientEvent('MARVIS_EVENT_WLC_FT_KEY_NOT_FOUND', clientMac(index), { ap: apMac(1) }));
+		expect(diagnoseAssociation({ events }, thresholds(), context).findings.map((finding) => finding.rule)).toEqual(['association_failures_ap']);
+	});
+});

@@ -190,3 +190,39 @@ describe('authentication step: baseline, alarms, healthy', () => {
 		expect(healthy).toEqual([{ step: 'authentication', level: 'client', id: clientMac(9), org_id: context.org_id, site_id: SITE }]);
 	});
 });
+
+describe('authentication step: status code 79 (frames not acknowledged)', () => {
+	it.each([79, -79])('status_code %d on an auth failure is a radio problem, not a credentials one', (statusCode) => {
+		const events = [0, 1].map((index) =>
+			clientEvent(AUTH, clientMac(1), { status_code: statusCode, rssi: -79 - index, text: undefined, timestamp: NOW - 300 + index * 60 }),
+		);
+		const [finding] = diagnoseAuthentication({ events }, thresholds(), context).findings;
+		expect(finding).toMatchObject({
+			rule: 'client_auth_failure',
+			evidence: { cause: 'rf', unacknowledgedEvents: 2, rssiDbm: { min: -80, max: -79 } },
+			remediation: { kind: 'manual' },
+			followUp: [],
+		});
+		expect(finding.likelyCause).toMatch(/not acknowledged/);
+	});
+
+	it('many users failing with status 79 on one SSID point at the radio, without a RADIUS test', () => {
+		const events = [1, 2, 3].map((index) => clientEvent(AUTH, clientMac(index), { status_code: 79, text: undefined, timestamp: NOW - 200 + index }));
+		const [finding] = diagnoseAuthentication({ events }, thresholds(), context).findings;
+		expect(finding).toMatchObject({ rule: 'auth_failures_ssid', evidence: { cause: 'rf' }, followUp: [] });
+		expect(finding.likelyCause).toMatch(/radio problem/);
+	});
+
+	it('another status code still reads as an authentication decision', () => {
+		const [finding] = diagnoseAuthentication({ events: [clientEvent(AUTH, clientMac(1), { status_code: 23, text: undefined })] }, thresholds(), context)
+			.findings;
+		expect(finding.evidence).toMatchObject({ cause: 'credentials' });
+		expect(finding.evidence).not.toHaveProperty('unacknowledgedEvents');
+	});
+
+	it('a WxLAN policy lookup failure is reported by this step with its own cause', () => {
+		const events = [clientEvent('MARVIS_EVENT_CLIENT_WXLAN_POLICY_LOOKUP_FAILURE', clientMac(1))];
+		const [finding] = diagnoseAuthentication({ events }, thresholds(), context).findings;
+		expect(finding).toMatchObject({ rule: 'client_auth_failure', evidence: { cause: 'policy' }, followUp: [] });
+	});
+});

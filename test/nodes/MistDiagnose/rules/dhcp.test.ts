@@ -187,3 +187,27 @@ describe('DHCP step: healthy output and other signals', () => {
 		expect(findings[0].scope.client_mac).toBe(clientMac(1));
 	});
 });
+
+describe('DHCP step: real types beyond DHCPv4', () => {
+	const V6 = 'MARVIS_EVENT_CLIENT_DHCPV6_STUCK';
+
+	it('DHCPv6 failures alone, even of many clients, make no finding (dual-stack noise)', () => {
+		const { findings, healthy } = diagnoseDhcp({ events: manyClientEvents(V6, 20), sites: [{ id: SITE }] }, thresholds(), context);
+		expect(findings).toEqual([]);
+		expect(healthy).toEqual([expect.objectContaining({ level: 'site', site_id: SITE })]);
+	});
+
+	it('DHCPv6 failures next to DHCPv4 ones are counted in the evidence', () => {
+		const events = [...manyClientEvents(STUCK, 3, { vlan: '10' }), ...manyClientEvents(V6, 5), clientEvent(V6, clientMac(40), { site_id: SITE2 })];
+		const [finding] = diagnoseDhcp({ events }, thresholds(), context).findings;
+		expect(finding).toMatchObject({ rule: 'dhcp_failures_vlan', evidence: { affectedClients: 3, dhcpv6Failures: 5 } });
+	});
+
+	it('clients blocked for a static IP are a DHCP-step finding that says so', () => {
+		const events = [clientEvent('MARVIS_EVENT_CLIENT_STATIC_IP_BLOCKED', clientMac(1))];
+		const [finding] = diagnoseDhcp({ events }, thresholds(), context).findings;
+		expect(finding).toMatchObject({ rule: 'client_dhcp_failure', likelyCause: 'This client uses a static IP address that the WLAN blocks.' });
+		const shared = diagnoseDhcp({ events: manyClientEvents('MARVIS_EVENT_CLIENT_STATIC_IP_BLOCKED', 4) }, thresholds(), context).findings;
+		expect(shared[0].likelyCause).toMatch(/static IP address the WLAN blocks/);
+	});
+});

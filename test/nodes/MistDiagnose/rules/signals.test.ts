@@ -7,8 +7,11 @@ import {
 	resolveThresholds,
 } from '../../../../nodes/MistDiagnose/rules';
 import type { SleSummaryInput } from '../../../../nodes/MistDiagnose/rules';
+import { lacksDefinition, withAlarmDefinitions } from '../../../../nodes/MistDiagnose/rules/signals/alarms';
 import { troubleshootStep } from '../../../../nodes/MistDiagnose/rules/signals/troubleshoot';
 import { context, SITE, SITE2, thresholds } from './fixtures';
+import realAlarms from '../fixtures/real/alarms-webhook.json';
+import realSle from '../fixtures/real/org-sites-sle.json';
 
 describe('degradedSites (org insights/sites-sle)', () => {
 	/** Values from OrgSiteSleWiFiSLE. */
@@ -37,14 +40,14 @@ describe('degradedSites (org insights/sites-sle)', () => {
 		[0.9, 0],
 		[0.8999, 1],
 	])('coverage %d → %d degraded sites (strictly below 0.9 is degraded)', (value, expected) => {
-		const site = { site_id: SITE, num_clients: 5, coverage: value, capacity: 1 };
+		const site = { site_id: SITE, num_clients: 12, coverage: value, capacity: 1 };
 		expect(degradedSites([site], DEFAULT_THRESHOLDS)).toHaveLength(expected);
 	});
 
 	it('orders sites worst first, skips sites without clients, and honours per-metric limits', () => {
 		const sites = [
-			{ site_id: SITE, num_clients: 5, capacity: 0.85 },
-			{ site_id: SITE2, num_clients: 9, capacity: 0.5 },
+			{ site_id: SITE, num_clients: 15, capacity: 0.85 },
+			{ site_id: SITE2, num_clients: 19, capacity: 0.5 },
 			{ site_id: 'empty', num_clients: 0, capacity: 0.1 },
 		];
 		expect(degradedSites(sites, DEFAULT_THRESHOLDS).map((site) => site.site_id)).toEqual([SITE2, SITE]);
@@ -52,6 +55,31 @@ describe('degradedSites (org insights/sites-sle)', () => {
 		expect(degradedSites(sites, resolveThresholds({ sleMetricDegradedBelow: { capacity: 0.8 } })).map((site) => site.site_id)).toEqual([
 			SITE2,
 		]);
+	});
+});
+
+describe('SLE minimum of clients (fixtures/real/org-sites-sle.json)', () => {
+	const worst = realSle.also_real_lab_InsightMetricOrgWorstSitesBySle.results;
+
+	it('does not judge the client SLEs of the real 6-client site with throughput 0, only its AP SLE', () => {
+		const site = worst.find((entry) => entry.num_clients === 6)!;
+		expect(site.throughput).toBe(0);
+		const [degraded] = degradedSites([site], DEFAULT_THRESHOLDS);
+		expect(degraded.degraded.map((entry) => entry.metric)).toEqual(['ap-health']);
+		expect(degraded.steps).toEqual(['ap_health']);
+	});
+
+	it('judges the real 12-client site on every SLE and skips the 0-client one', () => {
+		const judged = degradedSites(worst, DEFAULT_THRESHOLDS);
+		const busy = judged.find((entry) => entry.num_clients === 12)!;
+		expect(busy.degraded.map((entry) => entry.metric)).toEqual(['successful-connect', 'throughput', 'capacity']);
+		expect(judged.map((entry) => entry.num_clients)).toEqual([12, 6]);
+	});
+
+	it('judges small sites when the minimum is lowered (Thresholds › SLE Minimum Clients)', () => {
+		const site = worst.find((entry) => entry.num_clients === 6)!;
+		const [degraded] = degradedSites([site], resolveThresholds({ sleMinClients: 5 }));
+		expect(degraded.degraded.map((entry) => entry.metric)).toEqual(['throughput', 'ap-health', 'coverage']);
 	});
 });
 
@@ -75,6 +103,17 @@ describe('site SLE summary classifiers', () => {
 		const { findings } = diagnoseDhcp({ sle: [summary('failed-to-connect', 'DHCP', degraded, total)] }, thresholds(), context);
 		if (!severity) expect(findings).toEqual([]);
 		else expect(findings).toEqual([expect.objectContaining({ rule: 'sle_dhcp', severity, step: 'dhcp' })]);
+	});
+
+	it.each([
+		['too few user-minutes (30 < 60)', [20], [30], 26],
+		['too few users (6 < 10)', [60], [100], 6],
+	])('does not judge a client SLE with %s', (_why, degraded, total, users) => {
+		const sle = [summary('failed-to-connect', 'DHCP', degraded, total)];
+		sle[0].summary.classifiers![0].impact!.total_users = users;
+		expect(diagnoseDhcp({ sle }, thresholds(), context).findings).toEqual([]);
+		const lowered = thresholds({ sleMinClients: 5, sleMinUserMinutes: 10 });
+		expect(diagnoseDhcp({ sle }, lowered, context).findings.map((finding) => finding.severity)).toEqual(['critical']);
 	});
 
 	it('routes classifiers to their step only', () => {
@@ -124,5 +163,34 @@ describe('Marvis troubleshoot results', () => {
 			remediation: { kind: 'manual', description: 'Ensure the IP helper-address is configured on the VLAN interface.' },
 		});
 		expect(diagnoseDhcp({ troubleshoot }, thresholds(), context).findings).toEqual([]);
+	});
+});
+
+describe('alarms without severity or group (fixtures/real/alarms-webhook.json)', () => {
+	/** Shaped as ConstAlarmDefinitionsExample. */
+	const definitions = [
+		{ key: 'rogue-ap-detected', group: 'security', severity: 'warn', display: 'Rogue AP', fields: ['aps', 'ssids'] },
+		{ key: 'dhcp_failure', group: 'marvis', severity: 'critical', display: 'DHCP failure', fields: ['aps'] },
+	];
+
+	it("takes a real alarm's severity and group from /const/alarm_defs by its type", () => {
+		const [real] = realAlarms.events;
+		expect(lacksDefinition(real)).toBe(true);
+		const [alarm] = withAlarmDefinitions([real], definitions);
+		expect(alarm).toEqual({ ...real, severity: 'warn', group: 'security' });
+	});
+
+	it('keeps what an alarm says itself, and leaves alarms of unknown types as they are', () => {
+		const own = { id: 'a1', type: 'dhcp_failure', severity: 'info', group: 'marvis' };
+		const unknown = { id: 'a2', type: 'brand_new_alarm' };
+		expect(withAlarmDefinitions([own, unknown], definitions)).toEqual([own, unknown]);
+	});
+
+	it("shows Mist's severity and group in the evidence of a finding from a severity-less alarm", () => {
+		const alarm = { id: 'a3', type: 'dhcp_failure', site_id: SITE, count: 3, timestamp: context.now - 60 };
+		const [plain] = diagnoseDhcp({ alarms: [alarm] }, thresholds(), context).findings;
+		expect(plain.evidence).not.toHaveProperty('mistSeverity');
+		const [finding] = diagnoseDhcp({ alarms: withAlarmDefinitions([alarm], definitions) }, thresholds(), context).findings;
+		expect(finding).toMatchObject({ rule: 'dhcp_failures_site', evidence: { mistSeverity: 'critical', mistGroup: 'marvis', count: 3 } });
 	});
 });
