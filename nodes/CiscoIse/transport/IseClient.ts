@@ -1,7 +1,7 @@
 import { sleep } from 'n8n-workflow';
 import type { IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
-import { backoffDelayMs, networkErrorCode } from '../../shared/transport/retryPolicy';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, networkErrorCode } from '../../shared/transport/retryPolicy';
 import type { RetryPolicy } from '../../shared/transport/retryPolicy';
 import { XmlParseError, parseXml } from '../xml/reader';
 import type { XmlElement } from '../xml/reader';
@@ -13,6 +13,7 @@ export const ISE_CREDENTIAL = 'ciscoIseApi';
 
 /** MnT is one appliance, not a cloud: fewer, shorter retries than for Mist. */
 export const ISE_RETRY_POLICY: RetryPolicy = {
+	...DEFAULT_RETRY_POLICY,
 	maxRateLimitRetries: 0,
 	maxTransientRetries: 2,
 	baseDelayMs: 1000,

@@ -11,7 +11,8 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { mistApiError, mistNetworkError, mistOperationError } from './mistErrors';
+import { budgetExhaustedError, malformedJsonError, mistApiError, mistNetworkError, mistOperationError } from './mistErrors';
+import type { ApiUsage } from './mistErrors';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, networkErrorCode, parseRetryAfterMs } from './retryPolicy';
 import type { RetryPolicy } from './retryPolicy';
 import { emptyRequestStats } from './requestStats';
@@ -279,19 +280,36 @@ export class MistClient {
 			}
 			const status = raw.statusCode;
 			if (status >= 200 && status < 300) {
-				return { body: this.parseBody<T>(raw, pathForErrors, call.itemIndex), headers: raw.headers ?? {}, statusCode: status };
+				const parsed = this.parseBody<T>(raw);
+				// A 200 whose JSON was cut (a dropped connection, a proxy) is transient: read again.
+				if (parsed.malformed && call.method === 'GET' && transientAttempts < this.policy.maxTransientRetries) {
+					await this.wait(backoffDelayMs(transientAttempts++, this.policy));
+					continue;
+				}
+				if (parsed.malformed) throw malformedJsonError(this.node, pathForErrors, parsed.malformed, transientAttempts, call.itemIndex);
+				return { body: parsed.body, headers: raw.headers ?? {}, statusCode: status };
 			}
 			if (status === 429) {
 				this.stats.rateLimited++;
 				const retryAfter = parseRetryAfterMs(headerValue(raw.headers, 'retry-after'));
-				if (rateLimitAttempts < this.policy.maxRateLimitRetries && (retryAfter ?? 0) <= this.policy.maxRetryAfterMs) {
-					await this.wait(retryAfter ?? backoffDelayMs(rateLimitAttempts, this.policy));
-					rateLimitAttempts++;
+				const failed = { method: call.method, path: pathForErrors, statusCode: status, body: raw.body };
+				if (retryAfter !== undefined) {
+					if (rateLimitAttempts < this.policy.maxRateLimitRetries && retryAfter <= this.policy.maxRetryAfterMs) {
+						await this.wait(retryAfter);
+						rateLimitAttempts++;
+						continue;
+					}
+					throw mistApiError(this.node, failed, call.itemIndex, `Mist asks to wait ${Math.ceil(retryAfter / 1000)} s before the next call.`);
+				}
+				// No Retry-After: Mist's hourly budget is spent. Retrying within the hour cannot succeed,
+				// unless /self/usage shows calls left (a short burst limit), which backs off as before.
+				const usage = await this.apiUsage();
+				if (usage && usage.requests < usage.requestLimit && rateLimitAttempts < this.policy.maxRateLimitRetries) {
+					await this.wait(backoffDelayMs(rateLimitAttempts++, this.policy));
 					continue;
 				}
-				const waitHint =
-					retryAfter !== undefined ? `Mist asks to wait ${Math.ceil(retryAfter / 1000)} s before the next call.` : undefined;
-				throw mistApiError(this.node, { method: call.method, path: pathForErrors, statusCode: status, body: raw.body }, call.itemIndex, waitHint);
+				this.stats.budgetExhausted = true;
+				throw budgetExhaustedError(this.node, failed, usage, this.policy.now(), call.itemIndex);
 			}
 			if (status >= 500 && call.method === 'GET' && transientAttempts < this.policy.maxTransientRetries) {
 				await this.wait(backoffDelayMs(transientAttempts++, this.policy));
@@ -308,23 +326,47 @@ export class MistClient {
 		await sleep(ms);
 	}
 
-	/** n8n hands over unparsable JSON as a string; name the problem instead of passing garbage on. */
-	private parseBody<T>(raw: { body: unknown; headers: Record<string, unknown> }, path: string, itemIndex?: number): T {
+	/**
+	 * n8n hands over unparsable JSON as a string: parse it here, and report a body that does not
+	 * parse (cut off, or not JSON although it says so) instead of passing garbage on.
+	 */
+	private parseBody<T>(raw: { body: unknown; headers: Record<string, unknown> }): { body: T; malformed?: string } {
 		const { body } = raw;
-		if (typeof body !== 'string') return body as T;
+		if (typeof body !== 'string') return { body: body as T };
 		const contentType = String(headerValue(raw.headers, 'content-type') ?? '');
 		const trimmed = body.trim();
-		if (trimmed === '') return undefined as T;
-		if (!contentType.includes('json') && !/^[[{]/.test(trimmed)) return body as T;
+		if (trimmed === '') return { body: undefined as T };
+		if (!contentType.includes('json') && !/^[[{]/.test(trimmed)) return { body: body as T };
 		try {
-			return JSON.parse(trimmed) as T;
+			return { body: JSON.parse(trimmed) as T };
 		} catch {
-			throw mistOperationError(
-				this.node,
-				`Mist answered ${path} with malformed JSON`,
-				`The body could not be parsed (${trimmed.length} characters, starting "${trimmed.slice(0, 40)}"). It may have been cut off by a proxy or a dropped connection; try again.`,
-				itemIndex,
-			);
+			return { body: undefined as T, malformed: trimmed };
+		}
+	}
+
+	/**
+	 * The token's use of its hourly budget from `/self/usage`, asked once after a 429 (one call,
+	 * no retry); undefined when Mist does not answer it.
+	 */
+	private async apiUsage(): Promise<ApiUsage | undefined> {
+		const baseUrl = await this.getBaseUrl();
+		this.stats.calls++;
+		try {
+			const raw = (await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, MIST_CREDENTIAL, {
+				method: 'GET',
+				url: `${baseUrl}${API_PREFIX}/self/usage`,
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				timeout: this.policy.timeoutMs,
+			})) as { body: unknown; statusCode: number };
+			const body = raw.body as Record<string, unknown> | undefined;
+			const requests = toNumber(body?.requests);
+			const requestLimit = toNumber(body?.request_limit);
+			if (raw.statusCode !== 200 || requests === undefined || requestLimit === undefined) return undefined;
+			return { requests, requestLimit };
+		} catch {
+			return undefined;
 		}
 	}
 

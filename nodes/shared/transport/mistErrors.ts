@@ -49,10 +49,22 @@ const HINTS: Record<number, { message: string; description: string }> = {
 	},
 };
 
+/** Mist answers errors with a JSON object carrying `detail`; anything else did not come from Mist. */
+function isMistErrorBody(body: unknown): boolean {
+	return !!body && typeof body === 'object' && !Array.isArray(body) && typeof (body as Record<string, unknown>).detail === 'string';
+}
+
+const NOT_MIST_404 = {
+	message: 'No Mist API answered at this address (404)',
+	description:
+		'The answer is not in Mist\'s format, so the request probably did not reach Mist: check the Cloud (or the Custom URL: the API address, e.g. https://api.eu.mist.com, not the manage… portal address) of the Mist API credential, and any proxy in between.',
+};
+
 /** Turns a non-2xx Mist answer into a NodeApiError carrying Mist's own `detail` and the status. */
 export function mistApiError(node: INode, call: FailedCall, itemIndex?: number, extraDescription?: string): NodeApiError {
 	const detail = mistDetail(call.body);
-	const hint = HINTS[call.statusCode] ?? {
+	const notMist = call.statusCode === 404 && !isMistErrorBody(call.body);
+	const hint = (notMist ? NOT_MIST_404 : HINTS[call.statusCode]) ?? {
 		message:
 			call.statusCode >= 500
 				? `Mist had a server error (${call.statusCode})`
@@ -60,7 +72,7 @@ export function mistApiError(node: INode, call: FailedCall, itemIndex?: number, 
 		description:
 			call.statusCode >= 500 ? 'The Mist cloud failed to answer; it is usually transient. Try again later.' : '',
 	};
-	const message = detail ? `${hint.message}: ${detail}` : hint.message;
+	const message = detail && !notMist ? `${hint.message}: ${detail}` : hint.message;
 	const description = [hint.description, extraDescription, `Request: ${call.method} ${call.path}`]
 		.filter(Boolean)
 		.join(' ');
@@ -71,6 +83,60 @@ export function mistApiError(node: INode, call: FailedCall, itemIndex?: number, 
 		httpCode: String(call.statusCode),
 		itemIndex,
 	});
+}
+
+/** The token's use of its hourly budget, from `/self/usage`. */
+export interface ApiUsage {
+	requests: number;
+	requestLimit: number;
+}
+
+/** Mist's budget window is the clock hour: it resets at the next full hour (UTC). */
+export function nextHourlyReset(now: number): Date {
+	const reset = new Date(now);
+	reset.setUTCMinutes(0, 0, 0);
+	reset.setUTCHours(reset.getUTCHours() + 1);
+	return reset;
+}
+
+/**
+ * A 429 without Retry-After: the token's 5,000 calls of this hour are spent. Says so, and when the
+ * budget comes back, instead of retrying for seconds a limit that lasts until the hour turns.
+ */
+export function budgetExhaustedError(node: INode, call: FailedCall, usage: ApiUsage | undefined, now: number, itemIndex?: number): NodeApiError {
+	const reset = nextHourlyReset(now);
+	const minutes = Math.max(1, Math.ceil((reset.getTime() - now) / 60_000));
+	const used = usage ? `: this token has made ${usage.requests} of its ${usage.requestLimit} calls this hour` : '';
+	const errorResponse: JsonObject = {
+		status: call.statusCode,
+		detail: mistDetail(call.body),
+		method: call.method,
+		path: call.path,
+		budgetExhausted: true,
+		resetsAt: reset.toISOString(),
+		...(usage ? { requests: usage.requests, requestLimit: usage.requestLimit } : {}),
+	};
+	return new NodeApiError(node, errorResponse, {
+		message: `Mist API budget used up (429)${used}`,
+		description: [
+			`Mist resets the budget on the hour: at ${reset.toISOString().slice(11, 16)} UTC, in ${minutes} min. The node stopped instead of retrying, since no call can succeed before then.`,
+			'Every workflow using this token shares its 5,000 calls per hour: lower the schedule frequency, narrow the scope, or give some workflows their own token.',
+			`Request: ${call.method} ${call.path}`,
+		].join(' '),
+		httpCode: String(call.statusCode),
+		itemIndex,
+	});
+}
+
+/** A 200 whose body is not valid JSON, after the retries a GET gets. */
+export function malformedJsonError(node: INode, path: string, body: string, retries: number, itemIndex?: number) {
+	const tries = retries > 0 ? ` (the same after ${retries + 1} attempts)` : '';
+	return mistOperationError(
+		node,
+		`Mist answered ${path} with malformed JSON${tries}`,
+		`The body could not be parsed (${body.length} characters, starting "${body.slice(0, 40)}"). It may have been cut off by a proxy or a dropped connection; try again.`,
+		itemIndex,
+	);
 }
 
 /** Plain words for low-level network codes, shared by every node's transport. */

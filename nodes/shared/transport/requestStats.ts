@@ -10,6 +10,8 @@ export interface RequestStats {
 	rateLimited: number;
 	/** Milliseconds spent waiting before retries. */
 	waitedMs: number;
+	/** Set when a 429 came without Retry-After: the token's hourly budget is spent. */
+	budgetExhausted?: boolean;
 }
 
 export function emptyRequestStats(): RequestStats {

@@ -16,6 +16,8 @@ export interface RetryPolicy {
 	maxRetryAfterMs: number;
 	/** Per-request timeout in milliseconds. */
 	timeoutMs: number;
+	/** The clock, in epoch ms (tests set it to say when the hourly budget resets). */
+	now: () => number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -25,6 +27,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	maxDelayMs: 30_000,
 	maxRetryAfterMs: 120_000,
 	timeoutMs: 60_000,
+	now: () => Date.now(),
 };
 
 /** Exponential backoff with "equal jitter": half fixed, half random, so parallel workflows spread out. */

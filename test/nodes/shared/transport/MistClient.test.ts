@@ -134,13 +134,42 @@ describe('retries', () => {
 		expect(mist.stats).toMatchObject({ calls: 2, rateLimited: 1, retries: 1, waitedMs: 1000 });
 	});
 
-	it('backs off exponentially on 429 without Retry-After (also for POST), then gives up with a clear error', async () => {
-		nock(MIST_TEST_URL).post(`/api/v1/sites/x/clients/disconnect`).times(3).reply(429, { detail: 'Too Many Request. The API Token used for the request reached the 5000 API Calls per hour threshold' });
-		const mist = client({ ...FAST, maxRateLimitRetries: 2 });
+	it('stops at once when a 429 without Retry-After means the hourly budget is spent, saying when it resets', async () => {
+		const detail = 'Too Many Request. The API Token used for the request reached the 5000 API Calls per hour threshold';
+		nock(MIST_TEST_URL)
+			.post(`/api/v1/sites/x/clients/disconnect`).reply(429, { detail })
+			.get('/api/v1/self/usage').reply(200, { request_limit: 5000, requests: 5000 });
+		// 14:37:30 UTC: Mist's window turns at 15:00.
+		const mist = client({ ...FAST, now: () => Date.parse('2026-12-04T14:37:30Z') });
 		const error = await caught(mist.request({ method: 'POST', path: '/sites/x/clients/disconnect', body: ['aabbccddeeff'] }));
-		expect(error.message).toBe('Mist rate limit reached (429): Too Many Request. The API Token used for the request reached the 5000 API Calls per hour threshold');
-		expect(error.description).toContain('5,000 API calls per hour');
-		expect(mist.stats).toMatchObject({ calls: 3, rateLimited: 3, retries: 2 });
+		expect(error.message).toBe('Mist API budget used up (429): this token has made 5000 of its 5000 calls this hour');
+		expect(error.description).toContain('Mist resets the budget on the hour: at 15:00 UTC, in 23 min.');
+		expect(error.description).toContain('5,000 calls per hour');
+		expect(error.httpCode).toBe('429');
+		expect(mist.stats).toMatchObject({ calls: 2, rateLimited: 1, retries: 0, budgetExhausted: true });
+		expect(nock.isDone()).toBe(true);
+	});
+
+	it('says the budget is spent even when /self/usage is refused too', async () => {
+		nock(MIST_TEST_URL)
+			.get(`/api/v1/self`).reply(429, { detail: 'Too Many Request' })
+			.get('/api/v1/self/usage').reply(429, { detail: 'Too Many Request' });
+		const mist = client({ ...FAST, now: () => Date.parse('2026-12-04T23:59:00Z') });
+		const error = await caught(mist.request({ path: '/self' }));
+		expect(error.message).toBe('Mist API budget used up (429)');
+		expect(error.description).toContain('at 00:00 UTC, in 1 min');
+		expect(mist.stats).toMatchObject({ calls: 2, retries: 0 });
+	});
+
+	it('backs off and retries a 429 without Retry-After while /self/usage shows calls left (a burst, not the budget)', async () => {
+		nock(MIST_TEST_URL)
+			.get(`/api/v1/self`).reply(429, { detail: 'Too Many Request' })
+			.get('/api/v1/self/usage').reply(200, { request_limit: 5000, requests: 1200 })
+			.get(`/api/v1/self`).reply(200, { email: 'a@b.c' });
+		const mist = client();
+		await expect(mist.request({ path: '/self' })).resolves.toEqual({ email: 'a@b.c' });
+		expect(mist.stats).toMatchObject({ calls: 3, rateLimited: 1, retries: 1 });
+		expect(mist.stats.budgetExhausted).toBeUndefined();
 	});
 
 	it('fails at once when Retry-After is longer than the execution should block', async () => {
@@ -217,10 +246,34 @@ describe('errors', () => {
 		expect(error.httpCode).toBe('404');
 	});
 
-	it('malformed JSON is named, not passed on', async () => {
-		nock(MIST_TEST_URL).get('/api/v1/self').reply(200, '{"email": "a@b', { 'Content-Type': 'application/json' });
+	it('reads a GET again when a 200 body was cut off, and names malformed JSON that stays malformed', async () => {
+		nock(MIST_TEST_URL)
+			.get('/api/v1/self').reply(200, '{"email": "a@b', { 'Content-Type': 'application/json' })
+			.get('/api/v1/self').reply(200, { email: 'a@b.c' });
+		const mist = client();
+		await expect(mist.request({ path: '/self' })).resolves.toEqual({ email: 'a@b.c' });
+		expect(mist.stats).toMatchObject({ calls: 2, retries: 1 });
+
+		nock(MIST_TEST_URL).get('/api/v1/self').times(4).reply(200, '{"email": "a@b', { 'Content-Type': 'application/json' });
 		const error = await caught(client().request({ path: '/self' }));
-		expect(error.message).toBe('Mist answered /api/v1/self with malformed JSON');
+		expect(error.message).toBe('Mist answered /api/v1/self with malformed JSON (the same after 4 attempts)');
+		expect(nock.isDone()).toBe(true);
+	});
+
+	it('does not send a write again after a cut 200 body (it may have been done)', async () => {
+		nock(MIST_TEST_URL).post('/api/v1/sites/x/devices/d/restart').reply(200, '{"ok": tr', { 'Content-Type': 'application/json' });
+		const mist = client();
+		const error = await caught(mist.request({ method: 'POST', path: '/sites/x/devices/d/restart' }));
+		expect(error.message).toBe('Mist answered /api/v1/sites/x/devices/d/restart with malformed JSON');
+		expect(mist.stats.calls).toBe(1);
+	});
+
+	it('a 404 that is not in Mist\'s format says the address may be wrong, not the id', async () => {
+		nock(MIST_TEST_URL).get('/api/v1/sites/s1/stats/devices').reply(404, '<html><body>Not Found</body></html>', { 'Content-Type': 'text/html' });
+		const error = await caught(client().request({ path: '/sites/s1/stats/devices' }));
+		expect(error.message).toBe('No Mist API answered at this address (404)');
+		expect(error.description).toContain('check the Cloud (or the Custom URL');
+		expect(error.description).not.toContain('org, site, device or client id');
 	});
 
 	it('a list endpoint answering an object is an error, not an empty result', async () => {
