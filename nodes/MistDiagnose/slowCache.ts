@@ -1,6 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { SlowDataCache } from './collect/MistDataCollector';
+/**
+ * Slow-changing data (site list, event catalogue) kept between node executions of the same
+ * workflow, so that a flowchart of seven steps asks Mist for them once an hour, not seven times.
+ */
+export interface SlowDataCache {
+	get<T>(key: string, maxAgeMs: number): T | undefined;
+	set(key: string, value: unknown): void;
+}
 
 const KEY = 'mistDiagnoseCache';
 

@@ -29,6 +29,7 @@ import { countBy } from '../rules/support/collections';
 import { dedupeClientEvents } from '../rules/support/dedupe';
 import { createEventClassifier, unclassifiedEventTypes } from '../rules/support/eventClassifier';
 import type { EventCatalogueEntry } from '../rules/support/eventClassifier';
+import type { SlowDataCache } from '../slowCache';
 import { EventTypeFilter } from './typeFilter';
 
 const siteListSchema = z.array(
@@ -72,14 +73,6 @@ export interface SiteSummary {
 
 export type TimeWindow = IDataObject;
 
-/**
- * Slow-changing data (site list, event catalogue) kept between node executions of the same
- * workflow, so that a flowchart of seven steps asks Mist for them once an hour, not seven times.
- */
-export interface SlowDataCache {
-	get<T>(key: string, maxAgeMs: number): T | undefined;
-	set(key: string, value: unknown): void;
-}
 
 const HOUR = 3_600_000;
 

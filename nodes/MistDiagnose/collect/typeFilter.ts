@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { SlowDataCache } from './MistDataCollector';
+import type { SlowDataCache } from '../slowCache';
 
 /**
  * How a cloud takes `type=A,B`: as a list (documented only from spec 2604.1.4), or not, in which
