@@ -1,7 +1,8 @@
 /**
- * Places where the Mist OpenAPI spec is known to be narrower than the real API, so a response
- * may carry properties the spec does not declare. Each entry says why; everything else stays strict.
- * A validator built with these gaps reports such properties as "tolerated" instead of violations.
+ * Places where the Mist OpenAPI spec is known to differ from the real API: a response may carry
+ * properties the spec does not declare, or leave out properties it requires. Each entry says why,
+ * with its evidence (test/fixtures/real-shapes/ holds the real samples); everything else stays
+ * strict. A validator built with these gaps reports such properties as "tolerated", not violations.
  */
 
 export interface KnownSpecGap {
@@ -9,6 +10,8 @@ export interface KnownSpecGap {
 	where: string[];
 	/** Properties the real API returns although the spec's `additionalProperties: false` forbids them. */
 	properties?: string[];
+	/** Properties the spec requires that real payloads leave out. */
+	missing?: string[];
 	/** Query parameters the real API takes although the operation does not declare them. */
 	queryParameters?: string[];
 	reason: string;
@@ -24,9 +27,28 @@ export const KNOWN_SPEC_GAPS: readonly KnownSpecGap[] = [
 			'mist-api.md §1.3: the client event schema omits mac, reason_code, status_code, rssi and snr; real responses carry them and third-party code reads them.',
 	},
 	{
+		where: CLIENT_EVENT_OPERATIONS,
+		properties: ['site_id', 'has_pcap', 'pcap_url'],
+		reason:
+			'real-shapes/client-events-search.md §2 (code run against a live org): "each event includes a site_id"; auth failures come in up to three copies differing in has_pcap/pcap_url.',
+	},
+	{
 		where: ['WEBHOOK alarms'],
 		properties: ['group', 'severity', 'hostnames'],
 		reason: 'mist-api.md §5: alarm webhook events carry group, severity and hostnames (see /const/alarm_defs); the webhook schema omits them.',
+	},
+	{
+		where: ['searchOrgAlarms', 'searchSiteAlarms'],
+		missing: ['group', 'severity'],
+		reason:
+			'real-shapes/webhooks.md (Juniper doc sample): a rogue-ap-detected alarm carries neither group nor severity; they are looked up by type in /const/alarm_defs.',
+	},
+	{
+		where: ['WEBHOOK device-updowns'],
+		properties: ['mac', 'device_name', 'device_type', 'reason', 'ev_type', 'text'],
+		missing: ['ap', 'ap_name'],
+		reason:
+			'real-shapes/webhooks.md: parsers of real device-updowns payloads (mist-lib, mwtt) require mac and device_name and read device_type, reason, ev_type and text; switch (SW_*) and gateway (GW_*) up/downs name no AP.',
 	},
 	{
 		where: ['listSiteSleImpactedWirelessClients', 'listSiteSleImpactedAps'],
@@ -40,11 +62,20 @@ export const KNOWN_SPEC_GAPS: readonly KnownSpecGap[] = [
 	},
 ];
 
-/** True when response `property` on the operation/topic `where` is a documented spec gap. */
-export function isKnownGap(gaps: readonly KnownSpecGap[], where: string, status: number | undefined, property: string): boolean {
+/**
+ * True when response `property` on the operation/topic `where` is a documented spec gap: an extra
+ * property (`kind` 'extra', the default) or a required one real payloads leave out ('missing').
+ */
+export function isKnownGap(
+	gaps: readonly KnownSpecGap[],
+	where: string,
+	status: number | undefined,
+	property: string,
+	kind: 'extra' | 'missing' = 'extra',
+): boolean {
 	return gaps.some(
 		(gap) =>
-			(gap.properties ?? []).includes(property) &&
+			((kind === 'extra' ? gap.properties : gap.missing) ?? []).includes(property) &&
 			gap.where.some((place) => place === where || (status !== undefined && (place === `${where} ${status}` || place === `* ${status}`))),
 	);
 }

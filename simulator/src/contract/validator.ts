@@ -23,7 +23,7 @@ export interface ContractResult {
 	/** The schema the body was checked against, for messages. */
 	schemaRef?: string;
 	violations: string[];
-	/** Undeclared properties accepted because they are documented spec gaps (see knownGaps.ts). */
+	/** Undeclared or missing properties accepted because they are documented spec gaps (see knownGaps.ts). */
 	tolerated: string[];
 }
 
@@ -150,10 +150,11 @@ export class MistContract {
 		}
 		if (validate(value)) return { violations: [], tolerated: [] };
 		const errors = validate.errors ?? [];
+		const params = (error: ErrorObject) => error.params as { additionalProperty?: unknown; missingProperty?: unknown };
 		const isGap = (error: ErrorObject) =>
 			place !== undefined &&
-			error.keyword === 'additionalProperties' &&
-			isKnownGap(this.knownGaps, place.where, place.status, String((error.params as { additionalProperty?: unknown }).additionalProperty));
+			((error.keyword === 'additionalProperties' && isKnownGap(this.knownGaps, place.where, place.status, String(params(error).additionalProperty))) ||
+				(error.keyword === 'required' && isKnownGap(this.knownGaps, place.where, place.status, String(params(error).missingProperty), 'missing')));
 		const prefix = (message: string) => `${label}: ${message}`;
 		return {
 			violations: formatErrors(errors.filter((error) => !isGap(error))).map(prefix),
