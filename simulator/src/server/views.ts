@@ -124,7 +124,8 @@ export function apStats(world: World, ap: Ap, now: number) {
 		power_src: 'PoE 802.3at',
 		power_constrained: false,
 		power_opmode: '[20] 6GHz/5GHz/2.4GHz radios enabled',
-		last_trouble: ap.lastTrouble,
+		// Real APs report their last trouble even when healthy (stats-devices-ap.json: code "07").
+		last_trouble: ap.lastTrouble ?? (realistic ? { code: '07', timestamp: Math.floor(ap.bootAt / 1000) - 86400 } : undefined),
 		port_stat: {
 			eth0: {
 				up,
