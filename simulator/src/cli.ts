@@ -33,7 +33,9 @@ function parseArgs(argv: string[]): SimulatorOptions {
 			case '--budget': options.budgetPerHour = int(need()); break;
 			case '--profile': {
 				const profile = need();
-				if (!PROFILES.includes(profile as SimulatorProfile)) throw new Error(`--profile expects ${PROFILES.join(' or ')}, got "${profile}"`);
+				if (!PROFILES.includes(profile as SimulatorProfile)) {
+					throw new Error(`--profile expects ${PROFILES.join(' or ')}, got "${profile}"`);
+				}
 				options.profile = profile as SimulatorProfile;
 				break;
 			}

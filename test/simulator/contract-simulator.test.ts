@@ -415,7 +415,11 @@ describe('simulator ⇄ Mist OpenAPI contract', () => {
 
 		it('serves every record of its events, alarms and stats within the spec and the older gaps', async () => {
 			const org = `${API}/orgs/${spec.orgId}`;
-			const paths = [`${org}/clients/events/search?duration=1d&limit=1000`, `${org}/alarms/search?duration=1d&limit=1000`, `${org}/stats/devices?type=all&limit=1000`];
+			const paths = [
+				`${org}/clients/events/search?duration=1d&limit=1000`,
+				`${org}/alarms/search?duration=1d&limit=1000`,
+				`${org}/stats/devices?type=all&limit=1000`,
+			];
 			for (const site of spec.world.sites) paths.push(`${API}/sites/${site.id}/stats/clients?limit=1000`);
 			for (let next: string | undefined = paths.shift(); next; next = paths.shift()) {
 				const result = await specProbe.call('GET', next);
@@ -427,11 +431,13 @@ describe('simulator ⇄ Mist OpenAPI contract', () => {
 		});
 
 		it('delivers alarms and device-updowns within the spec and the older gaps', async () => {
-			await specProbe.call('POST', `${API}/orgs/${spec.orgId}/webhooks`, { url: `${sink.url}/webhook/spec`, topics: ['alarms', 'device-updowns'] });
+			const hook = { url: `${sink.url}/webhook/spec`, topics: ['alarms', 'device-updowns'] };
+			await specProbe.call('POST', `${API}/orgs/${spec.orgId}/webhooks`, hook);
 			sink.clear();
 			for (const topic of ['alarms', 'device-updowns']) expect(await spec.fireWebhookEvents(topic)).toHaveLength(1);
 			const bodies = (await messagesOn(sink, '/webhook/spec', 2)).map((message) => message.body as { topic: string });
-			const strict = MistContract.load(undefined, { knownGaps: KNOWN_SPEC_GAPS.filter((gap) => !gap.missing && !gap.where.includes('WEBHOOK device-updowns')) });
+			const olderGaps = KNOWN_SPEC_GAPS.filter((gap) => !gap.missing && !gap.where.includes('WEBHOOK device-updowns'));
+			const strict = MistContract.load(undefined, { knownGaps: olderGaps });
 			expect(bodies.flatMap((body) => strict.validateWebhook(body.topic, body))).toEqual([]);
 		});
 	});

@@ -105,11 +105,12 @@ describe('cut 200 bodies and literal type lists', () => {
 	});
 
 	describe('with literalTypeLists', () => {
+		const LIST = 'MARVIS_EVENT_CLIENT_DHCP_NAK,CLIENT_ASSOCIATION_FAILURE';
 		const hq = () => t.site('HQ').id;
 		const totals = async () => ({
-			list: (await t.get(`/sites/${hq()}/clients/events/search?type=MARVIS_EVENT_CLIENT_DHCP_NAK,CLIENT_ASSOCIATION_FAILURE&duration=1h`)).body.total,
+			list: (await t.get(`/sites/${hq()}/clients/events/search?type=${LIST}&duration=1h`)).body.total,
 			single: (await t.get(`/sites/${hq()}/clients/events/search?type=CLIENT_ASSOCIATION_FAILURE&duration=1h`)).body.total,
-			count: (await t.get(`${t.org}/clients/events/count?distinct=type&type=MARVIS_EVENT_CLIENT_DHCP_NAK,CLIENT_ASSOCIATION_FAILURE&duration=1h`)).body.total,
+			count: (await t.get(`${t.org}/clients/events/count?distinct=type&type=${LIST}&duration=1h`)).body.total,
 			devices: (await t.get(`/sites/${hq()}/devices/events/search?type=SW_PORT_DOWN,SW_PORT_UP&duration=1h`)).body.total,
 			nac: (await t.get(`${t.org}/nac_clients/events/search?type=NAC_CLIENT_DENY,NAC_CLIENT_CERT_CHECK_FAILURE&duration=1h`)).body.total,
 		});
@@ -129,7 +130,7 @@ describe('cut 200 bodies and literal type lists', () => {
 		it('can start that way', async () => {
 			const literal = await startTestSimulator({ literalTypeLists: true, now: () => NOW });
 			try {
-				const res = await literal.get(`${literal.org}/clients/events/search?type=MARVIS_EVENT_CLIENT_DHCP_NAK,CLIENT_ASSOCIATION_FAILURE&duration=1h`);
+				const res = await literal.get(`${literal.org}/clients/events/search?type=${LIST}&duration=1h`);
 				expect(res.body).toEqual(expect.objectContaining({ total: 0, results: [] }));
 			} finally {
 				await literal.sim.close();

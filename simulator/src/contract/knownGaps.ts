@@ -30,7 +30,7 @@ export const KNOWN_SPEC_GAPS: readonly KnownSpecGap[] = [
 		where: CLIENT_EVENT_OPERATIONS,
 		properties: ['site_id', 'has_pcap', 'pcap_url'],
 		reason:
-			'real-shapes/client-events-search.md §2 (code run against a live org): "each event includes a site_id"; auth failures come in up to three copies differing in has_pcap/pcap_url.',
+			'test/fixtures/real-shapes/client-events-search.md §2 (code run against a live org): "each event includes a site_id"; auth failures come in up to three copies differing in has_pcap/pcap_url.',
 	},
 	{
 		where: ['WEBHOOK alarms'],
@@ -41,14 +41,14 @@ export const KNOWN_SPEC_GAPS: readonly KnownSpecGap[] = [
 		where: ['searchOrgAlarms', 'searchSiteAlarms'],
 		missing: ['group', 'severity'],
 		reason:
-			'real-shapes/webhooks.md (Juniper doc sample): a rogue-ap-detected alarm carries neither group nor severity; they are looked up by type in /const/alarm_defs.',
+			'test/fixtures/real-shapes/webhooks.md (Juniper doc sample): a rogue-ap-detected alarm carries neither group nor severity; they are looked up by type in /const/alarm_defs.',
 	},
 	{
 		where: ['WEBHOOK device-updowns'],
 		properties: ['mac', 'device_name', 'device_type', 'reason', 'ev_type', 'text'],
 		missing: ['ap', 'ap_name'],
 		reason:
-			'real-shapes/webhooks.md: parsers of real device-updowns payloads (mist-lib, mwtt) require mac and device_name and read device_type, reason, ev_type and text; switch (SW_*) and gateway (GW_*) up/downs name no AP.',
+			'test/fixtures/real-shapes/webhooks.md: parsers of real device-updowns payloads (mist-lib, mwtt) require mac and device_name and read device_type, reason, ev_type and text; switch (SW_*) and gateway (GW_*) up/downs name no AP.',
 	},
 	{
 		where: ['listSiteSleImpactedWirelessClients', 'listSiteSleImpactedAps'],

@@ -150,11 +150,13 @@ export class MistContract {
 		}
 		if (validate(value)) return { violations: [], tolerated: [] };
 		const errors = validate.errors ?? [];
-		const params = (error: ErrorObject) => error.params as { additionalProperty?: unknown; missingProperty?: unknown };
-		const isGap = (error: ErrorObject) =>
-			place !== undefined &&
-			((error.keyword === 'additionalProperties' && isKnownGap(this.knownGaps, place.where, place.status, String(params(error).additionalProperty))) ||
-				(error.keyword === 'required' && isKnownGap(this.knownGaps, place.where, place.status, String(params(error).missingProperty), 'missing')));
+		const isGap = (error: ErrorObject) => {
+			if (place === undefined) return false;
+			const params = error.params as { additionalProperty?: unknown; missingProperty?: unknown };
+			const known = (property: unknown, kind: 'extra' | 'missing') => isKnownGap(this.knownGaps, place.where, place.status, String(property), kind);
+			if (error.keyword === 'additionalProperties') return known(params.additionalProperty, 'extra');
+			return error.keyword === 'required' && known(params.missingProperty, 'missing');
+		};
 		const prefix = (message: string) => `${label}: ${message}`;
 		return {
 			violations: formatErrors(errors.filter((error) => !isGap(error))).map(prefix),

@@ -17,7 +17,7 @@ const entry = (key: string, group: string, description: string, display = displa
 
 /** `MARVIS_EVENT_CLIENT_DHCP_NAK` → "Client DHCP NAK"; acronyms stay upper case. */
 function displayOf(key: string): string {
-	const ACRONYMS = new Set(['DHCP', 'DHCPV6', 'DNS', 'ARP', 'GW', 'IP', 'IPV6', 'NAK', 'OKC', 'PMKC', 'SAE', 'SA', 'FBT', 'FT', 'WLC', 'MAC', 'HTTP', 'WXLAN', 'CPU', 'RADIUS', 'DAS', 'STA']);
+	const ACRONYMS = new Set('DHCP DHCPV6 DNS ARP GW IP IPV6 NAK OKC PMKC SAE SA FBT FT WLC MAC HTTP WXLAN CPU RADIUS DAS STA'.split(' '));
 	return key
 		.replace(/^MARVIS_(EVENT_)?/, '')
 		.split('_')

@@ -199,9 +199,8 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 				world.clientEvents.push(makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_DHCP_STUCK', at, { text: `DHCP discover unanswered on VLAN ${fault.vlan}` }));
 				world.clientEvents.push(makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_DHCP_FAILURE', round3(at + 30)));
 				if (realistic(world) && isDualStack(client.family)) {
-					world.clientEvents.push(
-						makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_DHCPV6_FAILURE', round3(at + 32), { text: `No DHCPv6 reply on VLAN ${fault.vlan}` }),
-					);
+					const text = `No DHCPv6 reply on VLAN ${fault.vlan}`;
+					world.clientEvents.push(makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_DHCPV6_FAILURE', round3(at + 32), { text }));
 				}
 			}
 		},
@@ -228,9 +227,8 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 				world.clientEvents.push(makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_DHCP_NAK', at, { text: 'DHCP server sent DHCPNAK for the requested address' }));
 				if (realistic(world)) {
 					// Refused its old lease, the client keeps using that address as if it were static.
-					world.clientEvents.push(
-						makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_STATIC_IP_BLOCKED', round3(at + 3), { text: 'Traffic from the previously leased address was blocked' }),
-					);
+					const text = 'Traffic from the previously leased address was blocked';
+					world.clientEvents.push(makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_STATIC_IP_BLOCKED', round3(at + 3), { text }));
 				}
 			}
 		},
@@ -285,8 +283,9 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 			for (const client of clientsOf(world, fault)) {
 				if (realistic(world) && client.wlan.auth === 'eap') {
 					// 802.1X clients arrive by fast transition (802.11r) from a neighbour AP, which fails first.
+					const noKey = { text: 'No PMK-R1 key for the roaming client' };
 					world.clientEvents.push(
-						makeClientEvent(world, client, 'MARVIS_EVENT_WLC_FT_KEY_NOT_FOUND', round3(at - 2), { text: 'No PMK-R1 key for the roaming client' }),
+						makeClientEvent(world, client, 'MARVIS_EVENT_WLC_FT_KEY_NOT_FOUND', round3(at - 2), noKey),
 						makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_FBT_FAILURE', round3(at - 1.9), { text: 'Fast BSS transition failed' }),
 					);
 				}

@@ -4,11 +4,14 @@
  */
 import { createHash } from 'crypto';
 import { Rng, hashSeed } from '../prng';
-import type { ClientEvent, Site, World } from '../types';
+import type { ClientEvent, DeviceEvent, Site, World } from '../types';
 import { insertSorted, makeDeviceEvent, round3 } from './eventFactory';
 
 /** Auth failures Mist returns in up to three copies per logical event (live-org collector). */
-export const DUPLICATED_EVENT_TYPES: ReadonlySet<string> = new Set(['MARVIS_EVENT_CLIENT_AUTH_FAILURE', 'MARVIS_EVENT_CLIENT_MAC_AUTH_FAILURE']);
+export const DUPLICATED_EVENT_TYPES: ReadonlySet<string> = new Set([
+	'MARVIS_EVENT_CLIENT_AUTH_FAILURE',
+	'MARVIS_EVENT_CLIENT_MAC_AUTH_FAILURE',
+]);
 
 /** The three shapes of one logical auth failure: pcap flagged, pcap not flagged, neither field. */
 type PcapVariant = 'has_pcap' | 'no_pcap' | 'bare';
@@ -96,23 +99,22 @@ export function addInfrastructureUpdowns(world: World, now: number): void {
 	if (world.behaviour.profile !== 'realistic') return;
 	const nowSec = now / 1000;
 	const faultySites = new Set(world.faults.map((fault) => fault.siteId));
+	type Device = Parameters<typeof makeDeviceEvent>[1];
+	type Kind = DeviceEvent['device_type'];
+	const record = (device: Device, kind: Kind, type: string, at: number, text: string, extra: Partial<DeviceEvent>) =>
+		insertSorted(world.deviceEvents, makeDeviceEvent(world, device, kind, type, round3(at), text, extra));
 	for (const site of world.sites) {
 		if (!faultySites.has(site.id)) continue;
 		const rng = new Rng(hashSeed(`updowns:${site.id}`, world.seed));
 		const sw = world.switches.get(site.switchIds[0]);
 		if (sw) {
-			const at = round3(nowSec - rng.int(5, 9) * 3600 - rng.int(0, 3599));
-			insertSorted(world.deviceEvents, makeDeviceEvent(world, sw, 'switch', 'SW_RESTARTED', at, 'Switch restarted', { ev_type: 'warn', reason: 'power cycle' }));
-			insertSorted(
-				world.deviceEvents,
-				makeDeviceEvent(world, sw, 'switch', 'SW_CONNECTED', round3(at + 185), 'Switch connected', { ev_type: 'notice', reason: 'reconnected' }),
-			);
+			const at = nowSec - rng.int(5, 9) * 3600 - rng.int(0, 3599);
+			record(sw, 'switch', 'SW_RESTARTED', at, 'Switch restarted', { ev_type: 'warn', reason: 'power cycle' });
+			record(sw, 'switch', 'SW_CONNECTED', at + 185, 'Switch connected', { ev_type: 'notice', reason: 'reconnected' });
 		}
 		const gateway = gatewayOf(site);
-		const at = round3(nowSec - rng.int(10, 20) * 3600 - rng.int(0, 3599));
-		const down = makeDeviceEvent(world, gateway, 'gateway', 'GW_DISCONNECTED', at, 'Gateway disconnected', { ev_type: 'warn', reason: 'WAN link down' });
-		insertSorted(world.deviceEvents, down);
-		const up = makeDeviceEvent(world, gateway, 'gateway', 'GW_CONNECTED', round3(at + 95), 'Gateway connected', { ev_type: 'notice', reason: 'reconnected' });
-		insertSorted(world.deviceEvents, up);
+		const at = nowSec - rng.int(10, 20) * 3600 - rng.int(0, 3599);
+		record(gateway, 'gateway', 'GW_DISCONNECTED', at, 'Gateway disconnected', { ev_type: 'warn', reason: 'WAN link down' });
+		record(gateway, 'gateway', 'GW_CONNECTED', at + 95, 'Gateway connected', { ev_type: 'notice', reason: 'reconnected' });
 	}
 }

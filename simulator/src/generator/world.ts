@@ -25,7 +25,13 @@ export function deviceIdFromMac(mac: string): string {
 }
 
 /** Builds the whole org deterministically from the scenario, seed and profile; `now` is epoch ms. */
-export function generateWorld(scenario: Scenario, scale: Scale, seed: number, now: number, profile: SimulatorProfile = 'realistic'): World {
+export function generateWorld(
+	scenario: Scenario,
+	scale: Scale,
+	seed: number,
+	now: number,
+	profile: SimulatorProfile = 'realistic',
+): World {
 	const rng = new Rng(seed);
 	const orgId = scenario.org?.id ?? rng.uuid();
 	const world: World = {

@@ -32,9 +32,13 @@ export function validateQuirks(raw: unknown): Quirks {
 	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ApiError(400, 'quirks must be a JSON object');
 	const quirks = raw as Record<string, unknown>;
 	for (const key of Object.keys(quirks)) {
-		if (key !== 'literalTypeLists' && key !== 'webhookSignatures') throw new ApiError(400, `Unknown quirk "${key}": expected literalTypeLists or webhookSignatures`);
+		if (key !== 'literalTypeLists' && key !== 'webhookSignatures') {
+			throw new ApiError(400, `Unknown quirk "${key}": expected literalTypeLists or webhookSignatures`);
+		}
 	}
-	if (quirks.literalTypeLists !== undefined && typeof quirks.literalTypeLists !== 'boolean') throw new ApiError(400, 'literalTypeLists must be true or false');
+	if (quirks.literalTypeLists !== undefined && typeof quirks.literalTypeLists !== 'boolean') {
+		throw new ApiError(400, 'literalTypeLists must be true or false');
+	}
 	if (quirks.webhookSignatures !== undefined && quirks.webhookSignatures !== 'both' && quirks.webhookSignatures !== 'v1') {
 		throw new ApiError(400, 'webhookSignatures must be "both" or "v1"');
 	}

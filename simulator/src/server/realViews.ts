@@ -14,7 +14,14 @@ export function realApStatExtras(ap: Ap, clients: Client[], now: number, up: boo
 	const gateway = ap.ip.replace(/\.\d+$/, '.1');
 	return {
 		auto_upgrade_stat: { lastcheck: seen - 3600 },
-		ble_stat: { beacon_enabled: false, beacon_rate: 0, eddystone_uid_enabled: false, eddystone_url_enabled: false, ibeacon_enabled: false, power: 8 },
+		ble_stat: {
+			beacon_enabled: false,
+			beacon_rate: 0,
+			eddystone_uid_enabled: false,
+			eddystone_url_enabled: false,
+			ibeacon_enabled: false,
+			power: 8,
+		},
 		config_reverted: false,
 		cpu_system: up ? 21_921_854 : null,
 		cpu_user: up ? 7_496_631 : null,
