@@ -2,7 +2,7 @@
  * What the e2e suites need around the in-process Mist simulator: the credential that points n8n at
  * it, and its `/__sim/*` control endpoints over HTTP (the same ones a developer would curl).
  */
-import type { RunningSimulator } from '../../simulator/src/index';
+import type { FaultInjection, Quirks, RunningSimulator } from '../../simulator/src/index';
 import type { CredentialToImport } from './n8n';
 
 /** Fixed so shipped-style workflows can reference it by id and by name. */
@@ -40,10 +40,9 @@ async function control<T>(sim: RunningSimulator, method: string, path: string, b
 export const simulatorControl = {
 	calls: (sim: RunningSimulator) => control<SimulatorCall[]>(sim, 'GET', '/__sim/calls'),
 	clearCalls: (sim: RunningSimulator) => control<unknown>(sim, 'DELETE', '/__sim/calls'),
-	injectFault: (
-		sim: RunningSimulator,
-		fault: { kind: '429' | '500' | '503' | 'timeout' | 'reset' | 'truncated'; count?: number; retryAfterSeconds?: number; pathPattern?: string },
-	) => control<unknown>(sim, 'POST', '/__sim/faults', fault),
+	injectFault: (sim: RunningSimulator, fault: FaultInjection) => control<unknown>(sim, 'POST', '/__sim/faults', fault),
+	/** Switches the simulator's quirks (literal `type` lists, v1-only webhook signatures). */
+	setQuirks: (sim: RunningSimulator, quirks: Quirks) => control<unknown>(sim, 'POST', '/__sim/quirks', quirks),
 };
 
 /** Reads a Mist API endpoint of the simulator directly, as the ground truth to compare n8n's output with. */

@@ -3,7 +3,7 @@ import { createServer } from 'http';
 import type { AddressInfo } from 'net';
 import { generateWorld } from './generator/world';
 import { loadScenario, resolveScale } from './scenario';
-import type { Scale, Scenario, WebhookDelivery, World } from './types';
+import type { Behaviour, Scale, Scenario, SimulatorProfile, WebhookDelivery, World } from './types';
 import type { CallLogEntry, FaultInjection, SimContext } from './server/context';
 import { createListener } from './server/http';
 import { Router } from './server/router';
@@ -14,11 +14,12 @@ import { registerSleRoutes } from './handlers/sle';
 import { registerRfRoutes } from './handlers/rf';
 import { registerRemediationRoutes } from './handlers/remediation';
 import { registerWebhookRoutes } from './handlers/webhooks';
-import { controlRouter, validateInjection } from './handlers/control';
+import { applyQuirks, controlRouter, validateInjection, validateQuirks } from './handlers/control';
+import type { Quirks } from './handlers/control';
 import { fireTopic } from './state/webhooks';
 import { advanceFaults } from './generator/faults';
 
-export type { CallLogEntry, FaultInjection, Scale, Scenario, World, WebhookDelivery };
+export type { Behaviour, CallLogEntry, FaultInjection, Quirks, Scale, Scenario, SimulatorProfile, World, WebhookDelivery };
 export { generateWorld, loadScenario, resolveScale };
 
 export interface SimulatorOptions {
@@ -33,6 +34,12 @@ export interface SimulatorOptions {
 	budgetPerHour?: number;
 	scale?: Partial<Scale>;
 	now?: () => number;
+	/** `realistic` (default): what real tenants return; `spec`: only what the OpenAPI spec describes. */
+	profile?: SimulatorProfile;
+	/** Event searches take `type=A,B` as one literal type (default false). */
+	literalTypeLists?: boolean;
+	/** Webhook signature headers: `both` (default) or only the v1 `X-Mist-Signature`. */
+	webhookSignatures?: Behaviour['webhookSignatures'];
 }
 
 export interface RunningSimulator {
@@ -44,11 +51,14 @@ export interface RunningSimulator {
 	calls(): CallLogEntry[];
 	resetCalls(): void;
 	injectFault(fault: FaultInjection): void;
+	/** Switches quirks on or off while running (also `POST /__sim/quirks`). */
+	setQuirks(quirks: Quirks): void;
 	fireWebhookEvents(topic: string, events?: object[]): Promise<WebhookDelivery[]>;
 	close(): Promise<void>;
 }
 
 export const DEFAULT_TOKEN = 'sim-token-demo';
+export const PROFILES: readonly SimulatorProfile[] = ['realistic', 'spec'];
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export function buildMistRouter(): Router {
@@ -67,9 +77,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 	const host = options.host ?? '127.0.0.1';
 	if (!LOOPBACK.has(host)) throw new Error(`host must be a loopback address, got "${host}"`);
 	const now = options.now ?? Date.now;
+	if (options.profile !== undefined && !PROFILES.includes(options.profile)) {
+		throw new Error(`profile must be one of ${PROFILES.join(', ')}, got "${String(options.profile)}"`);
+	}
 	const scenario = loadScenario(options.scenario);
 	const seed = options.seed ?? scenario.seed ?? 1;
-	const world = generateWorld(scenario, resolveScale(scenario, options.scale), seed, now());
+	const world = generateWorld(scenario, resolveScale(scenario, options.scale), seed, now(), options.profile ?? 'realistic');
+	applyQuirks(world, validateQuirks({ literalTypeLists: options.literalTypeLists, webhookSignatures: options.webhookSignatures }));
 	const sim: SimContext = {
 		world,
 		token: options.token ?? DEFAULT_TOKEN,
@@ -107,6 +121,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 			const f = validateInjection(fault);
 			sim.injections.push({ ...f, remaining: f.count ?? 1, regex: f.pathPattern ? new RegExp(f.pathPattern) : undefined });
 		},
+		setQuirks: (quirks) => applyQuirks(world, validateQuirks(quirks)),
 		fireWebhookEvents: (topic, events) => {
 			advanceFaults(world, now());
 			return fireTopic(world, topic, events, now);

@@ -1,5 +1,20 @@
 /** Shared types of the simulated Mist world. Field names follow the Mist API where they surface in responses. */
 
+/**
+ * `realistic` (the default) reproduces what real tenants return (test/fixtures/real-shapes/);
+ * `spec` answers only what the Mist OpenAPI spec describes, as the simulator did before.
+ */
+export type SimulatorProfile = 'realistic' | 'spec';
+
+/** Behaviours of a running simulator: the profile, and quirks a test can switch on (off by default). */
+export interface Behaviour {
+	profile: SimulatorProfile;
+	/** Event searches take `type=A,B` as one literal type, so a comma list matches nothing. */
+	literalTypeLists: boolean;
+	/** Signature headers on webhook deliveries: both (default), or only the v1 `X-Mist-Signature`. */
+	webhookSignatures: 'both' | 'v1';
+}
+
 export type FaultKind =
 	| 'radius_reject'
 	| 'wrong_psk'
@@ -208,6 +223,11 @@ export interface ClientEvent {
 	type_code?: number;
 	reason_code?: number;
 	status_code?: number;
+	/** Realistic profile: signal strength when the event happened. */
+	rssi?: number;
+	/** Realistic profile: one of the up to three copies Mist returns of an auth failure. */
+	has_pcap?: boolean;
+	pcap_url?: string;
 }
 
 export interface NacEvent {
@@ -284,6 +304,8 @@ export interface Alarm {
 	switches?: string[];
 	/** Fault that raised it (for clearing). */
 	faultId: string;
+	/** Realistic profile: group and severity are left out of the payload, as in Juniper's real sample. */
+	severityOnlyInDefs?: boolean;
 }
 
 export interface RrmEvent {
@@ -367,6 +389,7 @@ export interface WebhookDelivery {
 
 export interface World {
 	seed: number;
+	behaviour: Behaviour;
 	orgId: string;
 	orgName: string;
 	createdAt: number;

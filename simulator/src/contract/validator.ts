@@ -23,7 +23,7 @@ export interface ContractResult {
 	/** The schema the body was checked against, for messages. */
 	schemaRef?: string;
 	violations: string[];
-	/** Undeclared properties accepted because they are documented spec gaps (see knownGaps.ts). */
+	/** Undeclared or missing properties accepted because they are documented spec gaps (see knownGaps.ts). */
 	tolerated: string[];
 }
 
@@ -150,10 +150,13 @@ export class MistContract {
 		}
 		if (validate(value)) return { violations: [], tolerated: [] };
 		const errors = validate.errors ?? [];
-		const isGap = (error: ErrorObject) =>
-			place !== undefined &&
-			error.keyword === 'additionalProperties' &&
-			isKnownGap(this.knownGaps, place.where, place.status, String((error.params as { additionalProperty?: unknown }).additionalProperty));
+		const isGap = (error: ErrorObject) => {
+			if (place === undefined) return false;
+			const params = error.params as { additionalProperty?: unknown; missingProperty?: unknown };
+			const known = (property: unknown, kind: 'extra' | 'missing') => isKnownGap(this.knownGaps, place.where, place.status, String(property), kind);
+			if (error.keyword === 'additionalProperties') return known(params.additionalProperty, 'extra');
+			return error.keyword === 'required' && known(params.missingProperty, 'missing');
+		};
 		const prefix = (message: string) => `${label}: ${message}`;
 		return {
 			violations: formatErrors(errors.filter((error) => !isGap(error))).map(prefix),

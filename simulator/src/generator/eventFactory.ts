@@ -24,6 +24,8 @@ class CompactClientEvent implements ClientEvent {
 	type_code?: number;
 	reason_code?: number;
 	status_code?: number;
+	has_pcap?: boolean;
+	pcap_url?: string;
 
 	constructor(
 		readonly timestamp: number,
@@ -61,6 +63,10 @@ class CompactClientEvent implements ClientEvent {
 
 	get key_mgmt() {
 		return this.client.wlan.akmSuite;
+	}
+
+	get rssi() {
+		return this.client.rssi;
 	}
 }
 
@@ -124,8 +130,8 @@ export function makeNacEvent(world: World, client: Client, type: string, timesta
 
 export function makeDeviceEvent(
 	world: World,
-	device: Ap | Switch,
-	deviceType: 'ap' | 'switch',
+	device: Pick<Ap | Switch, 'mac' | 'name' | 'model' | 'siteId'>,
+	deviceType: DeviceEvent['device_type'],
 	type: string,
 	timestamp: number,
 	text: string,

@@ -1,8 +1,25 @@
 import type { Rng } from '../prng';
-import type { ActiveFault, Ap, Client, FaultKind, RadioState, World } from '../types';
+import type { ActiveFault, Alarm, Ap, Client, FaultKind, RadioState, SimulatorProfile, World } from '../types';
 import { makeClientEvent, makeDeviceEvent, makeNacEvent, makeRrmEvent, round3 } from './eventFactory';
+import { isDualStack } from './realism';
 
 type Remedy = 'restart' | 'disconnect' | 'rrm';
+
+export interface AlarmSpec {
+	type: string;
+	group: string;
+	severity: string;
+	/** `/const/alarm_defs` display; defaults to the type with spaces. */
+	display?: string;
+	/** `/const/alarm_defs` fields: what the payload names (default aps, hostnames, ssids). */
+	fields?: string[];
+	/** Fields of the alarm beyond the defaults (aps, hostnames, ssids, switches). */
+	details?: (world: World, fault: ActiveFault, rng: Rng) => Partial<Alarm>;
+	/** The alarm stays open when the fault clears. */
+	survivesClear?: boolean;
+	/** Real payloads of this type carry neither group nor severity (they live in /const/alarm_defs). */
+	severityOnlyInDefs?: boolean;
+}
 
 export interface FaultDefinition {
 	/** What the fault names: clients anywhere on the site, clients of one AP, one AP, or a switch port. */
@@ -16,13 +33,16 @@ export interface FaultDefinition {
 	/** One occurrence at `at` (epoch seconds): append the fault's events. */
 	tick: (world: World, fault: ActiveFault, rng: Rng, at: number) => void;
 	clear?: (world: World, fault: ActiveFault, now: number) => void;
-	alarm?: { type: string; group: string; severity: string };
+	alarm?: AlarmSpec;
+	/** Alarms only the realistic profile raises. */
+	realisticAlarms?: AlarmSpec[];
 	sle: Array<{ metric: string; classifier: string; drop: number }>;
 	troubleshoot: { category: string; reason: string; recommendation: string; text: (world: World, fault: ActiveFault) => string };
 	remedies: Remedy[];
 }
 
 const any = () => true;
+const realistic = (world: World) => world.behaviour.profile === 'realistic';
 const connected = (c: Client) => c.connected;
 
 function clientsOf(world: World, fault: ActiveFault): Client[] {
@@ -122,6 +142,8 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 						}),
 					);
 				}
+				// No public evidence shows REPEATED_AUTH_FAILURES as a client event (it is an alarm type).
+				if (realistic(world)) continue;
 				world.clientEvents.push(
 					makeClientEvent(world, client, 'REPEATED_AUTH_FAILURES', round3(at + 12), { text: 'Client failed PSK authentication repeatedly' }),
 				);
@@ -176,6 +198,10 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 			for (const client of clientsOf(world, fault)) {
 				world.clientEvents.push(makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_DHCP_STUCK', at, { text: `DHCP discover unanswered on VLAN ${fault.vlan}` }));
 				world.clientEvents.push(makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_DHCP_FAILURE', round3(at + 30)));
+				if (realistic(world) && isDualStack(client.family)) {
+					const text = `No DHCPv6 reply on VLAN ${fault.vlan}`;
+					world.clientEvents.push(makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_DHCPV6_FAILURE', round3(at + 32), { text }));
+				}
 			}
 		},
 		alarm: { type: 'dhcp_failure', group: 'marvis', severity: 'critical' },
@@ -199,6 +225,11 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 		tick: (world, fault, _rng, at) => {
 			for (const client of clientsOf(world, fault)) {
 				world.clientEvents.push(makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_DHCP_NAK', at, { text: 'DHCP server sent DHCPNAK for the requested address' }));
+				if (realistic(world)) {
+					// Refused its old lease, the client keeps using that address as if it were static.
+					const text = 'Traffic from the previously leased address was blocked';
+					world.clientEvents.push(makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_STATIC_IP_BLOCKED', round3(at + 3), { text }));
+				}
 			}
 		},
 		sle: [{ metric: 'failed-to-connect', classifier: 'DHCP', drop: 0.01 }],
@@ -250,6 +281,14 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 		apply: (world, fault) => failJoin(world, fault),
 		tick: (world, fault, _rng, at) => {
 			for (const client of clientsOf(world, fault)) {
+				if (realistic(world) && client.wlan.auth === 'eap') {
+					// 802.1X clients arrive by fast transition (802.11r) from a neighbour AP, which fails first.
+					const noKey = { text: 'No PMK-R1 key for the roaming client' };
+					world.clientEvents.push(
+						makeClientEvent(world, client, 'MARVIS_EVENT_WLC_FT_KEY_NOT_FOUND', round3(at - 2), noKey),
+						makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_FBT_FAILURE', round3(at - 1.9), { text: 'Fast BSS transition failed' }),
+					);
+				}
 				world.clientEvents.push(
 					makeClientEvent(world, client, 'CLIENT_ASSOCIATION_FAILURE', at, { text: 'Association rejected by the AP', status_code: 17, reason_code: 17 }),
 				);
@@ -350,6 +389,24 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 			for (const ap of apsOf(world, fault)) world.rrmEvents.push(makeRrmEvent(ap, '5', 'interference-ap-co-channel', at));
 		},
 		clear: (world, fault) => apsOf(world, fault).forEach((ap) => (healthyRadio(ap.radios.band_5, '5'), healthyRadio(ap.radios.band_24, '24'))),
+		// The co-channel neighbour is an unknown AP on the wired network: Mist reports it as a rogue.
+		realisticAlarms: [
+			{
+				type: 'rogue-ap-detected',
+				group: 'security',
+				severity: 'warn',
+				display: 'Rogue AP detected',
+				fields: ['aps', 'bssids', 'ssids'],
+				survivesClear: true,
+				severityOnlyInDefs: true,
+				details: (world, fault, rng) => ({
+					aps: apsOf(world, fault).map((ap) => ap.mac),
+					bssids: [`00024a${rng.hex(6)}`, `5c5b35${rng.hex(6)}`],
+					ssids: ['FreeWiFi', `${fault.siteName}-Guest`],
+					hostnames: undefined,
+				}),
+			},
+		],
 		sle: [
 			{ metric: 'capacity', classifier: 'wifi-interference', drop: 0.2 },
 			{ metric: 'throughput', classifier: 'capacity', drop: 0.06 },
@@ -497,3 +554,9 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 		remedies: [],
 	},
 };
+
+/** The alarms a fault raises under a profile. */
+export function alarmSpecsOf(kind: FaultKind, profile: SimulatorProfile): AlarmSpec[] {
+	const definition = FAULT_DEFINITIONS[kind];
+	return [...(definition.alarm ? [definition.alarm] : []), ...(profile === 'realistic' ? (definition.realisticAlarms ?? []) : [])];
+}

@@ -2,7 +2,9 @@ import { Rng, hashSeed } from '../prng';
 import type { ActiveFault, Ap, Client, FaultKind, ScenarioFault, Site, Switch, World } from '../types';
 import { insertSorted, round3 } from './eventFactory';
 import { advanceBackground, sortWorldEvents } from './history';
-import { FAULT_DEFINITIONS } from './faultDefinitions';
+import { FAULT_DEFINITIONS, alarmSpecsOf } from './faultDefinitions';
+import type { AlarmSpec } from './faultDefinitions';
+import { addAuthFailureCopies } from './realism';
 
 export const FAULT_KINDS = Object.keys(FAULT_DEFINITIONS) as FaultKind[];
 
@@ -48,7 +50,8 @@ export function advanceFaults(world: World, now: number, rng?: Rng, keepSorted =
 			const jittered = round3(fault.lastTickAt - tickRng.float(0, Math.min(60, fault.intervalSeconds / 4), 3));
 			const before = counts(world);
 			definition.tick(world, fault, tickRng, jittered);
-			raiseAlarm(world, fault, jittered);
+			addAuthFailureCopies(world, before.c);
+			for (const spec of alarmSpecsOf(fault.kind, world.behaviour.profile)) raiseAlarm(world, fault, spec, jittered);
 			if (keepSorted) resortTail(world, before);
 			changed = true;
 		}
@@ -73,10 +76,10 @@ function resortTail(world: World, before: { c: number; n: number; d: number }): 
 	}
 }
 
-function raiseAlarm(world: World, fault: ActiveFault, at: number): void {
-	const spec = FAULT_DEFINITIONS[fault.kind].alarm;
-	if (!spec) return;
-	const existing = world.alarms.find((a) => a.faultId === fault.id && a.status === 'open');
+function raiseAlarm(world: World, fault: ActiveFault, spec: AlarmSpec, at: number): void {
+	// An alarm that outlives its fault (a rogue AP is not fixed by RRM) is keyed apart from it.
+	const faultId = spec.survivesClear ? `${fault.id}:${spec.type}` : fault.id;
+	const existing = world.alarms.find((a) => a.faultId === faultId && a.type === spec.type && a.status === 'open');
 	if (existing) {
 		existing.count++;
 		existing.last_seen = Math.max(existing.last_seen, at);
@@ -85,7 +88,7 @@ function raiseAlarm(world: World, fault: ActiveFault, at: number): void {
 	const aps = fault.apIds.map((id) => world.aps.get(id)).filter((ap): ap is Ap => !!ap);
 	const clients = fault.clientMacs.map((m) => world.clients.get(m)).filter((c): c is Client => !!c);
 	const sw = fault.switchId ? world.switches.get(fault.switchId) : undefined;
-	const rng = new Rng(hashSeed(`alarm:${fault.id}`, world.seed));
+	const rng = new Rng(hashSeed(`alarm:${faultId}`, world.seed));
 	insertSorted(world.alarms, {
 		id: rng.uuid(),
 		type: spec.type,
@@ -102,7 +105,9 @@ function raiseAlarm(world: World, fault: ActiveFault, at: number): void {
 		hostnames: aps.length ? aps.map((a) => a.name) : sw ? [sw.name] : clients.length ? clients.map((c) => c.hostname) : undefined,
 		ssids: fault.ssid ? [fault.ssid] : clients.length ? [...new Set(clients.map((c) => c.wlan.ssid))] : undefined,
 		switches: sw ? [sw.mac] : undefined,
-		faultId: fault.id,
+		...spec.details?.(world, fault, rng),
+		...(spec.severityOnlyInDefs ? { severityOnlyInDefs: true } : {}),
+		faultId,
 	});
 }
 

@@ -1,5 +1,5 @@
 import { Rng, hashSeed } from '../prng';
-import type { Ap, Client, RadioState, Scale, Scenario, ScenarioSite, Site, Switch, Wlan, World } from '../types';
+import type { Ap, Client, RadioState, Scale, Scenario, ScenarioSite, SimulatorProfile, Site, Switch, Wlan, World } from '../types';
 import {
 	AP_MODELS,
 	AP_VERSION,
@@ -14,6 +14,7 @@ import {
 } from './catalog';
 import { generateHistory } from './history';
 import { applyFaults } from './faults';
+import { addInfrastructureUpdowns } from './realism';
 
 export const DEFAULT_SCALE: Scale = { sites: 3, apsPerSite: 8, clientsPerSite: 60 };
 const MAP_WIDTH = 2000;
@@ -23,12 +24,19 @@ export function deviceIdFromMac(mac: string): string {
 	return `00000000-0000-0000-1000-${mac}`;
 }
 
-/** Builds the whole org deterministically from the scenario and seed; `now` is epoch ms. */
-export function generateWorld(scenario: Scenario, scale: Scale, seed: number, now: number): World {
+/** Builds the whole org deterministically from the scenario, seed and profile; `now` is epoch ms. */
+export function generateWorld(
+	scenario: Scenario,
+	scale: Scale,
+	seed: number,
+	now: number,
+	profile: SimulatorProfile = 'realistic',
+): World {
 	const rng = new Rng(seed);
 	const orgId = scenario.org?.id ?? rng.uuid();
 	const world: World = {
 		seed,
+		behaviour: { profile, literalTypeLists: false, webhookSignatures: 'both' },
 		orgId,
 		orgName: scenario.org?.name ?? 'Simulated Org',
 		createdAt: now,
@@ -69,6 +77,7 @@ export function generateWorld(scenario: Scenario, scale: Scale, seed: number, no
 	}
 	generateHistory(world, rng, now);
 	applyFaults(world, scenario.faults ?? [], rng, now);
+	addInfrastructureUpdowns(world, now);
 	return world;
 }
 

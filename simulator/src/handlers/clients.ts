@@ -1,7 +1,7 @@
 import type { Client, ClientEvent, Site } from '../types';
 import { ApiError } from '../server/router';
 import type { RequestContext, Router } from '../server/router';
-import { csv, hybridReply, inWindow, listReply, searchReply, timeWindow, wildcard } from '../server/paging';
+import { csv, hybridReply, inWindow, listReply, searchReply, timeWindow, typeFilter, wildcard } from '../server/paging';
 import { clientEventView, clientSearchView, clientStats } from '../server/views';
 import { normaliseMac, ok, requireClient, requireOrg, requireSite, sitesOfScope } from './common';
 
@@ -69,7 +69,7 @@ function countReply(ctx: RequestContext, distinct: string, values: string[], win
 
 function filterEvents(ctx: RequestContext, events: ClientEvent[], siteIds: Set<string> | undefined, mac?: string): ClientEvent[] {
 	const q = ctx.query;
-	const types = csv(q.type);
+	const types = typeFilter(ctx);
 	const ssids = csv(q.ssid);
 	const bands = csv(q.band);
 	const aps = csv(q.ap && normaliseMac(q.ap));
@@ -136,7 +136,11 @@ export function registerClientRoutes(router: Router): void {
 
 	const searchEvents = (ctx: RequestContext) => {
 		const siteIds = siteIdSet(ctx);
-		return searchReply(ctx, { filter: (w) => filterEvents(ctx, inWindow(ctx.sim.world.clientEvents, w), siteIds), map: clientEventView });
+		const profile = ctx.sim.world.behaviour.profile;
+		return searchReply(ctx, {
+			filter: (w) => filterEvents(ctx, inWindow(ctx.sim.world.clientEvents, w), siteIds),
+			map: (event) => clientEventView(event, profile),
+		});
 	};
 	router.get('/orgs/:org/clients/events/search', searchEvents);
 	router.get('/sites/:site/clients/events/search', searchEvents);
@@ -155,7 +159,7 @@ export function registerClientRoutes(router: Router): void {
 		const client = requireClient(ctx, site);
 		const window = timeWindow(ctx.query, ctx.now);
 		const events = filterEvents(ctx, inWindow(ctx.sim.world.clientEvents, window), new Set([site.id]), client.mac);
-		return hybridReply(ctx, events, window, true, clientEventView);
+		return hybridReply(ctx, events, window, true, (event) => clientEventView(event, ctx.sim.world.behaviour.profile));
 	});
 
 	const searchSessions = (ctx: RequestContext) => {
@@ -180,7 +184,7 @@ export function registerClientRoutes(router: Router): void {
 	const searchNac = (ctx: RequestContext) => {
 		const siteIds = siteIdSet(ctx);
 		const q = ctx.query;
-		const types = csv(q.type);
+		const types = typeFilter(ctx);
 		return searchReply(ctx, {
 			filter: (w) =>
 				inWindow(ctx.sim.world.nacEvents, w).filter(

@@ -1,5 +1,8 @@
 import { CLIENT_EVENT_TEXT } from '../generator/eventFactory';
-import { FAULT_DEFINITIONS } from '../generator/faultDefinitions';
+import { REAL_CLIENT_EVENTS } from '../generator/clientEventCatalog';
+import { FAULT_KINDS } from '../generator/faults';
+import { alarmSpecsOf } from '../generator/faultDefinitions';
+import type { SimulatorProfile } from '../types';
 import { SLE_METRICS } from './sleModel';
 
 /** Catalogues served under /const, covering every type the simulator emits. */
@@ -18,7 +21,9 @@ const CLIENT_EVENT_GROUPS: Record<string, string> = {
 	CLIENT_DNS_OK: 'dns',
 };
 
-export function clientEventDefs() {
+/** The real catalogue (realistic profile), or the 11 types the spec-only simulator emits. */
+export function clientEventDefs(profile: SimulatorProfile) {
+	if (profile === 'realistic') return REAL_CLIENT_EVENTS.map((definition) => ({ ...definition }));
 	return Object.entries(CLIENT_EVENT_TEXT).map(([key, description]) => ({
 		key,
 		display: key
@@ -44,17 +49,20 @@ export const DEVICE_EVENT_DEFS = [
 	{ key: 'SW_PORT_UP', display: 'Switch Port Up', group: 'switch', description: 'A switch port came up' },
 ];
 
-export function alarmDefs() {
+/** One definition per alarm type the profile raises, shaped as the spec's const_alarm_definition. */
+export function alarmDefs(profile: SimulatorProfile) {
 	const seen = new Map<string, { key: string; display: string; group: string; severity: string; fields: string[] }>();
-	for (const def of Object.values(FAULT_DEFINITIONS)) {
-		if (!def.alarm || seen.has(def.alarm.type)) continue;
-		seen.set(def.alarm.type, {
-			key: def.alarm.type,
-			display: def.alarm.type.replace(/_/g, ' '),
-			group: def.alarm.group,
-			severity: def.alarm.severity,
-			fields: ['aps', 'hostnames', 'ssids'],
-		});
+	for (const kind of FAULT_KINDS) {
+		for (const spec of alarmSpecsOf(kind, profile)) {
+			if (seen.has(spec.type)) continue;
+			seen.set(spec.type, {
+				key: spec.type,
+				display: spec.display ?? spec.type.replace(/_/g, ' '),
+				group: spec.group,
+				severity: spec.severity,
+				fields: spec.fields ?? ['aps', 'hostnames', 'ssids'],
+			});
+		}
 	}
 	return [...seen.values()];
 }

@@ -1,6 +1,7 @@
 import { ApiError, Router } from '../server/router';
 import { resetBudget } from '../server/auth';
 import type { FaultInjection } from '../server/context';
+import type { Behaviour, World } from '../types';
 import { apStatus } from '../server/views';
 import { fireTopic } from '../state/webhooks';
 import { ok } from './common';
@@ -14,7 +15,7 @@ function isValidRegex(pattern: string): boolean {
 	}
 }
 
-const INJECTION_KINDS = ['429', '500', '503', 'timeout', 'reset', 'truncated'];
+const INJECTION_KINDS = ['429', '500', '503', 'timeout', 'reset', 'truncated', 'truncate'];
 
 export function validateInjection(raw: unknown): FaultInjection {
 	const f = raw as FaultInjection;
@@ -22,6 +23,33 @@ export function validateInjection(raw: unknown): FaultInjection {
 	if (f.pathPattern !== undefined && !isValidRegex(f.pathPattern)) throw new ApiError(400, `pathPattern "${f.pathPattern}" is not a valid regular expression`);
 	if (f.count !== undefined && (!Number.isInteger(f.count) || f.count < 1)) throw new ApiError(400, 'count must be a positive integer');
 	return { ...f, kind: String(f.kind) as FaultInjection['kind'] };
+}
+
+export type Quirks = Partial<Pick<Behaviour, 'literalTypeLists' | 'webhookSignatures'>>;
+
+/** Checks a quirks object (`POST /__sim/quirks`, `setQuirks`): only known keys with valid values. */
+export function validateQuirks(raw: unknown): Quirks {
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ApiError(400, 'quirks must be a JSON object');
+	const quirks = raw as Record<string, unknown>;
+	for (const key of Object.keys(quirks)) {
+		if (key !== 'literalTypeLists' && key !== 'webhookSignatures') {
+			throw new ApiError(400, `Unknown quirk "${key}": expected literalTypeLists or webhookSignatures`);
+		}
+	}
+	if (quirks.literalTypeLists !== undefined && typeof quirks.literalTypeLists !== 'boolean') {
+		throw new ApiError(400, 'literalTypeLists must be true or false');
+	}
+	if (quirks.webhookSignatures !== undefined && quirks.webhookSignatures !== 'both' && quirks.webhookSignatures !== 'v1') {
+		throw new ApiError(400, 'webhookSignatures must be "both" or "v1"');
+	}
+	return quirks as Quirks;
+}
+
+/** Applies quirks to a running world; cached search results are dropped since filters change. */
+export function applyQuirks(world: World, quirks: Quirks): void {
+	if (quirks.literalTypeLists !== undefined) world.behaviour.literalTypeLists = quirks.literalTypeLists;
+	if (quirks.webhookSignatures !== undefined) world.behaviour.webhookSignatures = quirks.webhookSignatures;
+	world.version++;
 }
 
 /** `/__sim/*`: harness controls, unauthenticated, not logged, free of budget. */
@@ -48,6 +76,10 @@ export function controlRouter(): Router {
 		return ok(deliveries);
 	});
 	router.get('/__sim/webhooks/deliveries', (ctx) => ok(ctx.sim.world.deliveries));
+	router.post('/__sim/quirks', (ctx) => {
+		applyQuirks(ctx.sim.world, validateQuirks(ctx.body));
+		return ok(ctx.sim.world.behaviour);
+	});
 	router.post('/__sim/budget/reset', (ctx) => {
 		resetBudget(ctx.sim, ctx.now);
 		return ok();
@@ -56,6 +88,7 @@ export function controlRouter(): Router {
 		const world = ctx.sim.world;
 		return ok({
 			org: { id: world.orgId, name: world.orgName },
+			behaviour: world.behaviour,
 			budget: { limit: ctx.sim.budgetPerHour, used: ctx.sim.budget.requests },
 			sites: world.sites.map((site) => ({
 				id: site.id,

@@ -1,7 +1,7 @@
 import type { Ap, Site, Switch } from '../types';
 import { ApiError } from '../server/router';
 import type { RequestContext, Router } from '../server/router';
-import { csv, inWindow, listReply, searchReply, wildcard } from '../server/paging';
+import { csv, inWindow, listReply, searchReply, typeFilter, wildcard } from '../server/paging';
 import { alarmView, apConfig, apSearchView, apStats, apStatus, switchConfig, switchSearchView, switchStats } from '../server/views';
 import { normaliseMac, ok, parseJsonObject, requireDevice, requireOrg, requireSite, sitesOfScope } from './common';
 import { applyRadioConfig } from '../state/remediation';
@@ -94,7 +94,7 @@ export function registerDeviceRoutes(router: Router): void {
 	const deviceEvents = (ctx: RequestContext) => {
 		const siteIds = ctx.params.site || ctx.query.site_id ? new Set(sitesOfScope(ctx).map((s) => s.id)) : (requireOrg(ctx), undefined);
 		const q = ctx.query;
-		const types = csv(q.type);
+		const types = typeFilter(ctx);
 		const deviceType = q.device_type;
 		return searchReply(ctx, {
 			filter: (w) =>

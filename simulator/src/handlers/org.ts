@@ -35,9 +35,9 @@ export function registerOrgRoutes(router: Router): void {
 	});
 	router.get('/sites/:site', (ctx) => ok(siteView(ctx.sim.world, requireSite(ctx))));
 
-	router.get('/const/client_events', () => ok(clientEventDefs()));
+	router.get('/const/client_events', (ctx) => ok(clientEventDefs(ctx.sim.world.behaviour.profile)));
 	router.get('/const/device_events', () => ok(DEVICE_EVENT_DEFS));
-	router.get('/const/alarm_defs', () => ok(alarmDefs()));
+	router.get('/const/alarm_defs', (ctx) => ok(alarmDefs(ctx.sim.world.behaviour.profile)));
 	router.get('/const/insight_metrics', () => ok(insightMetricDefs()));
 	router.get('/const/webhook_topics', () => ok(WEBHOOK_TOPICS));
 	router.get('/const/nac_events', (ctx) => ok(nacEventDefs(ctx.sim.world.orgId)));

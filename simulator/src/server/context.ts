@@ -12,7 +12,11 @@ export interface CallLogEntry {
 }
 
 export type FaultInjection = {
-	kind: '429' | '500' | '503' | 'timeout' | 'reset' | 'truncated';
+	/**
+	 * `truncated` cuts the connection halfway through a body that promised its full length;
+	 * `truncate` answers a complete 200 (GET only) whose JSON is cut in the middle.
+	 */
+	kind: '429' | '500' | '503' | 'timeout' | 'reset' | 'truncated' | 'truncate';
 	/** Regular expression tested against the request path. */
 	pathPattern?: string;
 	/** How many matching requests are affected (default 1). */

@@ -1,8 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 import type { IncomingMessage, ServerResponse } from 'http';
 import { advanceFaults } from '../generator/faults';
-import { checkAuth, spendBudget } from './auth';
-import type { SimContext } from './context';
+import { checkAuth, spendBudget, tooManyRequests } from './auth';
+import type { FaultInjection, SimContext } from './context';
 import { queryOf } from './context';
 import { ApiError } from './router';
 import type { Reply, Router } from './router';
@@ -52,7 +52,7 @@ export function createListener(sim: SimContext, mist: Router, control: Router) {
 		if (sim.latencyMs > 0) await new Promise((r) => setTimeout(r, sim.latencyMs));
 		const log = (status: number) => sim.calls.push({ method, path, query: redact(query), status, at: sim.now() });
 
-		const injection = takeInjection(sim, path);
+		const injection = takeInjection(sim, path, (kind) => kind !== 'truncate');
 		if (injection) {
 			switch (injection.kind) {
 				case 'reset':
@@ -82,7 +82,7 @@ export function createListener(sim: SimContext, mist: Router, control: Router) {
 				case '429': {
 					log(429);
 					const headers: Record<string, string> = injection.retryAfterSeconds !== undefined ? { 'Retry-After': String(injection.retryAfterSeconds) } : {};
-					send(res, error(429, `Too Many Request. The API Token used for the request reached the ${sim.budgetPerHour} API Calls per hour threshold`, headers));
+					send(res, error(429, tooManyRequests(sim), headers));
 					return;
 				}
 				default: {
@@ -114,8 +114,19 @@ export function createListener(sim: SimContext, mist: Router, control: Router) {
 		advanceFaults(sim.world, now);
 		const reply = await dispatch(sim, mist, method, path.slice('/api/v1'.length), query, raw, now, path);
 		log(reply.status);
-		send(res, reply);
+		// A cut body counts only on a GET that succeeded, so `count` says how many bodies arrive cut.
+		const cut = method === 'GET' && reply.status === 200 && takeInjection(sim, path, (kind) => kind === 'truncate');
+		if (cut) sendCut(res, reply);
+		else send(res, reply);
 	};
+}
+
+/** A complete 200 whose JSON stops in the middle (content type still JSON), as seen from real clouds. */
+function sendCut(res: ServerResponse, reply: Reply): void {
+	const full = JSON.stringify(reply.body ?? {});
+	const cut = full.slice(0, Math.max(1, Math.floor(full.length / 2)));
+	res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(cut), ...(reply.headers ?? {}) });
+	res.end(cut);
 }
 
 async function dispatch(
@@ -147,8 +158,8 @@ async function dispatch(
 	}
 }
 
-function takeInjection(sim: SimContext, path: string) {
-	const index = sim.injections.findIndex((i) => !i.regex || i.regex.test(path));
+function takeInjection(sim: SimContext, path: string, applies: (kind: FaultInjection['kind']) => boolean) {
+	const index = sim.injections.findIndex((i) => applies(i.kind) && (!i.regex || i.regex.test(path)));
 	if (index < 0) return undefined;
 	const injection = sim.injections[index];
 	injection.remaining--;

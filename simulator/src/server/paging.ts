@@ -197,6 +197,16 @@ export function csv(value: string | undefined): Set<string> | undefined {
 	return new Set(value.split(',').map((v) => v.trim()).filter(Boolean));
 }
 
+/**
+ * The `type` filter of event searches. Mist documents comma lists only from spec 2604.1.4; with
+ * the `literalTypeLists` quirk the whole value is one type, as an older cloud may take it.
+ */
+export function typeFilter(ctx: RequestContext): Set<string> | undefined {
+	const value = ctx.query.type;
+	if (ctx.sim.world.behaviour.literalTypeLists && value) return new Set([value.trim()]);
+	return csv(value);
+}
+
 /** Mist-style wildcard match (`*` anywhere), case-insensitive. */
 export function wildcard(pattern: string | undefined, value: string | undefined): boolean {
 	if (pattern === undefined || pattern === '') return true;

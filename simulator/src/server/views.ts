@@ -1,5 +1,7 @@
-import type { Alarm, Ap, Client, ClientEvent, DeviceEvent, RadioState, Site, Switch, World } from '../types';
+import type { Alarm, Ap, Client, ClientEvent, DeviceEvent, RadioState, Site, SimulatorProfile, Switch, World } from '../types';
 import { bssidOf } from '../generator/radio';
+import { REAL_TYPE_CODES } from '../generator/clientEventCatalog';
+import { realApStatExtras, realClientStatExtras, realLldpExtras, realRadioStatExtras } from './realViews';
 
 /** Response shapes, named and typed as in the Mist OpenAPI spec. */
 
@@ -51,8 +53,9 @@ export function siteSearchView(world: World, site: Site) {
 	};
 }
 
-function radioStat(radio: RadioState, numClients: number, up: boolean) {
+function radioStat(radio: RadioState, numClients: number, up: boolean, extras: object) {
 	return {
+		...extras,
 		channel: radio.channel,
 		bandwidth: radio.bandwidth,
 		power: radio.power,
@@ -92,7 +95,9 @@ export function apStats(world: World, ap: Ap, now: number) {
 	const clients = up ? clientsOfAp(world, ap) : [];
 	const n5 = clients.filter((c) => c.band === '5').length;
 	const config = world.deviceConfigOverrides.get(ap.id);
+	const realistic = world.behaviour.profile === 'realistic';
 	return {
+		...(realistic ? realApStatExtras(ap, clients, now, up) : {}),
 		id: ap.id,
 		mac: ap.mac,
 		name: ap.name,
@@ -119,12 +124,31 @@ export function apStats(world: World, ap: Ap, now: number) {
 		power_src: 'PoE 802.3at',
 		power_constrained: false,
 		power_opmode: '[20] 6GHz/5GHz/2.4GHz radios enabled',
-		last_trouble: ap.lastTrouble,
-		port_stat: { eth0: { up, speed: 1000, full_duplex: true, tx_bytes: 1_200_000_000, rx_bytes: 3_400_000_000, tx_pkts: 4_100_000, rx_pkts: 5_200_000, rx_errors: 0 } },
-		lldp_stat: { system_name: 'switch', port_id: 'ge-0/0/1', power_draw: 14500, power_allocated: 25500 },
+		// Real APs report their last trouble even when healthy (stats-devices-ap.json: code "07").
+		last_trouble: ap.lastTrouble ?? (realistic ? { code: '07', timestamp: Math.floor(ap.bootAt / 1000) - 86400 } : undefined),
+		port_stat: {
+			eth0: {
+				up,
+				speed: 1000,
+				full_duplex: true,
+				tx_bytes: 1_200_000_000,
+				rx_bytes: 3_400_000_000,
+				tx_pkts: 4_100_000,
+				rx_pkts: 5_200_000,
+				rx_errors: 0,
+				...(realistic ? { tx_peak_bps: 26_484, rx_peak_bps: 17_585 } : {}),
+			},
+		},
+		lldp_stat: {
+			system_name: 'switch',
+			port_id: 'ge-0/0/1',
+			power_draw: 14500,
+			power_allocated: 25500,
+			...(realistic ? realLldpExtras(world, ap) : {}),
+		},
 		radio_stat: {
-			band_24: radioStat(ap.radios.band_24, clients.length - n5, up),
-			band_5: radioStat(ap.radios.band_5, n5, up),
+			band_24: radioStat(ap.radios.band_24, clients.length - n5, up, realistic ? realRadioStatExtras(ap, '24') : {}),
+			band_5: radioStat(ap.radios.band_5, n5, up, realistic ? realRadioStatExtras(ap, '5') : {}),
 		},
 		radio_config: {
 			band_24: { channel: ap.radios.band_24.channel, bandwidth: ap.radios.band_24.bandwidth, power: ap.radios.band_24.power, disabled: false },
@@ -271,6 +295,7 @@ export function clientStats(world: World, client: Client, now: number) {
 	const ap = world.aps.get(client.apId) as Ap;
 	const radio = client.band === '5' ? ap.radios.band_5 : ap.radios.band_24;
 	return {
+		...(world.behaviour.profile === 'realistic' ? realClientStatExtras(client) : {}),
 		mac: client.mac,
 		site_id: client.siteId,
 		hostname: client.hostname,
@@ -350,13 +375,19 @@ export function clientSearchView(world: World, client: Client) {
 	};
 }
 
-/** Client event as Mist returns it; `mac`, `reason_code`, `status_code` are real-life extras the spec omits. */
-export function clientEventView(event: ClientEvent) {
-	// site_id is kept internally for filtering; the spec's strict event schema has no such field.
+/**
+ * Client event as Mist returns it. Both profiles add `mac`, `reason_code` and `status_code`, which
+ * real responses carry and the spec omits; the realistic profile adds `site_id`, `rssi`,
+ * `has_pcap`/`pcap_url` and known `type_code`s (test/fixtures/real-shapes/client-events-search.md).
+ */
+export function clientEventView(event: ClientEvent, profile: SimulatorProfile) {
+	const realistic = profile === 'realistic';
+	const typeCode = event.type_code ?? (realistic ? REAL_TYPE_CODES[event.type] : undefined);
 	return {
 		timestamp: event.timestamp,
 		type: event.type,
 		mac: event.mac,
+		...(realistic ? { site_id: event.site_id } : {}),
 		ap: event.ap,
 		bssid: event.bssid,
 		ssid: event.ssid,
@@ -366,9 +397,12 @@ export function clientEventView(event: ClientEvent) {
 		proto: event.proto,
 		key_mgmt: event.key_mgmt,
 		text: event.text,
-		...(event.type_code !== undefined ? { type_code: event.type_code } : {}),
+		...(realistic && event.rssi !== undefined ? { rssi: event.rssi } : {}),
+		...(typeCode !== undefined ? { type_code: typeCode } : {}),
 		...(event.reason_code !== undefined ? { reason_code: event.reason_code } : {}),
 		...(event.status_code !== undefined ? { status_code: event.status_code } : {}),
+		...(realistic && event.has_pcap !== undefined ? { has_pcap: event.has_pcap } : {}),
+		...(realistic && event.pcap_url !== undefined ? { pcap_url: event.pcap_url } : {}),
 	};
 }
 
@@ -376,9 +410,13 @@ export function deviceEventView(event: DeviceEvent) {
 	return event;
 }
 
+/** An alarm as search results show it; types whose real payload lacks group and severity leave them out. */
 export function alarmView(alarm: Alarm) {
-	// `faultId` is simulator bookkeeping, not a Mist field.
+	// `faultId` and `severityOnlyInDefs` are simulator bookkeeping, not Mist fields.
 	// eslint-disable-next-line @typescript-eslint/no-unused-vars
-	const { faultId, ...rest } = alarm;
-	return rest;
+	const { faultId, severityOnlyInDefs, ...rest } = alarm;
+	if (!severityOnlyInDefs) return rest;
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars
+	const { group, severity, ...withoutSeverity } = rest;
+	return withoutSeverity;
 }

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import { createHmac, randomUUID } from 'crypto';
 import { request } from 'http';
-import type { Client, Webhook, WebhookDelivery, World } from '../types';
+import type { Client, DeviceEvent, Webhook, WebhookDelivery, World } from '../types';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 const DELIVERY_TIMEOUT_MS = 5000;
@@ -38,7 +38,8 @@ export function deliver(world: World, webhook: Webhook, topic: string, events: o
 	};
 	if (webhook.secret && webhook.type === 'http-post') {
 		const sig = signatures(webhook.secret, body);
-		headers['X-Mist-Signature-v2'] = sig.v2;
+		// Some real deliveries (and Juniper's older doc sample) carry only the v1 header.
+		if (world.behaviour.webhookSignatures === 'both') headers['X-Mist-Signature-v2'] = sig.v2;
 		headers['X-Mist-Signature'] = sig.v1;
 	}
 	return new Promise((resolve) => {
@@ -77,8 +78,8 @@ export function scenarioEvents(world: World, topic: string, nowMs: number): obje
 				.map((a) => ({
 					id: a.id,
 					type: a.type,
-					group: a.group,
-					severity: a.severity,
+					// Juniper's real rogue-ap-detected sample has neither: they live in /const/alarm_defs.
+					...(a.severityOnlyInDefs ? {} : { group: a.group, severity: a.severity }),
 					count: a.count,
 					...(a.aps ? { aps: a.aps } : {}),
 					...(a.hostnames ? { hostnames: a.hostnames } : {}),
@@ -98,16 +99,18 @@ export function scenarioEvents(world: World, topic: string, nowMs: number): obje
 				...(e.device_type === 'ap' ? { ap: e.mac, ap_name: e.device_name } : {}),
 			}));
 		case 'device-updowns':
-			return recent(world.deviceEvents, (e) => ['AP_DISCONNECTED', 'AP_RESTARTED', 'AP_CONNECTED'].includes(e.type)).map((e) => ({
-				type: e.type,
-				ap: e.mac,
-				ap_name: e.device_name,
-				org_id: e.org_id,
-				site_id: e.site_id,
-				site_name: e.site_name,
-				for_site: true,
-				timestamp: Math.floor(e.timestamp),
-			}));
+			return world.behaviour.profile === 'realistic'
+				? recent(world.deviceEvents, (e) => REAL_UPDOWN.test(e.type)).map(realUpdown)
+				: recent(world.deviceEvents, (e) => ['AP_DISCONNECTED', 'AP_RESTARTED', 'AP_CONNECTED'].includes(e.type)).map((e) => ({
+						type: e.type,
+						ap: e.mac,
+						ap_name: e.device_name,
+						org_id: e.org_id,
+						site_id: e.site_id,
+						site_name: e.site_name,
+						for_site: true,
+						timestamp: Math.floor(e.timestamp),
+					}));
 		case 'nac-events':
 			return recent(world.nacEvents, (e) => e.type !== 'NAC_CLIENT_PERMIT');
 		case 'client-sessions':
@@ -128,6 +131,31 @@ export function scenarioEvents(world: World, topic: string, nowMs: number): obje
 		default:
 			return [];
 	}
+}
+
+/** Up/down types of APs, switches and gateways (`<DEVICE>_<STATE>`, as real parsers split them). */
+const REAL_UPDOWN = /^(AP|SW|GW)_(CONNECTED|DISCONNECTED|RESTARTED|RESTART_BY_USER)$/;
+
+/**
+ * A device-updowns event as real deliveries carry it (FINDINGS.md 6e): the captured payload starts
+ * org_id, site_id, site_name, ap, ap_name; parsers of real payloads require mac and device_name
+ * and read device_type, reason, ev_type and text. Switches and gateways have no ap/ap_name.
+ */
+function realUpdown(e: DeviceEvent) {
+	return {
+		org_id: e.org_id,
+		site_id: e.site_id,
+		site_name: e.site_name,
+		...(e.device_type === 'ap' ? { ap: e.mac, ap_name: e.device_name } : {}),
+		mac: e.mac,
+		device_name: e.device_name,
+		device_type: e.device_type,
+		type: e.type,
+		reason: e.reason ?? e.text,
+		ev_type: e.ev_type ?? 'notice',
+		text: e.text,
+		timestamp: Math.floor(e.timestamp),
+	};
 }
 
 function sessionEvent(world: World, client: Client, nowSec: number) {
