@@ -93,18 +93,25 @@ describe('realistic profile: client events', () => {
 		const added = world.clientEvents.slice(from);
 		expect(added.length).toBeGreaterThan(20);
 		expect(added.length).toBeLessThanOrEqual(60);
-		expect(added.every((event) => event.status_code === 79 || event.status_code === -79)).toBe(true);
+		// A healthy-signal client: most failures keep their own reason, a stray few are "not acknowledged" (±79).
+		const unacknowledged = added.filter((event) => Math.abs(event.status_code ?? 0) === 79);
+		expect(unacknowledged.length).toBeGreaterThan(0);
+		expect(unacknowledged.length).toBeLessThan(added.length / 2);
 		expect(added.some((event) => event.has_pcap === true) && added.some((event) => event.has_pcap === false)).toBe(true);
 	});
 
-	it('gives org events site_id and rssi, and auth failures a status_code of 79 with either sign', async () => {
+	it('gives org events site_id and rssi, and some auth failures a status_code of 79 with either sign', async () => {
 		const events = await allResults(t, `${t.org}/clients/events/search?duration=1h&limit=1000`);
 		for (const event of events) {
 			const client = t.sim.world.clients.get(event.mac);
 			expect(event.site_id).toBe(client?.siteId);
 			expect(event.rssi).toBe(client?.rssi);
 		}
-		expect(new Set(authFailures.map((event) => event.status_code))).toEqual(new Set([79, -79]));
+		const codes = authFailures.map((event) => event.status_code);
+		expect(codes.filter((code) => code === 79).length).toBeGreaterThan(0);
+		expect(codes.filter((code) => code === -79).length).toBeGreaterThan(0);
+		// Most keep the reason the fault gives them (the wrong PSK, the RADIUS reject), so the cause stays readable.
+		expect(codes.filter((code) => Math.abs(code ?? 0) !== 79).length).toBeGreaterThan(codes.length / 2);
 	});
 
 	it('gives site events and one client’s events the same fields', async () => {
@@ -113,7 +120,7 @@ describe('realistic profile: client events', () => {
 		for (const event of siteEvents) {
 			expect(event.site_id).toBe(hq.id);
 			expect(typeof event.rssi).toBe('number');
-			expect(Math.abs(event.status_code)).toBe(79);
+			expect(typeof event.status_code).toBe('number');
 		}
 		const mac = siteEvents[0].mac;
 		const own = (await t.get(`/sites/${hq.id}/clients/${mac}/events?duration=1h`)).body.results as Event[];

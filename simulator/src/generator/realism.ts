@@ -58,10 +58,17 @@ function shuffled<T>(rng: Rng, items: readonly T[]): T[] {
 	return out;
 }
 
+/** A client this weak loses frames: its auth failures are "not acknowledged" (status 79) ones. */
+const WEAK_RSSI_DBM = -75;
+/** Share of the other auth failures that Mist also reports with status 79 (a lost frame on the way). */
+const STRAY_UNACKNOWLEDGED = 0.2;
+
 /**
  * Gives each new auth failure (client events from index `from` on) its real-life extras: a
- * status_code of 79 whose sign Mist reports inconsistently, and one to three copies at the same
- * timestamp that differ only in has_pcap/pcap_url. Deterministic from the world seed.
+ * status_code, 79 (frame not acknowledged, a radio problem, whose sign Mist reports
+ * inconsistently) for weak clients and for a stray fifth of the others, else the failure's own
+ * reason; and one to three copies at the same timestamp that differ only in has_pcap/pcap_url.
+ * Deterministic from the world seed.
  */
 export function addAuthFailureCopies(world: World, from: number): void {
 	if (world.behaviour.profile !== 'realistic') return;
@@ -71,7 +78,9 @@ export function addAuthFailureCopies(world: World, from: number): void {
 		const event = world.clientEvents[i];
 		if (!DUPLICATED_EVENT_TYPES.has(event.type)) continue;
 		const rng = new Rng(hashSeed(`copies:${event.mac}:${event.type}:${event.timestamp}`, world.seed));
-		event.status_code = rng.chance(0.5) ? 79 : -79;
+		const unacknowledged = (world.clients.get(event.mac)?.rssi ?? 0) <= WEAK_RSSI_DBM || rng.chance(STRAY_UNACKNOWLEDGED);
+		const sign = rng.chance(0.5) ? 1 : -1;
+		event.status_code = unacknowledged ? sign * 79 : (event.reason_code ?? event.status_code);
 		const variants = shuffled(rng, VARIANTS).slice(0, rng.pick(COPY_COUNTS));
 		world.clientEvents[i] = withVariant(world, event, variants[0], 0);
 		variants.slice(1).forEach((variant, n) => copies.push(withVariant(world, event, variant, n + 1)));
