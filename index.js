@@ -13,5 +13,7 @@ function load(file) {
 
 module.exports = {
 	nodes: Object.fromEntries(n8n.nodes.map((file) => [path.basename(file, '.node.js'), load(file)])),
-	credentials: Object.fromEntries(n8n.credentials.map((file) => [path.basename(file, '.credentials.js'), load(file)])),
+	credentials: Object.fromEntries(
+		n8n.credentials.map((file) => [path.basename(file, '.credentials.js'), load(file)]),
+	),
 };

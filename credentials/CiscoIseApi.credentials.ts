@@ -37,7 +37,8 @@ export class CiscoIseApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'An ISE administrator allowed to use the MnT REST API (for example in the MnT Admin group)',
+			description:
+				'An ISE administrator allowed to use the MnT REST API (for example in the MnT Admin group)',
 		},
 		{
 			displayName: 'Password',
@@ -89,7 +90,8 @@ export class CiscoIseApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'ISE accepted the login but this account may not use the MnT REST API (403). Give it an admin group with MnT access.',
+					message:
+						'ISE accepted the login but this account may not use the MnT REST API (403). Give it an admin group with MnT access.',
 				},
 			},
 			{

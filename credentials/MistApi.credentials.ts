@@ -59,16 +59,28 @@ const MIST_RATE_LIMIT_DETAIL =
 export const MIST_CREDENTIAL_TEST_RULES: IAuthenticateRuleResponseSuccessBody[] = [
 	...MIST_REFUSAL_DETAILS.map((detail) => ({
 		type: 'responseSuccessBody' as const,
-		properties: { key: 'detail', value: detail, message: MIST_CREDENTIAL_TEST_MESSAGES.tokenRefused },
+		properties: {
+			key: 'detail',
+			value: detail,
+			message: MIST_CREDENTIAL_TEST_MESSAGES.tokenRefused,
+		},
 	})),
 	{
 		type: 'responseSuccessBody',
-		properties: { key: 'detail', value: MIST_RATE_LIMIT_DETAIL, message: MIST_CREDENTIAL_TEST_MESSAGES.rateLimited },
+		properties: {
+			key: 'detail',
+			value: MIST_RATE_LIMIT_DETAIL,
+			message: MIST_CREDENTIAL_TEST_MESSAGES.rateLimited,
+		},
 	},
 	// Every /self answer lists the token's privileges (org and user tokens alike); anything else is not Mist.
 	{
 		type: 'responseSuccessBody',
-		properties: { key: 'privileges', value: undefined, message: MIST_CREDENTIAL_TEST_MESSAGES.notMist },
+		properties: {
+			key: 'privileges',
+			value: undefined,
+			message: MIST_CREDENTIAL_TEST_MESSAGES.notMist,
+		},
 	},
 ];
 
@@ -108,7 +120,8 @@ export class MistApi implements ICredentialType {
 			type: 'string',
 			default: 'http://127.0.0.1:8090',
 			placeholder: 'http://127.0.0.1:8090',
-			description: 'Base URL of the Mist API, without /api/v1 (the simulator, or a proxy in front of Mist)',
+			description:
+				'Base URL of the Mist API, without /api/v1 (the simulator, or a proxy in front of Mist)',
 			displayOptions: { show: { cloud: ['custom'] } },
 		},
 		{
@@ -146,5 +159,4 @@ export class MistApi implements ICredentialType {
 		},
 		rules: MIST_CREDENTIAL_TEST_RULES,
 	};
-
 }

@@ -23,7 +23,11 @@ const CREDENTIAL = { id: 'e2eMistAccount01', name: 'Mist account' };
 const CASES: Array<{ name: string; scenario: string; scale?: Partial<Scale> }> = [
 	{ name: 'demo (3 sites, ~200 clients)', scenario: 'demo' },
 	{ name: 'scale-100 (100 sites, 20,000 clients)', scenario: 'scale-100' },
-	{ name: '1,000 sites, 10,000 APs, 100,000 clients', scenario: 'scale-100', scale: { sites: 1000, apsPerSite: 10, clientsPerSite: 100 } },
+	{
+		name: '1,000 sites, 10,000 APs, 100,000 clients',
+		scenario: 'scale-100',
+		scale: { sites: 1000, apsPerSite: 10, clientsPerSite: 100 },
+	},
 ];
 
 function allStepsWorkflow(): WorkflowJson {
@@ -31,14 +35,26 @@ function allStepsWorkflow(): WorkflowJson {
 		id: 'benchAllSteps001',
 		name: 'benchmark: All Steps sweep',
 		nodes: [
-			{ id: 'b0000000-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'b0000000-0000-4000-8000-000000000001',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'b0000000-0000-4000-8000-000000000002',
 				name: 'All Steps',
 				type: 'n8n-nodes-juniper-mist.mistDiagnose',
 				typeVersion: 1,
 				position: [220, 0],
-				parameters: { step: 'all', mode: 'sweep', org: { __rl: true, mode: 'list', value: '' }, window: '1h' },
+				parameters: {
+					step: 'all',
+					mode: 'sweep',
+					org: { __rl: true, mode: 'list', value: '' },
+					window: '1h',
+				},
 				credentials: { mistApi: CREDENTIAL },
 			},
 		],
@@ -57,11 +73,22 @@ async function main() {
 		await n8n.importWorkflow(allStepsWorkflow());
 		for (const benchCase of CASES) {
 			const startedAt = Date.now();
-			const sim = await startSimulator({ port, scenario: benchCase.scenario, scale: benchCase.scale, budgetPerHour: 1_000_000 });
+			const sim = await startSimulator({
+				port,
+				scenario: benchCase.scenario,
+				scale: benchCase.scale,
+				budgetPerHour: 1_000_000,
+			});
 			const simStartMs = Date.now() - startedAt;
 			try {
 				// Same port each time, so one credential serves every case; re-import it for the new org and token.
-				await n8n.importCredentials([{ ...CREDENTIAL, type: 'mistApi', data: { apiToken: sim.token, cloud: 'custom', customUrl: sim.url, orgId: sim.orgId } }]);
+				await n8n.importCredentials([
+					{
+						...CREDENTIAL,
+						type: 'mistApi',
+						data: { apiToken: sim.token, cloud: 'custom', customUrl: sim.url, orgId: sim.orgId },
+					},
+				]);
 				const measure = async (workflowId: string) => {
 					sim.resetCalls();
 					const result = await n8n.execute(workflowId, { timeoutMs: 600_000 });
@@ -82,7 +109,9 @@ async function main() {
 					allStepsMs: all.ms,
 					allStepsCalls: all.calls,
 				});
-				console.log(`${benchCase.name}: chain ${chain.calls} calls in ${chain.ms} ms, All Steps ${all.calls} calls in ${all.ms} ms`);
+				console.log(
+					`${benchCase.name}: chain ${chain.calls} calls in ${chain.ms} ms, All Steps ${all.calls} calls in ${all.ms} ms`,
+				);
 			} finally {
 				await sim.close();
 			}
@@ -90,11 +119,16 @@ async function main() {
 	} finally {
 		await n8n.dispose();
 	}
-	console.log(`\nn8n ${VERSION}; times are wall clock, including the n8n CLI start (~3 s) per run.`);
+	console.log(
+		`\nn8n ${VERSION}; times are wall clock, including the n8n CLI start (~3 s) per run.`,
+	);
 	console.table(rows);
 	const out = path.join(REPO_ROOT, 'test-output', 'benchmark.json');
 	fs.mkdirSync(path.dirname(out), { recursive: true });
-	fs.writeFileSync(out, JSON.stringify({ n8n: VERSION, at: new Date().toISOString(), rows }, null, 2));
+	fs.writeFileSync(
+		out,
+		JSON.stringify({ n8n: VERSION, at: new Date().toISOString(), rows }, null, 2),
+	);
 	console.log(`Written to ${out}`);
 }
 

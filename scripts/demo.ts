@@ -26,7 +26,12 @@ import { startAlertSink } from '../simulator/src/sink/index';
 /** The n8n the demo runs: the newest that runs on Node 20. */
 const DEMO_N8N_VERSION = '2.8.4';
 const DEFAULT_N8N_PORT = 5678;
-const SERVICE_PORTS = { 'Mist simulator': 8090, 'Cisco ISE simulator': 8091, 'alert sink (HTTP)': 8099, 'alert sink (SMTP)': 2525 };
+const SERVICE_PORTS = {
+	'Mist simulator': 8090,
+	'Cisco ISE simulator': 8091,
+	'alert sink (HTTP)': 8099,
+	'alert sink (SMTP)': 2525,
+};
 const DEMO_FOLDER = path.join(REPO_ROOT, '.demo');
 const WORKFLOWS_DIR = path.join(REPO_ROOT, 'workflows');
 
@@ -43,26 +48,40 @@ function workflowFiles(): WorkflowJson[] {
 		.readdirSync(WORKFLOWS_DIR)
 		.filter((file) => file.endsWith('.json'))
 		.sort()
-		.map((file) => JSON.parse(fs.readFileSync(path.join(WORKFLOWS_DIR, file), 'utf8')) as WorkflowJson);
+		.map(
+			(file) => JSON.parse(fs.readFileSync(path.join(WORKFLOWS_DIR, file), 'utf8')) as WorkflowJson,
+		);
 }
 
 const nodesOf = (workflow: WorkflowJson) => workflow.nodes as DemoNode[];
-const isTriggered = (node: DemoNode) => /Trigger$|\.webhook$/.test(node.type) && !node.type.endsWith('.manualTrigger');
+const isTriggered = (node: DemoNode) =>
+	/Trigger$|\.webhook$/.test(node.type) && !node.type.endsWith('.manualTrigger');
 const isActivatable = (workflow: WorkflowJson) => nodesOf(workflow).some(isTriggered);
 /** A sub-workflow: started only by other workflows, which n8n lets publish only after it. */
 const isSubWorkflow = (workflow: WorkflowJson) =>
-	nodesOf(workflow).filter(isTriggered).every((node) => node.type === 'n8n-nodes-base.executeWorkflowTrigger');
-const manualTrigger = (workflow: WorkflowJson) => nodesOf(workflow).find((node) => node.type === 'n8n-nodes-base.manualTrigger');
+	nodesOf(workflow)
+		.filter(isTriggered)
+		.every((node) => node.type === 'n8n-nodes-base.executeWorkflowTrigger');
+const manualTrigger = (workflow: WorkflowJson) =>
+	nodesOf(workflow).find((node) => node.type === 'n8n-nodes-base.manualTrigger');
 
 /** The addresses a person opens or points Mist at, read from the trigger nodes of the workflows. */
 function entryPoints(workflows: WorkflowJson[], baseUrl: string): string[] {
 	const lines: string[] = [];
 	for (const workflow of workflows) {
 		for (const node of nodesOf(workflow)) {
-			const pathParam = typeof node.parameters.path === 'string' && node.parameters.path ? node.parameters.path : node.webhookId;
-			if (node.type === 'n8n-nodes-base.webhook') lines.push(`${workflow.name} (${node.name})\n      ${baseUrl}/webhook/${pathParam}`);
-			if (node.type === 'n8n-nodes-base.formTrigger') lines.push(`${workflow.name} (form)\n      ${baseUrl}/form/${pathParam}`);
-			if (node.type.endsWith('.mistTrigger')) lines.push(`${workflow.name} (Mist delivers here)\n      ${baseUrl}/webhook/${node.webhookId}/webhook`);
+			const pathParam =
+				typeof node.parameters.path === 'string' && node.parameters.path
+					? node.parameters.path
+					: node.webhookId;
+			if (node.type === 'n8n-nodes-base.webhook')
+				lines.push(`${workflow.name} (${node.name})\n      ${baseUrl}/webhook/${pathParam}`);
+			if (node.type === 'n8n-nodes-base.formTrigger')
+				lines.push(`${workflow.name} (form)\n      ${baseUrl}/form/${pathParam}`);
+			if (node.type.endsWith('.mistTrigger'))
+				lines.push(
+					`${workflow.name} (Mist delivers here)\n      ${baseUrl}/webhook/${node.webhookId}/webhook`,
+				);
 		}
 	}
 	return lines;
@@ -73,7 +92,8 @@ function parsePort(argv: string[]): number {
 	if (index < 0) return DEFAULT_N8N_PORT;
 	const raw = argv[index].includes('=') ? argv[index].split('=')[1] : argv[index + 1];
 	const port = Number(raw);
-	if (!Number.isInteger(port) || port < 1024 || port > 65534) throw new Error(`--port must be a port number between 1024 and 65534, got "${raw ?? ''}"`);
+	if (!Number.isInteger(port) || port < 1024 || port > 65534)
+		throw new Error(`--port must be a port number between 1024 and 65534, got "${raw ?? ''}"`);
 	return port;
 }
 
@@ -89,7 +109,10 @@ async function checkPorts(n8nPort: number): Promise<void> {
 	const wanted: Array<[string, number]> = [['n8n', n8nPort], ...Object.entries(SERVICE_PORTS)];
 	for (const [what, port] of wanted) {
 		if (await portIsFree(port)) continue;
-		const hint = what === 'n8n' ? `choose another with npm run demo -- --port <port>` : 'stop what uses it (an earlier demo still running?)';
+		const hint =
+			what === 'n8n'
+				? `choose another with npm run demo -- --port <port>`
+				: 'stop what uses it (an earlier demo still running?)';
 		throw new Error(`port ${port} for the ${what} is in use: ${hint}`);
 	}
 }
@@ -103,7 +126,10 @@ async function runSweeps(server: RunningN8n, workflows: WorkflowJson[]): Promise
 		const execution = await server.runInServer(workflow.id, trigger.name);
 		const seconds = ((Date.now() - started) / 1000).toFixed(1);
 		if (execution.status === 'success') console.log(`  ran "${workflow.name}" (${seconds} s)`);
-		else failures.push(`"${workflow.name}" ended with status ${execution.status}; open it in the editor's Executions tab`);
+		else
+			failures.push(
+				`"${workflow.name}" ended with status ${execution.status}; open it in the editor's Executions tab`,
+			);
 	}
 	return failures;
 }
@@ -119,20 +145,44 @@ async function main() {
 	await ensureN8nInstalled(spec);
 
 	const mist = await startSimulator({ port: SERVICE_PORTS['Mist simulator'], scenario: 'demo' });
-	const ise = await startIseSimulator({ port: SERVICE_PORTS['Cisco ISE simulator'], scenario: iseScenarioFromWorld(mist.world) });
-	const sink = await startAlertSink({ httpPort: SERVICE_PORTS['alert sink (HTTP)'], smtpPort: SERVICE_PORTS['alert sink (SMTP)'] });
+	const ise = await startIseSimulator({
+		port: SERVICE_PORTS['Cisco ISE simulator'],
+		scenario: iseScenarioFromWorld(mist.world),
+	});
+	const sink = await startAlertSink({
+		httpPort: SERVICE_PORTS['alert sink (HTTP)'],
+		smtpPort: SERVICE_PORTS['alert sink (SMTP)'],
+	});
 	const stopServices = async () => {
 		await Promise.allSettled([mist.close(), ise.close(), sink.close()]);
 	};
 
 	fs.rmSync(DEMO_FOLDER, { recursive: true, force: true });
-	console.log(`Starting n8n ${DEMO_N8N_VERSION} with the package, the credentials and the shipped workflows…`);
+	console.log(
+		`Starting n8n ${DEMO_N8N_VERSION} with the package, the credentials and the shipped workflows…`,
+	);
 	// Fresh logins per run: nothing secret lives in the repository.
-	const owner: OwnerAccount = { email: 'admin@mist-demo.local', firstName: 'Demo', lastName: 'Admin', password: `Demo-${randomBytes(9).toString('base64url')}1` };
+	const owner: OwnerAccount = {
+		email: 'admin@mist-demo.local',
+		firstName: 'Demo',
+		lastName: 'Admin',
+		password: `Demo-${randomBytes(9).toString('base64url')}1`,
+	};
 	const dashboardLogin = { user: 'noc', password: randomBytes(9).toString('base64url') };
-	const n8n = await prepareN8n({ version: DEMO_N8N_VERSION, userFolder: DEMO_FOLDER, label: 'demo', port: n8nPort, owner });
+	const n8n = await prepareN8n({
+		version: DEMO_N8N_VERSION,
+		userFolder: DEMO_FOLDER,
+		label: 'demo',
+		port: n8nPort,
+		owner,
+	});
 	const credentials: CredentialToImport[] = shippedCredentials({ sim: mist, ise, sink });
-	credentials.push({ id: 'demoDashboardAuth', name: 'Dashboard login', type: 'httpBasicAuth', data: dashboardLogin });
+	credentials.push({
+		id: 'demoDashboardAuth',
+		name: 'Dashboard login',
+		type: 'httpBasicAuth',
+		data: dashboardLogin,
+	});
 	await n8n.importCredentials(credentials);
 	const workflows = workflowFiles();
 	await n8n.importWorkflows(workflows);
@@ -151,7 +201,10 @@ async function main() {
 	process.on('SIGTERM', () => void stop());
 
 	const activatable = workflows.filter(isActivatable);
-	for (const workflow of [...activatable.filter(isSubWorkflow), ...activatable.filter((w) => !isSubWorkflow(w))]) {
+	for (const workflow of [
+		...activatable.filter(isSubWorkflow),
+		...activatable.filter((w) => !isSubWorkflow(w)),
+	]) {
 		await server.activateWorkflow(workflow.id);
 	}
 	console.log('Running the sweeps and reports once in n8n, so findings and alerts show at once…');

@@ -32,7 +32,12 @@ const stages = [
 	{ name: 'type check', cmd: ['npm', 'run', 'typecheck', '--silent'] },
 	// An empty n8n cache for the unit tests: none may depend on an install (those belong to the
 	// end-to-end stage), and this way a test that does fails on every machine, not only on a fresh one.
-	{ name: 'unit tests', jest: 'unit.json', cmd: ['npx', 'jest', ...jestJson('unit.json')], env: { N8N_E2E_CACHE: path.join(out, 'empty-n8n-cache') } },
+	{
+		name: 'unit tests',
+		jest: 'unit.json',
+		cmd: ['npx', 'jest', ...jestJson('unit.json')],
+		env: { N8N_E2E_CACHE: path.join(out, 'empty-n8n-cache') },
+	},
 	...(onlyUnit
 		? []
 		: [
@@ -40,7 +45,14 @@ const stages = [
 				{
 					name: 'end-to-end tests',
 					jest: 'e2e.json',
-					cmd: ['npx', 'jest', '--config', 'jest.e2e.config.js', '--runInBand', ...jestJson('e2e.json')],
+					cmd: [
+						'npx',
+						'jest',
+						'--config',
+						'jest.e2e.config.js',
+						'--runInBand',
+						...jestJson('e2e.json'),
+					],
 				},
 			]),
 ];
@@ -55,10 +67,14 @@ const background = new Map();
 function startBackground(name) {
 	const logFile = path.join(out, 'n8n-install.log');
 	const fd = openSync(logFile, 'w');
-	const child = spawn(process.execPath, [path.join(root, 'build', 'scripts', 'e2e', 'install.js')], {
-		cwd: root,
-		stdio: ['ignore', fd, fd],
-	});
+	const child = spawn(
+		process.execPath,
+		[path.join(root, 'build', 'scripts', 'e2e', 'install.js')],
+		{
+			cwd: root,
+			stdio: ['ignore', fd, fd],
+		},
+	);
 	closeSync(fd);
 	const started = Date.now();
 	const exited = new Promise((resolve) => {
@@ -66,7 +82,9 @@ function startBackground(name) {
 		child.on('error', () => resolve({ code: -1, ms: Date.now() - started }));
 	});
 	background.set(name, { exited, logFile, started });
-	console.log(`\n=== n8n install: running in the background, output in ${path.relative(root, logFile)}`);
+	console.log(
+		`\n=== n8n install: running in the background, output in ${path.relative(root, logFile)}`,
+	);
 }
 
 /** Shows what the background command printed so far and until it ends; returns its exit code. */
@@ -96,14 +114,24 @@ for (const stage of stages) {
 		const { code, ms } = await awaitBackground(stage.await);
 		const waited = Date.now() - started;
 		if (code !== 0) failed += 1;
-		if (code !== 0) failures.push({ where: stage.name, message: `the installer exited with code ${code}; see ${path.relative(root, background.get(stage.await).logFile)}` });
-		report.push(`${stage.name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} (${seconds(ms)} in the background, ${seconds(waited)} waited for)`);
+		if (code !== 0)
+			failures.push({
+				where: stage.name,
+				message: `the installer exited with code ${code}; see ${path.relative(root, background.get(stage.await).logFile)}`,
+			});
+		report.push(
+			`${stage.name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} (${seconds(ms)} in the background, ${seconds(waited)} waited for)`,
+		);
 		continue;
 	}
 	if (stage.jest) rmSync(path.join(out, stage.jest), { force: true });
 	console.log(`\n=== ${stage.name}: ${stage.cmd.join(' ')}`);
 	if (stage.env?.N8N_E2E_CACHE) rmSync(stage.env.N8N_E2E_CACHE, { recursive: true, force: true });
-	const result = spawnSync(stage.cmd[0], stage.cmd.slice(1), { cwd: root, stdio: 'inherit', env: { ...process.env, ...stage.env } });
+	const result = spawnSync(stage.cmd[0], stage.cmd.slice(1), {
+		cwd: root,
+		stdio: 'inherit',
+		env: { ...process.env, ...stage.env },
+	});
 	const took = seconds(Date.now() - started);
 	if (stage.jest) {
 		const file = path.join(out, stage.jest);
@@ -112,11 +140,18 @@ for (const stage of stages) {
 			passed += summary.numPassedTests;
 			failed += summary.numFailedTests;
 			// A suite that fails to load has no failed tests but must still fail the run.
-			const brokenSuites = summary.numFailedTestSuites - summary.testResults.filter((suite) => suite.assertionResults.some((test) => test.status === 'failed')).length;
+			const brokenSuites =
+				summary.numFailedTestSuites -
+				summary.testResults.filter((suite) =>
+					suite.assertionResults.some((test) => test.status === 'failed'),
+				).length;
 			failed += Math.max(0, brokenSuites);
 			failures.push(...collectFailures(stage.name, summary, root));
-			report.push(`${stage.name}: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numTotalTestSuites} suites (${took})`);
-			if (stage.name === 'end-to-end tests') report.push(...suiteTimings(summary, root).map((line) => `  ${line}`));
+			report.push(
+				`${stage.name}: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numTotalTestSuites} suites (${took})`,
+			);
+			if (stage.name === 'end-to-end tests')
+				report.push(...suiteTimings(summary, root).map((line) => `  ${line}`));
 			continue;
 		}
 	}

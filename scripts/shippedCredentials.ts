@@ -15,19 +15,36 @@ export interface SimulatedServices {
 
 export function shippedCredentials({ sim, ise, sink }: SimulatedServices): CredentialToImport[] {
 	return [
-		{ id: 'demoMistAccount1', name: 'Mist account', type: 'mistApi', data: { apiToken: sim.token, cloud: 'custom', customUrl: sim.url, orgId: sim.orgId } },
+		{
+			id: 'demoMistAccount1',
+			name: 'Mist account',
+			type: 'mistApi',
+			data: { apiToken: sim.token, cloud: 'custom', customUrl: sim.url, orgId: sim.orgId },
+		},
 		{
 			id: 'demoCiscoIse0001',
 			name: 'Cisco ISE',
 			type: 'ciscoIseApi',
-			data: { host: ise.url.replace(/\/admin\/API\/mnt$/, ''), username: ise.username, password: ise.password, ignoreSslIssues: false },
+			data: {
+				host: ise.url.replace(/\/admin\/API\/mnt$/, ''),
+				username: ise.username,
+				password: ise.password,
+				ignoreSslIssues: false,
+			},
 		},
 		{
 			id: 'demoSmtpSink0001',
 			name: 'Alert email (SMTP)',
 			type: 'smtp',
 			// The sink accepts any login; n8n's SMTP credential needs one.
-			data: { user: 'demo', password: 'demo', host: '127.0.0.1', port: sink.smtpPort, secure: false, disableStartTls: true },
+			data: {
+				user: 'demo',
+				password: 'demo',
+				host: '127.0.0.1',
+				port: sink.smtpPort,
+				secure: false,
+				disableStartTls: true,
+			},
 		},
 	];
 }

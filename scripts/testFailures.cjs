@@ -16,8 +16,13 @@ function collectFailures(stageName, summary, root) {
 	for (const suite of summary.testResults ?? []) {
 		const file = path.relative(root, suite.name);
 		const failedTests = suite.assertionResults.filter((test) => test.status === 'failed');
-		if (!failedTests.length && suite.status === 'failed') failures.push({ where: `${stageName}: ${file}`, message: suite.message ?? '' });
-		for (const test of failedTests) failures.push({ where: `${stageName}: ${file} › ${test.fullName}`, message: test.failureMessages?.[0] ?? '' });
+		if (!failedTests.length && suite.status === 'failed')
+			failures.push({ where: `${stageName}: ${file}`, message: suite.message ?? '' });
+		for (const test of failedTests)
+			failures.push({
+				where: `${stageName}: ${file} › ${test.fullName}`,
+				message: test.failureMessages?.[0] ?? '',
+			});
 	}
 	return failures;
 }
@@ -36,14 +41,18 @@ function formatFailures(failures) {
 		out.push(seen.has(excerpt) ? `- ${where} (same error as above)` : `- ${where}\n    ${excerpt}`);
 		seen.add(excerpt);
 	}
-	if (failures.length > MAX_SHOWN) out.push(`… and ${failures.length - MAX_SHOWN} more (see test-output/*.json)`);
+	if (failures.length > MAX_SHOWN)
+		out.push(`… and ${failures.length - MAX_SHOWN} more (see test-output/*.json)`);
 	return out.join('\n');
 }
 
 /** One line per test file, slowest first: where the time of a stage went. */
 function suiteTimings(summary, root) {
 	return (summary.testResults ?? [])
-		.map((suite) => ({ file: path.relative(root, suite.name), ms: (suite.endTime ?? 0) - (suite.startTime ?? 0) }))
+		.map((suite) => ({
+			file: path.relative(root, suite.name),
+			ms: (suite.endTime ?? 0) - (suite.startTime ?? 0),
+		}))
 		.sort((a, b) => b.ms - a.ms)
 		.map(({ file, ms }) => `${file}: ${(ms / 1000).toFixed(1)} s`);
 }

@@ -1,5 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { ciscoIseProperties } from './actions/properties';
 import { router } from './actions/router';
@@ -12,7 +17,8 @@ export class CiscoIse implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Troubleshoot authentication with the Cisco ISE Monitoring (MnT) API: sessions, auth failures, CoA',
+		description:
+			'Troubleshoot authentication with the Cisco ISE Monitoring (MnT) API: sessions, auth failures, CoA',
 		defaults: { name: 'Cisco ISE' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -37,21 +37,24 @@ export interface FailureExplanation {
 	fix: string;
 }
 
-const SAVED_PASSWORD_HINT = 'Devices that keep retrying an old saved password are the usual reason.';
+const SAVED_PASSWORD_HINT =
+	'Devices that keep retrying an old saved password are the usual reason.';
 
 const CODES: FailureCodeInfo[] = [
 	{
 		code: 22056,
 		text: 'Subject not found in the applicable identity store(s)',
 		category: 'account',
-		cause: 'ISE could not find this user (or, for MAC authentication, this MAC address) in any identity store the policy searched.',
+		cause:
+			'ISE could not find this user (or, for MAC authentication, this MAC address) in any identity store the policy searched.',
 		fix: 'Check the username spelling and format (user@domain or DOMAIN\\user). For MAB, register the MAC in the right endpoint identity group. Check that the identity source sequence of the matching authentication policy includes the store where the account lives.',
 	},
 	{
 		code: 22040,
 		text: 'Wrong password or invalid shared secret',
 		category: 'credentials',
-		cause: 'The password did not match, or the RADIUS shared secret configured on the network device differs from the one in ISE.',
+		cause:
+			'The password did not match, or the RADIUS shared secret configured on the network device differs from the one in ISE.',
 		fix: `Have the user forget the Wi-Fi network and re-enter the password. If every user on this device or SSID fails the same way, compare the RADIUS shared secret on the WLAN/NAD with the network device entry in ISE. ${SAVED_PASSWORD_HINT}`,
 	},
 	{
@@ -100,14 +103,16 @@ const CODES: FailureCodeInfo[] = [
 		code: 24446,
 		text: 'Active Directory domain controller unreachable',
 		category: 'identity_store',
-		cause: 'ISE could not reach a domain controller to check the credentials, so the failure is not the user’s fault.',
+		cause:
+			'ISE could not reach a domain controller to check the credentials, so the failure is not the user’s fault.',
 		fix: 'Check the AD join point status in ISE (Administration → External Identity Sources → Active Directory), DNS and connectivity from the PSN to the domain controllers. Escalate to the identity team if many users fail.',
 	},
 	{
 		code: 12321,
 		text: 'PEAP failed SSL/TLS handshake because the client rejected the ISE local-certificate',
 		category: 'certificate_eap',
-		cause: 'The device does not trust the certificate ISE presents for EAP (unknown CA, expired, or a different server name).',
+		cause:
+			'The device does not trust the certificate ISE presents for EAP (unknown CA, expired, or a different server name).',
 		fix: 'Install or push the CA that signed the ISE EAP certificate to the device (MDM profile or group policy), check the certificate has not expired or been renewed with a new CA, and check the server name configured in the supplicant.',
 	},
 	{
@@ -128,7 +133,8 @@ const CODES: FailureCodeInfo[] = [
 		code: 11007,
 		text: 'Could not locate Network Device or AAA Client',
 		category: 'radius_nad_config',
-		cause: 'The RADIUS request came from an IP address that is not defined as a network device in ISE.',
+		cause:
+			'The RADIUS request came from an IP address that is not defined as a network device in ISE.',
 		fix: 'Add the sending IP (each Mist AP, or the Mist Edge/RadSec proxy, or their subnet) as a network device in ISE with the same shared secret as the WLAN.',
 	},
 	{
@@ -170,7 +176,8 @@ const CODES: FailureCodeInfo[] = [
 		code: 5411,
 		text: 'Supplicant stopped responding to ISE',
 		category: 'supplicant',
-		cause: 'The device stopped answering in the middle of EAP, usually because it does not trust the ISE certificate, the user cancelled the prompt, or the device roamed away.',
+		cause:
+			'The device stopped answering in the middle of EAP, usually because it does not trust the ISE certificate, the user cancelled the prompt, or the device roamed away.',
 		fix: 'Check the supplicant settings and certificate trust on the device, ask whether the user dismissed a certificate or login prompt, and check coverage where the device is.',
 	},
 	{
@@ -184,14 +191,16 @@ const CODES: FailureCodeInfo[] = [
 		code: 5440,
 		text: 'Endpoint abandoned EAP session and started new',
 		category: 'supplicant',
-		cause: 'The device gave up on one EAP exchange and started another, typically a supplicant timing or roaming problem.',
+		cause:
+			'The device gave up on one EAP exchange and started another, typically a supplicant timing or roaming problem.',
 		fix: 'Update the device driver or supplicant, check roaming and RF conditions, and compare EAP timers on the WLAN with the device’s.',
 	},
 	{
 		code: 5449,
 		text: 'Endpoint failed the same scenario several times and was rejected',
 		category: 'supplicant',
-		cause: 'ISE is rejecting the device outright after repeated identical failures (anomalous-client suppression).',
+		cause:
+			'ISE is rejecting the device outright after repeated identical failures (anomalous-client suppression).',
 		fix: 'Fix the underlying failure on the device (usually a stale saved password or untrusted certificate), then wait for the suppression to expire or clear it in ISE.',
 	},
 	{

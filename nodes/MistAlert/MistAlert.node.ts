@@ -1,5 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { mistAlertProperties } from './actions/properties';
 import { router } from './actions/router';
@@ -17,11 +22,18 @@ export class MistAlert implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',
-		description: 'Deduplicate, group and escalate Mist findings into chat, email and pager notifications',
+		description:
+			'Deduplicate, group and escalate Mist findings into chat, email and pager notifications',
 		defaults: { name: 'Mist Alert' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputs: [
+			NodeConnectionTypes.Main,
+			NodeConnectionTypes.Main,
+			NodeConnectionTypes.Main,
+			NodeConnectionTypes.Main,
+			NodeConnectionTypes.Main,
+		],
 		outputNames: ['Tier 1 Chat', 'Tier 2 Email', 'Tier 3 Pager', 'Resolved', 'Invalid'],
 		properties: mistAlertProperties,
 	};

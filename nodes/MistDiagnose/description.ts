@@ -24,12 +24,14 @@ export const diagnoseProperties: INodeProperties[] = [
 			{
 				name: 'Sweep',
 				value: 'sweep',
-				description: 'Fetch org-wide data once and report every problem (for schedules); runs once whatever the input',
+				description:
+					'Fetch org-wide data once and report every problem (for schedules); runs once whatever the input',
 			},
 			{
 				name: 'Triage',
 				value: 'triage',
-				description: 'Check the clients or APs given as input items (from the Mist node, the trigger or a form)',
+				description:
+					'Check the clients or APs given as input items (from the Mist node, the trigger or a form)',
 			},
 		],
 		default: 'sweep',
@@ -163,7 +165,8 @@ export const diagnoseProperties: INodeProperties[] = [
 				name: 'sharedMinClients',
 				type: 'number',
 				default: 2,
-				description: 'Distinct clients failing in the window on one site, VLAN or SSID that make one shared finding',
+				description:
+					'Distinct clients failing in the window on one site, VLAN or SSID that make one shared finding',
 			},
 			{
 				displayName: 'SLE Degraded Below',
@@ -227,7 +230,11 @@ export const diagnoseProperties: INodeProperties[] = [
 				displayOptions: { show: { '/mode': ['sweep'] } },
 				options: [
 					{ name: 'Sites Only', value: 'sites' },
-					{ name: 'Every Checked Entity', value: 'all', description: 'Sites, APs, clients, VLANs… (can be many items)' },
+					{
+						name: 'Every Checked Entity',
+						value: 'all',
+						description: 'Sites, APs, clients, VLANs… (can be many items)',
+					},
 				],
 				default: 'sites',
 			},
@@ -236,7 +243,8 @@ export const diagnoseProperties: INodeProperties[] = [
 				name: 'includeRequestStats',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to add _requestStats (Mist API calls made by this execution) to every output item',
+				description:
+					'Whether to add _requestStats (Mist API calls made by this execution) to every output item',
 			},
 			{
 				displayName: 'Max Drill-Down Sites',
@@ -244,14 +252,16 @@ export const diagnoseProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 10,
-				description: 'Most sites per step whose detail is fetched (worst SLE first); bounds the API cost',
+				description:
+					'Most sites per step whose detail is fetched (worst SLE first); bounds the API cost',
 			},
 			{
 				displayName: 'Site IDs',
 				name: 'siteIds',
 				type: 'string',
 				default: '',
-				description: 'Only these sites (comma-separated site IDs, UUIDs); empty means every site of the org',
+				description:
+					'Only these sites (comma-separated site IDs, UUIDs); empty means every site of the org',
 			},
 		],
 	},

@@ -22,24 +22,40 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const mode = this.getNodeParameter('mode', 0) as string;
 	let failure: Error | undefined;
 	try {
-		return mode === 'triage' ? await triageMode.call(this, client, nowMs) : await sweepMode.call(this, client, nowMs);
+		return mode === 'triage'
+			? await triageMode.call(this, client, nowMs)
+			: await sweepMode.call(this, client, nowMs);
 	} catch (error) {
 		failure = error as Error;
 	}
 	return [[itemFailure(this, 0, failure)], []];
 }
 
-async function prepare(ctx: IExecuteFunctions, client: MistClient, nowMs: number, itemIndex: number) {
+async function prepare(
+	ctx: IExecuteFunctions,
+	client: MistClient,
+	nowMs: number,
+	itemIndex: number,
+) {
 	const step = String(ctx.getNodeParameter('step', itemIndex));
 	const steps = step === 'all' ? [...STEPS] : [step];
 	if (!steps.every(isDiagnosisStep)) {
-		throw new NodeOperationError(ctx.getNode(), `Invalid Step: "${step}" is not a diagnosis step`, { itemIndex });
+		throw new NodeOperationError(ctx.getNode(), `Invalid Step: "${step}" is not a diagnosis step`, {
+			itemIndex,
+		});
 	}
 	const thresholds = readThresholds(ctx, itemIndex);
 	const scope = readSweepScope(ctx, itemIndex, thresholds);
 	const orgId = await resolveOrgId(ctx, client, itemIndex);
 	const cache = workflowSlowCache(ctx.getWorkflowStaticData('global'), nowMs);
-	const collector = new MistDataCollector(client, ctx.getNode(), orgId, readWindow(ctx, itemIndex), itemIndex, cache);
+	const collector = new MistDataCollector(
+		client,
+		ctx.getNode(),
+		orgId,
+		readWindow(ctx, itemIndex),
+		itemIndex,
+		cache,
+	);
 	await checkSiteFilter(ctx, collector, scope, itemIndex);
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	/** Added to every output item: how the event reads were made, and the API cost when asked. */
@@ -53,15 +69,34 @@ async function prepare(ctx: IExecuteFunctions, client: MistClient, nowMs: number
 	return { steps, thresholds, scope, collector, options, extra };
 }
 
-async function sweepMode(this: IExecuteFunctions, client: MistClient, nowMs: number): Promise<INodeExecutionData[][]> {
-	const { steps, thresholds, scope, collector, options, extra } = await prepare(this, client, nowMs, 0);
+async function sweepMode(
+	this: IExecuteFunctions,
+	client: MistClient,
+	nowMs: number,
+): Promise<INodeExecutionData[][]> {
+	const { steps, thresholds, scope, collector, options, extra } = await prepare(
+		this,
+		client,
+		nowMs,
+		0,
+	);
 	const outcome = await runSteps(collector, steps, scope, thresholds, nowMs);
 	return sweepOutputs(outcome, String(options.healthyOutput ?? 'sites'), await extra());
 }
 
-async function triageMode(this: IExecuteFunctions, client: MistClient, nowMs: number): Promise<INodeExecutionData[][]> {
+async function triageMode(
+	this: IExecuteFunctions,
+	client: MistClient,
+	nowMs: number,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const { steps, thresholds, scope, collector, extra: outputExtra } = await prepare(this, client, nowMs, 0);
+	const {
+		steps,
+		thresholds,
+		scope,
+		collector,
+		extra: outputExtra,
+	} = await prepare(this, client, nowMs, 0);
 	const kind = this.getNodeParameter('itemKind', 0, 'client') as ItemKind;
 	const issues: INodeExecutionData[] = [];
 	const healthy: INodeExecutionData[] = [];
@@ -73,12 +108,17 @@ async function triageMode(this: IExecuteFunctions, client: MistClient, nowMs: nu
 			const error = new NodeOperationError(
 				this.getNode(),
 				`Invalid MAC: ${rawMac.trim() ? `"${rawMac.slice(0, 40)}" is not a MAC address` : 'it is empty'}`,
-				{ description: 'Set MAC to the field holding the client or AP MAC of each item, e.g. {{ $json.mac }}.', itemIndex },
+				{
+					description:
+						'Set MAC to the field holding the client or AP MAC of each item, e.g. {{ $json.mac }}.',
+					itemIndex,
+				},
 			);
 			issues.push(itemFailure(this, itemIndex, error));
 			continue;
 		}
-		const siteId = String(this.getNodeParameter('itemSiteId', itemIndex, '') ?? '').trim() || undefined;
+		const siteId =
+			String(this.getNodeParameter('itemSiteId', itemIndex, '') ?? '').trim() || undefined;
 		targets.push({ itemIndex, mac, siteId });
 	}
 	const outcome = await triage(collector, steps, scope, thresholds, nowMs, kind, targets);
@@ -86,7 +126,8 @@ async function triageMode(this: IExecuteFunctions, client: MistClient, nowMs: nu
 	for (const target of targets) {
 		const findings = outcome.findingsByItem.get(target.itemIndex) ?? [];
 		const pairedItem = { item: target.itemIndex };
-		for (const finding of findings) issues.push({ json: { ...finding, ...extra } as unknown as IDataObject, pairedItem });
+		for (const finding of findings)
+			issues.push({ json: { ...finding, ...extra } as unknown as IDataObject, pairedItem });
 		if (findings.length === 0) {
 			const notChecked = outcome.notChecked.get(target.itemIndex);
 			healthy.push({

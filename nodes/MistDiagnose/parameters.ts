@@ -41,12 +41,15 @@ export function readThresholds(ctx: IExecuteFunctions, itemIndex: number): Diagn
 		sleDegradedBelow: raw.sleDegradedBelow,
 		sleMinClients: raw.sleMinClients,
 	};
-	const input = Object.fromEntries(Object.entries({ ...advanced, ...named }).filter(([, value]) => value !== undefined));
+	const input = Object.fromEntries(
+		Object.entries({ ...advanced, ...named }).filter(([, value]) => value !== undefined),
+	);
 	try {
 		return resolveThresholds(input as ThresholdInput);
 	} catch (error) {
 		throw new NodeOperationError(ctx.getNode(), (error as Error).message, {
-			description: 'Check the Thresholds of this node: warning and critical limits must be numbers in the right order.',
+			description:
+				'Check the Thresholds of this node: warning and critical limits must be numbers in the right order.',
 			itemIndex,
 		});
 	}
@@ -55,32 +58,54 @@ export function readThresholds(ctx: IExecuteFunctions, itemIndex: number): Diagn
 export function readWindow(ctx: IExecuteFunctions, itemIndex: number): { duration: string } {
 	const window = String(ctx.getNodeParameter('window', itemIndex, '1h')).trim();
 	if (durationSeconds(window) === undefined) {
-		throw new NodeOperationError(ctx.getNode(), `Invalid Time Window: "${window.slice(0, 40)}" is not a Mist duration`, {
-			description: 'Use a number followed by m, h, d or w, e.g. 10m, 1h or 1d.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Invalid Time Window: "${window.slice(0, 40)}" is not a Mist duration`,
+			{
+				description: 'Use a number followed by m, h, d or w, e.g. 10m, 1h or 1d.',
+				itemIndex,
+			},
+		);
 	}
 	return { duration: window };
 }
 
 /** The sites in scope, the drill-down bounds and the baselines, from the node's Options. */
-export function readSweepScope(ctx: IExecuteFunctions, itemIndex: number, thresholds: DiagnosisThresholds): SweepScope {
+export function readSweepScope(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	thresholds: DiagnosisThresholds,
+): SweepScope {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const maxDrilldownSites = Number(options.maxDrilldownSites ?? 10);
 	if (!Number.isInteger(maxDrilldownSites) || maxDrilldownSites < 1) {
-		throw new NodeOperationError(ctx.getNode(), `Invalid Max Drill-Down Sites: "${String(options.maxDrilldownSites)}" is not a whole number of 1 or more`, {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Invalid Max Drill-Down Sites: "${String(options.maxDrilldownSites)}" is not a whole number of 1 or more`,
+			{
+				itemIndex,
+			},
+		);
 	}
 	let baseline: SweepScope['baseline'] = {};
 	const field = String(options.baselineField ?? '').trim();
 	if (field) {
 		const value = ctx.getInputData()[itemIndex]?.json?.[field];
-		if (value === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) {
-			throw new NodeOperationError(ctx.getNode(), `Invalid Baseline Field: the input item has no object in "${field}"`, {
-				description: 'Give a field holding {"dhcp": {"<site_id>": [numbers]}, …}, or leave Baseline Field empty.',
-				itemIndex,
-			});
+		if (
+			value === undefined ||
+			value === null ||
+			typeof value !== 'object' ||
+			Array.isArray(value)
+		) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Invalid Baseline Field: the input item has no object in "${field}"`,
+				{
+					description:
+						'Give a field holding {"dhcp": {"<site_id>": [numbers]}, …}, or leave Baseline Field empty.',
+					itemIndex,
+				},
+			);
 		}
 		// Shaped as the option documents: per step, entity → recent values (non-numbers are skipped).
 		baseline = value as SweepScope['baseline'];
@@ -121,8 +146,13 @@ export async function checkSiteFilter(
 	if (unknown.length === 0) return;
 	const listed = unknown.map((siteId) => `"${siteId}"`).join(', ');
 	const verb = unknown.length === 1 ? 'is not a site' : 'are not sites';
-	throw new NodeOperationError(ctx.getNode(), `Invalid Options › Site IDs: ${listed} ${verb} of org ${collector.orgId}`, {
-		description: 'Check the ids against the sites of the organisation of this node (or its credential).',
-		itemIndex,
-	});
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Invalid Options › Site IDs: ${listed} ${verb} of org ${collector.orgId}`,
+		{
+			description:
+				'Check the ids against the sites of the organisation of this node (or its credential).',
+			itemIndex,
+		},
+	);
 }

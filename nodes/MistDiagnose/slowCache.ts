@@ -16,7 +16,10 @@ const KEY = 'mistDiagnoseCache';
  * node of a workflow shares them (so seven steps cost one call), and they survive between runs.
  */
 export function workflowSlowCache(staticData: IDataObject, now: number): SlowDataCache {
-	const store = ((staticData[KEY] as IDataObject | undefined) ?? {}) as Record<string, { at: number; value: unknown }>;
+	const store = ((staticData[KEY] as IDataObject | undefined) ?? {}) as Record<
+		string,
+		{ at: number; value: unknown }
+	>;
 	return {
 		get<T>(key: string, maxAgeMs: number): T | undefined {
 			const entry = store[key];

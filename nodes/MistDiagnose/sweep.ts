@@ -6,9 +6,16 @@ import type { StepsOutcome } from './run';
  * Sweep outputs: every finding on Issues; on Healthy, sites (or every checked entity) without
  * findings, or one summary item when there are none, so that a chain of sweep steps never stops.
  */
-export function sweepOutputs(outcome: StepsOutcome, healthyOutput: string, extra: IDataObject): INodeExecutionData[][] {
+export function sweepOutputs(
+	outcome: StepsOutcome,
+	healthyOutput: string,
+	extra: IDataObject,
+): INodeExecutionData[][] {
 	const pairedItem = { item: 0 };
-	const issues = outcome.findings.map((finding) => ({ json: { ...finding, ...extra } as unknown as IDataObject, pairedItem }));
+	const issues = outcome.findings.map((finding) => ({
+		json: { ...finding, ...extra } as unknown as IDataObject,
+		pairedItem,
+	}));
 	const flaggedSites = new Set(outcome.findings.map((finding) => finding.scope.site_id));
 	let healthy: IDataObject[];
 	if (healthyOutput === 'all') {

@@ -1,5 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { mistReportProperties } from './actions/properties';
 import { router } from './actions/router';
@@ -12,7 +17,10 @@ export class MistReport implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Mist Report',
 		name: 'mistReport',
-		icon: { light: 'file:../../icons/mistReport.svg', dark: 'file:../../icons/mistReport.dark.svg' },
+		icon: {
+			light: 'file:../../icons/mistReport.svg',
+			dark: 'file:../../icons/mistReport.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',

@@ -1,5 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import * as listSearch from '../shared/methods/listSearch';
 import { getAlarmTypes, getWebhookTopics } from '../shared/methods/loadOptions';
@@ -15,12 +20,21 @@ export class MistTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{[].concat($parameter["topics"] || []).join(", ")}}',
-		description: 'Starts the workflow when Juniper Mist sends webhook events (alarms, device and client events)',
+		description:
+			'Starts the workflow when Juniper Mist sends webhook events (alarms, device and client events)',
 		defaults: { name: 'Juniper Mist Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'mistApi', required: true, displayOptions: { show: { webhookRegistration: ['automatic'] } } }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		credentials: [
+			{
+				name: 'mistApi',
+				required: true,
+				displayOptions: { show: { webhookRegistration: ['automatic'] } },
+			},
+		],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: mistTriggerProperties,
 	};
 

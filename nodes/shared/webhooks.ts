@@ -17,13 +17,18 @@ export function webhookCollectionPath(scope: 'org' | 'site', id: string): string
 /** Distinct topic names from a picker or an expression; an empty list or a malformed name is an error. */
 export function requireTopics(node: INode, value: unknown, itemIndex?: number): string[] {
 	const topics = [...new Set(splitList(value))];
-	if (topics.length === 0) throw new NodeOperationError(node, 'Invalid Topics: choose at least one topic', { itemIndex });
+	if (topics.length === 0)
+		throw new NodeOperationError(node, 'Invalid Topics: choose at least one topic', { itemIndex });
 	const bad = topics.find((topic) => !TOPIC.test(topic));
 	if (bad) {
-		throw new NodeOperationError(node, `Invalid Topics: "${bad.slice(0, 60)}" is not a topic name`, {
-			description: 'Topic names look like alarms or device-updowns.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			node,
+			`Invalid Topics: "${bad.slice(0, 60)}" is not a topic name`,
+			{
+				description: 'Topic names look like alarms or device-updowns.',
+				itemIndex,
+			},
+		);
 	}
 	return topics;
 }

@@ -80,7 +80,9 @@ export function selectedVersions(env: NodeJS.ProcessEnv = process.env): N8nVersi
 		const spec = N8N_E2E_VERSIONS.find((s) => s.version === version);
 		if (!spec) {
 			const known = N8N_E2E_VERSIONS.map((s) => s.version).join(', ');
-			throw new Error(`N8N_E2E_VERSIONS names n8n ${version}, which the harness does not know (known: ${known})`);
+			throw new Error(
+				`N8N_E2E_VERSIONS names n8n ${version}, which the harness does not know (known: ${known})`,
+			);
 		}
 		return spec;
 	});

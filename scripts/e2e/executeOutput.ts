@@ -55,7 +55,12 @@ function parseJsonTail(stdout: string): { messages: string; run?: ExecutionRun }
 	}
 }
 
-export function parseExecuteOutput(stdout: string, exitCode: number | null, durationMs: number, logFile: string): ExecuteResult {
+export function parseExecuteOutput(
+	stdout: string,
+	exitCode: number | null,
+	durationMs: number,
+	logFile: string,
+): ExecuteResult {
 	const { messages, run } = parseJsonTail(stdout);
 	const runData = run?.data?.resultData?.runData ?? {};
 	return {
@@ -68,7 +73,9 @@ export function parseExecuteOutput(stdout: string, exitCode: number | null, dura
 		items(nodeName, outputIndex = 0, runIndex = 0) {
 			const runs = runData[nodeName];
 			if (!runs) {
-				throw new Error(`Node "${nodeName}" did not run (ran: ${Object.keys(runData).join(', ') || 'nothing'})`);
+				throw new Error(
+					`Node "${nodeName}" did not run (ran: ${Object.keys(runData).join(', ') || 'nothing'})`,
+				);
 			}
 			const output = runs[runIndex]?.data?.main?.[outputIndex] ?? [];
 			return output.map((item) => item.json);

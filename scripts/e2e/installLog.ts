@@ -34,7 +34,8 @@ const CAUSE_RULES: CauseRule[] = [
 	{
 		pattern: /ENOSPC|no space left on device/i,
 		transient: false,
-		cause: () => 'the disk is full (ENOSPC): an n8n install needs about 3 GB free; free some space and run again',
+		cause: () =>
+			'the disk is full (ENOSPC): an n8n install needs about 3 GB free; free some space and run again',
 	},
 	{
 		// Without local headers node-gyp downloads them from nodejs.org, unreachable on a registry-only machine.
@@ -44,9 +45,11 @@ const CAUSE_RULES: CauseRule[] = [
 			`the native build of sqlite3 could not get the Node.js headers (node-gyp tried to download them from nodejs.org): ${headersAdvice(context)}, then run again`,
 	},
 	{
-		pattern: /gyp ERR! (?:find Python|stack Error: (?:Could not find any Python|not found: make))|(?:make|g\+\+|c\+\+): (?:command )?not found/,
+		pattern:
+			/gyp ERR! (?:find Python|stack Error: (?:Could not find any Python|not found: make))|(?:make|g\+\+|c\+\+): (?:command )?not found/,
 		transient: false,
-		cause: () => 'the native build of sqlite3 needs python3, make and g++: install them and run again',
+		cause: () =>
+			'the native build of sqlite3 needs python3, make and g++: install them and run again',
 	},
 	{
 		pattern: /npm (?:ERR!|error) code (E404|ETARGET|ENOVERSIONS)/,
@@ -66,19 +69,25 @@ const CAUSE_RULES: CauseRule[] = [
 			`the npm registry ${context.registry} is unreachable (${match[1]}): check the network, a proxy (npm config get proxy) or the registry setting`,
 	},
 	{
-		pattern: /npm (?:ERR!|error) (?:code )?(ETIMEDOUT|ECONNRESET|EAI_AGAIN|ESOCKETTIMEDOUT|E5\d\d|EPIPE)\b/,
+		pattern:
+			/npm (?:ERR!|error) (?:code )?(ETIMEDOUT|ECONNRESET|EAI_AGAIN|ESOCKETTIMEDOUT|E5\d\d|EPIPE)\b/,
 		transient: true,
-		cause: (match, context) => `the npm registry ${context.registry} did not answer in time (${match[1]})`,
+		cause: (match, context) =>
+			`the npm registry ${context.registry} did not answer in time (${match[1]})`,
 	},
 	{
 		pattern: /npm (?:ERR!|error) (?:code )?(EINTEGRITY)\b/,
 		transient: true,
-		cause: () => 'a downloaded package did not match its checksum (EINTEGRITY): the download was damaged',
+		cause: () =>
+			'a downloaded package did not match its checksum (EINTEGRITY): the download was damaged',
 	},
 ];
 
 /** Why an install failed, from its log (undefined when the log names no known cause). */
-export function diagnoseInstallLog(log: string, context: DiagnoseContext): InstallFailureCause | undefined {
+export function diagnoseInstallLog(
+	log: string,
+	context: DiagnoseContext,
+): InstallFailureCause | undefined {
 	for (const rule of CAUSE_RULES) {
 		const match = log.match(rule.pattern);
 		if (match) return { cause: rule.cause(match, context), transient: rule.transient };
@@ -101,6 +110,13 @@ export function formatElapsed(ms: number): string {
 export function lastNpmError(log: string): string | undefined {
 	const lines = log
 		.split('\n')
-		.filter((line) => /^npm (?:error|ERR!) \S/.test(line) && !/complete log of this run|^npm (?:error|ERR!) (?:code|path|command) /.test(line));
-	return lines.at(-1)?.replace(/^npm (?:error|ERR!) /, '').trim();
+		.filter(
+			(line) =>
+				/^npm (?:error|ERR!) \S/.test(line) &&
+				!/complete log of this run|^npm (?:error|ERR!) (?:code|path|command) /.test(line),
+		);
+	return lines
+		.at(-1)
+		?.replace(/^npm (?:error|ERR!) /, '')
+		.trim();
 }

@@ -5,5 +5,6 @@ import { ensurePackageBuilt } from './package';
 /** Before any suite: the package is built and every selected n8n version is in the cache. */
 export default async function globalSetup(): Promise<void> {
 	await ensurePackageBuilt();
-	for (const installation of await ensureSelectedInstalled()) harnessLog(`n8n ${installation.version} ready in ${installation.dir}`);
+	for (const installation of await ensureSelectedInstalled())
+		harnessLog(`n8n ${installation.version} ready in ${installation.dir}`);
 }

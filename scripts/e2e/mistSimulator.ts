@@ -26,7 +26,12 @@ export interface SimulatorCall {
 	at: number;
 }
 
-async function control<T>(sim: RunningSimulator, method: string, path: string, body?: unknown): Promise<T> {
+async function control<T>(
+	sim: RunningSimulator,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<T> {
 	const response = await fetch(`${sim.url}${path}`, {
 		method,
 		headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -40,14 +45,18 @@ async function control<T>(sim: RunningSimulator, method: string, path: string, b
 export const simulatorControl = {
 	calls: (sim: RunningSimulator) => control<SimulatorCall[]>(sim, 'GET', '/__sim/calls'),
 	clearCalls: (sim: RunningSimulator) => control<unknown>(sim, 'DELETE', '/__sim/calls'),
-	injectFault: (sim: RunningSimulator, fault: FaultInjection) => control<unknown>(sim, 'POST', '/__sim/faults', fault),
+	injectFault: (sim: RunningSimulator, fault: FaultInjection) =>
+		control<unknown>(sim, 'POST', '/__sim/faults', fault),
 	/** Switches the simulator's quirks (literal `type` lists, v1-only webhook signatures). */
-	setQuirks: (sim: RunningSimulator, quirks: Quirks) => control<unknown>(sim, 'POST', '/__sim/quirks', quirks),
+	setQuirks: (sim: RunningSimulator, quirks: Quirks) =>
+		control<unknown>(sim, 'POST', '/__sim/quirks', quirks),
 };
 
 /** Reads a Mist API endpoint of the simulator directly, as the ground truth to compare n8n's output with. */
 export async function mistGet<T>(sim: RunningSimulator, path: string): Promise<T> {
-	const response = await fetch(`${sim.url}/api/v1${path}`, { headers: { Authorization: `Token ${sim.token}` } });
+	const response = await fetch(`${sim.url}/api/v1${path}`, {
+		headers: { Authorization: `Token ${sim.token}` },
+	});
 	if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
 	return (await response.json()) as T;
 }

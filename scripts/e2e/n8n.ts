@@ -64,7 +64,12 @@ export interface PrepareOptions {
 }
 
 /** Quiet, headless, reproducible: what every n8n child process of the harness gets. */
-function n8nEnv(installation: N8nInstallation, userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
+function n8nEnv(
+	installation: N8nInstallation,
+	userFolder: string,
+	port: number,
+	brokerPort: number,
+): NodeJS.ProcessEnv {
 	const inherited = Object.fromEntries(
 		// A developer's own N8N_*/DB_* settings, and jest's NODE_ENV=test, would change how n8n behaves.
 		Object.entries(cleanEnv(installation.pathPrefix)).filter(
@@ -119,7 +124,8 @@ export class N8nInstance {
 	static async prepare(options: PrepareOptions): Promise<N8nInstance> {
 		const installation = await ensureN8nInstalled(versionSpec(options.version));
 		const ownsUserFolder = !options.userFolder;
-		const userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), `n8n-e2e-${options.version}-`));
+		const userFolder =
+			options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), `n8n-e2e-${options.version}-`));
 		fs.mkdirSync(userFolder, { recursive: true });
 		if (ownsUserFolder) trackTempDir(userFolder);
 		await installPackageInto(userFolder);
@@ -127,7 +133,16 @@ export class N8nInstance {
 		fs.mkdirSync(logDir, { recursive: true });
 		const label = options.label ?? 'run';
 		const port = options.port ?? (await freePort());
-		return new N8nInstance(installation, userFolder, port, logDir, ownsUserFolder, label, options.port !== undefined, options.owner ?? E2E_OWNER);
+		return new N8nInstance(
+			installation,
+			userFolder,
+			port,
+			logDir,
+			ownsUserFolder,
+			label,
+			options.port !== undefined,
+			options.owner ?? E2E_OWNER,
+		);
 	}
 
 	get version(): string {
@@ -144,7 +159,10 @@ export class N8nInstance {
 	}
 
 	private nextLogFile(name: string): string {
-		return path.join(this.logDir, `${String(++this.commandCount).padStart(2, '0')}-${name.replace(/[^a-z]/gi, '_')}.log`);
+		return path.join(
+			this.logDir,
+			`${String(++this.commandCount).padStart(2, '0')}-${name.replace(/[^a-z]/gi, '_')}.log`,
+		);
 	}
 
 	/** One CLI command; stdout goes to its log file (n8n's messages and the run JSON), stderr next to it. */
@@ -167,7 +185,9 @@ export class N8nInstance {
 		const result = await this.cli([`import:${kind}`, `--input=${file}`]);
 		if (result.exitCode !== 0) {
 			this.failed = true;
-			throw new Error(`n8n import:${kind} exited ${result.exitCode}; see ${result.logFile}\n${tail(result.stdout)}`);
+			throw new Error(
+				`n8n import:${kind} exited ${result.exitCode}; see ${result.logFile}\n${tail(result.stdout)}`,
+			);
 		}
 	}
 
@@ -193,15 +213,21 @@ export class N8nInstance {
 		const dir = fs.mkdtempSync(path.join(this.userFolder, 'workflows-'));
 		try {
 			const ids = workflows.map((workflow) => {
-				const json: WorkflowJson = typeof workflow === 'string' ? JSON.parse(fs.readFileSync(workflow, 'utf8')) : workflow;
-				if (!json.id) throw new Error(`Workflow "${json.name}" has no id; give it a fixed one to execute it by`);
+				const json: WorkflowJson =
+					typeof workflow === 'string' ? JSON.parse(fs.readFileSync(workflow, 'utf8')) : workflow;
+				if (!json.id)
+					throw new Error(
+						`Workflow "${json.name}" has no id; give it a fixed one to execute it by`,
+					);
 				fs.writeFileSync(path.join(dir, `${json.id}.json`), JSON.stringify(json));
 				return json.id;
 			});
 			const result = await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
 			if (result.exitCode !== 0) {
 				this.failed = true;
-				throw new Error(`n8n import:workflow exited ${result.exitCode}; see ${result.logFile}\n${tail(result.stdout)}`);
+				throw new Error(
+					`n8n import:workflow exited ${result.exitCode}; see ${result.logFile}\n${tail(result.stdout)}`,
+				);
 			}
 			return ids;
 		} finally {
@@ -231,9 +257,13 @@ export class N8nInstance {
 				this.failed = true;
 				const message = error instanceof Error ? error.message : String(error);
 				if (attempt >= attempts || this.fixedPort) {
-					throw new Error(`n8n ${this.version} did not start (${attempt} attempt${attempt > 1 ? 's' : ''}); last error: ${message}`);
+					throw new Error(
+						`n8n ${this.version} did not start (${attempt} attempt${attempt > 1 ? 's' : ''}); last error: ${message}`,
+					);
 				}
-				harnessLog(`n8n ${this.version}: start attempt ${attempt} failed (${message}); retrying on a new port`);
+				harnessLog(
+					`n8n ${this.version}: start attempt ${attempt} failed (${message}); retrying on a new port`,
+				);
 				this.serverPort = await freePort();
 			}
 		}
@@ -318,15 +348,24 @@ async function whoAnswers(url: string): Promise<'nothing yet' | 'n8n' | 'another
  * Healthy means: our process is still running and n8n's own settings answer as JSON. A process
  * that exited (e.g. port in use), or another server on the port, is not mistaken for n8n.
  */
-async function waitHealthy(url: string, proc: GroupProcess, timeoutMs: number, logFile: string): Promise<void> {
+async function waitHealthy(
+	url: string,
+	proc: GroupProcess,
+	timeoutMs: number,
+	logFile: string,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	let exitCode: number | null | undefined;
 	void proc.exited.then((code) => (exitCode = code));
-	const exitedError = () => new Error(`n8n start exited with ${exitCode} before it was healthy; see ${logFile}`);
+	const exitedError = () =>
+		new Error(`n8n start exited with ${exitCode} before it was healthy; see ${logFile}`);
 	while (Date.now() < deadline) {
 		if (exitCode !== undefined) throw exitedError();
 		const answer = await whoAnswers(url);
-		if (answer === 'another server') throw new Error(`${url}/rest/settings answered without n8n's settings: another server holds the port?`);
+		if (answer === 'another server')
+			throw new Error(
+				`${url}/rest/settings answered without n8n's settings: another server holds the port?`,
+			);
 		if (answer === 'n8n') {
 			// Give a process that lost the port race a moment to exit before we trust the answer.
 			await delay(250);

@@ -34,12 +34,17 @@ function newestMtime(dir: string): number {
 /** Why dist/ cannot be used as is (missing or older than a source file), or undefined when it can. */
 export function distProblem(root = REPO_ROOT): string | undefined {
 	const pkg = readPackageJson(root);
-	const entryPoints = [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])].map((f) => path.join(root, f));
+	const entryPoints = [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])].map((f) =>
+		path.join(root, f),
+	);
 	const missing = entryPoints.find((f) => !fs.existsSync(f));
 	if (missing) return `${path.relative(root, missing)} is missing`;
 	const builtAt = Math.min(...entryPoints.map((f) => fs.statSync(f).mtimeMs));
 	const sourceDirs = ['nodes', 'credentials', 'icons'].map((d) => path.join(root, d));
-	const newestSource = Math.max(...sourceDirs.map(newestMtime), fs.statSync(path.join(root, 'package.json')).mtimeMs);
+	const newestSource = Math.max(
+		...sourceDirs.map(newestMtime),
+		fs.statSync(path.join(root, 'package.json')).mtimeMs,
+	);
 	if (newestSource > builtAt) return 'dist/ is older than the sources';
 	return undefined;
 }
@@ -60,7 +65,8 @@ export async function ensurePackageBuilt(root = REPO_ROOT): Promise<void> {
 		inheritStdio: true,
 		timeoutMs: 5 * 60_000,
 	});
-	if (result.exitCode !== 0) throw new Error(`npm run build failed with exit code ${result.exitCode}`);
+	if (result.exitCode !== 0)
+		throw new Error(`npm run build failed with exit code ${result.exitCode}`);
 	// A source saved while tsc ran makes dist/ look stale again; that is not worth failing for.
 	const still = distProblem(root);
 	if (still?.includes('missing')) throw new Error(`npm run build finished but ${still}`);
@@ -85,7 +91,8 @@ export async function packPackage(destination: string, root = REPO_ROOT): Promis
 		timeoutMs: 120_000,
 	});
 	const tarball = fs.readdirSync(destination).find((file) => file.endsWith('.tgz'));
-	if (result.exitCode !== 0 || !tarball) throw new Error(`npm pack failed (exit ${result.exitCode}): ${result.stdout.slice(-500)}`);
+	if (result.exitCode !== 0 || !tarball)
+		throw new Error(`npm pack failed (exit ${result.exitCode}): ${result.stdout.slice(-500)}`);
 	return path.join(destination, tarball);
 }
 
@@ -99,7 +106,8 @@ export async function installTarballByHand(n8nFolder: string, tarball: string): 
 	fs.mkdirSync(nodesDir, { recursive: true });
 	// n8n keeps this manifest in ~/.n8n/nodes; without one npm would climb to the nearest project above.
 	const manifest = path.join(nodesDir, 'package.json');
-	if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, JSON.stringify(N8N_NODES_MANIFEST, null, 2));
+	if (!fs.existsSync(manifest))
+		fs.writeFileSync(manifest, JSON.stringify(N8N_NODES_MANIFEST, null, 2));
 	const args = BY_HAND_INSTALL_ARGS.map((arg) => (arg === PACKAGE_NAME ? tarball : arg));
 	const logFile = path.join(n8nFolder, 'package-install.log');
 	const result = await runGroup({
@@ -111,7 +119,10 @@ export async function installTarballByHand(n8nFolder: string, tarball: string): 
 		stderrFile: logFile,
 		timeoutMs: 120_000,
 	});
-	if (result.exitCode !== 0) throw new Error(`npm ${args.join(' ')} in ${nodesDir} failed (exit ${result.exitCode}): ${fs.readFileSync(logFile, 'utf8').slice(-800)}`);
+	if (result.exitCode !== 0)
+		throw new Error(
+			`npm ${args.join(' ')} in ${nodesDir} failed (exit ${result.exitCode}): ${fs.readFileSync(logFile, 'utf8').slice(-800)}`,
+		);
 	return path.join(nodesDir, 'node_modules', PACKAGE_NAME);
 }
 
@@ -147,7 +158,8 @@ async function installedPackageTemplate(root: string): Promise<string> {
  */
 export async function installPackageInto(userFolder: string, root = REPO_ROOT): Promise<string> {
 	const pkg = readPackageJson(root);
-	if (pkg.name !== PACKAGE_NAME) throw new Error(`package.json names ${pkg.name}, expected ${PACKAGE_NAME}`);
+	if (pkg.name !== PACKAGE_NAME)
+		throw new Error(`package.json names ${pkg.name}, expected ${PACKAGE_NAME}`);
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.cpSync(await installedPackageTemplate(root), nodesDir, { recursive: true });
 	return path.join(nodesDir, 'node_modules', PACKAGE_NAME);

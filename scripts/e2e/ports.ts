@@ -14,7 +14,11 @@ const LOWEST_PORT = 20_000;
  */
 function ephemeralRangeStart(): number {
 	try {
-		const [low] = fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+		const [low] = fs
+			.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+			.trim()
+			.split(/\s+/)
+			.map(Number);
 		if (Number.isInteger(low) && low > LOWEST_PORT + 1000) return low;
 	} catch {
 		// Not Linux: assume the IANA dynamic range.

@@ -118,7 +118,10 @@ export interface SpawnGroupOptions {
 	inheritStdio?: boolean;
 }
 
-function outputTarget(file: string | undefined, inherit: boolean | undefined): 'inherit' | 'ignore' | number {
+function outputTarget(
+	file: string | undefined,
+	inherit: boolean | undefined,
+): 'inherit' | 'ignore' | number {
 	if (inherit) return 'inherit';
 	return file ? fs.openSync(file, 'a') : 'ignore';
 }
@@ -127,7 +130,9 @@ export function spawnGroup(options: SpawnGroupOptions): GroupProcess {
 	installExitHooks();
 	const stdout = outputTarget(options.stdoutFile, options.inheritStdio);
 	const stderr =
-		options.stderrFile && options.stderrFile === options.stdoutFile ? stdout : outputTarget(options.stderrFile, options.inheritStdio);
+		options.stderrFile && options.stderrFile === options.stdoutFile
+			? stdout
+			: outputTarget(options.stderrFile, options.inheritStdio);
 	const spawnOptions: SpawnOptions = {
 		cwd: options.cwd,
 		env: options.env,
@@ -136,7 +141,11 @@ export function spawnGroup(options: SpawnGroupOptions): GroupProcess {
 	};
 	// The watchdog leads the group and runs the command inside it, so even a SIGKILLed harness
 	// leaves nothing running: the watchdog notices its parent is gone and kills the group.
-	const child = spawn(process.execPath, ['-e', WATCHDOG_SOURCE, String(process.pid), options.command, ...options.args], spawnOptions);
+	const child = spawn(
+		process.execPath,
+		['-e', WATCHDOG_SOURCE, String(process.pid), options.command, ...options.args],
+		spawnOptions,
+	);
 	if (child.pid === undefined) throw new Error(`Could not start ${options.command}`);
 	const pid = child.pid;
 	liveGroups.add(pid);
@@ -171,9 +180,14 @@ export interface RunResult {
 }
 
 /** Runs a command to completion in its own group; kills the group after timeoutMs. */
-export async function runGroup(options: SpawnGroupOptions & { timeoutMs: number }): Promise<RunResult> {
+export async function runGroup(
+	options: SpawnGroupOptions & { timeoutMs: number },
+): Promise<RunResult> {
 	const started = Date.now();
-	const stdoutStart = options.stdoutFile && fs.existsSync(options.stdoutFile) ? fs.statSync(options.stdoutFile).size : 0;
+	const stdoutStart =
+		options.stdoutFile && fs.existsSync(options.stdoutFile)
+			? fs.statSync(options.stdoutFile).size
+			: 0;
 	const proc = spawnGroup(options);
 	let timedOut = false;
 	const timer = setTimeout(() => {
@@ -183,10 +197,14 @@ export async function runGroup(options: SpawnGroupOptions & { timeoutMs: number 
 	try {
 		const exitCode = await proc.exited;
 		if (timedOut) {
-			throw new Error(`${options.command} ${options.args.join(' ')} did not finish within ${options.timeoutMs} ms`);
+			throw new Error(
+				`${options.command} ${options.args.join(' ')} did not finish within ${options.timeoutMs} ms`,
+			);
 		}
 		const durationMs = Date.now() - started;
-		const stdout = options.stdoutFile ? fs.readFileSync(options.stdoutFile).subarray(stdoutStart).toString('utf8') : '';
+		const stdout = options.stdoutFile
+			? fs.readFileSync(options.stdoutFile).subarray(stdoutStart).toString('utf8')
+			: '';
 		return { exitCode, stdout, durationMs };
 	} finally {
 		clearTimeout(timer);

@@ -44,10 +44,18 @@ export class N8nHttpError extends Error {
 	}
 }
 
-async function send(method: string, url: string, init: { headers?: Record<string, string>; body?: unknown } = {}) {
+async function send(
+	method: string,
+	url: string,
+	init: { headers?: Record<string, string>; body?: unknown } = {},
+) {
 	const response = await fetch(url, {
 		method,
-		headers: { accept: 'application/json', ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+		headers: {
+			accept: 'application/json',
+			...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+			...init.headers,
+		},
 		body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
 	});
 	const text = await response.text();
@@ -55,24 +63,36 @@ async function send(method: string, url: string, init: { headers?: Record<string
 	try {
 		return { response, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 	} catch {
-		throw new N8nHttpError(method, url, response.status, `not JSON (${response.headers.get('content-type') ?? 'no content type'}): ${text}`);
+		throw new N8nHttpError(
+			method,
+			url,
+			response.status,
+			`not JSON (${response.headers.get('content-type') ?? 'no content type'}): ${text}`,
+		);
 	}
 }
 
 /** Worth another try a moment later: the server is still settling (or busy), not refusing us. */
 function isTransient(error: unknown): boolean {
-	if (error instanceof N8nHttpError) return error.status >= 500 || error.status === 429 || error.body.startsWith('not JSON');
+	if (error instanceof N8nHttpError)
+		return error.status >= 500 || error.status === 429 || error.body.startsWith('not JSON');
 	return error instanceof TypeError; // fetch failed: refused or reset
 }
 
-async function withRetries<T>(what: string, action: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+async function withRetries<T>(
+	what: string,
+	action: () => Promise<T>,
+	timeoutMs = 30_000,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (let attempt = 1; ; attempt++) {
 		try {
 			return await action();
 		} catch (error) {
 			if (!isTransient(error) || Date.now() > deadline) throw error;
-			harnessLog(`${what}: attempt ${attempt} failed (${error instanceof Error ? error.message.slice(0, 200) : String(error)}); retrying`);
+			harnessLog(
+				`${what}: attempt ${attempt} failed (${error instanceof Error ? error.message.slice(0, 200) : String(error)}); retrying`,
+			);
 			await delay(Math.min(500 * attempt, 3000));
 		}
 	}
@@ -86,7 +106,10 @@ function authCookie(response: Response): string {
 }
 
 /** Creates the owner on a fresh instance (or logs in when it exists) and returns the session cookie. */
-export async function ownerSession(baseUrl: string, owner: OwnerAccount = E2E_OWNER): Promise<string> {
+export async function ownerSession(
+	baseUrl: string,
+	owner: OwnerAccount = E2E_OWNER,
+): Promise<string> {
 	return await withRetries('owner setup', () => setupOrLogin(baseUrl, owner));
 }
 
@@ -142,7 +165,10 @@ export class PublicApi {
 	) {}
 
 	private call(method: string, path: string, body?: unknown) {
-		return send(method, `${this.baseUrl}/api/v1${path}`, { headers: { 'X-N8N-API-KEY': this.apiKey }, body });
+		return send(method, `${this.baseUrl}/api/v1${path}`, {
+			headers: { 'X-N8N-API-KEY': this.apiKey },
+			body,
+		});
 	}
 
 	/**
@@ -156,10 +182,16 @@ export class PublicApi {
 			const status = await this.publicationStatus(workflowId);
 			if (status === undefined || status.status === 'published') return;
 			if (status.status === 'failed' || status.status === 'partial') {
-				const reasons = (status.triggers ?? []).map((t) => t.errorMessage).filter(Boolean).join('; ');
-				throw new Error(`Activating workflow ${workflowId} ${status.status}: ${reasons || 'no reason given'}`);
+				const reasons = (status.triggers ?? [])
+					.map((t) => t.errorMessage)
+					.filter(Boolean)
+					.join('; ');
+				throw new Error(
+					`Activating workflow ${workflowId} ${status.status}: ${reasons || 'no reason given'}`,
+				);
 			}
-			if (Date.now() > deadline) throw new Error(`Workflow ${workflowId} was not published in time (${status.status})`);
+			if (Date.now() > deadline)
+				throw new Error(`Workflow ${workflowId} was not published in time (${status.status})`);
 			await delay(200);
 		}
 	}
@@ -181,25 +213,44 @@ export class PublicApi {
 	 * from the named trigger) and returns its execution once finished. Unlike `n8n execute`, the
 	 * run has every module of the server (Data Tables among them).
 	 */
-	async runInServer(workflowId: string, triggerName: string, options: { timeoutMs?: number } = {}): Promise<ExecutionSummary> {
+	async runInServer(
+		workflowId: string,
+		triggerName: string,
+		options: { timeoutMs?: number } = {},
+	): Promise<ExecutionSummary> {
 		const id = encodeURIComponent(workflowId);
 		const headers = { cookie: this.cookie };
-		const { json: workflow } = await send('GET', `${this.baseUrl}/rest/workflows/${id}`, { headers });
+		const { json: workflow } = await send('GET', `${this.baseUrl}/rest/workflows/${id}`, {
+			headers,
+		});
 		const { json: started } = await send('POST', `${this.baseUrl}/rest/workflows/${id}/run`, {
 			headers,
 			body: { workflowData: workflow.data, triggerToStartFrom: { name: triggerName } },
 		});
 		const executionId = (started.data as { executionId?: string } | undefined)?.executionId;
-		if (!executionId) throw new Error(`n8n did not start workflow ${workflowId} from "${triggerName}": ${JSON.stringify(started).slice(0, 300)}`);
-		return await this.waitForExecution(workflowId, { timeoutMs: options.timeoutMs ?? 180_000, predicate: (e) => String(e.id) === String(executionId) });
+		if (!executionId)
+			throw new Error(
+				`n8n did not start workflow ${workflowId} from "${triggerName}": ${JSON.stringify(started).slice(0, 300)}`,
+			);
+		return await this.waitForExecution(workflowId, {
+			timeoutMs: options.timeoutMs ?? 180_000,
+			predicate: (e) => String(e.id) === String(executionId),
+		});
 	}
 
 	async deactivateWorkflow(workflowId: string): Promise<void> {
 		await this.call('POST', `/workflows/${encodeURIComponent(workflowId)}/deactivate`);
 	}
 
-	async listExecutions(workflowId: string, options: { includeData?: boolean } = {}): Promise<ExecutionSummary[]> {
-		const qs = new URLSearchParams({ workflowId, limit: '250', includeData: String(options.includeData ?? false) });
+	async listExecutions(
+		workflowId: string,
+		options: { includeData?: boolean } = {},
+	): Promise<ExecutionSummary[]> {
+		const qs = new URLSearchParams({
+			workflowId,
+			limit: '250',
+			includeData: String(options.includeData ?? false),
+		});
 		const { json } = await this.call('GET', `/executions?${qs.toString()}`);
 		return (json.data as ExecutionSummary[]) ?? [];
 	}
@@ -210,18 +261,28 @@ export class PublicApi {
 	 */
 	async waitForExecution(
 		workflowId: string,
-		options: { timeoutMs?: number; ignoreIds?: string[]; predicate?: (e: ExecutionSummary) => boolean } = {},
+		options: {
+			timeoutMs?: number;
+			ignoreIds?: string[];
+			predicate?: (e: ExecutionSummary) => boolean;
+		} = {},
 	): Promise<ExecutionSummary> {
 		const deadline = Date.now() + (options.timeoutMs ?? 60_000);
 		const ignore = new Set(options.ignoreIds ?? []);
-		const done = (e: ExecutionSummary) => !ignore.has(String(e.id)) && e.status !== 'running' && e.status !== 'new' && e.status !== 'waiting';
+		const done = (e: ExecutionSummary) =>
+			!ignore.has(String(e.id)) &&
+			e.status !== 'running' &&
+			e.status !== 'new' &&
+			e.status !== 'waiting';
 		for (;;) {
 			const executions = await this.listExecutions(workflowId, { includeData: true });
 			const match = executions.find((e) => done(e) && (options.predicate?.(e) ?? true));
 			if (match) return match;
 			if (Date.now() > deadline) {
 				const seen = executions.map((e) => `${e.id}:${e.status}`).join(', ') || 'none';
-				throw new Error(`No finished execution of workflow ${workflowId} within the timeout (seen: ${seen})`);
+				throw new Error(
+					`No finished execution of workflow ${workflowId} within the timeout (seen: ${seen})`,
+				);
 			}
 			await delay(250);
 		}

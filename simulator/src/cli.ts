@@ -19,18 +19,35 @@ function parseArgs(argv: string[]): SimulatorOptions {
 		};
 		const int = (v: string) => {
 			const n = Number(v);
-			if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} expects a non-negative integer, got "${v}"`);
+			if (!Number.isInteger(n) || n < 0)
+				throw new Error(`${flag} expects a non-negative integer, got "${v}"`);
 			return n;
 		};
 		switch (flag) {
-			case '--port': options.port = int(need()); break;
-			case '--host': options.host = need(); break;
-			case '--scenario': options.scenario = need(); break;
-			case '--seed': options.seed = int(need()); break;
-			case '--scale': options.scale = parseScale(need()); break;
-			case '--token': options.token = need(); break;
-			case '--latency-ms': options.latencyMs = int(need()); break;
-			case '--budget': options.budgetPerHour = int(need()); break;
+			case '--port':
+				options.port = int(need());
+				break;
+			case '--host':
+				options.host = need();
+				break;
+			case '--scenario':
+				options.scenario = need();
+				break;
+			case '--seed':
+				options.seed = int(need());
+				break;
+			case '--scale':
+				options.scale = parseScale(need());
+				break;
+			case '--token':
+				options.token = need();
+				break;
+			case '--latency-ms':
+				options.latencyMs = int(need());
+				break;
+			case '--budget':
+				options.budgetPerHour = int(need());
+				break;
 			case '--profile': {
 				const profile = need();
 				if (!PROFILES.includes(profile as SimulatorProfile)) {
@@ -39,15 +56,23 @@ function parseArgs(argv: string[]): SimulatorOptions {
 				options.profile = profile as SimulatorProfile;
 				break;
 			}
-			case '--literal-type-lists': options.literalTypeLists = true; break;
+			case '--literal-type-lists':
+				options.literalTypeLists = true;
+				break;
 			case '--webhook-signatures': {
 				const mode = need();
-				if (mode !== 'both' && mode !== 'v1') throw new Error(`--webhook-signatures expects both or v1, got "${mode}"`);
+				if (mode !== 'both' && mode !== 'v1')
+					throw new Error(`--webhook-signatures expects both or v1, got "${mode}"`);
 				options.webhookSignatures = mode;
 				break;
 			}
-			case '--help': case '-h': console.log(USAGE); process.exit(0); break;
-			default: throw new Error(`Unknown option ${flag}\n${USAGE}`);
+			case '--help':
+			case '-h':
+				console.log(USAGE);
+				process.exit(0);
+				break;
+			default:
+				throw new Error(`Unknown option ${flag}\n${USAGE}`);
 		}
 	}
 	return options;
@@ -62,8 +87,12 @@ async function main(): Promise<void> {
 	console.log(`  base URL : ${sim.url}/api/v1`);
 	console.log(`  token    : ${sim.token}`);
 	console.log(`  org id   : ${sim.orgId}`);
-	console.log(`  profile  : ${sim.world.behaviour.profile}${sim.world.behaviour.literalTypeLists ? ', literal type lists' : ''}`);
-	console.log(`  world    : ${sites} sites, ${sim.world.aps.size} APs, ${sim.world.clients.size} clients, ${sim.world.faults.length} faults (built in ${Date.now() - started} ms)`);
+	console.log(
+		`  profile  : ${sim.world.behaviour.profile}${sim.world.behaviour.literalTypeLists ? ', literal type lists' : ''}`,
+	);
+	console.log(
+		`  world    : ${sites} sites, ${sim.world.aps.size} APs, ${sim.world.clients.size} clients, ${sim.world.faults.length} faults (built in ${Date.now() - started} ms)`,
+	);
 	console.log(`  control  : ${sim.url}/__sim/state`);
 	const stop = (signal: string) => {
 		console.log(`\n${signal} received, stopping the simulator`);

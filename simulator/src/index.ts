@@ -19,7 +19,17 @@ import type { Quirks } from './handlers/control';
 import { fireTopic } from './state/webhooks';
 import { advanceFaults } from './generator/faults';
 
-export type { Behaviour, CallLogEntry, FaultInjection, Quirks, Scale, Scenario, SimulatorProfile, World, WebhookDelivery };
+export type {
+	Behaviour,
+	CallLogEntry,
+	FaultInjection,
+	Quirks,
+	Scale,
+	Scenario,
+	SimulatorProfile,
+	World,
+	WebhookDelivery,
+};
 export { generateWorld, loadScenario, resolveScale };
 
 export interface SimulatorOptions {
@@ -78,12 +88,26 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 	if (!LOOPBACK.has(host)) throw new Error(`host must be a loopback address, got "${host}"`);
 	const now = options.now ?? Date.now;
 	if (options.profile !== undefined && !PROFILES.includes(options.profile)) {
-		throw new Error(`profile must be one of ${PROFILES.join(', ')}, got "${String(options.profile)}"`);
+		throw new Error(
+			`profile must be one of ${PROFILES.join(', ')}, got "${String(options.profile)}"`,
+		);
 	}
 	const scenario = loadScenario(options.scenario);
 	const seed = options.seed ?? scenario.seed ?? 1;
-	const world = generateWorld(scenario, resolveScale(scenario, options.scale), seed, now(), options.profile ?? 'realistic');
-	applyQuirks(world, validateQuirks({ literalTypeLists: options.literalTypeLists, webhookSignatures: options.webhookSignatures }));
+	const world = generateWorld(
+		scenario,
+		resolveScale(scenario, options.scale),
+		seed,
+		now(),
+		options.profile ?? 'realistic',
+	);
+	applyQuirks(
+		world,
+		validateQuirks({
+			literalTypeLists: options.literalTypeLists,
+			webhookSignatures: options.webhookSignatures,
+		}),
+	);
 	const sim: SimContext = {
 		world,
 		token: options.token ?? DEFAULT_TOKEN,
@@ -119,7 +143,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 		},
 		injectFault: (fault) => {
 			const f = validateInjection(fault);
-			sim.injections.push({ ...f, remaining: f.count ?? 1, regex: f.pathPattern ? new RegExp(f.pathPattern) : undefined });
+			sim.injections.push({
+				...f,
+				remaining: f.count ?? 1,
+				regex: f.pathPattern ? new RegExp(f.pathPattern) : undefined,
+			});
 		},
 		setQuirks: (quirks) => applyQuirks(world, validateQuirks(quirks)),
 		fireWebhookEvents: (topic, events) => {

@@ -8,7 +8,10 @@ import { MIST_CREDENTIAL_TEST_MESSAGES, MistApi } from '../../credentials/MistAp
  */
 function verdict(body: unknown): string {
 	for (const rule of new MistApi().test.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && get(body, rule.properties.key) === rule.properties.value) {
+		if (
+			rule.type === 'responseSuccessBody' &&
+			get(body, rule.properties.key) === rule.properties.value
+		) {
 			return rule.properties.message;
 		}
 	}
@@ -20,12 +23,19 @@ const { tokenRefused, rateLimited, notMist } = MIST_CREDENTIAL_TEST_MESSAGES;
 describe('Mist API credential test', () => {
 	it('reads every answer from its body, since n8n 2.8 never applies status-code rules', () => {
 		const { request, rules } = new MistApi().test;
-		expect(request).toMatchObject({ url: '/api/v1/self', method: 'GET', ignoreHttpStatusErrors: true });
+		expect(request).toMatchObject({
+			url: '/api/v1/self',
+			method: 'GET',
+			ignoreHttpStatusErrors: true,
+		});
 		expect(rules?.every((rule) => rule.type === 'responseSuccessBody')).toBe(true);
 	});
 
 	it.each([
-		['a user token', { email: 'admin@example.com', privileges: [{ scope: 'org', org_id: 'o1', role: 'admin' }] }],
+		[
+			'a user token',
+			{ email: 'admin@example.com', privileges: [{ scope: 'org', org_id: 'o1', role: 'admin' }] },
+		],
 		['an org token', { name: 'n8n', privileges: [{ scope: 'org', org_id: 'o1', role: 'read' }] }],
 		['a user without orgs yet', { email: 'new@example.com', privileges: [] }],
 	])('accepts the /self answer for %s', (_label, body) => {
@@ -47,8 +57,9 @@ describe('Mist API credential test', () => {
 		expect(tokenRefused).toMatch(/portal address with manage replaced by api/);
 	});
 
-	it('says the token is right but out of calls for Mist\'s 429 answer', () => {
-		const detail = 'Too Many Request. The API Token used for the request reached the 5000 API Calls per hour threshold';
+	it("says the token is right but out of calls for Mist's 429 answer", () => {
+		const detail =
+			'Too Many Request. The API Token used for the request reached the 5000 API Calls per hour threshold';
 		expect(verdict({ detail })).toBe(rateLimited);
 	});
 

@@ -34,7 +34,8 @@ async function waitForOutput(text: string, timeoutMs: number): Promise<string> {
 	for (;;) {
 		const log = fs.readFileSync(logFile, 'utf8');
 		if (log.includes(text)) return log;
-		if (exitCode !== undefined) throw new Error(`the demo exited with ${exitCode} before "${text}":\n${log}`);
+		if (exitCode !== undefined)
+			throw new Error(`the demo exited with ${exitCode} before "${text}":\n${log}`);
 		if (Date.now() > deadline) throw new Error(`no "${text}" within ${timeoutMs} ms:\n${log}`);
 		await delay(500);
 	}
@@ -63,7 +64,9 @@ afterAll(async () => {
 it('reaches ready after the sweeps ran in the server, with no error lines and no test wording', () => {
 	const lines = output.split('\n');
 	const readyAt = lines.findIndex((line) => line.includes(READY));
-	expect(lines.slice(0, readyAt).filter((line) => /ran "Mist: client triage sweep/.test(line))).toHaveLength(1);
+	expect(
+		lines.slice(0, readyAt).filter((line) => /ran "Mist: client triage sweep/.test(line)),
+	).toHaveLength(1);
 	expect(lines.filter((line) => /error|fail|warn|\[e2e|e2e-owner|stack/i.test(line))).toEqual([]);
 });
 
@@ -88,7 +91,9 @@ it('prints every address a user needs, and the printed login opens the editor', 
 	});
 	expect(login.status).toBe(200);
 	const [, user, secret] = output.match(/Dashboard login\s+(\S+) \/ (\S+)/) ?? [];
-	const dashboard = await fetch(`${url}/webhook/mist-dashboard`, { headers: { authorization: `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}` } });
+	const dashboard = await fetch(`${url}/webhook/mist-dashboard`, {
+		headers: { authorization: `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}` },
+	});
 	expect(dashboard.status).toBe(200);
 	expect(await dashboard.text()).toContain('HQ');
 });
@@ -100,11 +105,17 @@ it('shows the alerts as a page, and the first sweeps sent one digest per channel
 
 	const messages = (await (await fetch('http://127.0.0.1:8099/messages')).json()) as SinkMessage[];
 	const alertChats = messages.filter((message) => message.path === '/slack/demo');
-	const alertMails = messages.filter((message) => message.channel === 'email' && /FIRING|ESCALATED|PAGE/.test(String(message.email?.subject)));
+	const alertMails = messages.filter(
+		(message) =>
+			message.channel === 'email' && /FIRING|ESCALATED|PAGE/.test(String(message.email?.subject)),
+	);
 	// Two sweeps (client triage, AP health and RF), each with its own Mist Alert: one digest each.
 	expect(alertChats).toHaveLength(2);
 	expect(alertMails.length).toBeLessThanOrEqual(2);
-	const titles = [...alertChats.map((message) => String(message.body?.text)), ...alertMails.map((message) => String(message.email?.subject))];
+	const titles = [
+		...alertChats.map((message) => String(message.body?.text)),
+		...alertMails.map((message) => String(message.email?.subject)),
+	];
 	for (const title of titles) {
 		expect(title).toMatch(/First run: \d+ incidents/);
 		expect(title).not.toMatch(/\b[a-z]+_[a-z_]+\b/);

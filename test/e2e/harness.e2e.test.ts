@@ -16,8 +16,22 @@ function manualHttpWorkflow(url: string): WorkflowJson {
 		id: 'e2eHarnessHttp01',
 		name: 'e2e harness: manual → HTTP → Set',
 		nodes: [
-			{ id: 'n1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: 'n2', name: 'Fetch', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [220, 0], parameters: { url, options: {} } },
+			{
+				id: 'n1',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'n2',
+				name: 'Fetch',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [220, 0],
+				parameters: { url, options: {} },
+			},
 			{
 				id: 'n3',
 				name: 'Shape',
@@ -26,7 +40,14 @@ function manualHttpWorkflow(url: string): WorkflowJson {
 				position: [440, 0],
 				parameters: {
 					assignments: {
-						assignments: [{ id: 'a1', name: 'greeting', value: '={{ $json.message }} from n8n', type: 'string' }],
+						assignments: [
+							{
+								id: 'a1',
+								name: 'greeting',
+								value: '={{ $json.message }} from n8n',
+								type: 'string',
+							},
+						],
 					},
 					options: {},
 				},
@@ -54,7 +75,12 @@ function webhookWorkflow(): WorkflowJson {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: '5f0c7a8e-2b7d-4c3e-9a51-0e2d6f1b9c11',
-				parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'lastNode', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: WEBHOOK_PATH,
+					responseMode: 'lastNode',
+					options: {},
+				},
 			},
 			{
 				id: 'w2',
@@ -63,7 +89,11 @@ function webhookWorkflow(): WorkflowJson {
 				typeVersion: 3.4,
 				position: [220, 0],
 				parameters: {
-					assignments: { assignments: [{ id: 'b1', name: 'echoed', value: '={{ $json.body.ping }}', type: 'string' }] },
+					assignments: {
+						assignments: [
+							{ id: 'b1', name: 'echoed', value: '={{ $json.body.ping }}', type: 'string' },
+						],
+					},
 					options: {},
 				},
 			},
@@ -154,7 +184,9 @@ describe.each(selectedVersions().map((spec) => spec.version))('harness on n8n %s
 			const running = await n8n.start();
 			try {
 				expect(running.url).not.toBe(`http://127.0.0.1:${imposterPort}`);
-				const settings = (await (await fetch(`${running.url}/rest/settings`)).json()) as { data?: unknown };
+				const settings = (await (await fetch(`${running.url}/rest/settings`)).json()) as {
+					data?: unknown;
+				};
 				expect(settings.data).toBeDefined();
 			} finally {
 				await running.stop();

@@ -13,7 +13,12 @@ import type { N8nInstance, RunningN8n, WorkflowJson } from '../../scripts/e2e/n8
 import type { ExecutionSummary } from '../../scripts/e2e/restApi';
 import { startSimulator } from '../../simulator/src/index';
 import type { RunningSimulator, Scenario, WebhookDelivery } from '../../simulator/src/index';
-import { MIST_CREDENTIAL_ID, MIST_CREDENTIAL_NAME, mistCredential, mistGet } from '../../scripts/e2e/mistSimulator';
+import {
+	MIST_CREDENTIAL_ID,
+	MIST_CREDENTIAL_NAME,
+	mistCredential,
+	mistGet,
+} from '../../scripts/e2e/mistSimulator';
 
 const WORKFLOW_ID = 'e2eMistTrigger01';
 const TRIGGER_WEBHOOK_ID = '3b8e5f0a-6c1d-4e2f-9a7b-5d4c3b2a1f00';
@@ -50,7 +55,14 @@ function triggerWorkflow(): WorkflowJson {
 					options: {},
 				},
 			},
-			{ id: 't2', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+			{
+				id: 't2',
+				name: 'Done',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: {},
+			},
 		],
 		connections: { [TRIGGER]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
@@ -67,11 +79,24 @@ interface MistWebhook {
 }
 
 function triggerItems(execution: ExecutionSummary): Array<Record<string, unknown>> {
-	const data = execution.data as { resultData?: { runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>> } };
-	return (data?.resultData?.runData?.[TRIGGER]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+	const data = execution.data as {
+		resultData?: {
+			runData?: Record<
+				string,
+				Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>
+			>;
+		};
+	};
+	return (data?.resultData?.runData?.[TRIGGER]?.[0]?.data?.main?.[0] ?? []).map(
+		(item) => item.json,
+	);
 }
 
-async function fire(sim: RunningSimulator, topic: string, events: object[]): Promise<WebhookDelivery[]> {
+async function fire(
+	sim: RunningSimulator,
+	topic: string,
+	events: object[],
+): Promise<WebhookDelivery[]> {
 	const response = await fetch(`${sim.url}/__sim/webhooks/fire`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
@@ -96,141 +121,175 @@ const alarm = (sim: RunningSimulator, id: string, siteIndex = 0) => ({
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe.each(selectedVersions().map((spec) => spec.version))('Juniper Mist Trigger in n8n %s', (version) => {
-	let sim: RunningSimulator;
-	let n8n: N8nInstance;
-	let running: RunningN8n;
-	let webhookUrl: string;
+describe.each(selectedVersions().map((spec) => spec.version))(
+	'Juniper Mist Trigger in n8n %s',
+	(version) => {
+		let sim: RunningSimulator;
+		let n8n: N8nInstance;
+		let running: RunningN8n;
+		let webhookUrl: string;
 
-	beforeAll(async () => {
-		sim = await startSimulator({ port: 0, scenario: SCENARIO });
-		n8n = await prepareN8n({ version, label: 'mist-trigger' });
-		await n8n.importCredentials([mistCredential(sim)]);
-		await n8n.importWorkflow(triggerWorkflow());
-		running = await n8n.start();
-		webhookUrl = `${running.url}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
-	});
-
-	afterAll(async () => {
-		await n8n?.dispose();
-		await sim?.close();
-	});
-
-	it('registers a signed org webhook on activation', async () => {
-		await running.activateWorkflow(WORKFLOW_ID);
-		const webhooks = await mistGet<MistWebhook[]>(sim, `/orgs/${sim.orgId}/webhooks`);
-		expect(webhooks).toEqual([
-			expect.objectContaining({ url: webhookUrl, topics: ['alarms', 'device-updowns'], type: 'http-post', secret: '********', name: 'n8n e2e Mist trigger' }),
-		]);
-		const stored = sim.world.webhooks.get(webhooks[0].id);
-		expect(stored?.secret).toMatch(/^[0-9a-f]{64}$/);
-	});
-
-	it('starts one execution per signed delivery, with one item per event', async () => {
-		const deliveries = await fire(sim, 'alarms', [alarm(sim, 'a1'), alarm(sim, 'a2'), alarm(sim, 'a3', 1)]);
-		expect(deliveries.map((delivery) => delivery.statusCode)).toEqual([200]);
-		const execution = await running.waitForExecution(WORKFLOW_ID);
-		expect(execution.status).toBe('success');
-		expect(execution.mode).toBe('webhook');
-		const items = triggerItems(execution);
-		expect(items.map((item) => item.id)).toEqual(['a1', 'a2', 'a3']);
-		expect(items.every((item) => item.topic === 'alarms' && typeof item.receivedAt === 'string')).toBe(true);
-	});
-
-	it('starts nothing for the site-level copy of an event the org webhook already delivered', async () => {
-		const before = await running.listExecutions(WORKFLOW_ID);
-		const [orgWebhook] = await mistGet<MistWebhook[]>(sim, `/orgs/${sim.orgId}/webhooks`);
-		const secret = sim.world.webhooks.get(orgWebhook.id)?.secret;
-		const siteId = sim.world.sites[0].id;
-		// What an admin would add by hand: the same URL and topic on a site, so Mist delivers twice.
-		const created = await fetch(`${sim.url}/api/v1/sites/${siteId}/webhooks`, {
-			method: 'POST',
-			headers: { Authorization: `Token ${sim.token}`, 'content-type': 'application/json' },
-			body: JSON.stringify({ name: 'site copy', type: 'http-post', url: webhookUrl, topics: ['alarms'], secret }),
+		beforeAll(async () => {
+			sim = await startSimulator({ port: 0, scenario: SCENARIO });
+			n8n = await prepareN8n({ version, label: 'mist-trigger' });
+			await n8n.importCredentials([mistCredential(sim)]);
+			await n8n.importWorkflow(triggerWorkflow());
+			running = await n8n.start();
+			webhookUrl = `${running.url}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
 		});
-		const siteWebhook = (await created.json()) as MistWebhook;
-		try {
-			const deliveries = await fire(sim, 'alarms', [alarm(sim, 'dup-1')]);
-			expect(deliveries.map((delivery) => delivery.statusCode)).toEqual([200, 200]);
-			const execution = await running.waitForExecution(WORKFLOW_ID, { ignoreIds: before.map((e) => String(e.id)) });
-			expect(triggerItems(execution).map((item) => item.id)).toEqual(['dup-1']);
-			await settle(1500);
-			expect(await running.listExecutions(WORKFLOW_ID)).toHaveLength(before.length + 1);
-		} finally {
-			await fetch(`${sim.url}/api/v1/sites/${siteId}/webhooks/${siteWebhook.id}`, {
-				method: 'DELETE',
-				headers: { Authorization: `Token ${sim.token}` },
-			});
-		}
-	});
 
-	it('answers 401 to a wrongly signed POST and starts nothing', async () => {
-		const before = await running.listExecutions(WORKFLOW_ID);
-		const response = await fetch(webhookUrl, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'x-mist-signature-v2': '0'.repeat(64) },
-			body: JSON.stringify({ topic: 'alarms', events: [alarm(sim, 'forged')] }),
+		afterAll(async () => {
+			await n8n?.dispose();
+			await sim?.close();
 		});
-		expect(response.status).toBe(401);
-		expect(await response.json()).toEqual({ error: expect.stringContaining('X-Mist-Signature-v2') });
-		const unsigned = await fetch(webhookUrl, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ topic: 'alarms', events: [alarm(sim, 'unsigned')] }),
-		});
-		expect(unsigned.status).toBe(401);
-		await settle(1500);
-		expect(await running.listExecutions(WORKFLOW_ID)).toHaveLength(before.length);
-	});
 
-	it('refuses malformed deliveries (even when correctly signed) with a 4xx and starts nothing', async () => {
-		const before = await running.listExecutions(WORKFLOW_ID);
-		const [orgWebhook] = await mistGet<MistWebhook[]>(sim, `/orgs/${sim.orgId}/webhooks`);
-		const secret = String(sim.world.webhooks.get(orgWebhook.id)?.secret);
-		const post = async (body: string, contentType: string) =>
-			await fetch(webhookUrl, {
+		it('registers a signed org webhook on activation', async () => {
+			await running.activateWorkflow(WORKFLOW_ID);
+			const webhooks = await mistGet<MistWebhook[]>(sim, `/orgs/${sim.orgId}/webhooks`);
+			expect(webhooks).toEqual([
+				expect.objectContaining({
+					url: webhookUrl,
+					topics: ['alarms', 'device-updowns'],
+					type: 'http-post',
+					secret: '********',
+					name: 'n8n e2e Mist trigger',
+				}),
+			]);
+			const stored = sim.world.webhooks.get(webhooks[0].id);
+			expect(stored?.secret).toMatch(/^[0-9a-f]{64}$/);
+		});
+
+		it('starts one execution per signed delivery, with one item per event', async () => {
+			const deliveries = await fire(sim, 'alarms', [
+				alarm(sim, 'a1'),
+				alarm(sim, 'a2'),
+				alarm(sim, 'a3', 1),
+			]);
+			expect(deliveries.map((delivery) => delivery.statusCode)).toEqual([200]);
+			const execution = await running.waitForExecution(WORKFLOW_ID);
+			expect(execution.status).toBe('success');
+			expect(execution.mode).toBe('webhook');
+			const items = triggerItems(execution);
+			expect(items.map((item) => item.id)).toEqual(['a1', 'a2', 'a3']);
+			expect(
+				items.every((item) => item.topic === 'alarms' && typeof item.receivedAt === 'string'),
+			).toBe(true);
+		});
+
+		it('starts nothing for the site-level copy of an event the org webhook already delivered', async () => {
+			const before = await running.listExecutions(WORKFLOW_ID);
+			const [orgWebhook] = await mistGet<MistWebhook[]>(sim, `/orgs/${sim.orgId}/webhooks`);
+			const secret = sim.world.webhooks.get(orgWebhook.id)?.secret;
+			const siteId = sim.world.sites[0].id;
+			// What an admin would add by hand: the same URL and topic on a site, so Mist delivers twice.
+			const created = await fetch(`${sim.url}/api/v1/sites/${siteId}/webhooks`, {
 				method: 'POST',
-				headers: { 'content-type': contentType, 'x-mist-signature-v2': createHmac('sha256', secret).update(body).digest('hex') },
-				body,
+				headers: { Authorization: `Token ${sim.token}`, 'content-type': 'application/json' },
+				body: JSON.stringify({
+					name: 'site copy',
+					type: 'http-post',
+					url: webhookUrl,
+					topics: ['alarms'],
+					secret,
+				}),
 			});
-		const wrongType = await post(JSON.stringify({ topic: 'alarms', events: [] }), 'text/plain');
-		expect(wrongType.status).toBe(415);
-		expect(await wrongType.json()).toEqual({ error: expect.stringContaining('Content-Type') });
-		const noEvents = await post(JSON.stringify({ topic: 'alarms' }), 'application/json');
-		expect(noEvents.status).toBe(400);
-		expect(await noEvents.json()).toEqual({ error: expect.stringContaining('"events"') });
-		const oversized = await post(JSON.stringify({ topic: 'alarms', events: [{ text: 'x'.repeat(1100 * 1024) }] }), 'application/json');
-		expect(oversized.status).toBe(413);
-		// n8n itself refuses unparsable JSON sent as application/json (422) before the node runs.
-		const notJson = await post('{"topic":"alarms",', 'application/json');
-		expect(notJson.status).toBeGreaterThanOrEqual(400);
-		expect(notJson.status).toBeLessThan(500);
-		await settle(1500);
-		expect(await running.listExecutions(WORKFLOW_ID)).toHaveLength(before.length);
-	});
-
-	it('acknowledges a Mist ping without starting an execution', async () => {
-		const before = await running.listExecutions(WORKFLOW_ID);
-		const [orgWebhook] = await mistGet<MistWebhook[]>(sim, `/orgs/${sim.orgId}/webhooks`);
-		const ping = await fetch(`${sim.url}/api/v1/orgs/${sim.orgId}/webhooks/${orgWebhook.id}/ping`, {
-			method: 'POST',
-			headers: { Authorization: `Token ${sim.token}` },
+			const siteWebhook = (await created.json()) as MistWebhook;
+			try {
+				const deliveries = await fire(sim, 'alarms', [alarm(sim, 'dup-1')]);
+				expect(deliveries.map((delivery) => delivery.statusCode)).toEqual([200, 200]);
+				const execution = await running.waitForExecution(WORKFLOW_ID, {
+					ignoreIds: before.map((e) => String(e.id)),
+				});
+				expect(triggerItems(execution).map((item) => item.id)).toEqual(['dup-1']);
+				await settle(1500);
+				expect(await running.listExecutions(WORKFLOW_ID)).toHaveLength(before.length + 1);
+			} finally {
+				await fetch(`${sim.url}/api/v1/sites/${siteId}/webhooks/${siteWebhook.id}`, {
+					method: 'DELETE',
+					headers: { Authorization: `Token ${sim.token}` },
+				});
+			}
 		});
-		expect(ping.status).toBe(200);
-		const delivered = sim.world.deliveries.filter((delivery) => delivery.topic === 'ping');
-		expect(delivered.at(-1)?.statusCode).toBe(200);
-		await settle(1500);
-		expect(await running.listExecutions(WORKFLOW_ID)).toHaveLength(before.length);
-	});
 
-	it('deletes the webhook in Mist on deactivation', async () => {
-		await running.api.deactivateWorkflow(WORKFLOW_ID);
-		const deadline = Date.now() + 15_000;
-		let remaining = await mistGet<MistWebhook[]>(sim, `/orgs/${sim.orgId}/webhooks`);
-		while (remaining.length > 0 && Date.now() < deadline) {
-			await settle(250);
-			remaining = await mistGet<MistWebhook[]>(sim, `/orgs/${sim.orgId}/webhooks`);
-		}
-		expect(remaining).toEqual([]);
-	});
-});
+		it('answers 401 to a wrongly signed POST and starts nothing', async () => {
+			const before = await running.listExecutions(WORKFLOW_ID);
+			const response = await fetch(webhookUrl, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-mist-signature-v2': '0'.repeat(64) },
+				body: JSON.stringify({ topic: 'alarms', events: [alarm(sim, 'forged')] }),
+			});
+			expect(response.status).toBe(401);
+			expect(await response.json()).toEqual({
+				error: expect.stringContaining('X-Mist-Signature-v2'),
+			});
+			const unsigned = await fetch(webhookUrl, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ topic: 'alarms', events: [alarm(sim, 'unsigned')] }),
+			});
+			expect(unsigned.status).toBe(401);
+			await settle(1500);
+			expect(await running.listExecutions(WORKFLOW_ID)).toHaveLength(before.length);
+		});
+
+		it('refuses malformed deliveries (even when correctly signed) with a 4xx and starts nothing', async () => {
+			const before = await running.listExecutions(WORKFLOW_ID);
+			const [orgWebhook] = await mistGet<MistWebhook[]>(sim, `/orgs/${sim.orgId}/webhooks`);
+			const secret = String(sim.world.webhooks.get(orgWebhook.id)?.secret);
+			const post = async (body: string, contentType: string) =>
+				await fetch(webhookUrl, {
+					method: 'POST',
+					headers: {
+						'content-type': contentType,
+						'x-mist-signature-v2': createHmac('sha256', secret).update(body).digest('hex'),
+					},
+					body,
+				});
+			const wrongType = await post(JSON.stringify({ topic: 'alarms', events: [] }), 'text/plain');
+			expect(wrongType.status).toBe(415);
+			expect(await wrongType.json()).toEqual({ error: expect.stringContaining('Content-Type') });
+			const noEvents = await post(JSON.stringify({ topic: 'alarms' }), 'application/json');
+			expect(noEvents.status).toBe(400);
+			expect(await noEvents.json()).toEqual({ error: expect.stringContaining('"events"') });
+			const oversized = await post(
+				JSON.stringify({ topic: 'alarms', events: [{ text: 'x'.repeat(1100 * 1024) }] }),
+				'application/json',
+			);
+			expect(oversized.status).toBe(413);
+			// n8n itself refuses unparsable JSON sent as application/json (422) before the node runs.
+			const notJson = await post('{"topic":"alarms",', 'application/json');
+			expect(notJson.status).toBeGreaterThanOrEqual(400);
+			expect(notJson.status).toBeLessThan(500);
+			await settle(1500);
+			expect(await running.listExecutions(WORKFLOW_ID)).toHaveLength(before.length);
+		});
+
+		it('acknowledges a Mist ping without starting an execution', async () => {
+			const before = await running.listExecutions(WORKFLOW_ID);
+			const [orgWebhook] = await mistGet<MistWebhook[]>(sim, `/orgs/${sim.orgId}/webhooks`);
+			const ping = await fetch(
+				`${sim.url}/api/v1/orgs/${sim.orgId}/webhooks/${orgWebhook.id}/ping`,
+				{
+					method: 'POST',
+					headers: { Authorization: `Token ${sim.token}` },
+				},
+			);
+			expect(ping.status).toBe(200);
+			const delivered = sim.world.deliveries.filter((delivery) => delivery.topic === 'ping');
+			expect(delivered.at(-1)?.statusCode).toBe(200);
+			await settle(1500);
+			expect(await running.listExecutions(WORKFLOW_ID)).toHaveLength(before.length);
+		});
+
+		it('deletes the webhook in Mist on deactivation', async () => {
+			await running.api.deactivateWorkflow(WORKFLOW_ID);
+			const deadline = Date.now() + 15_000;
+			let remaining = await mistGet<MistWebhook[]>(sim, `/orgs/${sim.orgId}/webhooks`);
+			while (remaining.length > 0 && Date.now() < deadline) {
+				await settle(250);
+				remaining = await mistGet<MistWebhook[]>(sim, `/orgs/${sim.orgId}/webhooks`);
+			}
+			expect(remaining).toEqual([]);
+		});
+	},
+);

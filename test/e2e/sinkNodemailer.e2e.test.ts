@@ -80,7 +80,11 @@ describe.each(installs)('alert sink with the nodemailer of n8n $version', ({ mod
 			html,
 			authUser: 'alerts@demo.corp',
 		});
-		expect(message.email!.to.sort()).toEqual(['lead@demo.corp', 'noc@demo.corp', 'oncall@demo.corp']);
+		expect(message.email!.to.sort()).toEqual([
+			'lead@demo.corp',
+			'noc@demo.corp',
+			'oncall@demo.corp',
+		]);
 		expect(message.email!.headers.to).toBe('oncall@demo.corp, noc@demo.corp');
 		expect(message.email!.raw).toContain('filename=report.csv');
 		expect(JSON.stringify(sink.messages())).not.toContain('smtp-password');
@@ -88,7 +92,16 @@ describe.each(installs)('alert sink with the nodemailer of n8n $version', ({ mod
 
 	it('records a plain-text-only alert', async () => {
 		sink.clear();
-		await transport.sendMail({ from: 'monitor@demo.corp', to: 'oncall@demo.corp', subject: 'Daily digest', text: 'All sites healthy.' });
-		expect(sink.messages()[0].email).toMatchObject({ subject: 'Daily digest', text: 'All sites healthy.', html: undefined });
+		await transport.sendMail({
+			from: 'monitor@demo.corp',
+			to: 'oncall@demo.corp',
+			subject: 'Daily digest',
+			text: 'All sites healthy.',
+		});
+		expect(sink.messages()[0].email).toMatchObject({
+			subject: 'Daily digest',
+			text: 'All sites healthy.',
+			html: undefined,
+		});
 	});
 });

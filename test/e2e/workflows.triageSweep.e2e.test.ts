@@ -27,118 +27,200 @@ import type { Services } from '../workflows/e2eSupport';
 const FILE = 'client-triage-sweep.json';
 const WORKFLOW_ID = 'wfClientTriageSweep';
 const SERVER_COPY_ID = 'wfTriageSweepServer';
-const STEPS = ['Association', 'Authentication', 'DHCP', 'Client Health', 'AP Health', 'RF Environment', 'Infrastructure'];
+const STEPS = [
+	'Association',
+	'Authentication',
+	'DHCP',
+	'Client Health',
+	'AP Health',
+	'RF Environment',
+	'Infrastructure',
+];
 
-describe.each(selectedVersions().map((spec) => spec.version))('shipped client triage sweep in n8n %s', (version) => {
-	let services: Services;
-	let n8n: N8nInstance;
-	let running: RunningN8n;
+describe.each(selectedVersions().map((spec) => spec.version))(
+	'shipped client triage sweep in n8n %s',
+	(version) => {
+		let services: Services;
+		let n8n: N8nInstance;
+		let running: RunningN8n;
 
-	beforeAll(async () => {
-		const startedAt = Date.now();
-		services = await startServices();
-		n8n = await prepareN8n({ version, label: 'wf-triage-sweep' });
-		await n8n.importCredentials(shippedCredentials(services));
-		for (const sub of [ALERT_CHANNELS, TRIAGE_HISTORY]) await n8n.importWorkflow(shippedWorkflow(sub.file, services.sink));
-		// Page at once (the shipped default waits 30 minutes), so one run shows every tier.
-		await n8n.importWorkflow(
-			shippedWorkflow(FILE, services.sink, (nodes) => {
-				const alert = nodeNamed(nodes, 'Alert on findings');
-				alert.parameters.options = { ...(alert.parameters.options as object), tier3AfterMinutes: 0 };
-			}),
-		);
-		// The same workflow started by a webhook instead of Run now, to run it inside the n8n server,
-		// where Data Tables exist (the \`n8n execute\` CLI has no Data Table module).
-		const serverCopy = shippedWorkflow(FILE, services.sink, (nodes) => {
-			const runNow = nodeNamed(nodes, 'Run now');
-			Object.assign(runNow, { type: 'n8n-nodes-base.webhook', typeVersion: 2.1, webhookId: 'e2e-triage-sweep-run', parameters: { httpMethod: 'POST', path: 'e2e-triage-sweep-run', options: {} } });
+		beforeAll(async () => {
+			const startedAt = Date.now();
+			services = await startServices();
+			n8n = await prepareN8n({ version, label: 'wf-triage-sweep' });
+			await n8n.importCredentials(shippedCredentials(services));
+			for (const sub of [ALERT_CHANNELS, TRIAGE_HISTORY])
+				await n8n.importWorkflow(shippedWorkflow(sub.file, services.sink));
+			// Page at once (the shipped default waits 30 minutes), so one run shows every tier.
+			await n8n.importWorkflow(
+				shippedWorkflow(FILE, services.sink, (nodes) => {
+					const alert = nodeNamed(nodes, 'Alert on findings');
+					alert.parameters.options = {
+						...(alert.parameters.options as object),
+						tier3AfterMinutes: 0,
+					};
+				}),
+			);
+			// The same workflow started by a webhook instead of Run now, to run it inside the n8n server,
+			// where Data Tables exist (the \`n8n execute\` CLI has no Data Table module).
+			const serverCopy = shippedWorkflow(FILE, services.sink, (nodes) => {
+				const runNow = nodeNamed(nodes, 'Run now');
+				Object.assign(runNow, {
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2.1,
+					webhookId: 'e2e-triage-sweep-run',
+					parameters: { httpMethod: 'POST', path: 'e2e-triage-sweep-run', options: {} },
+				});
+			});
+			await n8n.importWorkflow({
+				...serverCopy,
+				id: SERVER_COPY_ID,
+				name: `${String(serverCopy.name)} (started by a webhook)`,
+			});
+			running = await n8n.start();
+			for (const sub of [ALERT_CHANNELS, TRIAGE_HISTORY]) await running.activateWorkflow(sub.id);
+			logDuration(
+				`n8n ${version}: triage sweep setup (start + publish the sub-workflows)`,
+				startedAt,
+			);
 		});
-		await n8n.importWorkflow({ ...serverCopy, id: SERVER_COPY_ID, name: `${String(serverCopy.name)} (started by a webhook)` });
-		running = await n8n.start();
-		for (const sub of [ALERT_CHANNELS, TRIAGE_HISTORY]) await running.activateWorkflow(sub.id);
-		logDuration(`n8n ${version}: triage sweep setup (start + publish the sub-workflows)`, startedAt);
-	});
 
-	afterAll(async () => {
-		await n8n?.dispose();
-		await services?.close();
-	});
+		afterAll(async () => {
+			await n8n?.dispose();
+			await services?.close();
+		});
 
-	it('finds the demo faults, plans dry-run fixes only, alerts every tier and keeps history', async () => {
-		const startedAt = Date.now();
-		const result = await n8n.execute(WORKFLOW_ID);
-		logDuration(`n8n ${version}: triage sweep run`, startedAt);
-		expect(result.errorMessage()).toBeUndefined();
-		expect(result.ok).toBe(true);
+		it('finds the demo faults, plans dry-run fixes only, alerts every tier and keeps history', async () => {
+			const startedAt = Date.now();
+			const result = await n8n.execute(WORKFLOW_ID);
+			logDuration(`n8n ${version}: triage sweep run`, startedAt);
+			expect(result.errorMessage()).toBeUndefined();
+			expect(result.ok).toBe(true);
 
-		const findings = STEPS.flatMap((step) => result.items(step, 0));
-		const rules = new Set(findings.map((finding) => finding.rule));
-		for (const rule of ['association_failures_ap', 'auth_failures_ssid', 'dhcp_failures_vlan', 'client_dhcp_failure', 'ap_offline', 'high_channel_utilization', 'switch_port_flap']) {
-			expect({ rule, found: rules.has(rule) }).toEqual({ rule, found: true });
-		}
-		expect(result.items('All findings', 0)).toHaveLength(findings.length + 1);
+			const findings = STEPS.flatMap((step) => result.items(step, 0));
+			const rules = new Set(findings.map((finding) => finding.rule));
+			for (const rule of [
+				'association_failures_ap',
+				'auth_failures_ssid',
+				'dhcp_failures_vlan',
+				'client_dhcp_failure',
+				'ap_offline',
+				'high_channel_utilization',
+				'switch_port_flap',
+			]) {
+				expect({ rule, found: rules.has(rule) }).toEqual({ rule, found: true });
+			}
+			expect(result.items('All findings', 0)).toHaveLength(findings.length + 1);
 
-		// Cisco ISE was asked about client-level authentication findings only.
-		const iseAnswers = result.items('ISE: why does it fail?', 0);
-		const clientAuth = result.items('Authentication', 0).filter((finding) => (finding.scope as Record<string, unknown>).client_mac);
-		expect(iseAnswers).toHaveLength(clientAuth.length);
-		expect(iseAnswers.length).toBeGreaterThan(0);
-		expect(iseAnswers.every((answer) => typeof answer.mac === 'string' || typeof answer.error === 'string')).toBe(true);
+			// Cisco ISE was asked about client-level authentication findings only.
+			const iseAnswers = result.items('ISE: why does it fail?', 0);
+			const clientAuth = result
+				.items('Authentication', 0)
+				.filter((finding) => (finding.scope as Record<string, unknown>).client_mac);
+			expect(iseAnswers).toHaveLength(clientAuth.length);
+			expect(iseAnswers.length).toBeGreaterThan(0);
+			expect(
+				iseAnswers.every(
+					(answer) => typeof answer.mac === 'string' || typeof answer.error === 'string',
+				),
+			).toBe(true);
 
-		const plans = result.items('Remediate (dry run)', 0);
-		expect(plans.length).toBeGreaterThan(0);
-		expect(plans.every((plan) => plan.status === 'dry-run' && plan.dryRun === true)).toBe(true);
-		const rrm = plans.filter((plan) => plan.operation === 'rrmOptimize');
-		expect(rrm.every((plan) => (plan.request as { body: { txpower_only: boolean } }).body.txpower_only === true)).toBe(true);
-		const skipped = result.items('Remediate (dry run)', 1);
-		expect(skipped.every((record) => record.status === 'skipped' || record.status === 'failed')).toBe(true);
-		expect((await simState(services.sim)).remediations).toEqual([]);
+			const plans = result.items('Remediate (dry run)', 0);
+			expect(plans.length).toBeGreaterThan(0);
+			expect(plans.every((plan) => plan.status === 'dry-run' && plan.dryRun === true)).toBe(true);
+			const rrm = plans.filter((plan) => plan.operation === 'rrmOptimize');
+			expect(
+				rrm.every(
+					(plan) =>
+						(plan.request as { body: { txpower_only: boolean } }).body.txpower_only === true,
+				),
+			).toBe(true);
+			const skipped = result.items('Remediate (dry run)', 1);
+			expect(
+				skipped.every((record) => record.status === 'skipped' || record.status === 'failed'),
+			).toBe(true);
+			expect((await simState(services.sim)).remediations).toEqual([]);
 
-		const alerts = {
-			tier1: result.items('Alert on findings', 0),
-			tier2: result.items('Alert on findings', 1),
-			tier3: result.items('Alert on findings', 2),
-		};
-		expect(alerts.tier1.length).toBeGreaterThan(0);
-		expect(alerts.tier2.length).toBeGreaterThan(0);
-		expect(alerts.tier3.length).toBeGreaterThan(0);
-		// Each notice output with items (the four tiers, Resolved included) called the alert channels once.
-		const tiersWithNotices = [0, 1, 2, 3].filter((output) => result.items('Alert on findings', output).length > 0);
-		expect(result.run?.data.resultData.runData['Send alerts']).toHaveLength(tiersWithNotices.length);
-		const messages = await waitForMessages(services.sink, () => true, alerts.tier1.length + alerts.tier2.length + alerts.tier3.length);
-		expect(byChannel(messages, 'slack')).toHaveLength(alerts.tier1.length);
-		expect(byChannel(messages, 'email')).toHaveLength(alerts.tier2.length);
-		expect(byChannel(messages, 'pagerduty')).toHaveLength(alerts.tier3.length);
-		expect(byChannel(messages, 'email').map((message) => message.email?.subject).sort()).toEqual(alerts.tier2.map((item) => (item.email as { subject: string }).subject).sort());
-		expect(JSON.stringify(byChannel(messages, 'slack').map((message) => message.body))).toContain('HQ');
+			const alerts = {
+				tier1: result.items('Alert on findings', 0),
+				tier2: result.items('Alert on findings', 1),
+				tier3: result.items('Alert on findings', 2),
+			};
+			expect(alerts.tier1.length).toBeGreaterThan(0);
+			expect(alerts.tier2.length).toBeGreaterThan(0);
+			expect(alerts.tier3.length).toBeGreaterThan(0);
+			// Each notice output with items (the four tiers, Resolved included) called the alert channels once.
+			const tiersWithNotices = [0, 1, 2, 3].filter(
+				(output) => result.items('Alert on findings', output).length > 0,
+			);
+			expect(result.run?.data.resultData.runData['Send alerts']).toHaveLength(
+				tiersWithNotices.length,
+			);
+			const messages = await waitForMessages(
+				services.sink,
+				() => true,
+				alerts.tier1.length + alerts.tier2.length + alerts.tier3.length,
+			);
+			expect(byChannel(messages, 'slack')).toHaveLength(alerts.tier1.length);
+			expect(byChannel(messages, 'email')).toHaveLength(alerts.tier2.length);
+			expect(byChannel(messages, 'pagerduty')).toHaveLength(alerts.tier3.length);
+			expect(
+				byChannel(messages, 'email')
+					.map((message) => message.email?.subject)
+					.sort(),
+			).toEqual(alerts.tier2.map((item) => (item.email as { subject: string }).subject).sort());
+			expect(JSON.stringify(byChannel(messages, 'slack').map((message) => message.body))).toContain(
+				'HQ',
+			);
 
-		// The history sub-workflow turned the findings into rows; `n8n execute` has no Data Table
-		// module, so its save step reports that and the run goes on.
-		const history = await running.waitForExecution(TRIAGE_HISTORY.id);
-		const historyRows = outputOf(history, 'History rows');
-		expect(historyRows.length).toBeGreaterThanOrEqual(findings.length);
-		expect(historyRows[0]).toMatchObject({ kind: 'finding', rule: expect.any(String), fingerprint: expect.stringMatching(/^mist:/) });
-		const saved = result.items('Save history', 0);
-		expect(saved).toHaveLength(historyRows.length);
-		expect(saved.every((row) => row.fingerprint === undefined ? /Data table/.test(String(row.error)) : typeof row.id === 'number')).toBe(true);
-	});
+			// The history sub-workflow turned the findings into rows; `n8n execute` has no Data Table
+			// module, so its save step reports that and the run goes on.
+			const history = await running.waitForExecution(TRIAGE_HISTORY.id);
+			const historyRows = outputOf(history, 'History rows');
+			expect(historyRows.length).toBeGreaterThanOrEqual(findings.length);
+			expect(historyRows[0]).toMatchObject({
+				kind: 'finding',
+				rule: expect.any(String),
+				fingerprint: expect.stringMatching(/^mist:/),
+			});
+			const saved = result.items('Save history', 0);
+			expect(saved).toHaveLength(historyRows.length);
+			expect(
+				saved.every((row) =>
+					row.fingerprint === undefined
+						? /Data table/.test(String(row.error))
+						: typeof row.id === 'number',
+				),
+			).toBe(true);
+		});
 
-	it('saves the findings as rows of the mist_history Data Table when it runs in the n8n server', async () => {
-		const startedAt = Date.now();
-		const before = (await running.listExecutions(TRIAGE_HISTORY.id)).map((execution) => String(execution.id));
-		await running.activateWorkflow(SERVER_COPY_ID);
-		const response = await fetch(`${running.url}/webhook/e2e-triage-sweep-run`, { method: 'POST' });
-		expect(response.status).toBe(200);
-		const execution = await running.waitForExecution(SERVER_COPY_ID, { timeoutMs: 90_000 });
-		logDuration(`n8n ${version}: triage sweep in the server`, startedAt);
-		expect(execution.status).toBe('success');
-		const history = await running.waitForExecution(TRIAGE_HISTORY.id, { ignoreIds: before });
-		expect(history.status).toBe('success');
-		expect(outputOf(history, 'Ensure history table')).toEqual([expect.objectContaining({ name: 'mist_history' })]);
-		const rows = outputOf(history, 'History rows');
-		const saved = outputOf(execution, 'Save history');
-		expect(saved).toHaveLength(rows.length);
-		expect(saved.every((row) => typeof row.id === 'number' && row.error === undefined)).toBe(true);
-		expect(saved.map((row) => row.fingerprint).sort()).toEqual(rows.map((row) => row.fingerprint).sort());
-	});
-});
+		it('saves the findings as rows of the mist_history Data Table when it runs in the n8n server', async () => {
+			const startedAt = Date.now();
+			const before = (await running.listExecutions(TRIAGE_HISTORY.id)).map((execution) =>
+				String(execution.id),
+			);
+			await running.activateWorkflow(SERVER_COPY_ID);
+			const response = await fetch(`${running.url}/webhook/e2e-triage-sweep-run`, {
+				method: 'POST',
+			});
+			expect(response.status).toBe(200);
+			const execution = await running.waitForExecution(SERVER_COPY_ID, { timeoutMs: 90_000 });
+			logDuration(`n8n ${version}: triage sweep in the server`, startedAt);
+			expect(execution.status).toBe('success');
+			const history = await running.waitForExecution(TRIAGE_HISTORY.id, { ignoreIds: before });
+			expect(history.status).toBe('success');
+			expect(outputOf(history, 'Ensure history table')).toEqual([
+				expect.objectContaining({ name: 'mist_history' }),
+			]);
+			const rows = outputOf(history, 'History rows');
+			const saved = outputOf(execution, 'Save history');
+			expect(saved).toHaveLength(rows.length);
+			expect(saved.every((row) => typeof row.id === 'number' && row.error === undefined)).toBe(
+				true,
+			);
+			expect(saved.map((row) => row.fingerprint).sort()).toEqual(
+				rows.map((row) => row.fingerprint).sort(),
+			);
+		});
+	},
+);

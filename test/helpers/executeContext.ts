@@ -38,7 +38,13 @@ export interface ContextOptions {
 }
 
 function readPath(source: Record<string, unknown>, name: string): unknown {
-	return name.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), source);
+	return name
+		.split('.')
+		.reduce<unknown>(
+			(value, key) =>
+				value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
+			source,
+		);
 }
 
 /** A mocked IExecuteFunctions whose HTTP goes through the real network stack (intercepted by nock). */
@@ -54,16 +60,25 @@ export function createExecuteContext(options: ContextOptions) {
 		...options.node,
 	};
 	const credentials = options.credentials ?? { mistApi: mistCredentials };
-	const authenticators: Record<string, CredentialAuthenticator> = { mistApi: mistTokenAuth, ...options.authenticators };
+	const authenticators: Record<string, CredentialAuthenticator> = {
+		mistApi: mistTokenAuth,
+		...options.authenticators,
+	};
 	const items = options.items ?? [{ json: {} }];
-	const paramsFor = (itemIndex: number) => (typeof options.params === 'function' ? options.params(itemIndex) : options.params);
+	const paramsFor = (itemIndex: number) =>
+		typeof options.params === 'function' ? options.params(itemIndex) : options.params;
 	const staticData = options.staticData ?? {};
 
 	ctx.getNode.mockReturnValue(node);
 	ctx.getInputData.mockReturnValue(items);
 	ctx.continueOnFail.mockReturnValue(options.continueOnFail ?? false);
 	ctx.getWorkflowStaticData.mockReturnValue(staticData);
-	ctx.getNodeParameter.mockImplementation(((name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) => {
+	ctx.getNodeParameter.mockImplementation(((
+		name: string,
+		itemIndex: number,
+		fallback?: unknown,
+		extra?: { extractValue?: boolean },
+	) => {
 		const value = readPath(paramsFor(itemIndex), name);
 		if (value === undefined) {
 			if (fallback !== undefined) return fallback;
@@ -79,12 +94,18 @@ export function createExecuteContext(options: ContextOptions) {
 		if (!found) throw new Error(`No credentials of type ${type}`);
 		return found;
 	});
-	ctx.helpers.httpRequestWithAuthentication.mockImplementation(async function (credentialType: string, request: IHttpRequestOptions) {
+	ctx.helpers.httpRequestWithAuthentication.mockImplementation(async function (
+		credentialType: string,
+		request: IHttpRequestOptions,
+	) {
 		const authenticate = authenticators[credentialType];
 		if (!authenticate) throw new Error(`No authenticator for ${credentialType}`);
 		return await emulatedHttpRequest(node, credentials[credentialType], authenticate, request);
 	});
-	ctx.helpers.httpRequest.mockImplementation(async (request: IHttpRequestOptions) => await emulatedHttpRequest(node, {}, (_c, o) => o, request));
+	ctx.helpers.httpRequest.mockImplementation(
+		async (request: IHttpRequestOptions) =>
+			await emulatedHttpRequest(node, {}, (_c, o) => o, request),
+	);
 	ctx.helpers.returnJsonArray.mockImplementation((data: IDataObject | IDataObject[]) =>
 		(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 	);
@@ -102,7 +123,13 @@ export function serialise(value: unknown): string {
 			if (seen.has(val)) return undefined;
 			seen.add(val);
 		}
-		if (val instanceof Error) return { ...val, message: val.message, stack: val.stack, description: (val as { description?: string }).description };
+		if (val instanceof Error)
+			return {
+				...val,
+				message: val.message,
+				stack: val.stack,
+				description: (val as { description?: string }).description,
+			};
 		return val;
 	});
 }

@@ -1,5 +1,10 @@
 import { mockDeep } from 'jest-mock-extended';
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions, ILoadOptionsFunctions, INode } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+} from 'n8n-workflow';
 
 import { mistCredentials } from './executeContext';
 import { emulatedHttpRequest, mistTokenAuth } from './n8nHttp';
@@ -25,7 +30,10 @@ export function createLoadOptionsContext(options: LoadOptionsContextOptions = {}
 	const params = options.currentParams ?? {};
 	ctx.getNode.mockReturnValue(node);
 	ctx.getCredentials.mockImplementation(async () => credentials);
-	ctx.getCurrentNodeParameter.mockImplementation(((name: string, extra?: { extractValue?: boolean }) => {
+	ctx.getCurrentNodeParameter.mockImplementation(((
+		name: string,
+		extra?: { extractValue?: boolean },
+	) => {
 		const value = params[name];
 		if (extra?.extractValue && value && typeof value === 'object' && 'value' in (value as object)) {
 			return (value as { value: unknown }).value;
@@ -33,9 +41,13 @@ export function createLoadOptionsContext(options: LoadOptionsContextOptions = {}
 		return value;
 	}) as ILoadOptionsFunctions['getCurrentNodeParameter']);
 	ctx.getNodeParameter.mockImplementation(
-		((name: string, fallback?: unknown) => params[name] ?? fallback) as ILoadOptionsFunctions['getNodeParameter'],
+		((name: string, fallback?: unknown) =>
+			params[name] ?? fallback) as ILoadOptionsFunctions['getNodeParameter'],
 	);
-	ctx.helpers.httpRequestWithAuthentication.mockImplementation(async function (_type: string, request: IHttpRequestOptions) {
+	ctx.helpers.httpRequestWithAuthentication.mockImplementation(async function (
+		_type: string,
+		request: IHttpRequestOptions,
+	) {
 		return await emulatedHttpRequest(node, credentials, mistTokenAuth, request);
 	});
 	return ctx;

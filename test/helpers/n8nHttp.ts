@@ -7,7 +7,12 @@
 import axios from 'axios';
 import type { AxiosRequestConfig } from 'axios';
 import { NodeApiError } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INode, JsonObject } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
+	INode,
+	JsonObject,
+} from 'n8n-workflow';
 
 export type CredentialAuthenticator = (
 	credentials: ICredentialDataDecryptedObject,
@@ -38,7 +43,8 @@ export async function emulatedHttpRequest(
 		maxContentLength: Infinity,
 		responseType: options.encoding as AxiosRequestConfig['responseType'],
 	};
-	if (options.auth) config.auth = { username: options.auth.username, password: options.auth.password };
+	if (options.auth)
+		config.auth = { username: options.auth.username, password: options.auth.password };
 	if (options.skipSslCertificateValidation) {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const https = require('https');
@@ -46,7 +52,11 @@ export async function emulatedHttpRequest(
 	}
 	const method = String(config.method).toUpperCase();
 	const body = options.body as unknown;
-	if (body !== undefined && method !== 'GET' && (typeof body === 'string' || Array.isArray(body) || Object.keys(body as object).length > 0)) {
+	if (
+		body !== undefined &&
+		method !== 'GET' &&
+		(typeof body === 'string' || Array.isArray(body) || Object.keys(body as object).length > 0)
+	) {
 		config.data = body;
 	}
 	if (options.json) config.headers = { Accept: 'application/json', ...config.headers };
@@ -55,7 +65,12 @@ export async function emulatedHttpRequest(
 	try {
 		const result = await axios.request(config);
 		if (options.returnFullResponse) {
-			return { body: result.data, headers: result.headers, statusCode: result.status, statusMessage: result.statusText };
+			return {
+				body: result.data,
+				headers: result.headers,
+				statusCode: result.status,
+				statusMessage: result.statusText,
+			};
 		}
 		return result.data;
 	} catch (error) {

@@ -18,7 +18,10 @@ function expectNoSecrets(value: unknown, canaries: string[] = []) {
 }
 
 /** Runs the Juniper Mist node once and returns its output items, proving no secret leaked into them. */
-export async function runMist(params: ContextOptions['params'], options: RunMistOptions = {}): Promise<INodeExecutionData[]> {
+export async function runMist(
+	params: ContextOptions['params'],
+	options: RunMistOptions = {},
+): Promise<INodeExecutionData[]> {
 	const { canaries, ...context } = options;
 	const [out] = await new Mist().execute.call(createExecuteContext({ ...context, params }));
 	expectNoSecrets(out, canaries);
@@ -26,7 +29,10 @@ export async function runMist(params: ContextOptions['params'], options: RunMist
 }
 
 /** Runs the Juniper Mist node expecting it to fail; returns the error, proving no secret leaked into it. */
-export async function runMistError(params: ContextOptions['params'], options: RunMistOptions = {}): Promise<MistError> {
+export async function runMistError(
+	params: ContextOptions['params'],
+	options: RunMistOptions = {},
+): Promise<MistError> {
 	const { canaries, ...context } = options;
 	const error = await new Mist().execute.call(createExecuteContext({ ...context, params })).then(
 		() => {

@@ -34,30 +34,45 @@ const ICONS: Record<string, Icon | undefined> = {
 function iconFiles(source: string, icon: Icon | undefined): string[] {
 	const paths = typeof icon === 'object' && icon !== null ? [icon.light, icon.dark] : [icon];
 	return paths.map((entry) => {
-		if (typeof entry !== 'string' || !entry.startsWith('file:')) throw new Error(`${source}: icon ${JSON.stringify(entry)} is not a file: path`);
-		return path.relative(ROOT, path.resolve(ROOT, path.dirname(source), entry.slice('file:'.length)));
+		if (typeof entry !== 'string' || !entry.startsWith('file:'))
+			throw new Error(`${source}: icon ${JSON.stringify(entry)} is not a file: path`);
+		return path.relative(
+			ROOT,
+			path.resolve(ROOT, path.dirname(source), entry.slice('file:'.length)),
+		);
 	});
 }
 
 describe('icons', () => {
 	it('covers every node and credential that package.json ships', () => {
-		const shipped = [...packageJson.n8n.nodes, ...packageJson.n8n.credentials].map((file) => file.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+		const shipped = [...packageJson.n8n.nodes, ...packageJson.n8n.credentials].map((file) =>
+			file.replace(/^dist\//, '').replace(/\.js$/, '.ts'),
+		);
 		expect(Object.keys(ICONS).sort()).toEqual(shipped.sort());
 	});
 
-	it.each(Object.entries(ICONS))('%s has a light and a dark icon, each an SVG file of the repository', (source, icon) => {
-		const [light, dark] = iconFiles(source, icon);
+	it.each(Object.entries(ICONS))(
+		'%s has a light and a dark icon, each an SVG file of the repository',
+		(source, icon) => {
+			const [light, dark] = iconFiles(source, icon);
 
-		expect(light).not.toBe(dark);
-		for (const file of [light, dark]) {
-			expect(file).toMatch(/^[^.].*\.svg$/);
-			expect(fs.readFileSync(path.join(ROOT, file), 'utf8')).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-		}
-	});
+			expect(light).not.toBe(dark);
+			for (const file of [light, dark]) {
+				expect(file).toMatch(/^[^.].*\.svg$/);
+				expect(fs.readFileSync(path.join(ROOT, file), 'utf8')).toMatch(
+					/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/,
+				);
+			}
+		},
+	);
 
 	it('keeps in icons/ only icons that a node or credential uses', () => {
-		const used = new Set(Object.entries(ICONS).flatMap(([source, icon]) => iconFiles(source, icon)));
-		const unused = fs.readdirSync(path.join(ROOT, 'icons')).filter((name) => !used.has(`icons/${name}`));
+		const used = new Set(
+			Object.entries(ICONS).flatMap(([source, icon]) => iconFiles(source, icon)),
+		);
+		const unused = fs
+			.readdirSync(path.join(ROOT, 'icons'))
+			.filter((name) => !used.has(`icons/${name}`));
 		expect(unused).toEqual([]);
 	});
 });

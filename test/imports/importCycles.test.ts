@@ -10,7 +10,9 @@ const relative = (cycle: string[]) => cycle.map((file) => path.relative(ROOT, fi
 
 describe('import cycles', () => {
 	it('nodes/, credentials/, simulator/ and scripts/ have none', () => {
-		const folders = ['nodes', 'credentials', 'simulator', 'scripts'].map((folder) => path.join(ROOT, folder));
+		const folders = ['nodes', 'credentials', 'simulator', 'scripts'].map((folder) =>
+			path.join(ROOT, folder),
+		);
 		const cycles = importCycles(importGraph(sourceFiles(folders)));
 		expect(cycles.map((cycle) => relative(cycle).join(' → '))).toEqual([]);
 	});
@@ -31,7 +33,9 @@ describe('import cycles', () => {
 	it('does not mistake a diamond (two paths to one module) for a cycle', () => {
 		const graph = importGraph(sourceFiles([path.join(FIXTURES, 'acyclic')]));
 
-		expect(graph.get(path.join(FIXTURES, 'acyclic', 'index.ts'))?.map((file) => path.basename(file))).toEqual(['left.ts', 'right.ts']);
+		expect(
+			graph.get(path.join(FIXTURES, 'acyclic', 'index.ts'))?.map((file) => path.basename(file)),
+		).toEqual(['left.ts', 'right.ts']);
 		expect(importCycles(graph)).toEqual([]);
 	});
 
@@ -48,6 +52,15 @@ describe('import cycles', () => {
 			'import {\n\tg,\n\th,\n} from "./gh";',
 		].join('\n');
 
-		expect(relativeSpecifiers(source).sort()).toEqual(['../b', './a', './c', './d/index', './e', './f', './gh', './side-effect']);
+		expect(relativeSpecifiers(source).sort()).toEqual([
+			'../b',
+			'./a',
+			'./c',
+			'./d/index',
+			'./e',
+			'./f',
+			'./gh',
+			'./side-effect',
+		]);
 	});
 });

@@ -29,7 +29,9 @@ export function sourceFiles(folders: string[]): string[] {
 
 /** The relative module specifiers one source text imports. */
 export function relativeSpecifiers(source: string): string[] {
-	return IMPORT_PATTERNS.flatMap((pattern) => [...source.matchAll(pattern)].map((match) => match[1]));
+	return IMPORT_PATTERNS.flatMap((pattern) =>
+		[...source.matchAll(pattern)].map((match) => match[1]),
+	);
 }
 
 /** File → the files it imports, among the given files (`./x` is `x.ts` or `x/index.ts`). */
@@ -37,18 +39,28 @@ export function importGraph(files: string[]): Map<string, string[]> {
 	const known = new Set(files);
 	const resolve = (from: string, specifier: string) => {
 		const base = path.resolve(path.dirname(from), specifier);
-		return [`${base}.ts`, path.join(base, 'index.ts'), base].find((candidate) => known.has(candidate));
+		return [`${base}.ts`, path.join(base, 'index.ts'), base].find((candidate) =>
+			known.has(candidate),
+		);
 	};
 	const graph = new Map<string, string[]>();
 	for (const file of files) {
-		const targets = relativeSpecifiers(fs.readFileSync(file, 'utf8')).map((specifier) => resolve(file, specifier));
-		graph.set(file, [...new Set(targets.filter((target): target is string => target !== undefined))]);
+		const targets = relativeSpecifiers(fs.readFileSync(file, 'utf8')).map((specifier) =>
+			resolve(file, specifier),
+		);
+		graph.set(file, [
+			...new Set(targets.filter((target): target is string => target !== undefined)),
+		]);
 	}
 	return graph;
 }
 
 /** A shortest path from `start` back to itself inside one strongly connected component. */
-function cycleThrough(start: string, graph: Map<string, string[]>, component: Set<string>): string[] {
+function cycleThrough(
+	start: string,
+	graph: Map<string, string[]>,
+	component: Set<string>,
+): string[] {
 	const previous = new Map<string, string>();
 	const queue = [start];
 	while (queue.length) {
@@ -98,7 +110,8 @@ export function importCycles(graph: Map<string, string[]>): string[][] {
 			component.add(member);
 		} while (member !== file);
 		const selfImport = (graph.get(file) ?? []).includes(file);
-		if (component.size > 1 || selfImport) cycles.push(cycleThrough([...component].sort()[0], graph, component));
+		if (component.size > 1 || selfImport)
+			cycles.push(cycleThrough([...component].sort()[0], graph, component));
 	};
 	for (const file of graph.keys()) if (!order.has(file)) visit(file);
 	return cycles;

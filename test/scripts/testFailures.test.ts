@@ -8,14 +8,16 @@ interface Failure {
 	where: string;
 	message: string;
 }
-const { collectFailures, formatFailures, suiteTimings } = require('../../scripts/testFailures.cjs') as {
-	collectFailures(stage: string, summary: unknown, root: string): Failure[];
-	formatFailures(failures: Failure[]): string;
-	suiteTimings(summary: unknown, root: string): string[];
-};
+const { collectFailures, formatFailures, suiteTimings } =
+	require('../../scripts/testFailures.cjs') as {
+		collectFailures(stage: string, summary: unknown, root: string): Failure[];
+		formatFailures(failures: Failure[]): string;
+		suiteTimings(summary: unknown, root: string): string[];
+	};
 
 const root = '/repo';
-const hookError = '\u001b[31mError: n8n 2.41.1 did not start (3 attempts); last error: port taken\u001b[39m\n    at Object.<anonymous> (/repo/x.ts:1:1)\n    at next (/repo/y.ts:2:2)';
+const hookError =
+	'\u001b[31mError: n8n 2.41.1 did not start (3 attempts); last error: port taken\u001b[39m\n    at Object.<anonymous> (/repo/x.ts:1:1)\n    at next (/repo/y.ts:2:2)';
 const summary = {
 	testResults: [
 		{
@@ -24,18 +26,38 @@ const summary = {
 			message: '',
 			assertionResults: [
 				{ status: 'passed', fullName: 'editor opens the canary', failureMessages: [] },
-				{ status: 'failed', fullName: 'editor opens wfA with every node known', failureMessages: [hookError] },
-				{ status: 'failed', fullName: 'editor opens wfB with every node known', failureMessages: [hookError] },
+				{
+					status: 'failed',
+					fullName: 'editor opens wfA with every node known',
+					failureMessages: [hookError],
+				},
+				{
+					status: 'failed',
+					fullName: 'editor opens wfB with every node known',
+					failureMessages: [hookError],
+				},
 			],
 		},
-		{ name: path.join(root, 'test/e2e/broken.e2e.test.ts'), status: 'failed', message: 'Cannot find module ./missing', assertionResults: [] },
-		{ name: path.join(root, 'test/e2e/fine.e2e.test.ts'), status: 'passed', message: '', assertionResults: [{ status: 'passed', fullName: 'fine', failureMessages: [] }] },
+		{
+			name: path.join(root, 'test/e2e/broken.e2e.test.ts'),
+			status: 'failed',
+			message: 'Cannot find module ./missing',
+			assertionResults: [],
+		},
+		{
+			name: path.join(root, 'test/e2e/fine.e2e.test.ts'),
+			status: 'passed',
+			message: '',
+			assertionResults: [{ status: 'passed', fullName: 'fine', failureMessages: [] }],
+		},
 	],
 };
 
 describe('test command failure summary', () => {
 	it('lists each failed test and each suite that did not load, by file', () => {
-		expect(collectFailures('end-to-end tests', summary, root).map((failure) => failure.where)).toEqual([
+		expect(
+			collectFailures('end-to-end tests', summary, root).map((failure) => failure.where),
+		).toEqual([
 			'end-to-end tests: test/e2e/editor.e2e.test.ts › editor opens wfA with every node known',
 			'end-to-end tests: test/e2e/editor.e2e.test.ts › editor opens wfB with every node known',
 			'end-to-end tests: test/e2e/broken.e2e.test.ts',
@@ -70,6 +92,9 @@ describe('test command failure summary', () => {
 				{ name: path.join(root, 'test/e2e/b.e2e.test.ts'), startTime: 31_000, endTime: 151_500 },
 			],
 		};
-		expect(suiteTimings(timed, root)).toEqual(['test/e2e/b.e2e.test.ts: 120.5 s', 'test/e2e/a.e2e.test.ts: 30.0 s']);
+		expect(suiteTimings(timed, root)).toEqual([
+			'test/e2e/b.e2e.test.ts: 120.5 s',
+			'test/e2e/a.e2e.test.ts: 30.0 s',
+		]);
 	});
 });

@@ -25,10 +25,17 @@ describe('world generator', () => {
 	});
 
 	it('serves identical data from two simulators with the same seed', async () => {
-		const [x, y] = await Promise.all([startTestSimulator({ seed: 7 }), startTestSimulator({ seed: 7 })]);
+		const [x, y] = await Promise.all([
+			startTestSimulator({ seed: 7 }),
+			startTestSimulator({ seed: 7 }),
+		]);
 		try {
-			const [dx, dy] = await Promise.all([x.get(`${x.org}/stats/devices?type=all`), y.get(`${y.org}/stats/devices?type=all`)]);
-			const strip = (list: Array<Record<string, unknown>>) => list.map(({ id, name, radio_stat, status }) => ({ id, name, radio_stat, status }));
+			const [dx, dy] = await Promise.all([
+				x.get(`${x.org}/stats/devices?type=all`),
+				y.get(`${y.org}/stats/devices?type=all`),
+			]);
+			const strip = (list: Array<Record<string, unknown>>) =>
+				list.map(({ id, name, radio_stat, status }) => ({ id, name, radio_stat, status }));
 			expect(strip(dx.body)).toEqual(strip(dy.body));
 		} finally {
 			await Promise.all([x.sim.close(), y.sim.close()]);
@@ -60,12 +67,19 @@ describe('world generator', () => {
 		const world = generateWorld(scenario, resolveScale(scenario), scenario.seed ?? 1, NOW);
 		expect(world.sites).toHaveLength(100);
 		expect(world.clients.size).toBe(20_000);
-		expect(new Set(world.faults.map((f) => f.siteName))).toEqual(new Set(['Scale-HQ', 'Scale-DC', 'Scale-Store']));
+		expect(new Set(world.faults.map((f) => f.siteName))).toEqual(
+			new Set(['Scale-HQ', 'Scale-DC', 'Scale-Store']),
+		);
 	});
 
 	it('rejects a scenario fault that names a missing AP', () => {
-		const scenario = { sites: [{ name: 'A' }], faults: [{ kind: 'ap_offline' as const, site: 'A', ap: 'A-AP-99' }] };
-		expect(() => generateWorld(scenario, resolveScale(scenario, { sites: 1 }), 1, NOW)).toThrow(/AP "A-AP-99" is not in site A/);
+		const scenario = {
+			sites: [{ name: 'A' }],
+			faults: [{ kind: 'ap_offline' as const, site: 'A', ap: 'A-AP-99' }],
+		};
+		expect(() => generateWorld(scenario, resolveScale(scenario, { sites: 1 }), 1, NOW)).toThrow(
+			/AP "A-AP-99" is not in site A/,
+		);
 	});
 });
 
@@ -77,7 +91,8 @@ describe('simulator clock', () => {
 			const control = t.site('Branch-Control').id;
 			const hq = t.site('HQ').id;
 			const recent = async (site: string, type: string) =>
-				(await t.get(`/sites/${site}/clients/events/search?type=${type}&duration=10m&limit=1000`)).body.total as number;
+				(await t.get(`/sites/${site}/clients/events/search?type=${type}&duration=10m&limit=1000`))
+					.body.total as number;
 			clock += 2 * 3600_000;
 			expect(await recent(control, 'CLIENT_ASSOCIATION')).toBeGreaterThan(0);
 			expect(await recent(hq, 'MARVIS_EVENT_CLIENT_DHCP_NAK')).toBeGreaterThan(0);
@@ -92,12 +107,17 @@ describe('scale', () => {
 	it('starts a 1,000-site / 10,000-AP / 100,000-client org in seconds and pages its events without rescans', async () => {
 		const cpuBefore = process.cpuUsage();
 		const started = Date.now();
-		const t = await startTestSimulator({ scenario: 'scale-100', scale: { sites: 1000, apsPerSite: 10, clientsPerSite: 100 } });
+		const t = await startTestSimulator({
+			scenario: 'scale-100',
+			scale: { sites: 1000, apsPerSite: 10, clientsPerSite: 100 },
+		});
 		const wallMs = Date.now() - started;
 		const cpu = process.cpuUsage(cpuBefore);
 		const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
 		try {
-			console.log(`100k-client world: startup ${wallMs} ms wall, ${cpuMs} ms CPU (${t.sim.world.sites.length} sites, ${t.sim.world.aps.size} APs, ${t.sim.world.clients.size} clients, ${t.sim.world.clientEvents.length} client events)`);
+			console.log(
+				`100k-client world: startup ${wallMs} ms wall, ${cpuMs} ms CPU (${t.sim.world.sites.length} sites, ${t.sim.world.aps.size} APs, ${t.sim.world.clients.size} clients, ${t.sim.world.clientEvents.length} client events)`,
+			);
 			expect(t.sim.world.clients.size).toBe(100_000);
 			expect(t.sim.world.aps.size).toBe(10_000);
 			// CPU time is what the generator costs; wall time also counts other processes sharing the machine.

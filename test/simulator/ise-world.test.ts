@@ -4,11 +4,19 @@ import { iseScenarioFromWorld, normaliseMac, startIseSimulator } from '../../sim
 
 describe('ISE scenario built from the Mist demo world', () => {
 	const scenario = loadScenario('demo');
-	const world = generateWorld(scenario, resolveScale(scenario), scenario.seed ?? 1, Date.parse('2026-11-25T12:00:00Z'));
+	const world = generateWorld(
+		scenario,
+		resolveScale(scenario),
+		scenario.seed ?? 1,
+		Date.parse('2026-11-25T12:00:00Z'),
+	);
 	const ise = iseScenarioFromWorld(world);
-	const endpointOf = (mac: string) => ise.endpoints.find((endpoint) => endpoint.mac === normaliseMac(mac));
-	const clientNamed = (hostname: string) => [...world.clients.values()].find((client) => client.hostname === hostname)!;
-	const faultClients = (kind: string) => world.faults.filter((fault) => fault.kind === kind).flatMap((fault) => fault.clientMacs);
+	const endpointOf = (mac: string) =>
+		ise.endpoints.find((endpoint) => endpoint.mac === normaliseMac(mac));
+	const clientNamed = (hostname: string) =>
+		[...world.clients.values()].find((client) => client.hostname === hostname)!;
+	const faultClients = (kind: string) =>
+		world.faults.filter((fault) => fault.kind === kind).flatMap((fault) => fault.clientMacs);
 
 	it('has one endpoint per 802.1X client and none for PSK clients', () => {
 		const eapClients = [...world.clients.values()].filter((client) => client.wlan.auth === 'eap');
@@ -35,17 +43,25 @@ describe('ISE scenario built from the Mist demo world', () => {
 	});
 
 	it('leaves clients of non-authentication faults authenticated', () => {
-		const dhcpMacs = faultClients('dhcp_unresponsive').filter((mac) => world.clients.get(mac)?.wlan.auth === 'eap');
-		for (const mac of dhcpMacs) expect(endpointOf(mac)!.authRecords.every((record) => record.passed)).toBe(true);
+		const dhcpMacs = faultClients('dhcp_unresponsive').filter(
+			(mac) => world.clients.get(mac)?.wlan.auth === 'eap',
+		);
+		for (const mac of dhcpMacs)
+			expect(endpointOf(mac)!.authRecords.every((record) => record.passed)).toBe(true);
 	});
 
 	it('answers ISE queries for a Mist-style MAC of the world', async () => {
 		const server = await startIseSimulator({ scenario: ise });
 		try {
 			const mac = faultClients('radius_reject')[0];
-			const response = await fetch(`${server.url}/AuthStatus/MACAddress/${normaliseMac(mac)}/3600/5/All`, {
-				headers: { Authorization: `Basic ${Buffer.from(`${server.username}:${server.password}`).toString('base64')}` },
-			});
+			const response = await fetch(
+				`${server.url}/AuthStatus/MACAddress/${normaliseMac(mac)}/3600/5/All`,
+				{
+					headers: {
+						Authorization: `Basic ${Buffer.from(`${server.username}:${server.password}`).toString('base64')}`,
+					},
+				},
+			);
 			const body = await response.text();
 			expect(response.status).toBe(200);
 			expect(body.match(/<authStatusElements>/g)).toHaveLength(5);

@@ -30,7 +30,11 @@ describe('ISE MnT simulator', () => {
 			method: init.method ?? 'GET',
 			headers: { Authorization: `Basic ${auth}` },
 		});
-		return { status: response.status, type: response.headers.get('content-type') ?? '', body: await response.text() };
+		return {
+			status: response.status,
+			type: response.headers.get('content-type') ?? '',
+			body: await response.text(),
+		};
 	}
 
 	beforeAll(async () => {
@@ -86,15 +90,20 @@ describe('ISE MnT simulator', () => {
 		const answer = await get(`/Session/MACAddress/${REJECTED_MAC}`);
 		expect(one(answer.body, 'passed')).toBe('false');
 		expect(one(answer.body, 'failed')).toBe('true');
-		expect(one(answer.body, 'failure_reason')).toBe('22056 Subject not found in the applicable identity store(s)');
+		expect(one(answer.body, 'failure_reason')).toBe(
+			'22056 Subject not found in the applicable identity store(s)',
+		);
 		expect(one(answer.body, 'nas_ip_address')).toBe('10.0.0.10');
 	});
 
-	it.each([PSK_MAC, '00:11:22:33:44:55'])('answers 404 mnt-rest-result for %s, which has no ISE session', async (mac) => {
-		const answer = await get(`/Session/MACAddress/${mac}`);
-		expect(answer.status).toBe(404);
-		expect(one(answer.body, 'http-code')).toBe('404');
-	});
+	it.each([PSK_MAC, '00:11:22:33:44:55'])(
+		'answers 404 mnt-rest-result for %s, which has no ISE session',
+		async (mac) => {
+			const answer = await get(`/Session/MACAddress/${mac}`);
+			expect(answer.status).toBe(404);
+			expect(one(answer.body, 'http-code')).toBe('404');
+		},
+	);
 
 	it('finds sessions by user name and endpoint IP too', async () => {
 		const byUser = await get('/Session/UserName/bob@demo.corp');
@@ -109,12 +118,15 @@ describe('ISE MnT simulator', () => {
 		['10 minutes', 600, 50, 5],
 		['a day, 2 records', 86400, 2, 2],
 		['three days (includes the older success)', 3 * 86400, 50, 7],
-	])('honours the AuthStatus window and record count: %s', async (_label, seconds, records, expected) => {
-		const answer = await get(`/AuthStatus/MACAddress/${REJECTED_MAC}/${seconds}/${records}/All`);
-		expect(answer.status).toBe(200);
-		expect(answer.body).toContain(`<authStatusList key="${REJECTED_MAC}">`);
-		expect(all(answer.body, 'authStatusElements')).toHaveLength(expected);
-	});
+	])(
+		'honours the AuthStatus window and record count: %s',
+		async (_label, seconds, records, expected) => {
+			const answer = await get(`/AuthStatus/MACAddress/${REJECTED_MAC}/${seconds}/${records}/All`);
+			expect(answer.status).toBe(200);
+			expect(answer.body).toContain(`<authStatusList key="${REJECTED_MAC}">`);
+			expect(all(answer.body, 'authStatusElements')).toHaveLength(expected);
+		},
+	);
 
 	it('describes each failed attempt like ISE, newest first', async () => {
 		const answer = await get(`/AuthStatus/MACAddress/${REJECTED_MAC}/86400/50/All`);
@@ -127,7 +139,9 @@ describe('ISE MnT simulator', () => {
 		expect(one(first, 'authentication_protocol')).toBe('PEAP (EAP-MSCHAPv2)');
 		expect(one(first, 'selected_azn_profiles')).toBe('DenyAccess');
 		expect(one(first, 'failure_reason')).toMatch(/^22056 /);
-		expect(Date.parse(one(first, 'acs_timestamp')!)).toBeGreaterThan(Date.parse(one(second, 'acs_timestamp')!));
+		expect(Date.parse(one(first, 'acs_timestamp')!)).toBeGreaterThan(
+			Date.parse(one(second, 'acs_timestamp')!),
+		);
 		expect(Date.parse(one(first, 'acs_timestamp')!)).toBe(clock - 60_000);
 	});
 
@@ -155,7 +169,9 @@ describe('ISE MnT simulator', () => {
 
 	it('lists every failure code of the catalogue under /FailureReasons', async () => {
 		const answer = await get('/FailureReasons');
-		const codes = [...answer.body.matchAll(/<failureReason id="(\d+)">/g)].map((match) => Number(match[1]));
+		const codes = [...answer.body.matchAll(/<failureReason id="(\d+)">/g)].map((match) =>
+			Number(match[1]),
+		);
 		const catalogueCodes = [
 			...[22056, 22040, 22063, 24408, 24415, 24409, 24206, 24412, 24446],
 			...[12321, 12309, 11007, 11036, 11213, 5417],
@@ -163,20 +179,54 @@ describe('ISE MnT simulator', () => {
 		];
 		expect(codes).toEqual(expect.arrayContaining(catalogueCodes));
 		expect(codes).toHaveLength(ISE_FAILURE_REASONS.length);
-		expect(answer.body).toContain('<code>24408 User authentication against Active Directory failed since user has entered the wrong password</code>');
+		expect(answer.body).toContain(
+			'<code>24408 User authentication against Active Directory failed since user has entered the wrong password</code>',
+		);
 	});
 
 	it.each([
-		['GET reauth of a known MAC', 'GET', `/CoA/Reauth/ise-psn-01/${HEALTHY_MAC}/0`, 'reauth', 'true'],
-		['PUT reauth of a known MAC', 'PUT', `/CoA/Reauth/ise-psn-01/${REJECTED_MAC}/2`, 'reauth', 'true'],
-		['reauth of an unknown MAC', 'GET', '/CoA/Reauth/ise-psn-01/00:11:22:33:44:55/0', 'reauth', 'false'],
-		['reauth through an unknown PSN', 'GET', `/CoA/Reauth/other-psn/${HEALTHY_MAC}/0`, 'reauth', 'false'],
-		['disconnect with port bounce', 'PUT', `/CoA/Disconnect/ise-psn-01/${HEALTHY_MAC}/1/10.0.0.10/10.20.0.5`, 'disconnect', 'true'],
+		[
+			'GET reauth of a known MAC',
+			'GET',
+			`/CoA/Reauth/ise-psn-01/${HEALTHY_MAC}/0`,
+			'reauth',
+			'true',
+		],
+		[
+			'PUT reauth of a known MAC',
+			'PUT',
+			`/CoA/Reauth/ise-psn-01/${REJECTED_MAC}/2`,
+			'reauth',
+			'true',
+		],
+		[
+			'reauth of an unknown MAC',
+			'GET',
+			'/CoA/Reauth/ise-psn-01/00:11:22:33:44:55/0',
+			'reauth',
+			'false',
+		],
+		[
+			'reauth through an unknown PSN',
+			'GET',
+			`/CoA/Reauth/other-psn/${HEALTHY_MAC}/0`,
+			'reauth',
+			'false',
+		],
+		[
+			'disconnect with port bounce',
+			'PUT',
+			`/CoA/Disconnect/ise-psn-01/${HEALTHY_MAC}/1/10.0.0.10/10.20.0.5`,
+			'disconnect',
+			'true',
+		],
 	])('answers CoA: %s', async (_label, method, path, requestType, result) => {
 		const before = ise.coaRequests().length;
 		const answer = await get(path, { method });
 		expect(answer.status).toBe(200);
-		expect(answer.body).toContain(`<remoteCoA requestType="${requestType}"><results>${result}</results></remoteCoA>`);
+		expect(answer.body).toContain(
+			`<remoteCoA requestType="${requestType}"><results>${result}</results></remoteCoA>`,
+		);
 		const recorded = ise.coaRequests().slice(before);
 		expect(recorded).toHaveLength(1);
 		expect(recorded[0]).toMatchObject({ requestType, method, result: result === 'true' });
@@ -184,7 +234,13 @@ describe('ISE MnT simulator', () => {
 
 	it('records the disconnect details of a CoA', async () => {
 		const disconnect = ise.coaRequests().find((record) => record.requestType === 'disconnect');
-		expect(disconnect).toMatchObject({ psn: 'ise-psn-01', mac: HEALTHY_MAC, type: 1, nasIpAddress: '10.0.0.10', endpointIpAddress: '10.20.0.5' });
+		expect(disconnect).toMatchObject({
+			psn: 'ise-psn-01',
+			mac: HEALTHY_MAC,
+			type: 1,
+			nasIpAddress: '10.0.0.10',
+			endpointIpAddress: '10.20.0.5',
+		});
 	});
 
 	it('refuses PUT on read-only calls and answers 404 for unknown paths', async () => {
@@ -196,7 +252,9 @@ describe('ISE MnT simulator', () => {
 	it('logs every call with method, path and status, without credentials', async () => {
 		const calls = ise.calls();
 		expect(calls.some((call) => call.path.endsWith('/Version') && call.status === 401)).toBe(true);
-		expect(calls.some((call) => call.method === 'PUT' && call.path.includes('/CoA/Disconnect/'))).toBe(true);
+		expect(
+			calls.some((call) => call.method === 'PUT' && call.path.includes('/CoA/Disconnect/')),
+		).toBe(true);
 		expect(JSON.stringify(calls)).not.toContain(ise.password);
 	});
 
@@ -255,12 +313,18 @@ describe('buildIseScenario', () => {
 		const scenario = buildIseScenario(clients);
 		const latestCode = (mac: string) =>
 			scenario.endpoints.find((endpoint) => endpoint.mac === mac)!.authRecords[0].failureCode;
-		expect([latestCode('5C:5B:35:00:00:01'), latestCode('5C:5B:35:00:00:02')]).toEqual([22056, 24408]);
-		expect([latestCode('5C:5B:35:00:00:04'), latestCode('5C:5B:35:00:00:05')]).toEqual([12321, 12309]);
+		expect([latestCode('5C:5B:35:00:00:01'), latestCode('5C:5B:35:00:00:02')]).toEqual([
+			22056, 24408,
+		]);
+		expect([latestCode('5C:5B:35:00:00:04'), latestCode('5C:5B:35:00:00:05')]).toEqual([
+			12321, 12309,
+		]);
 	});
 
 	it('gives non-authentication faults a passed authentication', () => {
-		const dhcp = buildIseScenario(clients).endpoints.find((endpoint) => endpoint.username === 'u6')!;
+		const dhcp = buildIseScenario(clients).endpoints.find(
+			(endpoint) => endpoint.username === 'u6',
+		)!;
 		expect(dhcp.authRecords.every((record) => record.passed)).toBe(true);
 	});
 
@@ -282,7 +346,10 @@ describe('buildIseScenario', () => {
 	it.each([
 		[{ mac: '5c5b35000001', username: 'x', kind: 'sunburn' }, 'Unknown client kind "sunburn"'],
 		[{ mac: '5c5b3500', username: 'x', kind: 'healthy' }, 'Invalid MAC address "5c5b3500"'],
-		[{ mac: '5c5b35000001', username: 'x', kind: 'radius_reject', failureCodes: [99999] }, 'Unknown ISE failure code 99999'],
+		[
+			{ mac: '5c5b35000001', username: 'x', kind: 'radius_reject', failureCodes: [99999] },
+			'Unknown ISE failure code 99999',
+		],
 	])('rejects bad input %#', (client, message) => {
 		expect(() => buildIseScenario([client as never])).toThrow(message);
 	});

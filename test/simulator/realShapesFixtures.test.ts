@@ -17,10 +17,13 @@ describe('test/fixtures/real-shapes', () => {
 		expect(String(readRealShape(file)._source).length).toBeGreaterThan(60);
 	});
 
-	it.each(Object.keys(realShapes) as Array<keyof typeof realShapes>)('realShapes.%s() loads a sample', (reader) => {
-		const value = realShapes[reader]() as unknown;
-		expect(JSON.stringify(value).length).toBeGreaterThan(40);
-	});
+	it.each(Object.keys(realShapes) as Array<keyof typeof realShapes>)(
+		'realShapes.%s() loads a sample',
+		(reader) => {
+			const value = realShapes[reader]() as unknown;
+			expect(JSON.stringify(value).length).toBeGreaterThan(40);
+		},
+	);
 
 	it('hands out a fresh copy on every read', () => {
 		realShapes.siteStatsClients()[0].vlan_id = 'changed';

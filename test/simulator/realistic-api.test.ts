@@ -25,16 +25,24 @@ describe('realistic profile: hourly budget', () => {
 		const limited = await t.get('/self');
 		expect(limited.status).toBe(429);
 		expect(limited.headers.get('retry-after')).toBeNull();
-		expect(limited.body).toEqual({ detail: realShapes.rateLimit().http429Detail.replace('5000', '5') });
+		expect(limited.body).toEqual({
+			detail: realShapes.rateLimit().http429Detail.replace('5000', '5'),
+		});
 	});
 
 	it('reports {request_limit, requests, seconds} with seconds counting down to the top of the hour', async () => {
 		await t.get('/self');
 		const usage = await t.get('/self/usage');
 		expect(usage.body).toEqual({ request_limit: 5, requests: 2, seconds: 30 });
-		expect(Object.keys(usage.body).sort()).toEqual([...Object.keys(realShapes.rateLimit().selfUsageSpecExample), 'seconds'].sort());
+		expect(Object.keys(usage.body).sort()).toEqual(
+			[...Object.keys(realShapes.rateLimit().selfUsageSpecExample), 'seconds'].sort(),
+		);
 		clock += 20_000;
-		expect((await t.get('/self/usage')).body).toEqual({ request_limit: 5, requests: 3, seconds: 10 });
+		expect((await t.get('/self/usage')).body).toEqual({
+			request_limit: 5,
+			requests: 3,
+			seconds: 10,
+		});
 	});
 
 	it('resets on the hour, not an hour after the first call', async () => {
@@ -44,9 +52,17 @@ describe('realistic profile: hourly budget', () => {
 		expect((await t.get('/self')).status).toBe(429);
 		clock = Date.UTC(2026, 0, 15, 11, 0, 0);
 		expect((await t.get('/self')).status).toBe(200);
-		expect((await t.get('/self/usage')).body).toEqual({ request_limit: 5, requests: 2, seconds: 3600 });
+		expect((await t.get('/self/usage')).body).toEqual({
+			request_limit: 5,
+			requests: 2,
+			seconds: 3600,
+		});
 		clock += HOUR - 1000;
-		expect((await t.get('/self/usage')).body).toEqual({ request_limit: 5, requests: 3, seconds: 1 });
+		expect((await t.get('/self/usage')).body).toEqual({
+			request_limit: 5,
+			requests: 3,
+			seconds: 1,
+		});
 	});
 
 	it('spec profile: keeps the rolling hour from the first call and the Retry-After header', async () => {
@@ -73,7 +89,9 @@ describe('cut 200 bodies and literal type lists', () => {
 	afterAll(async () => t.sim.close());
 
 	const raw = async (path: string) => {
-		const res = await fetch(`${t.sim.url}/api/v1${path}`, { headers: { Authorization: `Token ${t.sim.token}` } });
+		const res = await fetch(`${t.sim.url}/api/v1${path}`, {
+			headers: { Authorization: `Token ${t.sim.token}` },
+		});
 		return { status: res.status, headers: res.headers, text: await res.text() };
 	};
 
@@ -94,8 +112,13 @@ describe('cut 200 bodies and literal type lists', () => {
 	});
 
 	it('cuts only GETs that succeed, and takes the fault over the control API too', async () => {
-		expect((await t.post('/__sim/faults', { kind: 'truncate', pathPattern: '/webhooks$' })).status).toBe(200);
-		const created = await t.post(`${t.org}/webhooks`, { url: 'http://127.0.0.1:9/hook', topics: ['alarms'] });
+		expect(
+			(await t.post('/__sim/faults', { kind: 'truncate', pathPattern: '/webhooks$' })).status,
+		).toBe(200);
+		const created = await t.post(`${t.org}/webhooks`, {
+			url: 'http://127.0.0.1:9/hook',
+			topics: ['alarms'],
+		});
 		expect(created.status).toBe(200);
 		expect((await t.get(`/sites/00000000-0000-0000-0000-000000000000/webhooks`)).status).toBe(404);
 		const listed = await raw(`${t.org}/webhooks`);
@@ -108,11 +131,23 @@ describe('cut 200 bodies and literal type lists', () => {
 		const LIST = 'MARVIS_EVENT_CLIENT_DHCP_NAK,CLIENT_ASSOCIATION_FAILURE';
 		const hq = () => t.site('HQ').id;
 		const totals = async () => ({
-			list: (await t.get(`/sites/${hq()}/clients/events/search?type=${LIST}&duration=1h`)).body.total,
-			single: (await t.get(`/sites/${hq()}/clients/events/search?type=CLIENT_ASSOCIATION_FAILURE&duration=1h`)).body.total,
-			count: (await t.get(`${t.org}/clients/events/count?distinct=type&type=${LIST}&duration=1h`)).body.total,
-			devices: (await t.get(`/sites/${hq()}/devices/events/search?type=SW_PORT_DOWN,SW_PORT_UP&duration=1h`)).body.total,
-			nac: (await t.get(`${t.org}/nac_clients/events/search?type=NAC_CLIENT_DENY,NAC_CLIENT_CERT_CHECK_FAILURE&duration=1h`)).body.total,
+			list: (await t.get(`/sites/${hq()}/clients/events/search?type=${LIST}&duration=1h`)).body
+				.total,
+			single: (
+				await t.get(
+					`/sites/${hq()}/clients/events/search?type=CLIENT_ASSOCIATION_FAILURE&duration=1h`,
+				)
+			).body.total,
+			count: (await t.get(`${t.org}/clients/events/count?distinct=type&type=${LIST}&duration=1h`))
+				.body.total,
+			devices: (
+				await t.get(`/sites/${hq()}/devices/events/search?type=SW_PORT_DOWN,SW_PORT_UP&duration=1h`)
+			).body.total,
+			nac: (
+				await t.get(
+					`${t.org}/nac_clients/events/search?type=NAC_CLIENT_DENY,NAC_CLIENT_CERT_CHECK_FAILURE&duration=1h`,
+				)
+			).body.total,
 		});
 
 		it('matches nothing for a comma list while single types still match, until switched off', async () => {
@@ -122,7 +157,13 @@ describe('cut 200 bodies and literal type lists', () => {
 			expect(before.devices).toBeGreaterThan(0);
 			expect(before.nac).toBeGreaterThan(0);
 			t.sim.setQuirks({ literalTypeLists: true });
-			expect(await totals()).toEqual({ list: 0, single: before.single, count: 0, devices: 0, nac: 0 });
+			expect(await totals()).toEqual({
+				list: 0,
+				single: before.single,
+				count: 0,
+				devices: 0,
+				nac: 0,
+			});
 			t.sim.setQuirks({ literalTypeLists: false });
 			expect(await totals()).toEqual(before);
 		});
@@ -130,7 +171,9 @@ describe('cut 200 bodies and literal type lists', () => {
 		it('can start that way', async () => {
 			const literal = await startTestSimulator({ literalTypeLists: true, now: () => NOW });
 			try {
-				const res = await literal.get(`${literal.org}/clients/events/search?type=${LIST}&duration=1h`);
+				const res = await literal.get(
+					`${literal.org}/clients/events/search?type=${LIST}&duration=1h`,
+				);
 				expect(res.body).toEqual(expect.objectContaining({ total: 0, results: [] }));
 			} finally {
 				await literal.sim.close();
@@ -141,6 +184,8 @@ describe('cut 200 bodies and literal type lists', () => {
 
 describe('startSimulator options', () => {
 	it('refuses an unknown profile', async () => {
-		await expect(startTestSimulator({ profile: 'live' as never })).rejects.toThrow(/profile must be one of realistic, spec/);
+		await expect(startTestSimulator({ profile: 'live' as never })).rejects.toThrow(
+			/profile must be one of realistic, spec/,
+		);
 	});
 });

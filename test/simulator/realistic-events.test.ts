@@ -33,7 +33,10 @@ async function allResults(t: TestSim, path: string): Promise<Event[]> {
 function logicalEvents(events: Event[]): Map<string, Event[]> {
 	const groups = new Map<string, Event[]>();
 	for (const event of events) {
-		const key = realShapes.clientEventsSearch().liveCollector.dedupKey.map((field) => String(event[field])).join('|');
+		const key = realShapes
+			.clientEventsSearch()
+			.liveCollector.dedupKey.map((field) => String(event[field]))
+			.join('|');
 		groups.set(key, [...(groups.get(key) ?? []), event]);
 	}
 	return groups;
@@ -50,7 +53,10 @@ describe('realistic profile: client events', () => {
 	let authFailures: Event[];
 	beforeAll(async () => {
 		t = await startTestSimulator({ now: () => NOW });
-		authFailures = await allResults(t, `${t.org}/clients/events/search?type=${AUTH_FAILURE}&duration=1h&limit=1000`);
+		authFailures = await allResults(
+			t,
+			`${t.org}/clients/events/search?type=${AUTH_FAILURE}&duration=1h&limit=1000`,
+		);
 	});
 	afterAll(async () => t.sim.close());
 
@@ -74,7 +80,10 @@ describe('realistic profile: client events', () => {
 	it('makes the same copies from the same seed and clock', async () => {
 		const twin = await startTestSimulator({ now: () => NOW });
 		try {
-			const again = await allResults(twin, `${twin.org}/clients/events/search?type=${AUTH_FAILURE}&duration=1h&limit=1000`);
+			const again = await allResults(
+				twin,
+				`${twin.org}/clients/events/search?type=${AUTH_FAILURE}&duration=1h&limit=1000`,
+			);
 			expect(again).toEqual(authFailures);
 		} finally {
 			await twin.sim.close();
@@ -87,7 +96,9 @@ describe('realistic profile: client events', () => {
 		const client = [...world.clients.values()][0];
 		const from = world.clientEvents.length;
 		for (let i = 0; i < 20; i++) {
-			world.clientEvents.push(makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_MAC_AUTH_FAILURE', NOW / 1000 - i * 60));
+			world.clientEvents.push(
+				makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_MAC_AUTH_FAILURE', NOW / 1000 - i * 60),
+			);
 		}
 		addAuthFailureCopies(world, from);
 		const added = world.clientEvents.slice(from);
@@ -97,7 +108,10 @@ describe('realistic profile: client events', () => {
 		const unacknowledged = added.filter((event) => Math.abs(event.status_code ?? 0) === 79);
 		expect(unacknowledged.length).toBeGreaterThan(0);
 		expect(unacknowledged.length).toBeLessThan(added.length / 2);
-		expect(added.some((event) => event.has_pcap === true) && added.some((event) => event.has_pcap === false)).toBe(true);
+		expect(
+			added.some((event) => event.has_pcap === true) &&
+				added.some((event) => event.has_pcap === false),
+		).toBe(true);
 	});
 
 	it('gives org events site_id and rssi, and some auth failures a status_code of 79 with either sign', async () => {
@@ -111,19 +125,24 @@ describe('realistic profile: client events', () => {
 		expect(codes.filter((code) => code === 79).length).toBeGreaterThan(0);
 		expect(codes.filter((code) => code === -79).length).toBeGreaterThan(0);
 		// Most keep the reason the fault gives them (the wrong PSK, the RADIUS reject), so the cause stays readable.
-		expect(codes.filter((code) => Math.abs(code ?? 0) !== 79).length).toBeGreaterThan(codes.length / 2);
+		expect(codes.filter((code) => Math.abs(code ?? 0) !== 79).length).toBeGreaterThan(
+			codes.length / 2,
+		);
 	});
 
 	it('gives site events and one client’s events the same fields', async () => {
 		const hq = t.site('HQ');
-		const siteEvents = (await t.get(`/sites/${hq.id}/clients/events/search?type=${AUTH_FAILURE}&duration=1h`)).body.results as Event[];
+		const siteEvents = (
+			await t.get(`/sites/${hq.id}/clients/events/search?type=${AUTH_FAILURE}&duration=1h`)
+		).body.results as Event[];
 		for (const event of siteEvents) {
 			expect(event.site_id).toBe(hq.id);
 			expect(typeof event.rssi).toBe('number');
 			expect(typeof event.status_code).toBe('number');
 		}
 		const mac = siteEvents[0].mac;
-		const own = (await t.get(`/sites/${hq.id}/clients/${mac}/events?duration=1h`)).body.results as Event[];
+		const own = (await t.get(`/sites/${hq.id}/clients/${mac}/events?duration=1h`)).body
+			.results as Event[];
 		expect(own.every((event) => event.site_id === hq.id && event.rssi !== undefined)).toBe(true);
 	});
 
@@ -131,7 +150,10 @@ describe('realistic profile: client events', () => {
 		const evidence = realShapes.clientEventsSearch();
 		const events = await allResults(t, `${t.org}/clients/events/search?duration=1h&limit=1000`);
 		const seen = new Set(events.flatMap((event) => Object.keys(event)));
-		const wanted = [...evidence.liveCollector.fieldsRead, ...Object.keys(evidence.specExample.results[0])];
+		const wanted = [
+			...evidence.liveCollector.fieldsRead,
+			...Object.keys(evidence.specExample.results[0]),
+		];
 		expect(wanted.filter((field) => !seen.has(field))).toEqual([]);
 		const dnsOk = events.find((event) => event.type === 'CLIENT_DNS_OK');
 		expect(dnsOk?.type_code).toBe(evidence.specExample.results[0].type_code);
@@ -155,27 +177,40 @@ describe('realistic profile: client events', () => {
 		];
 		for (const name of named) expect(keys).toContain(name);
 		for (const name of real.noEvidenceAsClientEvents) expect(keys).not.toContain(name);
-		expect(catalogue.find((entry) => entry.key === 'CLIENT_AUTH_ASSOCIATION_11R')?.display).toBe('11r Association');
+		expect(catalogue.find((entry) => entry.key === 'CLIENT_AUTH_ASSOCIATION_11R')?.display).toBe(
+			'11r Association',
+		);
 	});
 
 	it('emits real failure types from faults: FT failures, a blocked static IP, DHCPv6 on dual-stack clients', async () => {
 		const hq = t.site('HQ').id;
-		const ofType = async (type: string) => allResults(t, `/sites/${hq}/clients/events/search?type=${type}&duration=1h&limit=1000`);
+		const ofType = async (type: string) =>
+			allResults(t, `/sites/${hq}/clients/events/search?type=${type}&duration=1h&limit=1000`);
 		const roamers = await ofType('MARVIS_EVENT_WLC_FT_KEY_NOT_FOUND');
 		expect(roamers.length).toBeGreaterThan(0);
-		expect(new Set(roamers.map((event) => event.ap))).toEqual(new Set([t.apByName('HQ-AP-03').mac]));
-		expect(roamers.every((event) => t.sim.world.clients.get(event.mac)?.wlan.auth === 'eap')).toBe(true);
+		expect(new Set(roamers.map((event) => event.ap))).toEqual(
+			new Set([t.apByName('HQ-AP-03').mac]),
+		);
+		expect(roamers.every((event) => t.sim.world.clients.get(event.mac)?.wlan.auth === 'eap')).toBe(
+			true,
+		);
 		expect((await ofType('MARVIS_EVENT_CLIENT_FBT_FAILURE')).length).toBe(roamers.length);
 		const blocked = await ofType('MARVIS_EVENT_CLIENT_STATIC_IP_BLOCKED');
-		expect(new Set(blocked.map((event) => event.mac))).toEqual(new Set([t.clientByHostname('hq-laptop-nak-01').mac]));
+		expect(new Set(blocked.map((event) => event.mac))).toEqual(
+			new Set([t.clientByHostname('hq-laptop-nak-01').mac]),
+		);
 		const dhcpv6 = await ofType('MARVIS_EVENT_CLIENT_DHCPV6_FAILURE');
 		expect(dhcpv6.length).toBeGreaterThan(0);
-		const stuck = new Set((await ofType('MARVIS_EVENT_CLIENT_DHCP_STUCK')).map((event) => event.mac as string));
+		const stuck = new Set(
+			(await ofType('MARVIS_EVENT_CLIENT_DHCP_STUCK')).map((event) => event.mac as string),
+		);
 		for (const event of dhcpv6) {
 			expect(stuck.has(event.mac)).toBe(true);
 			expect(isDualStack(t.sim.world.clients.get(event.mac)?.family ?? '')).toBe(true);
 		}
-		const singleStack = [...stuck].filter((mac) => !isDualStack(t.sim.world.clients.get(mac)?.family ?? ''));
+		const singleStack = [...stuck].filter(
+			(mac) => !isDualStack(t.sim.world.clients.get(mac)?.family ?? ''),
+		);
 		expect(singleStack.length).toBeGreaterThan(0);
 		expect(dhcpv6.some((event) => singleStack.includes(event.mac))).toBe(false);
 	});
@@ -188,11 +223,13 @@ describe('realistic profile: stats carry every field of the real samples', () =>
 	});
 	afterAll(async () => t.sim.close());
 
-	const missing = (real: Record<string, unknown>, ours: Record<string, unknown>) => Object.keys(real).filter((key) => !(key in ours));
+	const missing = (real: Record<string, unknown>, ours: Record<string, unknown>) =>
+		Object.keys(real).filter((key) => !(key in ours));
 
 	it('client stats: every field of the real client, with vlan_id a string', async () => {
 		const [real] = realShapes.siteStatsClients();
-		const stats = (await t.get(`/sites/${t.site('Branch-Control').id}/stats/clients`)).body as Event[];
+		const stats = (await t.get(`/sites/${t.site('Branch-Control').id}/stats/clients`))
+			.body as Event[];
 		for (const client of stats) {
 			expect(missing(real, client)).toEqual([]);
 			expect(typeof client.vlan_id).toBe('string');
@@ -200,8 +237,11 @@ describe('realistic profile: stats carry every field of the real samples', () =>
 	});
 
 	it('AP stats: every field of the real AP, its radios, its port and its LLDP neighbour', async () => {
-		const [real] = realShapes.apStats() as Array<Record<string, Record<string, Record<string, unknown>>>>;
-		const stats = (await t.get(`/sites/${t.site('Branch-Control').id}/stats/devices`)).body as Array<Record<string, Json>>;
+		const [real] = realShapes.apStats() as Array<
+			Record<string, Record<string, Record<string, unknown>>>
+		>;
+		const stats = (await t.get(`/sites/${t.site('Branch-Control').id}/stats/devices`))
+			.body as Array<Record<string, Json>>;
 		for (const ap of stats) {
 			expect(missing(real, ap)).toEqual([]);
 			expect(missing(real.radio_stat.band_24, ap.radio_stat.band_24)).toEqual([]);
@@ -220,17 +260,23 @@ describe('spec profile: client events and catalogue as the spec describes them',
 	afterAll(async () => t.sim.close());
 
 	it('returns one copy per auth failure, without site_id, rssi or pcap fields', async () => {
-		const events = await allResults(t, `${t.org}/clients/events/search?type=${AUTH_FAILURE}&duration=1h&limit=1000`);
+		const events = await allResults(
+			t,
+			`${t.org}/clients/events/search?type=${AUTH_FAILURE}&duration=1h&limit=1000`,
+		);
 		expect(events.length).toBeGreaterThan(0);
 		expect([...logicalEvents(events).values()].every((copies) => copies.length === 1)).toBe(true);
 		for (const event of events) {
-			for (const field of ['site_id', 'rssi', 'has_pcap', 'pcap_url']) expect(event).not.toHaveProperty(field);
+			for (const field of ['site_id', 'rssi', 'has_pcap', 'pcap_url'])
+				expect(event).not.toHaveProperty(field);
 			expect(event.status_code).toBeUndefined();
 		}
 	});
 
 	it('lists only the eleven types it emits in /const/client_events', async () => {
-		const keys = (await t.get('/const/client_events')).body.map((entry: { key: string }) => entry.key);
+		const keys = (await t.get('/const/client_events')).body.map(
+			(entry: { key: string }) => entry.key,
+		);
 		expect(keys).toHaveLength(11);
 		expect(keys).toContain('REPEATED_AUTH_FAILURES');
 	});

@@ -31,8 +31,12 @@ describe('remediation state changes', () => {
 		const alarms = (await t.get(`/sites/${ap.siteId}/alarms/search?type=ap_offline`)).body.results;
 		expect(alarms.map((a: { status: string }) => a.status)).toEqual(['resolved']);
 		const state = (await t.get('/__sim/state')).body;
-		expect(state.faults.find((f: { kind: string }) => f.kind === 'ap_offline')).toEqual(expect.objectContaining({ active: false, clearedBy: 'restart' }));
-		expect(state.remediations).toEqual([expect.objectContaining({ action: 'restart_device', target: ap.id })]);
+		expect(state.faults.find((f: { kind: string }) => f.kind === 'ap_offline')).toEqual(
+			expect.objectContaining({ active: false, clearedBy: 'restart' }),
+		);
+		expect(state.remediations).toEqual([
+			expect.objectContaining({ action: 'restart_device', target: ap.id }),
+		]);
 	});
 
 	it('restart of a healthy AP makes it briefly disconnected and stops last_seen', async () => {
@@ -60,12 +64,23 @@ describe('remediation state changes', () => {
 		const before = (await t.get(`/sites/${client.siteId}/stats/clients/${client.mac}`)).body;
 		expect(before.ip).toBeUndefined();
 		clock += 1000;
-		expect((await t.post(`/sites/${client.siteId}/clients/${client.mac}/disconnect`)).status).toBe(200);
+		expect((await t.post(`/sites/${client.siteId}/clients/${client.mac}/disconnect`)).status).toBe(
+			200,
+		);
 		clock += 2000;
 		const after = (await t.get(`/sites/${client.siteId}/stats/clients/${client.mac}`)).body;
 		expect(after.ip).toMatch(/^10\./);
-		const events = (await t.get(`/sites/${client.siteId}/clients/${client.mac}/events?duration=10m&limit=100`)).body.results.map((e: { type: string }) => e.type);
-		expect(events).toEqual(expect.arrayContaining(['CLIENT_DEAUTHENTICATED', 'CLIENT_ASSOCIATION', 'CLIENT_AUTHENTICATED', 'CLIENT_IP_ASSIGNED']));
+		const events = (
+			await t.get(`/sites/${client.siteId}/clients/${client.mac}/events?duration=10m&limit=100`)
+		).body.results.map((e: { type: string }) => e.type);
+		expect(events).toEqual(
+			expect.arrayContaining([
+				'CLIENT_DEAUTHENTICATED',
+				'CLIENT_ASSOCIATION',
+				'CLIENT_AUTHENTICATED',
+				'CLIENT_IP_ASSIGNED',
+			]),
+		);
 		const state = (await t.get('/__sim/state')).body;
 		expect(state.faults.find((f: { kind: string }) => f.kind === 'dhcp_nak').active).toBe(false);
 	});
@@ -76,20 +91,29 @@ describe('remediation state changes', () => {
 		const macs = site.clientMacs.slice(0, 2);
 		expect((await t.post(`/sites/${site.id}/clients/disconnect`, macs)).status).toBe(200);
 		const state = (await t.get('/__sim/state')).body;
-		expect(state.remediations.slice(-1)[0]).toEqual(expect.objectContaining({ action: 'disconnect_clients', target: macs.join(',') }));
+		expect(state.remediations.slice(-1)[0]).toEqual(
+			expect.objectContaining({ action: 'disconnect_clients', target: macs.join(',') }),
+		);
 	});
 
 	it('RRM optimize changes channels, clears interference faults and appends triggered-site_rrm events', async () => {
 		const site = t.site('Warehouse');
 		const before = (await t.get(`/sites/${site.id}/rrm/current`)).body;
-		expect((await t.post(`/sites/${site.id}/rrm/optimize`, { bands: ['24', '5'] })).status).toBe(200);
+		expect((await t.post(`/sites/${site.id}/rrm/optimize`, { bands: ['24', '5'] })).status).toBe(
+			200,
+		);
 		const after = (await t.get(`/sites/${site.id}/rrm/current`)).body;
-		const changed = Object.keys(after.band_5).filter((id) => after.band_5[id].channel !== before.band_5[id].channel);
+		const changed = Object.keys(after.band_5).filter(
+			(id) => after.band_5[id].channel !== before.band_5[id].channel,
+		);
 		expect(changed.length).toBe(site.apIds.length);
 		expect((await apStats('Warehouse-AP-02')).radio_stat.band_5.util_all).toBeLessThan(50);
 		expect((await apStats('Warehouse-AP-03')).radio_stat.band_24.noise_floor).toBeLessThan(-85);
-		const events = (await t.get(`/sites/${site.id}/rrm/events?duration=10m&limit=1000`)).body.results;
-		expect(events.filter((e: { event: string }) => e.event === 'triggered-site_rrm')).toHaveLength(site.apIds.length * 2);
+		const events = (await t.get(`/sites/${site.id}/rrm/events?duration=10m&limit=1000`)).body
+			.results;
+		expect(events.filter((e: { event: string }) => e.event === 'triggered-site_rrm')).toHaveLength(
+			site.apIds.length * 2,
+		);
 	});
 
 	it('RRM optimize with txpower_only keeps channels', async () => {
@@ -97,18 +121,25 @@ describe('remediation state changes', () => {
 		const before = (await t.get(`/sites/${site.id}/rrm/current`)).body;
 		await t.post(`/sites/${site.id}/rrm/optimize`, { bands: ['5'], txpower_only: true });
 		const after = (await t.get(`/sites/${site.id}/rrm/current`)).body;
-		for (const id of Object.keys(before.band_5)) expect(after.band_5[id].channel).toBe(before.band_5[id].channel);
+		for (const id of Object.keys(before.band_5))
+			expect(after.band_5[id].channel).toBe(before.band_5[id].channel);
 		expect((await t.post(`/sites/${site.id}/rrm/optimize`, {})).status).toBe(400);
 	});
 
 	it('PUT radio_config updates what stats report', async () => {
 		const ap = t.apByName('HQ-AP-01');
-		const res = await t.request('PUT', `/sites/${ap.siteId}/devices/${ap.id}`, { radio_config: { band_5: { channel: 149, power: 12 } } });
+		const res = await t.request('PUT', `/sites/${ap.siteId}/devices/${ap.id}`, {
+			radio_config: { band_5: { channel: 149, power: 12 } },
+		});
 		expect(res.status).toBe(200);
-		expect(res.body.radio_config.band_5).toEqual(expect.objectContaining({ channel: 149, power: 12 }));
+		expect(res.body.radio_config.band_5).toEqual(
+			expect.objectContaining({ channel: 149, power: 12 }),
+		);
 		const stats = await apStats('HQ-AP-01');
 		expect(stats.radio_stat.band_5).toEqual(expect.objectContaining({ channel: 149, power: 12 }));
-		const bad = await t.request('PUT', `/sites/${ap.siteId}/devices/${ap.id}`, { radio_config: { band_5: { channel: 7 } } });
+		const bad = await t.request('PUT', `/sites/${ap.siteId}/devices/${ap.id}`, {
+			radio_config: { band_5: { channel: 7 } },
+		});
 		expect(bad.status).toBe(400);
 		expect(bad.body.detail).toMatch(/channel/);
 	});
@@ -128,7 +159,14 @@ describe('remediation state changes', () => {
 	it('validates utility bodies and reports a failing DHCP synthetic test on a broken VLAN', async () => {
 		const ap = t.apByName('HQ-AP-02');
 		expect((await t.post(`/sites/${ap.siteId}/devices/${ap.id}/ping`, {})).status).toBe(400);
-		expect((await t.post(`/sites/${ap.siteId}/devices/${ap.id}/synthetic_test`, { type: 'dhcp', vlan_id: 20 })).status).toBe(200);
+		expect(
+			(
+				await t.post(`/sites/${ap.siteId}/devices/${ap.id}/synthetic_test`, {
+					type: 'dhcp',
+					vlan_id: 20,
+				})
+			).status,
+		).toBe(200);
 		const result = (await t.get(`/sites/${ap.siteId}/devices/${ap.id}/synthetic_test`)).body;
 		expect(result).toEqual(expect.objectContaining({ type: 'dhcp', failed: true }));
 	});
@@ -138,6 +176,8 @@ describe('remediation state changes', () => {
 		expect((await t.post(`${t.org}/alarms/${alarm.id}/ack`, { note: 'on it' })).status).toBe(200);
 		const after = (await t.get(`${t.org}/alarms/search?type=ap_offline`)).body.results[0];
 		expect(after).toEqual(expect.objectContaining({ acked: true, note: 'on it' }));
-		expect((await t.post(`${t.org}/alarms/00000000-0000-0000-0000-000000000000/ack`)).status).toBe(404);
+		expect((await t.post(`${t.org}/alarms/00000000-0000-0000-0000-000000000000/ack`)).status).toBe(
+			404,
+		);
 	});
 });

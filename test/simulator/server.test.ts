@@ -20,13 +20,24 @@ describe('simulator HTTP basics', () => {
 	it('answers /self with an org admin privilege', async () => {
 		const res = await t.get('/self');
 		expect(res.status).toBe(200);
-		expect(res.body.privileges).toEqual([expect.objectContaining({ scope: 'org', org_id: t.sim.orgId, role: 'admin', name: 'Demo Corp' })]);
+		expect(res.body.privileges).toEqual([
+			expect.objectContaining({
+				scope: 'org',
+				org_id: t.sim.orgId,
+				role: 'admin',
+				name: 'Demo Corp',
+			}),
+		]);
 	});
 
 	it.each([
 		['unknown org', () => `/orgs/00000000-0000-0000-0000-000000000000/sites`, 404],
 		['unknown site', () => `/sites/00000000-0000-0000-0000-000000000000/stats/devices`, 404],
-		['unknown device', () => `/sites/${t.site('HQ').id}/stats/devices/00000000-0000-0000-1000-000000000000`, 404],
+		[
+			'unknown device',
+			() => `/sites/${t.site('HQ').id}/stats/devices/00000000-0000-0000-1000-000000000000`,
+			404,
+		],
 		['limit above 1000', () => `${t.org}/sites?limit=1001`, 400],
 		['bad duration', () => `${t.org}/clients/events/search?duration=forever`, 400],
 		['bad page', () => `${t.org}/sites?page=0`, 400],
@@ -61,8 +72,16 @@ describe('simulator HTTP basics', () => {
 		for (;;) {
 			pages++;
 			// Copies of one auth failure share mac, type and timestamp and differ in their pcap fields.
-			type Event = { mac: string; type: string; timestamp: number; has_pcap?: boolean; pcap_url?: string };
-			body.results.forEach((e: Event) => ids.add(`${e.mac}|${e.type}|${e.timestamp}|${e.has_pcap}|${e.pcap_url}`));
+			type Event = {
+				mac: string;
+				type: string;
+				timestamp: number;
+				has_pcap?: boolean;
+				pcap_url?: string;
+			};
+			body.results.forEach((e: Event) =>
+				ids.add(`${e.mac}|${e.type}|${e.timestamp}|${e.has_pcap}|${e.pcap_url}`),
+			);
 			if (!body.next) break;
 			expect(body.next).toMatch(/^\/api\/v1\/orgs\/.+\/clients\/events\/search\?.*search_after=/);
 			body = (await t.get(body.next)).body;
@@ -83,7 +102,9 @@ describe('simulator HTTP basics', () => {
 
 	it('pages SLE impacted users in the body', async () => {
 		const hq = t.site('HQ');
-		const res = await t.get(`/sites/${hq.id}/sle/site/${hq.id}/metric/failed-to-connect/impacted-users?limit=5&page=2`);
+		const res = await t.get(
+			`/sites/${hq.id}/sle/site/${hq.id}/metric/failed-to-connect/impacted-users?limit=5&page=2`,
+		);
 		expect(res.body).toEqual(expect.objectContaining({ page: 2, limit: 5 }));
 		expect(res.body.total_count).toBeGreaterThan(10);
 		expect(res.body.users).toHaveLength(5);
@@ -91,10 +112,19 @@ describe('simulator HTTP basics', () => {
 
 	it('filters search results by type, comma-separated, and by site', async () => {
 		const hq = t.site('HQ');
-		const res = await t.get(`${t.org}/clients/events/search?type=MARVIS_EVENT_CLIENT_DHCP_NAK,CLIENT_ASSOCIATION_FAILURE&site_id=${hq.id}&duration=1h&limit=1000`);
+		const res = await t.get(
+			`${t.org}/clients/events/search?type=MARVIS_EVENT_CLIENT_DHCP_NAK,CLIENT_ASSOCIATION_FAILURE&site_id=${hq.id}&duration=1h&limit=1000`,
+		);
 		const types = new Set(res.body.results.map((e: { type: string }) => e.type));
-		expect([...types].sort()).toEqual(['CLIENT_ASSOCIATION_FAILURE', 'MARVIS_EVENT_CLIENT_DHCP_NAK']);
-		expect(res.body.results.every((e: { mac: string }) => t.sim.world.clients.get(e.mac)?.siteId === hq.id)).toBe(true);
+		expect([...types].sort()).toEqual([
+			'CLIENT_ASSOCIATION_FAILURE',
+			'MARVIS_EVENT_CLIENT_DHCP_NAK',
+		]);
+		expect(
+			res.body.results.every(
+				(e: { mac: string }) => t.sim.world.clients.get(e.mac)?.siteId === hq.id,
+			),
+		).toBe(true);
 	});
 
 	it('finds sites by wildcard name', async () => {
@@ -108,7 +138,9 @@ describe('simulator HTTP basics', () => {
 		await t.get('/self');
 		await t.get('/__sim/state');
 		const calls = (await t.get('/__sim/calls')).body;
-		expect(calls).toEqual([expect.objectContaining({ method: 'GET', path: '/api/v1/self', status: 200 })]);
+		expect(calls).toEqual([
+			expect.objectContaining({ method: 'GET', path: '/api/v1/self', status: 200 }),
+		]);
 		expect(JSON.stringify(calls)).not.toContain(t.sim.token);
 	});
 });
@@ -160,13 +192,19 @@ describe('fault injection', () => {
 
 	it('resets the connection', async () => {
 		t.sim.injectFault({ kind: 'reset' });
-		await expect(fetch(`${t.sim.url}/api/v1/self`, { headers: { Authorization: `Token ${t.sim.token}` } })).rejects.toThrow();
-		expect(t.sim.calls().slice(-1)[0]).toEqual(expect.objectContaining({ status: 0, path: '/api/v1/self' }));
+		await expect(
+			fetch(`${t.sim.url}/api/v1/self`, { headers: { Authorization: `Token ${t.sim.token}` } }),
+		).rejects.toThrow();
+		expect(t.sim.calls().slice(-1)[0]).toEqual(
+			expect.objectContaining({ status: 0, path: '/api/v1/self' }),
+		);
 	});
 
 	it('sends a truncated JSON body', async () => {
 		t.sim.injectFault({ kind: 'truncated' });
-		const outcome = await fetch(`${t.sim.url}/api/v1/self`, { headers: { Authorization: `Token ${t.sim.token}` } })
+		const outcome = await fetch(`${t.sim.url}/api/v1/self`, {
+			headers: { Authorization: `Token ${t.sim.token}` },
+		})
 			.then((r) => r.text())
 			.then((text) => {
 				JSON.parse(text);
@@ -179,7 +217,12 @@ describe('fault injection', () => {
 	it('holds a timed-out request open until the client gives up', async () => {
 		t.sim.injectFault({ kind: 'timeout' });
 		const signal = AbortSignal.timeout(300);
-		await expect(fetch(`${t.sim.url}/api/v1/self`, { headers: { Authorization: `Token ${t.sim.token}` }, signal })).rejects.toThrow();
+		await expect(
+			fetch(`${t.sim.url}/api/v1/self`, {
+				headers: { Authorization: `Token ${t.sim.token}` },
+				signal,
+			}),
+		).rejects.toThrow();
 	});
 
 	it('rejects malformed injections', async () => {

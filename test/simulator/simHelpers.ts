@@ -14,11 +14,22 @@ export interface ApiResponse<T = Json> {
 /** A simulator on a random loopback port plus a tiny authenticated client for it. */
 export async function startTestSimulator(options: SimulatorOptions = {}) {
 	const sim: RunningSimulator = await startSimulator({ port: 0, scenario: 'demo', ...options });
-	const request = async <T = Json>(method: string, path: string, body?: unknown, token: string | null = sim.token): Promise<ApiResponse<T>> => {
-		const url = path.startsWith('http') ? path : `${sim.url}${path.startsWith('/api/') || path.startsWith('/__sim/') ? '' : '/api/v1'}${path}`;
+	const request = async <T = Json>(
+		method: string,
+		path: string,
+		body?: unknown,
+		token: string | null = sim.token,
+	): Promise<ApiResponse<T>> => {
+		const url = path.startsWith('http')
+			? path
+			: `${sim.url}${path.startsWith('/api/') || path.startsWith('/__sim/') ? '' : '/api/v1'}${path}`;
 		const headers: Record<string, string> = { 'Content-Type': 'application/json' };
 		if (token !== null) headers.Authorization = `Token ${token}`;
-		const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+		const res = await fetch(url, {
+			method,
+			headers,
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
 		const text = await res.text();
 		return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
 	};

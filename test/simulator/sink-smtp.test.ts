@@ -101,8 +101,12 @@ describe('alert sink SMTP server (raw conversation)', () => {
 		expect(ehlo).toMatch(/^250-/);
 		expect(ehlo).toContain('AUTH PLAIN LOGIN');
 		expect(ehlo).not.toContain('STARTTLS');
-		expect(await client.command(`AUTH PLAIN ${base64('\u0000alerts@demo.corp\u0000s3cret-pass')}`)).toMatch(/^235 /);
-		expect(await client.command('MAIL FROM:<monitor@demo.corp> SIZE=2048 BODY=8BITMIME')).toMatch(/^250 /);
+		expect(
+			await client.command(`AUTH PLAIN ${base64('\u0000alerts@demo.corp\u0000s3cret-pass')}`),
+		).toMatch(/^235 /);
+		expect(await client.command('MAIL FROM:<monitor@demo.corp> SIZE=2048 BODY=8BITMIME')).toMatch(
+			/^250 /,
+		);
 		expect(await client.command('RCPT TO:<oncall@demo.corp>')).toMatch(/^250 /);
 		expect(await client.command('RCPT TO:<noc@demo.corp>')).toMatch(/^250 /);
 		expect(await client.command('DATA')).toMatch(/^354 /);
@@ -142,7 +146,13 @@ describe('alert sink SMTP server (raw conversation)', () => {
 		await client.command('DATA');
 		expect(await client.send('.\r\n')).toMatch(/^250 /);
 		const [message] = sink.messages();
-		expect(message.email).toMatchObject({ from: '', to: ['kept@x'], subject: '', raw: '', authUser: 'bob' });
+		expect(message.email).toMatchObject({
+			from: '',
+			to: ['kept@x'],
+			subject: '',
+			raw: '',
+			authUser: 'bob',
+		});
 	});
 
 	it.each([
@@ -168,11 +178,28 @@ describe('alert sink SMTP server (raw conversation)', () => {
 		const body = (subject: string) => `Subject: ${subject}\r\n\r\nbody of ${subject}\r\n.\r\n`;
 		// Everything in one write: the server must answer in order.
 		const replies: string[] = [];
-		const writes = 'MAIL FROM:<a@x>\r\nRCPT TO:<b@x>\r\nDATA\r\n' + body('first') + 'MAIL FROM:<a@x>\r\nRCPT TO:<c@x>\r\nDATA\r\n' + body('second');
+		const writes =
+			'MAIL FROM:<a@x>\r\nRCPT TO:<b@x>\r\nDATA\r\n' +
+			body('first') +
+			'MAIL FROM:<a@x>\r\nRCPT TO:<c@x>\r\nDATA\r\n' +
+			body('second');
 		replies.push(await client.send(writes));
 		for (let index = 0; index < 7; index++) replies.push(await client.next());
-		expect(replies.map((reply) => reply.slice(0, 3))).toEqual(['250', '250', '354', '250', '250', '250', '354', '250']);
-		expect(sink.messages().map((message) => [message.email!.subject, message.email!.to, message.email!.text])).toEqual([
+		expect(replies.map((reply) => reply.slice(0, 3))).toEqual([
+			'250',
+			'250',
+			'354',
+			'250',
+			'250',
+			'250',
+			'354',
+			'250',
+		]);
+		expect(
+			sink
+				.messages()
+				.map((message) => [message.email!.subject, message.email!.to, message.email!.text]),
+		).toEqual([
 			['first', ['b@x'], 'body of first'],
 			['second', ['c@x'], 'body of second'],
 		]);
@@ -196,7 +223,9 @@ describe('alert sink SMTP server (raw conversation)', () => {
 describe('parseMime', () => {
 	it('decodes a single-part Latin-1 quoted-printable body and a B-encoded subject', () => {
 		const raw = Buffer.from(
-			'Subject: =?ISO-8859-1?B?' + Buffer.from('Caf\u00e9 down', 'latin1').toString('base64') + '?=\r\n' +
+			'Subject: =?ISO-8859-1?B?' +
+				Buffer.from('Caf\u00e9 down', 'latin1').toString('base64') +
+				'?=\r\n' +
 				'Content-Type: text/plain; charset=ISO-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nCaf=E9 =3D down\r\n',
 			'latin1',
 		).toString('latin1');

@@ -42,11 +42,25 @@ describe('webhooks', () => {
 	});
 
 	it('supports create, read, update, list and delete, and validates topics', async () => {
-		const created = await t.post(`${t.org}/webhooks`, { name: 'crud', url: receiverUrl, topics: ['alarms'], enabled: true });
+		const created = await t.post(`${t.org}/webhooks`, {
+			name: 'crud',
+			url: receiverUrl,
+			topics: ['alarms'],
+			enabled: true,
+		});
 		expect(created.status).toBe(200);
-		expect(created.body).toEqual(expect.objectContaining({ url: receiverUrl, topics: ['alarms'], org_id: t.sim.orgId, type: 'http-post' }));
+		expect(created.body).toEqual(
+			expect.objectContaining({
+				url: receiverUrl,
+				topics: ['alarms'],
+				org_id: t.sim.orgId,
+				type: 'http-post',
+			}),
+		);
 		const id = created.body.id;
-		expect((await t.request('PUT', `${t.org}/webhooks/${id}`, { enabled: false })).body.enabled).toBe(false);
+		expect(
+			(await t.request('PUT', `${t.org}/webhooks/${id}`, { enabled: false })).body.enabled,
+		).toBe(false);
 		expect((await t.get(`${t.org}/webhooks/${id}`)).body.enabled).toBe(false);
 		expect((await t.get(`${t.org}/webhooks`)).body.map((w: { id: string }) => w.id)).toContain(id);
 		expect((await t.request('DELETE', `${t.org}/webhooks/${id}`)).status).toBe(200);
@@ -57,24 +71,43 @@ describe('webhooks', () => {
 	});
 
 	it('delivers scenario alarms with Mist headers and correct HMAC signatures', async () => {
-		const hook = (await t.post(`${t.org}/webhooks`, { name: 'signed', url: receiverUrl, topics: ['alarms', 'device-updowns'], secret: SECRET })).body;
+		const hook = (
+			await t.post(`${t.org}/webhooks`, {
+				name: 'signed',
+				url: receiverUrl,
+				topics: ['alarms', 'device-updowns'],
+				secret: SECRET,
+			})
+		).body;
 		const deliveries = (await t.post('/__sim/webhooks/fire', { topic: 'alarms' })).body;
-		expect(deliveries).toEqual([expect.objectContaining({ topic: 'alarms', statusCode: 200, status: 'success' })]);
+		expect(deliveries).toEqual([
+			expect.objectContaining({ topic: 'alarms', statusCode: 200, status: 'success' }),
+		]);
 		expect(received).toHaveLength(1);
 		const [message] = received;
 		expect(message.headers['content-type']).toBe('application/json');
 		expect(message.headers['user-agent']).toBe('Mist-webhook');
-		expect(message.headers['x-mist-signature-v2']).toBe(createHmac('sha256', SECRET).update(message.raw).digest('hex'));
-		expect(message.headers['x-mist-signature']).toBe(createHmac('sha1', SECRET).update(message.raw).digest('hex'));
+		expect(message.headers['x-mist-signature-v2']).toBe(
+			createHmac('sha256', SECRET).update(message.raw).digest('hex'),
+		);
+		expect(message.headers['x-mist-signature']).toBe(
+			createHmac('sha1', SECRET).update(message.raw).digest('hex'),
+		);
 		expect(message.body.topic).toBe('alarms');
-		expect(message.body.events.map((e) => e.type)).toEqual(expect.arrayContaining(['ap_offline', 'dhcp_failure', 'psk_failure']));
+		expect(message.body.events.map((e) => e.type)).toEqual(
+			expect.arrayContaining(['ap_offline', 'dhcp_failure', 'psk_failure']),
+		);
 		const log = (await t.get(`${t.org}/webhooks/${hook.id}/events/search`)).body;
-		expect(log.results[0]).toEqual(expect.objectContaining({ topic: 'alarms', status: 'success', status_code: 200 }));
+		expect(log.results[0]).toEqual(
+			expect.objectContaining({ topic: 'alarms', status: 'success', status_code: 200 }),
+		);
 		await t.request('DELETE', `${t.org}/webhooks/${hook.id}`);
 	});
 
 	it('sends device-updowns for the offline AP and topic ping on ping', async () => {
-		const hook = (await t.post(`${t.org}/webhooks`, { url: receiverUrl, topics: ['device-updowns', 'ping'] })).body;
+		const hook = (
+			await t.post(`${t.org}/webhooks`, { url: receiverUrl, topics: ['device-updowns', 'ping'] })
+		).body;
 		await t.sim.fireWebhookEvents('device-updowns');
 		expect(received[0].body.events.map((e) => e.ap_name)).toContain('Warehouse-AP-05');
 		expect(received[0].headers['x-mist-signature-v2']).toBeUndefined();
@@ -85,22 +118,39 @@ describe('webhooks', () => {
 
 	it('limits site webhooks to their site and fires caller-given events', async () => {
 		const hq = t.site('HQ');
-		const hook = (await t.post(`/sites/${hq.id}/webhooks`, { url: receiverUrl, topics: ['nac-events'] })).body;
+		const hook = (
+			await t.post(`/sites/${hq.id}/webhooks`, { url: receiverUrl, topics: ['nac-events'] })
+		).body;
 		expect(hook.site_id).toBe(hq.id);
 		await t.post('/__sim/webhooks/fire', { topic: 'nac-events' });
 		expect(received).toHaveLength(1);
 		expect(received[0].body.events.every((e) => e.site_id === hq.id)).toBe(true);
-		await t.post('/__sim/webhooks/fire', { topic: 'nac-events', events: [{ type: 'NAC_CLIENT_DENY', site_id: hq.id, mac: 'aabbccddeeff' }] });
-		expect(received[1].body.events).toEqual([{ type: 'NAC_CLIENT_DENY', site_id: hq.id, mac: 'aabbccddeeff' }]);
+		await t.post('/__sim/webhooks/fire', {
+			topic: 'nac-events',
+			events: [{ type: 'NAC_CLIENT_DENY', site_id: hq.id, mac: 'aabbccddeeff' }],
+		});
+		expect(received[1].body.events).toEqual([
+			{ type: 'NAC_CLIENT_DENY', site_id: hq.id, mac: 'aabbccddeeff' },
+		]);
 		await t.request('DELETE', `/sites/${hq.id}/webhooks/${hook.id}`);
 	});
 
 	it('refuses to deliver outside loopback and records the failure', async () => {
-		const hook = (await t.post(`${t.org}/webhooks`, { url: 'http://example.com/hook', topics: ['alarms'] })).body;
+		const hook = (
+			await t.post(`${t.org}/webhooks`, { url: 'http://example.com/hook', topics: ['alarms'] })
+		).body;
 		const deliveries = await t.sim.fireWebhookEvents('alarms');
-		expect(deliveries).toEqual([expect.objectContaining({ status: 'failure', statusCode: 0, error: expect.stringContaining('loopback') })]);
+		expect(deliveries).toEqual([
+			expect.objectContaining({
+				status: 'failure',
+				statusCode: 0,
+				error: expect.stringContaining('loopback'),
+			}),
+		]);
 		const recorded = (await t.get('/__sim/webhooks/deliveries')).body;
-		expect(recorded.slice(-1)[0]).toEqual(expect.objectContaining({ webhookId: hook.id, status: 'failure' }));
+		expect(recorded.slice(-1)[0]).toEqual(
+			expect.objectContaining({ webhookId: hook.id, status: 'failure' }),
+		);
 		await t.request('DELETE', `${t.org}/webhooks/${hook.id}`);
 	});
 });

@@ -52,8 +52,15 @@ export interface ShippedNode {
 }
 
 /** A shipped workflow, its sink URLs moved to the test's sink; `patch` may change node parameters. */
-export function shippedWorkflow(file: string, sink: RunningAlertSink, patch?: (nodes: ShippedNode[]) => void): WorkflowJson {
-	const text = fs.readFileSync(path.join(WORKFLOWS_DIR, file), 'utf8').split(DEMO_SINK_URL).join(sink.url);
+export function shippedWorkflow(
+	file: string,
+	sink: RunningAlertSink,
+	patch?: (nodes: ShippedNode[]) => void,
+): WorkflowJson {
+	const text = fs
+		.readFileSync(path.join(WORKFLOWS_DIR, file), 'utf8')
+		.split(DEMO_SINK_URL)
+		.join(sink.url);
 	const workflow = JSON.parse(text) as WorkflowJson & { nodes: ShippedNode[] };
 	patch?.(workflow.nodes);
 	return workflow;
@@ -70,21 +77,38 @@ export function nodeNamed(nodes: ShippedNode[], name: string): ShippedNode {
 }
 
 /** The items a node of a saved execution (REST API) emitted on one output, over all its runs. */
-export function outputOf(execution: ExecutionSummary, node: string, output = 0): Array<Record<string, unknown>> {
-	type Runs = Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>>;
+export function outputOf(
+	execution: ExecutionSummary,
+	node: string,
+	output = 0,
+): Array<Record<string, unknown>> {
+	type Runs = Record<
+		string,
+		Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>
+	>;
 	const data = execution.data as { resultData?: { runData?: Runs } } | undefined;
-	return (data?.resultData?.runData?.[node] ?? []).flatMap((run) => (run.data?.main?.[output] ?? []).map((item) => item.json));
+	return (data?.resultData?.runData?.[node] ?? []).flatMap((run) =>
+		(run.data?.main?.[output] ?? []).map((item) => item.json),
+	);
 }
 
-export async function simState(sim: RunningSimulator): Promise<{ remediations: Array<{ action: string; path: string }>; [key: string]: unknown }> {
+export async function simState(
+	sim: RunningSimulator,
+): Promise<{ remediations: Array<{ action: string; path: string }>; [key: string]: unknown }> {
 	const response = await fetch(`${sim.url}/__sim/state`);
 	return (await response.json()) as { remediations: Array<{ action: string; path: string }> };
 }
 
-export const byChannel = (messages: SinkMessage[], channel: SinkMessage['channel']) => messages.filter((message) => message.channel === channel);
+export const byChannel = (messages: SinkMessage[], channel: SinkMessage['channel']) =>
+	messages.filter((message) => message.channel === channel);
 
 /** Waits until the sink holds at least `count` messages matching `keep` (deliveries run after the execution is saved). */
-export async function waitForMessages(sink: RunningAlertSink, keep: (message: SinkMessage) => boolean, count = 1, timeoutMs = 15_000): Promise<SinkMessage[]> {
+export async function waitForMessages(
+	sink: RunningAlertSink,
+	keep: (message: SinkMessage) => boolean,
+	count = 1,
+	timeoutMs = 15_000,
+): Promise<SinkMessage[]> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const found = sink.messages().filter(keep);

@@ -41,7 +41,12 @@ export interface Workflow {
 }
 
 export function workflowFiles(): string[] {
-	return fs.existsSync(WORKFLOWS_DIR) ? fs.readdirSync(WORKFLOWS_DIR).filter((file) => file.endsWith('.json')).sort() : [];
+	return fs.existsSync(WORKFLOWS_DIR)
+		? fs
+				.readdirSync(WORKFLOWS_DIR)
+				.filter((file) => file.endsWith('.json'))
+				.sort()
+		: [];
 }
 
 export function readWorkflow(file: string): Workflow {
@@ -49,20 +54,29 @@ export function readWorkflow(file: string): Workflow {
 }
 
 /** Every edge of the workflow as [from, output, to]. */
-export function edges(workflow: Workflow): Array<{ from: string; output: number; to: string; input: number }> {
+export function edges(
+	workflow: Workflow,
+): Array<{ from: string; output: number; to: string; input: number }> {
 	return Object.entries(workflow.connections).flatMap(([from, byType]) =>
 		Object.values(byType).flatMap((outputs) =>
-			(outputs ?? []).flatMap((targets, output) => (targets ?? []).map((target) => ({ from, output, to: target.node, input: target.index }))),
+			(outputs ?? []).flatMap((targets, output) =>
+				(targets ?? []).map((target) => ({ from, output, to: target.node, input: target.index })),
+			),
 		),
 	);
 }
 
 /** Node types of this package (`package.json` n8n.nodes) with their versions, read from the sources. */
 export function packageNodeVersions(): Map<string, number[]> {
-	const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
+	const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
+		n8n: { nodes: string[] };
+	};
 	const types = new Map<string, number[]>();
 	for (const built of pkg.n8n.nodes) {
-		const source = fs.readFileSync(path.join(REPO, built.replace(/^dist\//, '').replace(/\.js$/, '.ts')), 'utf8');
+		const source = fs.readFileSync(
+			path.join(REPO, built.replace(/^dist\//, '').replace(/\.js$/, '.ts')),
+			'utf8',
+		);
 		const name = /displayName: '[^']*',\s*name: '(\w+)'/.exec(source)?.[1];
 		const version = /\bversion: (\[[^\]]*\]|[\d.]+)/.exec(source)?.[1];
 		if (!name || !version) throw new Error(`Cannot read the name and version of ${built}`);
@@ -97,33 +111,50 @@ export function baseNodeVersions(installDir: string, types: string[]): Record<st
 	const base = path.join(installDir, 'node_modules', 'n8n-nodes-base');
 	const names = types.map((type) => type.replace(/^n8n-nodes-base\./, ''));
 	// A child process: n8n-nodes-base is CommonJS with its own n8n-workflow, outside jest's module registry.
-	const output = execFileSync(process.execPath, ['-e', VERSIONS_SCRIPT, base, ...names], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 120_000 });
+	const output = execFileSync(process.execPath, ['-e', VERSIONS_SCRIPT, base, ...names], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'ignore'],
+		timeout: 120_000,
+	});
 	const found = JSON.parse(output) as Record<string, number[]>;
-	return Object.fromEntries(Object.entries(found).map(([name, versions]) => [`n8n-nodes-base.${name}`, versions]));
+	return Object.fromEntries(
+		Object.entries(found).map(([name, versions]) => [`n8n-nodes-base.${name}`, versions]),
+	);
 }
 
-const SECRET_KEY = /(password|passwd|secret|token|api[-_]?key|routing[-_]?key|authorization|private[-_]?key)/i;
+const SECRET_KEY =
+	/(password|passwd|secret|token|api[-_]?key|routing[-_]?key|authorization|private[-_]?key)/i;
 const SECRET_VALUE: Array<[string, RegExp]> = [
 	['Slack webhook', /hooks\.slack\.com\/services\/[A-Za-z0-9/]+/],
 	['Slack token', /\bxox[abprs]-[A-Za-z0-9-]{10,}/],
 	['bearer or token header', /\b(Bearer|Token)\s+[A-Za-z0-9._~+/-]{16,}/],
 	['private key', /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
 	['AWS key', /\bAKIA[0-9A-Z]{16}\b/],
-	['long random string', /(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{40,}(?![A-Za-z0-9_-])/],
+	[
+		'long random string',
+		/(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{40,}(?![A-Za-z0-9_-])/,
+	],
 ];
 
 /** Where a workflow holds something that looks like a secret: `path: reason`. */
 export function secretsIn(value: unknown, where = ''): string[] {
 	if (typeof value === 'string') {
-		return SECRET_VALUE.filter(([, pattern]) => pattern.test(value)).map(([reason]) => `${where}: ${reason}`);
+		return SECRET_VALUE.filter(([, pattern]) => pattern.test(value)).map(
+			([reason]) => `${where}: ${reason}`,
+		);
 	}
-	if (Array.isArray(value)) return value.flatMap((entry, index) => secretsIn(entry, `${where}[${index}]`));
+	if (Array.isArray(value))
+		return value.flatMap((entry, index) => secretsIn(entry, `${where}[${index}]`));
 	if (value && typeof value === 'object') {
 		return Object.entries(value).flatMap(([key, entry]) => {
 			const here = where ? `${where}.${key}` : key;
 			// Credentials are referenced by id and name only; the key check is for inline values.
-			const inline = SECRET_KEY.test(key) && typeof entry === 'string' && entry !== '' && !entry.startsWith('=');
-			return [...(inline ? [`${here}: a value under a secret-like key`] : []), ...secretsIn(entry, here)];
+			const inline =
+				SECRET_KEY.test(key) && typeof entry === 'string' && entry !== '' && !entry.startsWith('=');
+			return [
+				...(inline ? [`${here}: a value under a secret-like key`] : []),
+				...secretsIn(entry, here),
+			];
 		});
 	}
 	return [];

@@ -9,7 +9,8 @@ export const macProperty: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'AA:BB:CC:DD:EE:FF',
-	description: 'MAC address of the endpoint, in any usual format (aa:bb:cc:dd:ee:ff, AA-BB-CC-DD-EE-FF, aabb.ccdd.eeff, aabbccddeeff)',
+	description:
+		'MAC address of the endpoint, in any usual format (aa:bb:cc:dd:ee:ff, AA-BB-CC-DD-EE-FF, aabb.ccdd.eeff, aabbccddeeff)',
 };
 
 export const includeRawProperty: INodeProperties = {
@@ -17,11 +18,17 @@ export const includeRawProperty: INodeProperties = {
 	name: 'includeRaw',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to add raw: every field exactly as ISE returned it, in addition to the simplified fields',
+	description:
+		'Whether to add raw: every field exactly as ISE returned it, in addition to the simplified fields',
 };
 
 export function readMac(this: IExecuteFunctions, itemIndex: number): string {
-	return requireIseMac(this.getNode(), this.getNodeParameter('mac', itemIndex, ''), 'MAC Address', itemIndex);
+	return requireIseMac(
+		this.getNode(),
+		this.getNodeParameter('mac', itemIndex, ''),
+		'MAC Address',
+		itemIndex,
+	);
 }
 
 /** ISE leaf text, or null when the field is absent or empty, so every item has the same keys. */

@@ -7,5 +7,8 @@ import { resources } from './resources';
 /** Runs the chosen operation once per input item with one ISE client for the whole execution. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const client = new IseClient(this);
-	return await forEachItem(this, async (itemIndex) => await runOperation(this, resources, itemIndex, client));
+	return await forEachItem(
+		this,
+		async (itemIndex) => await runOperation(this, resources, itemIndex, client),
+	);
 }

@@ -5,7 +5,11 @@ import type { IseClient } from '../transport/IseClient';
 /** One operation of the Cisco ISE node: its parameters and what it does for one input item. */
 export interface IseOperation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number, client: IseClient): Promise<IDataObject | IDataObject[]>;
+	execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		client: IseClient,
+	): Promise<IDataObject | IDataObject[]>;
 }
 
 export interface IseResource {

@@ -1,13 +1,23 @@
 import { sleep } from 'n8n-workflow';
 import type { IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, networkErrorCode } from '../../shared/transport/retryPolicy';
+import {
+	backoffDelayMs,
+	DEFAULT_RETRY_POLICY,
+	networkErrorCode,
+} from '../../shared/transport/retryPolicy';
 import type { RetryPolicy } from '../../shared/transport/retryPolicy';
 import { XmlParseError, parseXml } from '../xml/reader';
 import type { XmlElement } from '../xml/reader';
 import { localName } from '../xml/tree';
 import { MNT_PATH, requireIseBaseUrl } from './baseUrl';
-import { iseApiError, iseNetworkError, iseOperationError, isNotMntNode, readMntRestResult } from './iseErrors';
+import {
+	iseApiError,
+	iseNetworkError,
+	iseOperationError,
+	isNotMntNode,
+	readMntRestResult,
+} from './iseErrors';
 
 export const ISE_CREDENTIAL = 'ciscoIseApi';
 
@@ -100,7 +110,14 @@ export class IseClient {
 					await sleep(backoffDelayMs(attempt - 1, this.policy));
 					continue;
 				}
-				throw iseNetworkError(this.node, new URL(baseUrl).host, code, fullPath, attempt, options.itemIndex);
+				throw iseNetworkError(
+					this.node,
+					new URL(baseUrl).host,
+					code,
+					fullPath,
+					attempt,
+					options.itemIndex,
+				);
 			}
 			const body = bodyText(raw.body);
 			const status = raw.statusCode;
@@ -109,15 +126,25 @@ export class IseClient {
 				await sleep(backoffDelayMs(attempt - 1, this.policy));
 				continue;
 			}
-			if (status === 404 && options.allowNotFound && isNoPage(body)) return { statusCode: status, root: undefined };
+			if (status === 404 && options.allowNotFound && isNoPage(body))
+				return { statusCode: status, root: undefined };
 			if (status < 200 || status >= 300) {
-				throw iseApiError(this.node, { path: fullPath, statusCode: status, body, attempts: attempt }, options.itemIndex);
+				throw iseApiError(
+					this.node,
+					{ path: fullPath, statusCode: status, body, attempts: attempt },
+					options.itemIndex,
+				);
 			}
 			return { statusCode: status, root: this.parse(body, fullPath, status, options.itemIndex) };
 		}
 	}
 
-	private parse(body: string, path: string, status: number, itemIndex?: number): XmlElement | undefined {
+	private parse(
+		body: string,
+		path: string,
+		status: number,
+		itemIndex?: number,
+	): XmlElement | undefined {
 		const trimmed = body.trim();
 		if (trimmed === '') return undefined;
 		if (/^(<!doctype html|<html)/i.test(trimmed)) {
@@ -178,7 +205,8 @@ function failureCode(error: unknown): string {
 		seen.add(current);
 		const candidate = current as { code?: unknown; message?: unknown; cause?: unknown };
 		const text = `${typeof candidate.code === 'string' ? candidate.code : ''} ${typeof candidate.message === 'string' ? candidate.message : ''}`;
-		if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|self-signed certificate/i.test(text)) return 'TLS_CERTIFICATE';
+		if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|self-signed certificate/i.test(text))
+			return 'TLS_CERTIFICATE';
 		if (/ENOTFOUND/.test(text)) return 'ENOTFOUND';
 		current = candidate.cause;
 	}

@@ -17,7 +17,8 @@ export function normaliseIseBaseUrl(host: string): string | undefined {
 	} catch {
 		return undefined;
 	}
-	if (url.username || url.password || url.search || url.hash || url.hostname === '') return undefined;
+	if (url.username || url.password || url.search || url.hash || url.hostname === '')
+		return undefined;
 	const path = url.pathname.replace(/\/+$/, '');
 	if (path !== '' && path.toLowerCase() !== MNT_PATH.toLowerCase()) return undefined;
 	return `${url.protocol}//${url.host}`;
@@ -29,8 +30,10 @@ export function requireIseBaseUrl(node: INode, host: unknown): string {
 	if (base) return base;
 	// A user:password@ part is refused, and never repeated in the error.
 	const masked = text.trim().replace(/\/\/[^/@]*@/, '//***@');
-	const shown = masked === '' ? 'it is empty' : `"${masked.slice(0, 80)}" is not a host name or https URL`;
+	const shown =
+		masked === '' ? 'it is empty' : `"${masked.slice(0, 80)}" is not a host name or https URL`;
 	throw new NodeOperationError(node, `Invalid Host in the Cisco ISE API credential: ${shown}`, {
-		description: 'Enter the MnT node, e.g. ise-mnt.example.com or https://ise-mnt.example.com:443 (no user name, query or other path).',
+		description:
+			'Enter the MnT node, e.g. ise-mnt.example.com or https://ise-mnt.example.com:443 (no user name, query or other path).',
 	});
 }

@@ -32,7 +32,9 @@ export function readMntRestResult(body: string): MntRestResult | undefined {
 }
 
 export function isNotMntNode(result: MntRestResult | undefined): boolean {
-	return result?.cpmCode === NOT_MNT_NODE_CPM_CODE || /not a mnt node/i.test(result?.description ?? '');
+	return (
+		result?.cpmCode === NOT_MNT_NODE_CPM_CODE || /not a mnt node/i.test(result?.description ?? '')
+	);
 }
 
 export interface FailedIseCall {
@@ -54,11 +56,13 @@ const HINTS: Record<number, { message: string; description: string }> = {
 	},
 	403: {
 		message: 'The ISE account may not use this API (403)',
-		description: 'Give the account an admin group that includes MnT REST API access (for example MnT Admin or Super Admin).',
+		description:
+			'Give the account an admin group that includes MnT REST API access (for example MnT Admin or Super Admin).',
 	},
 	404: {
 		message: 'ISE found nothing at this address (404)',
-		description: 'Check that the credential Host is the ISE MnT node and that nothing in between rewrites /admin/API/mnt.',
+		description:
+			'Check that the credential Host is the ISE MnT node and that nothing in between rewrites /admin/API/mnt.',
 	},
 };
 
@@ -73,17 +77,28 @@ export function iseApiError(node: INode, call: FailedIseCall, itemIndex?: number
 	const request = `Request: GET ${call.path}`;
 	const retried = call.attempts > 1 ? `Gave up after ${call.attempts} attempts.` : '';
 	if (isNotMntNode(result)) {
-		return new NodeApiError(node, { status: call.statusCode, cpmCode: NOT_MNT_NODE_CPM_CODE, path: call.path } as JsonObject, {
-			message: `This ISE node is not a Monitoring (MnT) node (cpm-code ${NOT_MNT_NODE_CPM_CODE})`,
-			description: `The Cisco ISE API credential points at a PAN or PSN. Set its Host to the MnT node: Administration → System → Deployment lists the node with the Monitoring persona (use the primary MnT). ${request}`,
-			httpCode: String(call.statusCode),
-			itemIndex,
-		});
+		return new NodeApiError(
+			node,
+			{ status: call.statusCode, cpmCode: NOT_MNT_NODE_CPM_CODE, path: call.path } as JsonObject,
+			{
+				message: `This ISE node is not a Monitoring (MnT) node (cpm-code ${NOT_MNT_NODE_CPM_CODE})`,
+				description: `The Cisco ISE API credential points at a PAN or PSN. Set its Host to the MnT node: Administration → System → Deployment lists the node with the Monitoring persona (use the primary MnT). ${request}`,
+				httpCode: String(call.statusCode),
+				itemIndex,
+			},
+		);
 	}
-	const detail = result?.description ?? (result ? '' : shortText(call.body.startsWith('<') ? '' : call.body));
+	const detail =
+		result?.description ?? (result ? '' : shortText(call.body.startsWith('<') ? '' : call.body));
 	const hint = HINTS[call.statusCode] ?? {
-		message: call.statusCode >= 500 ? `ISE had a server error (${call.statusCode})` : `ISE answered with HTTP ${call.statusCode}`,
-		description: call.statusCode >= 500 ? 'The MnT node failed to answer; it is often busy or restarting. Try again later.' : '',
+		message:
+			call.statusCode >= 500
+				? `ISE had a server error (${call.statusCode})`
+				: `ISE answered with HTTP ${call.statusCode}`,
+		description:
+			call.statusCode >= 500
+				? 'The MnT node failed to answer; it is often busy or restarting. Try again later.'
+				: '',
 	};
 	const errorResponse: JsonObject = { status: call.statusCode, path: call.path, detail };
 	if (result?.cpmCode !== undefined) errorResponse.cpmCode = result.cpmCode;
@@ -96,7 +111,14 @@ export function iseApiError(node: INode, call: FailedIseCall, itemIndex?: number
 }
 
 /** Built without the original error, which carries the request options and so the credentials. */
-export function iseNetworkError(node: INode, host: string, code: string, path: string, attempts: number, itemIndex?: number) {
+export function iseNetworkError(
+	node: INode,
+	host: string,
+	code: string,
+	path: string,
+	attempts: number,
+	itemIndex?: number,
+) {
 	const what = NETWORK_FAILURES[code] ?? 'the network or TLS connection failed';
 	return new NodeApiError(node, { networkError: code, path } as JsonObject, {
 		message: `Could not get an answer from ISE at ${host}: ${what}`,
@@ -105,6 +127,11 @@ export function iseNetworkError(node: INode, host: string, code: string, path: s
 	});
 }
 
-export function iseOperationError(node: INode, message: string, description?: string, itemIndex?: number) {
+export function iseOperationError(
+	node: INode,
+	message: string,
+	description?: string,
+	itemIndex?: number,
+) {
 	return new NodeOperationError(node, message, { description, itemIndex });
 }

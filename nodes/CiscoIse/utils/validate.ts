@@ -4,7 +4,12 @@ import type { INode } from 'n8n-workflow';
 import { requireMac } from '../../shared/params/identifiers';
 
 /** ISE's MnT paths want `AA:BB:CC:DD:EE:FF`; any usual spelling of a MAC is accepted. */
-export function requireIseMac(node: INode, value: unknown, field: string, itemIndex?: number): string {
+export function requireIseMac(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex?: number,
+): string {
 	const hex = requireMac(node, value, field, itemIndex);
 	return (hex.toUpperCase().match(/../g) as string[]).join(':');
 }
@@ -20,7 +25,8 @@ export function requireIntegerInRange(
 ): number {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	let problem: string | undefined;
-	if (typeof number !== 'number' || !Number.isFinite(number)) problem = `"${String(value).slice(0, 40)}" is not a number`;
+	if (typeof number !== 'number' || !Number.isFinite(number))
+		problem = `"${String(value).slice(0, 40)}" is not a number`;
 	else if (!Number.isInteger(number)) problem = `${number} is not a whole number`;
 	else if (number < min) problem = `${number} is below the minimum of ${min}`;
 	else if (number > max) problem = `${number} is above the maximum of ${max}`;
@@ -44,17 +50,25 @@ export function isIpAddress(value: string): boolean {
 	}
 }
 
-export function requireIpAddress(node: INode, value: unknown, field: string, itemIndex?: number): string {
+export function requireIpAddress(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex?: number,
+): string {
 	const text = typeof value === 'string' ? value.trim() : '';
 	if (isIpAddress(text)) return text;
-	const shown = text === '' ? 'it is empty' : `"${text.slice(0, 60)}" is not an IPv4 or IPv6 address`;
+	const shown =
+		text === '' ? 'it is empty' : `"${text.slice(0, 60)}" is not an IPv4 or IPv6 address`;
 	throw new NodeOperationError(node, `Invalid ${field}: ${shown}`, {
-		description: 'Enter an address such as 10.1.20.5, or leave the field empty to take it from the active session.',
+		description:
+			'Enter an address such as 10.1.20.5, or leave the field empty to take it from the active session.',
 		itemIndex,
 	});
 }
 
-const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const HOST_NAME =
+	/^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 /** The PSN goes into the URL path, so only host names and IP addresses pass. */
 export function requirePsn(node: INode, value: unknown, field: string, itemIndex?: number): string {
@@ -62,7 +76,8 @@ export function requirePsn(node: INode, value: unknown, field: string, itemIndex
 	if (HOST_NAME.test(text) || isIpAddress(text)) return text;
 	const shown = text === '' ? 'it is empty' : `"${text.slice(0, 60)}" is not an ISE node name`;
 	throw new NodeOperationError(node, `Invalid ${field}: ${shown}`, {
-		description: 'Enter the PSN host name as ISE lists it (e.g. ise-psn1), or leave the field empty to use the PSN of the active session.',
+		description:
+			'Enter the PSN host name as ISE lists it (e.g. ise-psn1), or leave the field empty to use the PSN of the active session.',
 		itemIndex,
 	});
 }

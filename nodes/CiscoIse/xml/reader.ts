@@ -38,14 +38,26 @@ export class XmlParseError extends Error {
 	}
 }
 
-const PREDEFINED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const PREDEFINED_ENTITIES: Record<string, string> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+};
 
 function isWhitespace(char: string): boolean {
 	return char === ' ' || char === '\n' || char === '\t' || char === '\r';
 }
 
 function isNameStart(char: string): boolean {
-	return (char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || char === '_' || char === ':' || char > '\u007f';
+	return (
+		(char >= 'a' && char <= 'z') ||
+		(char >= 'A' && char <= 'Z') ||
+		char === '_' ||
+		char === ':' ||
+		char > '\u007f'
+	);
 }
 
 function isNameChar(char: string): boolean {
@@ -77,7 +89,8 @@ class Reader {
 		}
 		const open = this.stack[this.stack.length - 1];
 		if (open) this.fail(`Unclosed tag <${open.element.name}>`, open.offset);
-		if (!this.root) throw new XmlParseError('The XML document has no root element', this.input.length, 0, 0);
+		if (!this.root)
+			throw new XmlParseError('The XML document has no root element', this.input.length, 0, 0);
 		return this.root as XmlElement;
 	}
 
@@ -85,7 +98,12 @@ class Reader {
 		const input = this.input;
 		const start = this.pos;
 		if (input.startsWith('<?', start)) {
-			this.pos = this.indexAfter('?>', start + 2, 'Unterminated processing instruction or XML declaration', start);
+			this.pos = this.indexAfter(
+				'?>',
+				start + 2,
+				'Unterminated processing instruction or XML declaration',
+				start,
+			);
 		} else if (input.startsWith('<!--', start)) {
 			this.pos = this.indexAfter('-->', start + 4, 'Unterminated comment', start);
 		} else if (input.startsWith('<![CDATA[', start)) {
@@ -103,11 +121,13 @@ class Reader {
 	}
 
 	private skipDoctype(start: number) {
-		if (this.root || this.stack.length > 0) this.fail('DOCTYPE after the root element started', start);
+		if (this.root || this.stack.length > 0)
+			this.fail('DOCTYPE after the root element started', start);
 		const end = this.input.indexOf('>', start);
 		if (end === -1) this.fail('Unterminated DOCTYPE', start);
 		// An internal subset could declare entities; refusing it keeps expansion attacks out.
-		if (this.input.slice(start, end).includes('[')) this.fail('DOCTYPE with an internal subset is not supported', start);
+		if (this.input.slice(start, end).includes('['))
+			this.fail('DOCTYPE with an internal subset is not supported', start);
 		this.pos = end + 1;
 	}
 
@@ -120,15 +140,18 @@ class Reader {
 			const char = this.input[this.pos];
 			if (char === undefined) this.fail(`Unclosed start tag <${name}`, start);
 			if (char === '>' || (char === '/' && this.input[this.pos + 1] === '>')) break;
-			if (!hadSpace) this.fail(`Expected a space, ">" or "/>" in the start tag <${name}>`, this.pos);
+			if (!hadSpace)
+				this.fail(`Expected a space, ">" or "/>" in the start tag <${name}>`, this.pos);
 			const attributeOffset = this.pos;
 			const attributeName = this.readName('attribute name');
 			this.skipWhitespace();
-			if (this.input[this.pos] !== '=') this.fail(`Attribute "${attributeName}" of <${name}> has no value`, attributeOffset);
+			if (this.input[this.pos] !== '=')
+				this.fail(`Attribute "${attributeName}" of <${name}> has no value`, attributeOffset);
 			this.pos++;
 			this.skipWhitespace();
 			// Would replace the prototype of the attribute map instead of adding a key.
-			if (attributeName === '__proto__') this.fail('Attribute name "__proto__" is not allowed', attributeOffset);
+			if (attributeName === '__proto__')
+				this.fail('Attribute name "__proto__" is not allowed', attributeOffset);
 			if (Object.prototype.hasOwnProperty.call(attributes, attributeName)) {
 				this.fail(`Duplicate attribute "${attributeName}" in <${name}>`, attributeOffset);
 			}
@@ -144,7 +167,8 @@ class Reader {
 			this.current().children.push(element);
 		}
 		if (selfClosing) return;
-		if (this.stack.length >= this.maxDepth) this.fail(`Elements nested deeper than ${this.maxDepth} levels`, start);
+		if (this.stack.length >= this.maxDepth)
+			this.fail(`Elements nested deeper than ${this.maxDepth} levels`, start);
 		this.stack.push({ element, offset: start });
 	}
 
@@ -167,13 +191,18 @@ class Reader {
 
 	private readAttributeValue(attributeName: string): string {
 		const quote = this.input[this.pos];
-		if (quote !== '"' && quote !== "'") this.fail(`Value of attribute "${attributeName}" must be quoted`, this.pos);
+		if (quote !== '"' && quote !== "'")
+			this.fail(`Value of attribute "${attributeName}" must be quoted`, this.pos);
 		const valueStart = this.pos + 1;
 		const end = this.input.indexOf(quote, valueStart);
 		if (end === -1) this.fail(`Unterminated value of attribute "${attributeName}"`, this.pos);
 		const raw = this.input.slice(valueStart, end);
 		const lessThan = raw.indexOf('<');
-		if (lessThan !== -1) this.fail(`"<" is not allowed in the value of attribute "${attributeName}"`, valueStart + lessThan);
+		if (lessThan !== -1)
+			this.fail(
+				`"<" is not allowed in the value of attribute "${attributeName}"`,
+				valueStart + lessThan,
+			);
 		this.pos = end + 1;
 		// Attribute-value normalisation: line breaks and tabs read as spaces.
 		return this.decode(raw, valueStart).replace(/[\t\n\r]/g, ' ');
@@ -204,7 +233,8 @@ class Reader {
 			const semicolon = raw.indexOf(';', amp);
 			const entity = semicolon === -1 ? '' : raw.slice(amp + 1, semicolon);
 			// Entity names are short and have no spaces: anything else is a bare "&".
-			if (entity === '' || entity.length > 12 || /\s/.test(entity)) this.fail('Bare "&" (write &amp;)', offset + amp);
+			if (entity === '' || entity.length > 12 || /\s/.test(entity))
+				this.fail('Bare "&" (write &amp;)', offset + amp);
 			out += this.resolveEntity(entity, offset + amp);
 			from = semicolon + 1;
 		}
@@ -212,13 +242,17 @@ class Reader {
 	}
 
 	private resolveEntity(entity: string, offset: number): string {
-		if (Object.prototype.hasOwnProperty.call(PREDEFINED_ENTITIES, entity)) return PREDEFINED_ENTITIES[entity];
+		if (Object.prototype.hasOwnProperty.call(PREDEFINED_ENTITIES, entity))
+			return PREDEFINED_ENTITIES[entity];
 		if (entity.startsWith('#')) {
 			const hex = entity[1] === 'x' || entity[1] === 'X';
 			const digits = entity.slice(hex ? 2 : 1);
-			const valid = digits.length > 0 && [...digits].every((char) => (hex ? /[0-9a-fA-F]/ : /[0-9]/).test(char));
+			const valid =
+				digits.length > 0 &&
+				[...digits].every((char) => (hex ? /[0-9a-fA-F]/ : /[0-9]/).test(char));
 			const codePoint = valid ? parseInt(digits, hex ? 16 : 10) : NaN;
-			if (!isAllowedCodePoint(codePoint)) this.fail(`Invalid character reference &${entity};`, offset);
+			if (!isAllowedCodePoint(codePoint))
+				this.fail(`Invalid character reference &${entity};`, offset);
 			return String.fromCodePoint(codePoint);
 		}
 		return this.fail(`Unknown entity &${entity};`, offset);
@@ -228,7 +262,10 @@ class Reader {
 		const start = this.pos;
 		if (!isNameStart(this.input[this.pos] ?? '')) {
 			const found = this.input[this.pos];
-			this.fail(`Expected an ${what}${found === undefined ? ' before the end of the document' : `, found "${found}"`}`, start);
+			this.fail(
+				`Expected an ${what}${found === undefined ? ' before the end of the document' : `, found "${found}"`}`,
+				start,
+			);
 		}
 		this.pos++;
 		while (this.pos < this.input.length && isNameChar(this.input[this.pos])) this.pos++;
@@ -273,14 +310,21 @@ function isAllowedCodePoint(codePoint: number): boolean {
 	if (!Number.isInteger(codePoint)) return false;
 	if (codePoint === 0x9 || codePoint === 0xa || codePoint === 0xd) return true;
 	if (codePoint < 0x20 || codePoint > 0x10ffff) return false;
-	return !(codePoint >= 0xd800 && codePoint <= 0xdfff) && codePoint !== 0xfffe && codePoint !== 0xffff;
+	return (
+		!(codePoint >= 0xd800 && codePoint <= 0xdfff) && codePoint !== 0xfffe && codePoint !== 0xffff
+	);
 }
 
 /** Parses one XML document into its root element; throws XmlParseError naming the position. */
 export function parseXml(input: string, options: XmlReadOptions = {}): XmlElement {
 	const maxLength = options.maxLength ?? DEFAULT_MAX_XML_LENGTH;
 	if (input.length > maxLength) {
-		throw new XmlParseError(`XML document too large (${input.length} characters; the limit is ${maxLength})`, 0, 0, 0);
+		throw new XmlParseError(
+			`XML document too large (${input.length} characters; the limit is ${maxLength})`,
+			0,
+			0,
+			0,
+		);
 	}
 	if (input.trim() === '') throw new XmlParseError('The XML document is empty', 0, 0, 0);
 	return new Reader(input, options.maxDepth ?? DEFAULT_MAX_XML_DEPTH).read();

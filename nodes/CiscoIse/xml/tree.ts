@@ -28,8 +28,14 @@ export function firstChild(element: XmlElement | undefined, name: string): XmlEl
 }
 
 /** Follows a path of child names, taking the first match at each step. */
-export function findPath(element: XmlElement | undefined, ...names: string[]): XmlElement | undefined {
-	return names.reduce<XmlElement | undefined>((current, name) => firstChild(current, name), element);
+export function findPath(
+	element: XmlElement | undefined,
+	...names: string[]
+): XmlElement | undefined {
+	return names.reduce<XmlElement | undefined>(
+		(current, name) => firstChild(current, name),
+		element,
+	);
 }
 
 /** Trimmed text of an element ('' for an empty one). */
@@ -89,7 +95,9 @@ export interface PlainObject {
  * repeated children as arrays. Used for the raw output of an ISE record.
  */
 export function toPlainValue(element: XmlElement): PlainValue {
-	const attributeEntries = Object.entries(element.attributes).filter(([name]) => !name.startsWith('xmlns') && !name.endsWith(':type'));
+	const attributeEntries = Object.entries(element.attributes).filter(
+		([name]) => !name.startsWith('xmlns') && !name.endsWith(':type'),
+	);
 	if (element.children.length === 0 && attributeEntries.length === 0) {
 		const text = textOf(element);
 		return isBooleanTyped(element) ? (toBoolean(text) ?? text) : text;

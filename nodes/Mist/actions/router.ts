@@ -13,6 +13,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	return await forEachItem(this, async (itemIndex) => {
 		const records = await runOperation(this, resources, itemIndex, client);
 		const includeStats = this.getNodeParameter('includeRequestStats', itemIndex, false) as boolean;
-		return includeStats ? records.map((record) => ({ ...record, _requestStats: { ...client.stats } })) : records;
+		return includeStats
+			? records.map((record) => ({ ...record, _requestStats: { ...client.stats } }))
+			: records;
 	});
 }

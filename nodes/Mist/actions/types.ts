@@ -5,7 +5,11 @@ import type { MistClient } from '../../shared/transport/MistClient';
 /** One operation of the Juniper Mist node: its parameters and what it does for one input item. */
 export interface MistOperation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject | IDataObject[]>;
+	execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		client: MistClient,
+	): Promise<IDataObject | IDataObject[]>;
 }
 
 export interface MistResource {

@@ -27,7 +27,8 @@ const properties: INodeProperties[] = [
 			{ name: 'Step', value: 'step' },
 		],
 		default: ['site', 'rule'],
-		description: 'Findings sharing these values go into one message (like Alertmanager group_by). Empty means one group.',
+		description:
+			'Findings sharing these values go into one message (like Alertmanager group_by). Empty means one group.',
 	},
 	{
 		displayName: 'Silences',
@@ -36,7 +37,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Silence',
 		default: {},
-		description: 'Mute matching incidents until a date. Every field set must match; a trailing * matches a prefix.',
+		description:
+			'Mute matching incidents until a date. Every field set must match; a trailing * matches a prefix.',
 		options: [
 			{
 				displayName: 'Silence',
@@ -45,7 +47,13 @@ const properties: INodeProperties[] = [
 					{ displayName: 'Comment', name: 'comment', type: 'string', default: '' },
 					{ displayName: 'Ends At', name: 'endsAt', type: 'dateTime', default: '', required: true },
 					{ displayName: 'Fingerprint', name: 'fingerprint', type: 'string', default: '' },
-					{ displayName: 'Rule', name: 'rule', type: 'string', default: '', placeholder: 'ap_offline' },
+					{
+						displayName: 'Rule',
+						name: 'rule',
+						type: 'string',
+						default: '',
+						placeholder: 'ap_offline',
+					},
 					{
 						displayName: 'Severity',
 						name: 'severity',
@@ -59,7 +67,13 @@ const properties: INodeProperties[] = [
 						],
 						default: '',
 					},
-					{ displayName: 'Site', name: 'site', type: 'string', default: '', description: 'Site ID or name' },
+					{
+						displayName: 'Site',
+						name: 'site',
+						type: 'string',
+						default: '',
+						description: 'Site ID or name',
+					},
 				],
 			},
 		],
@@ -71,13 +85,20 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Mute Window',
 		default: {},
-		description: 'Recurring quiet periods (e.g. maintenance). Notices due inside a window wait until it ends; none are lost.',
+		description:
+			'Recurring quiet periods (e.g. maintenance). Notices due inside a window wait until it ends; none are lost.',
 		options: [
 			{
 				displayName: 'Window',
 				name: 'window',
 				values: [
-					{ displayName: 'End Time', name: 'end', type: 'string', default: '06:00', placeholder: 'HH:mm' },
+					{
+						displayName: 'End Time',
+						name: 'end',
+						type: 'string',
+						default: '06:00',
+						placeholder: 'HH:mm',
+					},
 					{
 						displayName: 'Start Time',
 						name: 'start',
@@ -86,7 +107,13 @@ const properties: INodeProperties[] = [
 						placeholder: 'HH:mm',
 						description: 'A start later than the end spans midnight',
 					},
-					{ displayName: 'Timezone', name: 'timezone', type: 'string', default: 'UTC', placeholder: 'Europe/Paris' },
+					{
+						displayName: 'Timezone',
+						name: 'timezone',
+						type: 'string',
+						default: 'UTC',
+						placeholder: 'Europe/Paris',
+					},
 					{
 						displayName: 'Weekdays',
 						name: 'weekdays',

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { toView } from '../engine/views';
 import { emptyOutputs } from './outputs';
@@ -12,7 +17,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	outputs[0] = Object.values(loadAlertState(this).incidents)
 		.filter((incident) => incident.status !== 'pending')
 		.map((incident) => ({
-			json: { kind: 'incident', groupKey: incident.groupKey, ...toView(incident, false) } as unknown as IDataObject,
+			json: {
+				kind: 'incident',
+				groupKey: incident.groupKey,
+				...toView(incident, false),
+			} as unknown as IDataObject,
 			pairedItem: { item: 0 },
 		}));
 	return outputs;

@@ -19,7 +19,11 @@ function pairedItems(indexes: number[], itemCount: number): IPairedItemData[] {
 }
 
 /** A notice rendered for its channel, paired with the items of the findings behind it. */
-export function noticeItem(notice: Notice, config: AlertConfig, itemCount: number): INodeExecutionData {
+export function noticeItem(
+	notice: Notice,
+	config: AlertConfig,
+	itemCount: number,
+): INodeExecutionData {
 	return {
 		json: {
 			...renderNotice(notice, config),

@@ -5,7 +5,10 @@ import * as acknowledge from './acknowledge.operation';
 import * as evaluate from './evaluate.operation';
 import * as getIncidents from './getIncidents.operation';
 
-const operations: Record<string, { execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> }> = {
+const operations: Record<
+	string,
+	{ execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> }
+> = {
 	acknowledge,
 	evaluate,
 	getIncidents,
@@ -15,6 +18,7 @@ const operations: Record<string, { execute(this: IExecuteFunctions): Promise<INo
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const handler = operations[operation];
-	if (!handler) throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported`);
+	if (!handler)
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported`);
 	return await handler.execute.call(this);
 }

@@ -19,9 +19,14 @@ function readSilences(ctx: IExecuteFunctions): Silence[] {
 	const raw = (ctx.getNodeParameter('silences.silence', 0, []) as IDataObject[]) ?? [];
 	return raw.map((entry, index) => {
 		const endsAt = String(entry.endsAt ?? '');
-		if (!endsAt || Number.isNaN(Date.parse(endsAt))) fail(ctx, `Silence ${index + 1}: "Ends At" ${JSON.stringify(endsAt)} is not a date-time`);
+		if (!endsAt || Number.isNaN(Date.parse(endsAt)))
+			fail(ctx, `Silence ${index + 1}: "Ends At" ${JSON.stringify(endsAt)} is not a date-time`);
 		const severity = String(entry.severity ?? '');
-		if (severity && !SEVERITIES.includes(severity as Severity)) fail(ctx, `Silence ${index + 1}: "Severity" ${JSON.stringify(severity)} is not one of ${SEVERITIES.join(', ')}`);
+		if (severity && !SEVERITIES.includes(severity as Severity))
+			fail(
+				ctx,
+				`Silence ${index + 1}: "Severity" ${JSON.stringify(severity)} is not one of ${SEVERITIES.join(', ')}`,
+			);
 		const silence: Silence = { endsAt: new Date(Date.parse(endsAt)).toISOString() };
 		for (const field of ['site', 'rule', 'fingerprint', 'comment'] as const) {
 			const value = String(entry[field] ?? '').trim();
@@ -38,9 +43,15 @@ function readMuteWindows(ctx: IExecuteFunctions): MuteWindow[] {
 		const start = String(entry.start ?? '').trim();
 		const end = String(entry.end ?? '').trim();
 		const timezone = String(entry.timezone ?? 'UTC').trim() || 'UTC';
-		if (!TIME_OF_DAY.test(start)) fail(ctx, `Mute window ${index + 1}: "Start Time" ${JSON.stringify(start)} is not HH:mm`);
-		if (!TIME_OF_DAY.test(end)) fail(ctx, `Mute window ${index + 1}: "End Time" ${JSON.stringify(end)} is not HH:mm`);
-		if (!DateTime.now().setZone(timezone).isValid) fail(ctx, `Mute window ${index + 1}: "Timezone" ${JSON.stringify(timezone)} is not an IANA time zone`);
+		if (!TIME_OF_DAY.test(start))
+			fail(ctx, `Mute window ${index + 1}: "Start Time" ${JSON.stringify(start)} is not HH:mm`);
+		if (!TIME_OF_DAY.test(end))
+			fail(ctx, `Mute window ${index + 1}: "End Time" ${JSON.stringify(end)} is not HH:mm`);
+		if (!DateTime.now().setZone(timezone).isValid)
+			fail(
+				ctx,
+				`Mute window ${index + 1}: "Timezone" ${JSON.stringify(timezone)} is not an IANA time zone`,
+			);
 		const weekdays = ((entry.weekdays as number[] | undefined) ?? []).map(Number);
 		return { start, end, timezone, weekdays };
 	});
@@ -50,14 +61,24 @@ function readMuteWindows(ctx: IExecuteFunctions): MuteWindow[] {
 export function readAlertConfig(ctx: IExecuteFunctions, operation: string): AlertConfig {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const number = (name: string, fallback: number) => {
-		const value = options[name] === undefined || options[name] === '' ? fallback : Number(options[name]);
-		if (!Number.isFinite(value) || value < 0) fail(ctx, `Option "${name}" must be a number ≥ 0, got ${JSON.stringify(options[name])}`);
+		const value =
+			options[name] === undefined || options[name] === '' ? fallback : Number(options[name]);
+		if (!Number.isFinite(value) || value < 0)
+			fail(ctx, `Option "${name}" must be a number ≥ 0, got ${JSON.stringify(options[name])}`);
 		return value;
 	};
 	const evaluating = operation === 'evaluate';
-	const groupBy = (evaluating ? (ctx.getNodeParameter('groupBy', 0, ['site', 'rule']) as string[]) : ['site', 'rule']).filter(Boolean);
+	const groupBy = (
+		evaluating
+			? (ctx.getNodeParameter('groupBy', 0, ['site', 'rule']) as string[])
+			: ['site', 'rule']
+	).filter(Boolean);
 	const unknown = groupBy.find((label) => !GROUP_LABELS.includes(label as GroupLabel));
-	if (unknown) fail(ctx, `"Group By" value ${JSON.stringify(unknown)} is not one of ${GROUP_LABELS.join(', ')}`);
+	if (unknown)
+		fail(
+			ctx,
+			`"Group By" value ${JSON.stringify(unknown)} is not one of ${GROUP_LABELS.join(', ')}`,
+		);
 	return alertConfig({
 		groupBy: groupBy as GroupLabel[],
 		groupWaitMs: number('groupWaitSeconds', 30) * 1000,
@@ -72,7 +93,10 @@ export function readAlertConfig(ctx: IExecuteFunctions, operation: string): Aler
 		criticalBypassesMute: options.criticalBypassesMute === true,
 		// On unless switched off: an option left out of the collection keeps the default.
 		firstRunDigest: options.firstRunDigest !== false,
-		dashboardUrl: typeof options.dashboardUrl === 'string' && options.dashboardUrl ? options.dashboardUrl : undefined,
+		dashboardUrl:
+			typeof options.dashboardUrl === 'string' && options.dashboardUrl
+				? options.dashboardUrl
+				: undefined,
 		pagerDutyRoutingKey: String(ctx.getNodeParameter('pagerDutyRoutingKey', 0, '')),
 		silences: evaluating ? readSilences(ctx) : [],
 		muteWindows: evaluating ? readMuteWindows(ctx) : [],

@@ -29,7 +29,9 @@ export async function updateIncidents(
 	let partial = false;
 	const acks: IndexedAck[] = [];
 	const reject = (itemIndex: number, message: string) =>
-		outputs[INVALID_OUTPUT].push(itemFailure(this, itemIndex, message, { item: items[itemIndex].json }));
+		outputs[INVALID_OUTPUT].push(
+			itemFailure(this, itemIndex, message, { item: items[itemIndex].json }),
+		);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const classified = classifyItem(items[itemIndex].json as Record<string, unknown>);
 		if (classified.type === 'invalid') reject(itemIndex, `Item ${itemIndex}: ${classified.error}`);
@@ -37,18 +39,31 @@ export async function updateIncidents(
 		else if (classified.type === 'upstreamError') {
 			// Already handled upstream (Continue On Fail there): keep alerting, but do not resolve on missing data.
 			partial = true;
-			outputs[INVALID_OUTPUT].push({ json: { error: classified.error, upstream: true }, pairedItem: { item: itemIndex } });
-		}
-		else if (classified.type === 'finding') {
-			if (operation === 'acknowledge') reject(itemIndex, `Item ${itemIndex}: the Acknowledge operation takes only items with "ack": true`);
+			outputs[INVALID_OUTPUT].push({
+				json: { error: classified.error, upstream: true },
+				pairedItem: { item: itemIndex },
+			});
+		} else if (classified.type === 'finding') {
+			if (operation === 'acknowledge')
+				reject(
+					itemIndex,
+					`Item ${itemIndex}: the Acknowledge operation takes only items with "ack": true`,
+				);
 			else findings.push({ finding: classified.finding, itemIndex });
 		}
 	}
 
-	const result = evaluate(state, { findings, acks, countsAsRun: operation === 'evaluate', partial }, config, now);
-	for (const failure of result.ackErrors) reject(failure.itemIndex, `Item ${failure.itemIndex}: ${failure.error}`);
+	const result = evaluate(
+		state,
+		{ findings, acks, countsAsRun: operation === 'evaluate', partial },
+		config,
+		now,
+	);
+	for (const failure of result.ackErrors)
+		reject(failure.itemIndex, `Item ${failure.itemIndex}: ${failure.error}`);
 	saveAlertState(this, result.state);
 
-	for (const notice of result.notices) outputs[OUTPUT_OF[notice.tier]].push(noticeItem(notice, config, items.length));
+	for (const notice of result.notices)
+		outputs[OUTPUT_OF[notice.tier]].push(noticeItem(notice, config, items.length));
 	return outputs;
 }

@@ -14,13 +14,21 @@ export function hasAnnounced(state: AlertState): boolean {
 }
 
 function worstFirst(a: IncidentView, b: IncidentView): number {
-	return severityRank(a.severity) - severityRank(b.severity) || a.siteName.localeCompare(b.siteName) || a.fingerprint.localeCompare(b.fingerprint);
+	return (
+		severityRank(a.severity) - severityRank(b.severity) ||
+		a.siteName.localeCompare(b.siteName) ||
+		a.fingerprint.localeCompare(b.fingerprint)
+	);
 }
 
 /** Labels every notice shares with the same value (e.g. the org, or the site when all are at one site). */
 function commonLabels(notices: Notice[]): Record<string, string> {
 	const [first, ...rest] = notices;
-	return Object.fromEntries(Object.entries(first.labels).filter(([key, value]) => rest.every((notice) => notice.labels[key] === value)));
+	return Object.fromEntries(
+		Object.entries(first.labels).filter(([key, value]) =>
+			rest.every((notice) => notice.labels[key] === value),
+		),
+	);
 }
 
 /** One tier's notices of several groups as one digest, worst first; none or one notice stays as it is. */
@@ -35,7 +43,9 @@ export function mergeIntoDigest(notices: Notice[]): Notice[] {
 			incidents: notices.flatMap((notice) => notice.incidents).sort(worstFirst),
 			digest: true,
 			repeat: false,
-			sourceItems: [...new Set(notices.flatMap((notice) => notice.sourceItems))].sort((a, b) => a - b),
+			sourceItems: [...new Set(notices.flatMap((notice) => notice.sourceItems))].sort(
+				(a, b) => a - b,
+			),
 		},
 	];
 }

@@ -28,13 +28,19 @@ export interface EvaluateResult {
 }
 
 /** One execution of the alerting engine. `state` is modified and returned; `now` is injected so tests control time. */
-export function evaluate(state: AlertState, input: EvaluateInput, config: AlertConfig, now: number): EvaluateResult {
+export function evaluate(
+	state: AlertState,
+	input: EvaluateInput,
+	config: AlertConfig,
+	now: number,
+): EvaluateResult {
 	const sources: SourceMap = new Map();
 	const ackErrors: EvaluateResult['ackErrors'] = [];
 	const acknowledged: string[] = [];
 
 	if (input.countsAsRun) {
-		for (const [fingerprint, items] of applyRun(state, input.findings, config, now, input.partial)) sources.set(fingerprint, items);
+		for (const [fingerprint, items] of applyRun(state, input.findings, config, now, input.partial))
+			sources.set(fingerprint, items);
 		state.runs += 1;
 		state.lastRunAt = new Date(now).toISOString();
 	}

@@ -25,12 +25,15 @@ export function groupLabels(finding: Finding, groupBy: GroupLabel[]): Record<str
 	for (const label of GROUP_LABELS) {
 		if (groupBy.includes(label)) labels[label] = labelValue(finding, label);
 	}
-	if (groupBy.includes('site') && finding.scope.site_name) labels.site_name = finding.scope.site_name;
+	if (groupBy.includes('site') && finding.scope.site_name)
+		labels.site_name = finding.scope.site_name;
 	return labels;
 }
 
 export function groupKeyOf(finding: Finding, groupBy: GroupLabel[]): string {
-	const parts = GROUP_LABELS.filter((label) => groupBy.includes(label)).map((label) => `${label}=${labelValue(finding, label)}`);
+	const parts = GROUP_LABELS.filter((label) => groupBy.includes(label)).map(
+		(label) => `${label}=${labelValue(finding, label)}`,
+	);
 	return parts.length ? parts.join('|') : 'all';
 }
 

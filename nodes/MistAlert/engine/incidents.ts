@@ -10,7 +10,9 @@ export interface RunFinding {
 }
 
 /** Findings of one run by fingerprint: the same problem reported twice in a run is one sighting. */
-export function dedupeRun(findings: RunFinding[]): Map<string, { finding: Finding; itemIndexes: number[] }> {
+export function dedupeRun(
+	findings: RunFinding[],
+): Map<string, { finding: Finding; itemIndexes: number[] }> {
 	const byKey = new Map<string, { finding: Finding; itemIndexes: number[] }>();
 	for (const { finding, itemIndex } of findings) {
 		const known = byKey.get(finding.fingerprint);
@@ -18,7 +20,10 @@ export function dedupeRun(findings: RunFinding[]): Map<string, { finding: Findin
 			byKey.set(finding.fingerprint, { finding, itemIndexes: [itemIndex] });
 			continue;
 		}
-		const worse = severityRank(finding.severity) < severityRank(known.finding.severity) ? finding : known.finding;
+		const worse =
+			severityRank(finding.severity) < severityRank(known.finding.severity)
+				? finding
+				: known.finding;
 		known.finding = {
 			...worse,
 			firstSeen: [known.finding.firstSeen, finding.firstSeen].sort()[0],
@@ -37,14 +42,23 @@ export function slimFinding(finding: Finding): Finding {
 	const evidenceSize = JSON.stringify(finding.evidence ?? {}).length;
 	return {
 		...finding,
-		evidence: evidenceSize <= MAX_STORED_EVIDENCE ? finding.evidence : { truncated: true, size: evidenceSize },
+		evidence:
+			evidenceSize <= MAX_STORED_EVIDENCE
+				? finding.evidence
+				: { truncated: true, size: evidenceSize },
 		followUp: [],
 	};
 }
 
-function ensureGroup(state: AlertState, finding: Finding, config: AlertConfig, nowIso: string): string {
+function ensureGroup(
+	state: AlertState,
+	finding: Finding,
+	config: AlertConfig,
+	nowIso: string,
+): string {
 	const key = groupKeyOf(finding, config.groupBy);
-	if (!state.groups[key]) state.groups[key] = { key, labels: groupLabels(finding, config.groupBy), createdAt: nowIso };
+	if (!state.groups[key])
+		state.groups[key] = { key, labels: groupLabels(finding, config.groupBy), createdAt: nowIso };
 	return key;
 }
 
@@ -67,7 +81,13 @@ function freshIncident(finding: Finding, groupKey: string): IncidentRecord {
  * Applies one run's findings: sightings advance the flap hold-down and keep open incidents fresh;
  * absences count clean runs towards resolution (unless the run is partial). Returns the fingerprints seen, with their items.
  */
-export function applyRun(state: AlertState, findings: RunFinding[], config: AlertConfig, now: number, partial = false): Map<string, number[]> {
+export function applyRun(
+	state: AlertState,
+	findings: RunFinding[],
+	config: AlertConfig,
+	now: number,
+	partial = false,
+): Map<string, number[]> {
 	const nowIso = new Date(now).toISOString();
 	const run = dedupeRun(findings);
 	const seen = new Map<string, number[]>();
@@ -117,15 +137,27 @@ export function applyRun(state: AlertState, findings: RunFinding[], config: Aler
 }
 
 /** Marks incidents acknowledged; returns the fingerprints touched, or an error naming the field. */
-export function applyAck(state: AlertState, ack: AckRequest, now: number): { fingerprints: string[] } | { error: string } {
-	const candidates = Object.values(state.incidents).filter((incident) => incident.status !== 'resolved');
+export function applyAck(
+	state: AlertState,
+	ack: AckRequest,
+	now: number,
+): { fingerprints: string[] } | { error: string } {
+	const candidates = Object.values(state.incidents).filter(
+		(incident) => incident.status !== 'resolved',
+	);
 	let matched: IncidentRecord[];
 	if (ack.fingerprint) {
 		matched = candidates.filter((incident) => incident.fingerprint === ack.fingerprint);
-		if (!matched.length) return { error: `Acknowledgement: "fingerprint" ${JSON.stringify(ack.fingerprint)} matches no open incident` };
+		if (!matched.length)
+			return {
+				error: `Acknowledgement: "fingerprint" ${JSON.stringify(ack.fingerprint)} matches no open incident`,
+			};
 	} else if (ack.groupKey) {
 		matched = candidates.filter((incident) => incident.groupKey === ack.groupKey);
-		if (!matched.length) return { error: `Acknowledgement: "groupKey" ${JSON.stringify(ack.groupKey)} matches no open incident` };
+		if (!matched.length)
+			return {
+				error: `Acknowledgement: "groupKey" ${JSON.stringify(ack.groupKey)} matches no open incident`,
+			};
 	} else {
 		return { error: 'Acknowledgement: "fingerprint" or "groupKey" is required' };
 	}

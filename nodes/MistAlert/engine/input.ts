@@ -18,20 +18,31 @@ export type ClassifiedItem =
 export function classifyItem(json: Record<string, unknown>): ClassifiedItem {
 	if (!Object.keys(json).length) return { type: 'empty' };
 	if ('ack' in json) return parseAck(json);
-	if (typeof json.error === 'string' && !('fingerprint' in json)) return { type: 'upstreamError', error: json.error };
+	if (typeof json.error === 'string' && !('fingerprint' in json))
+		return { type: 'upstreamError', error: json.error };
 	const parsed = parseFinding(json);
-	return 'finding' in parsed ? { type: 'finding', finding: parsed.finding } : { type: 'invalid', error: parsed.error };
+	return 'finding' in parsed
+		? { type: 'finding', finding: parsed.finding }
+		: { type: 'invalid', error: parsed.error };
 }
 
-function optionalString(json: Record<string, unknown>, field: string): string | undefined | { error: string } {
+function optionalString(
+	json: Record<string, unknown>,
+	field: string,
+): string | undefined | { error: string } {
 	const value = json[field];
 	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value !== 'string') return { error: `Acknowledgement: "${field}" must be a string, got ${typeof value}` };
+	if (typeof value !== 'string')
+		return { error: `Acknowledgement: "${field}" must be a string, got ${typeof value}` };
 	return value.trim();
 }
 
 export function parseAck(json: Record<string, unknown>): ClassifiedItem {
-	if (json.ack !== true) return { type: 'invalid', error: `Acknowledgement: "ack" must be true, got ${JSON.stringify(json.ack)}` };
+	if (json.ack !== true)
+		return {
+			type: 'invalid',
+			error: `Acknowledgement: "ack" must be true, got ${JSON.stringify(json.ack)}`,
+		};
 	const fields: Record<string, string | undefined> = {};
 	for (const field of ['fingerprint', 'groupKey', 'by', 'note']) {
 		const value = optionalString(json, field);
@@ -43,6 +54,11 @@ export function parseAck(json: Record<string, unknown>): ClassifiedItem {
 	}
 	return {
 		type: 'ack',
-		ack: { fingerprint: fields.fingerprint, groupKey: fields.groupKey, by: fields.by ?? 'unknown', note: fields.note ?? '' },
+		ack: {
+			fingerprint: fields.fingerprint,
+			groupKey: fields.groupKey,
+			by: fields.by ?? 'unknown',
+			note: fields.note ?? '',
+		},
 	};
 }

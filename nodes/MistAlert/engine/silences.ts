@@ -44,7 +44,9 @@ export function inMuteWindow(window: MuteWindow, now: number): boolean {
 	if (start < end) return days.includes(local.weekday) && minute >= start && minute < end;
 	// Spans midnight: the part after midnight belongs to the previous day's window.
 	const yesterday = local.minus({ days: 1 }).weekday;
-	return (days.includes(local.weekday) && minute >= start) || (days.includes(yesterday) && minute < end);
+	return (
+		(days.includes(local.weekday) && minute >= start) || (days.includes(yesterday) && minute < end)
+	);
 }
 
 export function isMuted(windows: MuteWindow[], now: number): boolean {

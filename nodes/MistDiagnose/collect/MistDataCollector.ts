@@ -61,9 +61,21 @@ interface TypedSearch {
 	what: string;
 	schema: z.ZodTypeAny;
 }
-const CLIENT_EVENTS: TypedSearch = { kind: 'clients', what: 'client events', schema: clientEventListSchema };
-const NAC_EVENTS: TypedSearch = { kind: 'nac_clients', what: 'NAC client events', schema: clientEventListSchema };
-const DEVICE_EVENTS: TypedSearch = { kind: 'devices', what: 'device events', schema: deviceEventListSchema };
+const CLIENT_EVENTS: TypedSearch = {
+	kind: 'clients',
+	what: 'client events',
+	schema: clientEventListSchema,
+};
+const NAC_EVENTS: TypedSearch = {
+	kind: 'nac_clients',
+	what: 'NAC client events',
+	schema: clientEventListSchema,
+};
+const DEVICE_EVENTS: TypedSearch = {
+	kind: 'devices',
+	what: 'device events',
+	schema: deviceEventListSchema,
+};
 
 export interface SiteSummary {
 	id: string;
@@ -72,7 +84,6 @@ export interface SiteSummary {
 }
 
 export type TimeWindow = IDataObject;
-
 
 const HOUR = 3_600_000;
 
@@ -101,8 +112,12 @@ export class MistDataCollector {
 			{
 				countTypes: async () => await this.clientEventTypeCounts(),
 				listReturnsEvents: async (types) =>
-					(await this.client.getAllSearch(this.searchRequest(CLIENT_EVENTS, types.join(',')), { returnAll: false, limit: 1 }))
-						.length > 0,
+					(
+						await this.client.getAllSearch(this.searchRequest(CLIENT_EVENTS, types.join(',')), {
+							returnAll: false,
+							limit: 1,
+						})
+					).length > 0,
 			},
 			`${orgId}:eventTypeFilter`,
 			slowCache,
@@ -135,25 +150,31 @@ export class MistDataCollector {
 	/** The org's sites; `fresh` reads them again instead of taking the workflow's copy. */
 	sites(fresh = false): Promise<SiteSummary[]> {
 		return this.once('sites', async () =>
-			this.cachedAcrossRuns('sites', HOUR, async () => {
-				const sites = await this.client.getAllList(
-					{ path: `/orgs/${this.orgId}/sites`, itemIndex: this.itemIndex },
-					{ returnAll: true },
-				);
-				// Only what diagnosis reads, so the cache stays small.
-				return this.validate(siteListSchema, sites, 'sites').map(({ id, name, timezone }) => ({
-					id,
-					name,
-					timezone,
-				}));
-			}, fresh),
+			this.cachedAcrossRuns(
+				'sites',
+				HOUR,
+				async () => {
+					const sites = await this.client.getAllList(
+						{ path: `/orgs/${this.orgId}/sites`, itemIndex: this.itemIndex },
+						{ returnAll: true },
+					);
+					// Only what diagnosis reads, so the cache stays small.
+					return this.validate(siteListSchema, sites, 'sites').map(({ id, name, timezone }) => ({
+						id,
+						name,
+						timezone,
+					}));
+				},
+				fresh,
+			),
 		);
 	}
 
 	/** The given site ids that are not sites of the org; a cached site list is read again before saying so. */
 	async unknownSiteIds(siteIds: string[]): Promise<string[]> {
 		const known = (sites: SiteSummary[]) => new Set(sites.map((site) => site.id.toLowerCase()));
-		const missing = (sites: SiteSummary[]) => siteIds.filter((id) => !known(sites).has(id.toLowerCase()));
+		const missing = (sites: SiteSummary[]) =>
+			siteIds.filter((id) => !known(sites).has(id.toLowerCase()));
 		if (missing(await this.sites()).length === 0) return [];
 		this.cache.delete('sites');
 		return missing(await this.sites(true));
@@ -184,7 +205,8 @@ export class MistDataCollector {
 	clientEvents(types: string[]): Promise<ClientEvent[]> {
 		return this.typedEvents(CLIENT_EVENTS, types, (events) => {
 			const logical = dedupeClientEvents(events as ClientEvent[]);
-			for (const [type, count] of Object.entries(countBy(logical, (event) => event.type))) this.clientEventsByType[type] = count;
+			for (const [type, count] of Object.entries(countBy(logical, (event) => event.type)))
+				this.clientEventsByType[type] = count;
 			return logical;
 		});
 	}
@@ -207,13 +229,19 @@ export class MistDataCollector {
 	}
 
 	/** One search of one type, or of one comma list of types; validated, and read once per execution. */
-	private typedEvents<T>(search: TypedSearch, types: string[], finish: (events: unknown[]) => T[]): Promise<T[]> {
+	private typedEvents<T>(
+		search: TypedSearch,
+		types: string[],
+		finish: (events: unknown[]) => T[],
+	): Promise<T[]> {
 		const sorted = [...new Set(types)].sort();
 		return this.once(`${search.kind}Events:${sorted.join(',')}`, async () => {
 			if (sorted.length === 0) return [];
 			const read = async (type: string) =>
 				await this.once(`${search.kind}Read:${type}`, async () => await this.search(search, type));
-			return finish(sorted.length === 1 ? await read(sorted[0]) : await this.readTypes(search, sorted, read));
+			return finish(
+				sorted.length === 1 ? await read(sorted[0]) : await this.readTypes(search, sorted, read),
+			);
 		});
 	}
 
@@ -221,7 +249,11 @@ export class MistDataCollector {
 	 * Several types: one comma list where the cloud splits it, else one read per type. An empty
 	 * answer to a list is trusted only once a check that a list cannot fool agrees (see typeFilter.ts).
 	 */
-	private async readTypes(search: TypedSearch, types: string[], read: (type: string) => Promise<unknown[]>): Promise<unknown[]> {
+	private async readTypes(
+		search: TypedSearch,
+		types: string[],
+		read: (type: string) => Promise<unknown[]>,
+	): Promise<unknown[]> {
 		const perType = async (only = types) => {
 			const events: unknown[] = [];
 			for (const type of only) events.push(...(await read(type)));
@@ -236,18 +268,26 @@ export class MistDataCollector {
 		}
 		if (known === 'list') return events;
 		const check = await this.typeFilter.runCheck();
-		const listed = search === CLIENT_EVENTS && check.counts ? types.filter((type) => (check.counts?.[type] ?? 0) > 0) : undefined;
+		const listed =
+			search === CLIENT_EVENTS && check.counts
+				? types.filter((type) => (check.counts?.[type] ?? 0) > 0)
+				: undefined;
 		if (check.mode === 'perType') return await perType(listed);
 		// Lists work: events counted since the empty read are read again.
-		if (check.mode === 'list') return listed?.length ? await this.search(search, types.join(',')) : events;
+		if (check.mode === 'list')
+			return listed?.length ? await this.search(search, types.join(',')) : events;
 		// Undecided. Client events counted: none of these types occurred, or each is read alone.
 		if (listed && !check.error) return events;
-		this.typeFilter.unverified(check.error ?? 'no client event in the window to check comma-separated type filters with');
+		this.typeFilter.unverified(
+			check.error ?? 'no client event in the window to check comma-separated type filters with',
+		);
 		return await perType(listed);
 	}
 
 	private async search(search: TypedSearch, type: string): Promise<unknown[]> {
-		const events = await this.client.getAllSearch(this.searchRequest(search, type), { returnAll: true });
+		const events = await this.client.getAllSearch(this.searchRequest(search, type), {
+			returnAll: true,
+		});
 		return this.validate(search.schema, events, search.what) as unknown[];
 	}
 
@@ -289,7 +329,8 @@ export class MistDataCollector {
 		if (this.cache.has('catalogue')) {
 			const catalogue = await this.eventCatalogue();
 			let counted: Record<string, number> = {};
-			if (this.cache.has('clientEventTypeCounts')) counted = await this.clientEventTypeCounts().catch(() => ({}));
+			if (this.cache.has('clientEventTypeCounts'))
+				counted = await this.clientEventTypeCounts().catch(() => ({}));
 			const counts = { ...counted, ...this.clientEventsByType };
 			const types = [...catalogue.map((entry) => entry.key), ...Object.keys(counts)];
 			const unclassified = unclassifiedEventTypes(types, createEventClassifier(catalogue), counts);
@@ -310,7 +351,9 @@ export class MistDataCollector {
 			);
 			const valid = this.validate(alarmListSchema, alarms, 'alarms');
 			// Real alarms may omit severity and group: their type's definition tells them.
-			return valid.some(lacksDefinition) ? withAlarmDefinitions(valid, await this.alarmDefinitions()) : valid;
+			return valid.some(lacksDefinition)
+				? withAlarmDefinitions(valid, await this.alarmDefinitions())
+				: valid;
 		});
 	}
 
@@ -318,12 +361,17 @@ export class MistDataCollector {
 	alarmDefinitions(): Promise<AlarmDefinition[]> {
 		return this.once('alarmDefinitions', async () =>
 			this.cachedAcrossRuns('alarmDefinitions', 24 * HOUR, async () => {
-				const definitions = await this.client.request({ path: '/const/alarm_defs', itemIndex: this.itemIndex });
-				return this.validate(alarmDefinitionsSchema, definitions, 'alarm definitions').map(({ key, group, severity }) => ({
-					key,
-					group,
-					severity,
-				}));
+				const definitions = await this.client.request({
+					path: '/const/alarm_defs',
+					itemIndex: this.itemIndex,
+				});
+				return this.validate(alarmDefinitionsSchema, definitions, 'alarm definitions').map(
+					({ key, group, severity }) => ({
+						key,
+						group,
+						severity,
+					}),
+				);
 			}),
 		);
 	}

@@ -92,7 +92,9 @@ export class EventTypeFilter {
 		if (ranked.length === 0) return { counts };
 		const partner = ranked[1] ?? PROBE_PARTNERS.find((type) => type !== ranked[0]);
 		try {
-			const mode = (await this.probes.listReturnsEvents([ranked[0], partner as string])) ? 'list' : 'perType';
+			const mode = (await this.probes.listReturnsEvents([ranked[0], partner as string]))
+				? 'list'
+				: 'perType';
 			this.learn(mode, 'check');
 			return { mode, counts };
 		} catch (error) {
@@ -104,6 +106,10 @@ export class EventTypeFilter {
 	report(): IDataObject | undefined {
 		if (!this.decided) return undefined;
 		const { mode, evidence, error } = this.decided;
-		return { eventFilterMode: mode, eventFilterVerifiedBy: evidence, ...(error ? { eventFilterCheckError: error } : {}) };
+		return {
+			eventFilterMode: mode,
+			eventFilterVerifiedBy: evidence,
+			...(error ? { eventFilterCheckError: error } : {}),
+		};
 	}
 }

@@ -44,18 +44,30 @@ function apFinding(
 		step: 'association',
 		rule: 'association_failures_ap',
 		severity: macs.length > thresholds.sharedCriticalClients ? 'critical' : 'major',
-		scope: { level: 'ap', ...siteScope(context, siteId), ap_mac: ap, ap_name: context.deviceNames?.[ap] },
+		scope: {
+			level: 'ap',
+			...siteScope(context, siteId),
+			ap_mac: ap,
+			ap_name: context.deviceNames?.[ap],
+		},
 		target: targets.mac(ap),
 		summary: `${plural(macs.length, 'client')} failed to associate with AP ${deviceLabel(context, ap)} at ${siteLabel(context, siteId)} (${round(share * 100, 0)}% of the site's failing clients).`,
 		evidence: {
 			...eventEvidence(failures, macs, thresholds),
 			shareOfSiteFailingClients: round(share, 2),
-			limits: { minClients: thresholds.apConcentrationMinClients, minShare: thresholds.apConcentrationShare },
+			limits: {
+				minClients: thresholds.apConcentrationMinClients,
+				minShare: thresholds.apConcentrationShare,
+			},
 		},
 		likelyCause:
 			'Failures concentrate on this AP: a radio or software fault on the AP, or a WLAN setting it serves (e.g. 11r/WPA3) that clients reject.',
 		remediation: remediate.restartDevice(siteId, ap, `Restart AP ${deviceLabel(context, ap)}.`),
-		followUp: [manual('If failures continue, compare the AP radio and WLAN settings with its neighbours and check its firmware.')],
+		followUp: [
+			manual(
+				'If failures continue, compare the AP radio and WLAN settings with its neighbours and check its firmware.',
+			),
+		],
 		timestamps: failures.map((failure) => failure.timestamp),
 		now: context.now,
 	});
@@ -92,8 +104,16 @@ function clientFinding(
 			? 'The client fails fast roaming (802.11r/FT, OKC or PMK caching): its driver mishandles the cached or FT key, ' +
 				'or the key was not shared with the AP it roamed to.'
 			: 'The failures follow this client: its driver, supported security (WPA3/11r/PMF) or band does not match the WLAN.',
-		remediation: manual("Check the client's driver and whether it supports the WLAN security (WPA3, 11r, PMF) and band."),
-		followUp: [remediate.reconnectClient(siteId, mac, 'Disconnect the client so it tries a fresh association.')],
+		remediation: manual(
+			"Check the client's driver and whether it supports the WLAN security (WPA3, 11r, PMF) and band.",
+		),
+		followUp: [
+			remediate.reconnectClient(
+				siteId,
+				mac,
+				'Disconnect the client so it tries a fresh association.',
+			),
+		],
 		timestamps: failures.map((failure) => failure.timestamp),
 		now: context.now,
 	});
@@ -103,7 +123,11 @@ function clientFinding(
  * Association step: failures concentrated on one AP → AP finding; spread across APs → client findings.
  * Fast-roaming key failures (11r/FT, OKC) are re-association failures and count with them.
  */
-export function diagnoseAssociation(input: AssociationInput, thresholds: DiagnosisThresholds, context: DiagnosisContext): StepResult {
+export function diagnoseAssociation(
+	input: AssociationInput,
+	thresholds: DiagnosisThresholds,
+	context: DiagnosisContext,
+): StepResult {
 	const health = new HealthTracker('association', context);
 	const directory = clientDirectory(input.clients);
 	for (const site of input.sites ?? []) health.check('site', site.id, site.id, site.name);
@@ -112,14 +136,22 @@ export function diagnoseAssociation(input: AssociationInput, thresholds: Diagnos
 		if (siteId) health.check('client', client.mac, siteId, client.hostname);
 	}
 	const classify = createEventClassifier(input.catalogue);
-	const failures = toFailures(input.events ?? [], classify, ['association_failure', 'roaming_failure'], input.defaults);
+	const failures = toFailures(
+		input.events ?? [],
+		classify,
+		['association_failure', 'roaming_failure'],
+		input.defaults,
+	);
 	const findings: Finding[] = [];
 	for (const [siteId, siteFailures] of groupBy(failures, (failure) => failure.site_id)) {
 		const siteClients = distinct(siteFailures.map((failure) => failure.mac)).length;
 		const concentrated = new Set<string>();
 		for (const [ap, apFailures] of groupBy(siteFailures, (failure) => failure.ap)) {
 			const clients = distinct(apFailures.map((failure) => failure.mac));
-			if (clients.length >= thresholds.apConcentrationMinClients && clients.length / siteClients >= thresholds.apConcentrationShare) {
+			if (
+				clients.length >= thresholds.apConcentrationMinClients &&
+				clients.length / siteClients >= thresholds.apConcentrationShare
+			) {
 				concentrated.add(ap);
 				findings.push(apFinding(siteId, ap, apFailures, siteClients, thresholds, context));
 				health.flagAll('client', clients);
@@ -127,7 +159,15 @@ export function diagnoseAssociation(input: AssociationInput, thresholds: Diagnos
 		}
 		const spread = siteFailures.filter((failure) => !failure.ap || !concentrated.has(failure.ap));
 		for (const clientFailures of groupBy(spread, (failure) => failure.mac).values()) {
-			findings.push(clientFinding(siteId, clientFailures, thresholds, context, directory.get(clientFailures[0].mac)?.hostname));
+			findings.push(
+				clientFinding(
+					siteId,
+					clientFailures,
+					thresholds,
+					context,
+					directory.get(clientFailures[0].mac)?.hostname,
+				),
+			);
 		}
 	}
 	findings.push(...commonFindings('association', input, thresholds, context));

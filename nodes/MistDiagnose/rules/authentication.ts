@@ -44,30 +44,45 @@ export interface AuthenticationInput extends CommonStepInput {
  * MAC the username seen for it, so one person is not counted once per event source.
  */
 export function withKnownUsernames(failures: FailureEvent[]): FailureEvent[] {
-	const usernameByMac = new Map(failures.filter((failure) => failure.username).map((failure) => [failure.mac, failure.username]));
-	return failures.map((failure) => (failure.username || !usernameByMac.has(failure.mac) ? failure : { ...failure, username: usernameByMac.get(failure.mac) }));
+	const usernameByMac = new Map(
+		failures
+			.filter((failure) => failure.username)
+			.map((failure) => [failure.mac, failure.username]),
+	);
+	return failures.map((failure) =>
+		failure.username || !usernameByMac.has(failure.mac)
+			? failure
+			: { ...failure, username: usernameByMac.get(failure.mac) },
+	);
 }
 
-const identityOf = (failure: FailureEvent) => (failure.username ? `user:${failure.username.toLowerCase()}` : `mac:${failure.mac}`);
+const identityOf = (failure: FailureEvent) =>
+	failure.username ? `user:${failure.username.toLowerCase()}` : `mac:${failure.mac}`;
 
 const SSID_CAUSES: Record<AuthCause, string> = {
 	certificate:
 		'Certificate problem: the RADIUS server certificate expired or is not trusted by the clients, or client certificates are rejected.',
 	idp: 'The identity provider behind the RADIUS/NAC service is unreachable or rejecting lookups.',
-	radius: 'The RADIUS server is unreachable or not answering (server down, shared secret, firewall).',
+	radius:
+		'The RADIUS server is unreachable or not answering (server down, shared secret, firewall).',
 	rf: 'The authentication frames were not acknowledged (status 79): a radio problem around the APs (weak signal, interference), not the credentials or the RADIUS server.',
-	policy: 'The WxLAN access policy lookup failed: the labels or directory groups the WLAN policy depends on could not be resolved.',
+	policy:
+		'The WxLAN access policy lookup failed: the labels or directory groups the WLAN policy depends on could not be resolved.',
 	psk: 'The pre-shared key on the WLAN changed or differs from the one on the devices.',
-	mac_auth: 'MAC authentication is rejected for many devices: the RADIUS policy or endpoint database changed.',
-	credentials: 'Many users rejected at once points at the RADIUS/IdP service or its policy rather than at each user.',
+	mac_auth:
+		'MAC authentication is rejected for many devices: the RADIUS policy or endpoint database changed.',
+	credentials:
+		'Many users rejected at once points at the RADIUS/IdP service or its policy rather than at each user.',
 };
 
 const CLIENT_CAUSES: Record<AuthCause, string> = {
-	certificate: "The client's certificate is invalid, expired or not trusted, or the client does not trust the server certificate.",
+	certificate:
+		"The client's certificate is invalid, expired or not trusted, or the client does not trust the server certificate.",
 	idp: "The identity provider rejects this user's lookup (account, group or licence).",
 	radius: 'The RADIUS server did not answer for this client.',
 	rf: "The client's frames were not acknowledged (status 79): its radio link is weak or disturbed; its credentials were never judged.",
-	policy: "The WxLAN access policy lookup failed for this client: its label or directory group could not be resolved.",
+	policy:
+		'The WxLAN access policy lookup failed for this client: its label or directory group could not be resolved.',
 	psk: 'The device uses a wrong pre-shared key.',
 	mac_auth: 'The device MAC is not allowed by the MAC authentication policy.',
 	credentials: "The user's credentials are wrong or expired, or the account is locked.",
@@ -75,7 +90,8 @@ const CLIENT_CAUSES: Record<AuthCause, string> = {
 
 const CLIENT_CHECKS: Partial<Record<AuthCause, string>> = {
 	psk: 'Re-enter the PSK on the device.',
-	certificate: "Check the user's certificate (validity, issuer) and the device's trust of the RADIUS server certificate.",
+	certificate:
+		"Check the user's certificate (validity, issuer) and the device's trust of the RADIUS server certificate.",
 	rf: 'Check the signal of this client at its AP, and move it closer or check its radio: its frames were not acknowledged.',
 	policy: 'Check the WxLAN policy and the label or directory group this client should match.',
 };
@@ -86,15 +102,26 @@ function ssidRemediation(
 	topAp: string | undefined,
 	ssid: string,
 ): { remediation: Remediation; followUp: Remediation[] } {
-	if (cause === 'psk') return { remediation: manual(`Check that the PSK configured on ${ssid} is the one given to users.`), followUp: [] };
+	if (cause === 'psk')
+		return {
+			remediation: manual(`Check that the PSK configured on ${ssid} is the one given to users.`),
+			followUp: [],
+		};
 	if (cause === 'rf') {
 		return {
-			remediation: manual(`Check the radio where ${ssid} fails (signal, interference and utilisation of the APs in the evidence).`),
+			remediation: manual(
+				`Check the radio where ${ssid} fails (signal, interference and utilisation of the APs in the evidence).`,
+			),
 			followUp: [],
 		};
 	}
 	if (cause === 'policy') {
-		return { remediation: manual(`Check the WxLAN policies and labels applied to ${ssid}, and the directory lookups they use.`), followUp: [] };
+		return {
+			remediation: manual(
+				`Check the WxLAN policies and labels applied to ${ssid}, and the directory lookups they use.`,
+			),
+			followUp: [],
+		};
 	}
 	const check = manual(
 		cause === 'certificate'
@@ -105,7 +132,14 @@ function ssidRemediation(
 	// A RADIUS synthetic test needs a test account the finding cannot know, so it is the follow-up.
 	return {
 		remediation: check,
-		followUp: [remediate.syntheticTest(siteId, topAp, 'radius', `Run a RADIUS test from AP ${topAp} with a test account (add its user name and password).`)],
+		followUp: [
+			remediate.syntheticTest(
+				siteId,
+				topAp,
+				'radius',
+				`Run a RADIUS test from AP ${topAp} with a test account (add its user name and password).`,
+			),
+		],
 	};
 }
 
@@ -120,9 +154,16 @@ function ssidFinding(
 ): Finding {
 	const identities = distinct(failures.map(identityOf));
 	const macs = distinct(failures.map((failure) => failure.mac));
-	const cause = dominantCause(failures.map((failure) => authCauseOf(failure, context.wlanSecurity)));
+	const cause = dominantCause(
+		failures.map((failure) => authCauseOf(failure, context.wlanSecurity)),
+	);
 	const grade = gradeSharedClients(peak, thresholds);
-	const outcome = applyBaseline(severityForGrade(grade === 'ok' ? 'warn' : grade, 'ssid'), peak, history, thresholds);
+	const outcome = applyBaseline(
+		severityForGrade(grade === 'ok' ? 'warn' : grade, 'ssid'),
+		peak,
+		history,
+		thresholds,
+	);
 	const topAp = topKey(
 		countBy(
 			failures.filter((failure) => failure.ap),
@@ -162,9 +203,16 @@ function clientFinding(
 	const mac = failures[0].mac;
 	const username = failures.find((failure) => failure.username)?.username;
 	const aps = distinct(failures.map((failure) => failure.ap));
-	const cause = dominantCause(failures.map((failure) => authCauseOf(failure, context.wlanSecurity)));
-	const who = [username && `User ${username}`, hostname ? `${hostname} (${mac})` : mac].filter(Boolean).join(' on ');
-	const manualCheck = manual(CLIENT_CHECKS[cause] ?? "Check the user's credentials / PSK / certificate and whether the account is locked or expired.");
+	const cause = dominantCause(
+		failures.map((failure) => authCauseOf(failure, context.wlanSecurity)),
+	);
+	const who = [username && `User ${username}`, hostname ? `${hostname} (${mac})` : mac]
+		.filter(Boolean)
+		.join(' on ');
+	const manualCheck = manual(
+		CLIENT_CHECKS[cause] ??
+			"Check the user's credentials / PSK / certificate and whether the account is locked or expired.",
+	);
 	return makeFinding({
 		step: 'authentication',
 		rule: 'client_auth_failure',
@@ -179,14 +227,21 @@ function clientFinding(
 		},
 		target: targets.mac(mac),
 		summary: `${who} failed authentication ${plural(failures.length, 'time')} on ${plural(aps.length, 'AP')} at ${siteLabel(context, siteId)}; no other user is affected.`,
-		evidence: { ...eventEvidence(failures, [mac], thresholds), cause, aps: aps.slice(0, thresholds.maxSampleMacs), apCount: aps.length },
+		evidence: {
+			...eventEvidence(failures, [mac], thresholds),
+			cause,
+			aps: aps.slice(0, thresholds.maxSampleMacs),
+			apCount: aps.length,
+		},
 		// Failing the same way on several APs rules the APs out.
 		likelyCause:
 			aps.length > 1
 				? `${CLIENT_CAUSES[cause]} The failures follow the client across ${aps.length} APs, so the APs are not the cause.`
 				: CLIENT_CAUSES[cause],
 		remediation: manualCheck,
-		followUp: ['psk', 'rf', 'policy'].includes(cause) ? [] : [remediate.iseLookup(mac, 'Look up the failure reason of this MAC in Cisco ISE.')],
+		followUp: ['psk', 'rf', 'policy'].includes(cause)
+			? []
+			: [remediate.iseLookup(mac, 'Look up the failure reason of this MAC in Cisco ISE.')],
 		timestamps: failures.map((failure) => failure.timestamp),
 		now: context.now,
 	});
@@ -217,7 +272,9 @@ function signalFindings(input: AuthenticationInput, context: DiagnosisContext): 
 			},
 			likelyCause: psk ? SSID_CAUSES.psk : SSID_CAUSES.radius,
 			remediation: manual(
-				psk ? 'Check the PSK configured on the WLAN.' : 'Check the RADIUS/IdP servers and the WLAN authentication settings.',
+				psk
+					? 'Check the PSK configured on the WLAN.'
+					: 'Check the RADIUS/IdP servers and the WLAN authentication settings.',
 			),
 			timestamps: signal.timestamps,
 			count: signal.count,
@@ -230,7 +287,11 @@ function signalFindings(input: AuthenticationInput, context: DiagnosisContext): 
  * Authentication step. Many users failing on one SSID → one SSID finding (RADIUS/IdP/PSK/certificate);
  * one user failing (on one AP or many) → a client finding about that user's credentials.
  */
-export function diagnoseAuthentication(input: AuthenticationInput, thresholds: DiagnosisThresholds, context: DiagnosisContext): StepResult {
+export function diagnoseAuthentication(
+	input: AuthenticationInput,
+	thresholds: DiagnosisThresholds,
+	context: DiagnosisContext,
+): StepResult {
 	const health = new HealthTracker('authentication', context);
 	const directory = clientDirectory(input.clients);
 	for (const site of input.sites ?? []) health.check('site', site.id, site.id, site.name);
@@ -238,14 +299,36 @@ export function diagnoseAuthentication(input: AuthenticationInput, thresholds: D
 		const siteId = client.site_id ?? input.defaults?.site_id;
 		if (siteId) health.check('client', client.mac, siteId, client.hostname);
 	}
-	const failures = withKnownUsernames(toFailures(input.events ?? [], createEventClassifier(input.catalogue), ['auth_failure', 'policy_failure'], input.defaults));
+	const failures = withKnownUsernames(
+		toFailures(
+			input.events ?? [],
+			createEventClassifier(input.catalogue),
+			['auth_failure', 'policy_failure'],
+			input.defaults,
+		),
+	);
 	const findings: Finding[] = [];
 	for (const [siteId, siteFailures] of groupBy(failures, (failure) => failure.site_id)) {
 		let single = siteFailures.filter((failure) => !failure.ssid);
 		for (const [ssid, ssidFailures] of groupBy(siteFailures, (failure) => failure.ssid)) {
-			const peak = peakDistinctInWindow(ssidFailures, thresholds.windowSeconds, (failure) => failure.timestamp, identityOf);
+			const peak = peakDistinctInWindow(
+				ssidFailures,
+				thresholds.windowSeconds,
+				(failure) => failure.timestamp,
+				identityOf,
+			);
 			if (peak.distinct >= thresholds.sharedMinClients) {
-				findings.push(ssidFinding(siteId, ssid, ssidFailures, peak.distinct, thresholds, context, input.baseline?.[siteId]));
+				findings.push(
+					ssidFinding(
+						siteId,
+						ssid,
+						ssidFailures,
+						peak.distinct,
+						thresholds,
+						context,
+						input.baseline?.[siteId],
+					),
+				);
 				health.flagAll(
 					'client',
 					ssidFailures.map((failure) => failure.mac),
@@ -255,9 +338,20 @@ export function diagnoseAuthentication(input: AuthenticationInput, thresholds: D
 			}
 		}
 		for (const clientFailures of groupBy(single, (failure) => failure.mac).values()) {
-			findings.push(clientFinding(siteId, clientFailures, thresholds, context, directory.get(clientFailures[0].mac)?.hostname));
+			findings.push(
+				clientFinding(
+					siteId,
+					clientFailures,
+					thresholds,
+					context,
+					directory.get(clientFailures[0].mac)?.hostname,
+				),
+			);
 		}
 	}
-	findings.push(...signalFindings(input, context), ...commonFindings('authentication', input, thresholds, context));
+	findings.push(
+		...signalFindings(input, context),
+		...commonFindings('authentication', input, thresholds, context),
+	);
 	return health.result(findings);
 }

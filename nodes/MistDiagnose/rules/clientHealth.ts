@@ -48,12 +48,20 @@ export function retryPercent(stat: ClientStat, minPackets: number): number | und
 		[stat.tx_retries, stat.tx_pkts],
 		[stat.rx_retries, stat.rx_pkts],
 	]
-		.filter(([retries, packets]) => typeof retries === 'number' && typeof packets === 'number' && packets >= minPackets)
+		.filter(
+			([retries, packets]) =>
+				typeof retries === 'number' && typeof packets === 'number' && packets >= minPackets,
+		)
 		.map(([retries, packets]) => ((retries as number) / (packets as number)) * 100);
 	return ratios.length ? Math.max(...ratios) : undefined;
 }
 
-function assess(stat: ClientStat, siteId: string, thresholds: DiagnosisThresholds, resolveAp: ApResolver): Assessed {
+function assess(
+	stat: ClientStat,
+	siteId: string,
+	thresholds: DiagnosisThresholds,
+	resolveAp: ApResolver,
+): Assessed {
 	const retries = retryPercent(stat, thresholds.retriesMinPackets);
 	return {
 		stat,
@@ -61,7 +69,8 @@ function assess(stat: ClientStat, siteId: string, thresholds: DiagnosisThreshold
 		siteId,
 		ap: resolveAp({ mac: stat.ap_mac, id: stat.ap_id })?.mac,
 		band: normalizeBand(stat.band),
-		rssi: typeof stat.rssi === 'number' ? gradeLowerIsWorse(stat.rssi, rssiLimits(thresholds)) : 'ok',
+		rssi:
+			typeof stat.rssi === 'number' ? gradeLowerIsWorse(stat.rssi, rssiLimits(thresholds)) : 'ok',
 		snr: typeof stat.snr === 'number' ? gradeLowerIsWorse(stat.snr, thresholds.snrDb) : 'ok',
 		retries: retries === undefined ? 'ok' : gradeHigherIsWorse(retries, thresholds.retriesPercent),
 		retryPercent: retries,
@@ -81,7 +90,8 @@ function clientScope(client: Assessed, context: DiagnosisContext) {
 	};
 }
 
-const nameOf = (client: Assessed) => (client.stat.hostname ? `${client.stat.hostname} (${client.mac})` : client.mac);
+const nameOf = (client: Assessed) =>
+	client.stat.hostname ? `${client.stat.hostname} (${client.mac})` : client.mac;
 
 function weakApFinding(
 	siteId: string,
@@ -98,7 +108,12 @@ function weakApFinding(
 		step: 'client_health',
 		rule: 'weak_coverage_ap',
 		severity: weak.some((client) => client.rssi === 'crit') ? 'major' : 'minor',
-		scope: { level: 'ap', ...siteScope(context, siteId), ap_mac: ap, ap_name: context.deviceNames?.[ap] },
+		scope: {
+			level: 'ap',
+			...siteScope(context, siteId),
+			ap_mac: ap,
+			ap_name: context.deviceNames?.[ap],
+		},
 		target: targets.mac(ap),
 		summary: `${weak.length} of ${plural(apClients, 'client')} on AP ${deviceLabel(context, ap)} at ${siteLabel(context, siteId)} have a weak signal (RSSI ${Math.min(...rssis)} to ${Math.max(...rssis)} dBm, limit ${limits.warn} dBm).`,
 		evidence: {
@@ -116,21 +131,32 @@ function weakApFinding(
 			sampleMacs: weak.map((client) => client.mac).slice(0, thresholds.maxSampleMacs),
 			profile: thresholds.rssiProfile,
 		},
-		likelyCause: 'The area this AP serves has a coverage gap: transmit power too low, AP badly placed or obstructed.',
+		likelyCause:
+			'The area this AP serves has a coverage gap: transmit power too low, AP badly placed or obstructed.',
 		remediation: remediate.rrmOptimize(
 			siteId,
 			bands.length ? bands : ['24', '5'],
 			true,
 			'Let RRM raise transmit power (no client disconnects).',
 		),
-		followUp: [manual(`Check the placement and mounting of AP ${deviceLabel(context, ap)}; consider an additional AP in that area.`)],
-		timestamps: weak.map((client) => client.stat.last_seen).filter((value): value is number => typeof value === 'number'),
+		followUp: [
+			manual(
+				`Check the placement and mounting of AP ${deviceLabel(context, ap)}; consider an additional AP in that area.`,
+			),
+		],
+		timestamps: weak
+			.map((client) => client.stat.last_seen)
+			.filter((value): value is number => typeof value === 'number'),
 		count: weak.length,
 		now: context.now,
 	});
 }
 
-function clientFindings(client: Assessed, thresholds: DiagnosisThresholds, context: DiagnosisContext): Finding[] {
+function clientFindings(
+	client: Assessed,
+	thresholds: DiagnosisThresholds,
+	context: DiagnosisContext,
+): Finding[] {
 	const findings: Finding[] = [];
 	const stamp = typeof client.stat.last_seen === 'number' ? [client.stat.last_seen] : [];
 	const base = {
@@ -149,13 +175,28 @@ function clientFindings(client: Assessed, thresholds: DiagnosisThresholds, conte
 				severity: severityForGrade(client.rssi, 'client'),
 				summary: `Client ${nameOf(client)} has a weak signal of ${client.stat.rssi} dBm (limit ${limits.warn} dBm for ${thresholds.rssiProfile}) at ${siteLabel(context, client.siteId)}.`,
 				evidence: {
-					metrics: [{ metric: 'rssi', value: client.stat.rssi as number, warn: limits.warn, crit: limits.crit, unit: 'dBm' }],
+					metrics: [
+						{
+							metric: 'rssi',
+							value: client.stat.rssi as number,
+							warn: limits.warn,
+							crit: limits.crit,
+							unit: 'dBm',
+						},
+					],
 					profile: thresholds.rssiProfile,
 				},
-				likelyCause: 'The client is far from its AP or did not roam to a closer one (sticky client).',
-				remediation: manual('Move the device closer to an AP or check why it does not roam (client roaming settings).'),
+				likelyCause:
+					'The client is far from its AP or did not roam to a closer one (sticky client).',
+				remediation: manual(
+					'Move the device closer to an AP or check why it does not roam (client roaming settings).',
+				),
 				followUp: [
-					remediate.reconnectClient(client.siteId, client.mac, 'Disconnect the client so it re-associates with the strongest AP.'),
+					remediate.reconnectClient(
+						client.siteId,
+						client.mac,
+						'Disconnect the client so it re-associates with the strongest AP.',
+					),
 				],
 			}),
 		);
@@ -168,11 +209,19 @@ function clientFindings(client: Assessed, thresholds: DiagnosisThresholds, conte
 				summary: `Client ${nameOf(client)} has a low SNR of ${client.stat.snr} dB despite a ${client.stat.rssi ?? '?'} dBm signal (limit ${thresholds.snrDb.warn} dB).`,
 				evidence: {
 					metrics: [
-						{ metric: 'snr', value: client.stat.snr as number, warn: thresholds.snrDb.warn, crit: thresholds.snrDb.crit, unit: 'dB' },
+						{
+							metric: 'snr',
+							value: client.stat.snr as number,
+							warn: thresholds.snrDb.warn,
+							crit: thresholds.snrDb.crit,
+							unit: 'dB',
+						},
 					],
 				},
 				likelyCause: 'High noise near the client or its AP: interference rather than distance.',
-				remediation: manual('Look for interference near the client and check the noise floor of its AP.'),
+				remediation: manual(
+					'Look for interference near the client and check the noise floor of its AP.',
+				),
 			}),
 		);
 	}
@@ -198,9 +247,18 @@ function clientFindings(client: Assessed, thresholds: DiagnosisThresholds, conte
 					rx_retries: client.stat.rx_retries,
 					rx_pkts: client.stat.rx_pkts,
 				},
-				likelyCause: 'Interference, collisions on a busy channel, or a weak link forcing retransmissions.',
-				remediation: manual('Check channel utilisation and interference on the AP serving this client.'),
-				followUp: [remediate.reconnectClient(client.siteId, client.mac, 'Disconnect the client so it can pick a better AP.')],
+				likelyCause:
+					'Interference, collisions on a busy channel, or a weak link forcing retransmissions.',
+				remediation: manual(
+					'Check channel utilisation and interference on the AP serving this client.',
+				),
+				followUp: [
+					remediate.reconnectClient(
+						client.siteId,
+						client.mac,
+						'Disconnect the client so it can pick a better AP.',
+					),
+				],
 			}),
 		);
 	}
@@ -223,9 +281,18 @@ function coverageSignals(input: ClientHealthInput, context: DiagnosisContext): F
 				},
 				target: targets.mac(signal.mac as string),
 				summary: `Marvis reports insufficient coverage around AP ${deviceLabel(context, signal.mac as string)} at ${siteLabel(context, signal.site_id)}.`,
-				evidence: { source: signal.source, affectedClients: signal.impactedClients, text: signal.text },
+				evidence: {
+					source: signal.source,
+					affectedClients: signal.impactedClients,
+					text: signal.text,
+				},
 				likelyCause: 'A coverage gap in the area this AP serves.',
-				remediation: remediate.rrmOptimize(signal.site_id, ['24', '5'], true, 'Let RRM raise transmit power (no client disconnects).'),
+				remediation: remediate.rrmOptimize(
+					signal.site_id,
+					['24', '5'],
+					true,
+					'Let RRM raise transmit power (no client disconnects).',
+				),
 				timestamps: signal.timestamps,
 				now: context.now,
 			}),
@@ -233,7 +300,11 @@ function coverageSignals(input: ClientHealthInput, context: DiagnosisContext): F
 }
 
 /** Client health step: RSSI, SNR and retries per client; many weak clients on one AP → one AP coverage finding. */
-export function diagnoseClientHealth(input: ClientHealthInput, thresholds: DiagnosisThresholds, context: DiagnosisContext): StepResult {
+export function diagnoseClientHealth(
+	input: ClientHealthInput,
+	thresholds: DiagnosisThresholds,
+	context: DiagnosisContext,
+): StepResult {
 	const health = new HealthTracker('client_health', context);
 	for (const site of input.sites ?? []) health.check('site', site.id, site.id, site.name);
 	const assessed: Assessed[] = [];
@@ -247,9 +318,14 @@ export function diagnoseClientHealth(input: ClientHealthInput, thresholds: Diagn
 	}
 	const findings: Finding[] = [];
 	const coveredByAp = new Set<string>();
-	for (const [key, apClients] of groupBy(assessed, (client) => (client.ap ? `${client.siteId}|${client.ap}` : undefined))) {
+	for (const [key, apClients] of groupBy(assessed, (client) =>
+		client.ap ? `${client.siteId}|${client.ap}` : undefined,
+	)) {
 		const weak = apClients.filter((client) => client.rssi !== 'ok');
-		if (weak.length >= thresholds.coverageApMinClients && weak.length / apClients.length >= thresholds.coverageApShare) {
+		if (
+			weak.length >= thresholds.coverageApMinClients &&
+			weak.length / apClients.length >= thresholds.coverageApShare
+		) {
 			const [siteId, ap] = key.split('|');
 			findings.push(weakApFinding(siteId, ap, weak, apClients.length, thresholds, context));
 			weak.forEach((client) => coveredByAp.add(client.mac));
@@ -262,8 +338,15 @@ export function diagnoseClientHealth(input: ClientHealthInput, thresholds: Diagn
 	for (const client of assessed) {
 		const own = clientFindings(client, thresholds, context);
 		// A client already explained by its AP's coverage finding keeps only its non-signal findings.
-		findings.push(...(coveredByAp.has(client.mac) ? own.filter((finding) => finding.rule !== 'client_weak_signal') : own));
+		findings.push(
+			...(coveredByAp.has(client.mac)
+				? own.filter((finding) => finding.rule !== 'client_weak_signal')
+				: own),
+		);
 	}
-	findings.push(...coverageSignals(input, context), ...commonFindings('client_health', input, thresholds, context));
+	findings.push(
+		...coverageSignals(input, context),
+		...commonFindings('client_health', input, thresholds, context),
+	);
 	return health.result(findings);
 }

@@ -26,7 +26,9 @@ import type { MarvisActionInput } from './signals/marvis';
 import { marvisSignals } from './signals/marvis';
 
 /** Switch or gateway stats with the DHCP server pools they serve. */
-export type DhcpServerStat = DeviceStat & { dhcpd_stat?: Record<string, { num_ips?: number | null; num_leased?: number | null }> | null };
+export type DhcpServerStat = DeviceStat & {
+	dhcpd_stat?: Record<string, { num_ips?: number | null; num_leased?: number | null }> | null;
+};
 
 export interface DhcpInput extends CommonStepInput {
 	events?: ClientEventInput[];
@@ -43,7 +45,9 @@ export interface DhcpInput extends CommonStepInput {
 
 function causeOf(failures: FailureEvent[], where: string): string {
 	const naks = failures.filter((failure) => /NAK/i.test(failure.type)).length;
-	const staticBlocked = failures.filter((failure) => /STATIC_IP_BLOCKED/i.test(failure.type)).length;
+	const staticBlocked = failures.filter((failure) =>
+		/STATIC_IP_BLOCKED/i.test(failure.type),
+	).length;
 	if (staticBlocked * 2 > failures.length) {
 		return `Clients ${where} use a static IP address the WLAN blocks: they were configured statically, or fell back to one after DHCP failed earlier.`;
 	}
@@ -65,8 +69,15 @@ function sharedFinding(
 ): Finding {
 	const level = group.vlan ? 'vlan' : 'site';
 	const grade = gradeSharedClients(group.peak.distinct, thresholds);
-	const outcome = applyBaseline(severityForGrade(grade === 'ok' ? 'warn' : grade, level), group.peak.distinct, history, thresholds);
-	const where = group.vlan ? `on VLAN ${group.vlan} at ${siteLabel(context, group.site_id)}` : `at ${siteLabel(context, group.site_id)}`;
+	const outcome = applyBaseline(
+		severityForGrade(grade === 'ok' ? 'warn' : grade, level),
+		group.peak.distinct,
+		history,
+		thresholds,
+	);
+	const where = group.vlan
+		? `on VLAN ${group.vlan} at ${siteLabel(context, group.site_id)}`
+		: `at ${siteLabel(context, group.site_id)}`;
 	const topAp = topKey(
 		countBy(
 			group.failures.filter((failure) => failure.ap),
@@ -97,7 +108,11 @@ function sharedFinding(
 		},
 		likelyCause: causeOf(group.failures, where),
 		remediation: test,
-		followUp: [manual('Check the DHCP server logs and the scope for this subnet; verify the ip helper on the VLAN interface.')],
+		followUp: [
+			manual(
+				'Check the DHCP server logs and the scope for this subnet; verify the ip helper on the VLAN interface.',
+			),
+		],
 		timestamps: group.failures.map((failure) => failure.timestamp),
 		now: context.now,
 	});
@@ -126,12 +141,21 @@ function clientFinding(
 		},
 		target: targets.mac(mac),
 		summary: `Client ${hostname ? `${hostname} (${mac})` : mac} failed DHCP ${plural(group.failures.length, 'time')} at ${siteLabel(context, group.site_id)}; no other client there is affected.`,
-		evidence: { ...eventEvidence(group.failures, group.macs, thresholds), ...dhcpv6Evidence(dhcpv6Failures) },
+		evidence: {
+			...eventEvidence(group.failures, group.macs, thresholds),
+			...dhcpv6Evidence(dhcpv6Failures),
+		},
 		likelyCause: group.failures.every((failure) => /STATIC_IP_BLOCKED/i.test(failure.type))
 			? 'This client uses a static IP address that the WLAN blocks.'
 			: 'Only this client fails: a client-side problem (driver, static settings, MAC randomisation) or a reservation for its MAC.',
-		remediation: remediate.reconnectClient(group.site_id, mac, 'Disconnect the client so it reconnects and requests a new lease.'),
-		followUp: [manual("Check the client's network settings and any DHCP reservation or block for its MAC.")],
+		remediation: remediate.reconnectClient(
+			group.site_id,
+			mac,
+			'Disconnect the client so it reconnects and requests a new lease.',
+		),
+		followUp: [
+			manual("Check the client's network settings and any DHCP reservation or block for its MAC."),
+		],
 		timestamps: group.failures.map((failure) => failure.timestamp),
 		now: context.now,
 	});
@@ -178,8 +202,11 @@ function poolFindings(
 						num_ips: size,
 						num_leased: pool.num_leased ?? 0,
 					},
-					likelyCause: 'The DHCP pool is (nearly) exhausted: too small for the clients, or leases too long for a transient population.',
-					remediation: manual(`Enlarge the ${network} pool or shorten its lease time on ${server.name ?? mac}.`),
+					likelyCause:
+						'The DHCP pool is (nearly) exhausted: too small for the clients, or leases too long for a transient population.',
+					remediation: manual(
+						`Enlarge the ${network} pool or shorten its lease time on ${server.name ?? mac}.`,
+					),
 					timestamps: [server.last_seen ?? context.now],
 					now: context.now,
 				}),
@@ -190,13 +217,20 @@ function poolFindings(
 }
 
 function signalFindings(input: DhcpInput, context: DiagnosisContext): Finding[] {
-	const signals = [...alarmSignals(input.alarms, ['dhcp_failure']), ...marvisSignals(input.marvisActions, ['dhcp_failure'])];
+	const signals = [
+		...alarmSignals(input.alarms, ['dhcp_failure']),
+		...marvisSignals(input.marvisActions, ['dhcp_failure']),
+	];
 	return signals.map((signal) =>
 		makeFinding({
 			step: 'dhcp',
 			rule: signal.vlan ? 'dhcp_failures_vlan' : 'dhcp_failures_site',
 			severity: 'major',
-			scope: { level: signal.vlan ? 'vlan' : 'site', ...siteScope(context, signal.site_id), vlan: signal.vlan },
+			scope: {
+				level: signal.vlan ? 'vlan' : 'site',
+				...siteScope(context, signal.site_id),
+				vlan: signal.vlan,
+			},
 			target: signal.vlan ? targets.vlan(signal.vlan) : targets.site(),
 			summary: `Mist ${signal.source === 'alarm' ? 'raised a DHCP failure alarm' : 'Marvis reports a DHCP failure'} at ${siteLabel(context, signal.site_id)}${signal.vlan ? ` on VLAN ${signal.vlan}` : ''}.`,
 			evidence: {
@@ -208,7 +242,9 @@ function signalFindings(input: DhcpInput, context: DiagnosisContext): Finding[] 
 				...alarmFacts(signal),
 			},
 			likelyCause: 'DHCP server or relay not answering for many clients (Mist baseline deviation).',
-			remediation: manual('Check the DHCP server and the relay (ip helper) for the affected VLANs.'),
+			remediation: manual(
+				'Check the DHCP server and the relay (ip helper) for the affected VLANs.',
+			),
 			timestamps: signal.timestamps,
 			count: signal.count,
 			now: context.now,
@@ -220,7 +256,11 @@ function signalFindings(input: DhcpInput, context: DiagnosisContext): Finding[] 
  * DHCP step: many clients failing on one VLAN/site → one shared finding; a lone client → a client finding.
  * DHCPv6 failures never make a finding alone; they are counted in the evidence of the v4 ones.
  */
-export function diagnoseDhcp(input: DhcpInput, thresholds: DiagnosisThresholds, context: DiagnosisContext): StepResult {
+export function diagnoseDhcp(
+	input: DhcpInput,
+	thresholds: DiagnosisThresholds,
+	context: DiagnosisContext,
+): StepResult {
 	const health = new HealthTracker('dhcp', context);
 	const directory = clientDirectory(input.clients);
 	for (const site of input.sites ?? []) health.check('site', site.id, site.id, site.name);
@@ -229,7 +269,10 @@ export function diagnoseDhcp(input: DhcpInput, thresholds: DiagnosisThresholds, 
 		if (siteId) health.check('client', client.mac, siteId, client.hostname);
 	}
 	const classify = createEventClassifier(input.catalogue);
-	const defaults = { ...input.defaults, vlanByMac: { ...vlanByMac(directory), ...input.defaults?.vlanByMac } };
+	const defaults = {
+		...input.defaults,
+		vlanByMac: { ...vlanByMac(directory), ...input.defaults?.vlanByMac },
+	};
 	const failures = toFailures(input.events ?? [], classify, ['dhcp_failure'], defaults);
 	// DHCPv6 failures are frequent noise on dual-stack networks: counted next to v4 failures only.
 	const v6 = toFailures(input.events ?? [], classify, ['dhcpv6_failure'], defaults);
@@ -238,14 +281,27 @@ export function diagnoseDhcp(input: DhcpInput, thresholds: DiagnosisThresholds, 
 	const correlated = correlateBySiteAndVlan(failures, thresholds, true);
 	const findings: Finding[] = [];
 	for (const group of [...correlated.vlanGroups, ...correlated.siteGroups]) {
-		findings.push(sharedFinding(group, thresholds, context, input.baseline?.[group.site_id], v6BySite[group.site_id]));
+		findings.push(
+			sharedFinding(
+				group,
+				thresholds,
+				context,
+				input.baseline?.[group.site_id],
+				v6BySite[group.site_id],
+			),
+		);
 		health.flagAll('client', group.macs);
 	}
 	for (const group of correlated.clientGroups) {
 		const mac = group.macs[0];
-		findings.push(clientFinding(group, thresholds, context, directory.get(mac)?.hostname, v6ByMac[mac]));
+		findings.push(
+			clientFinding(group, thresholds, context, directory.get(mac)?.hostname, v6ByMac[mac]),
+		);
 	}
 	findings.push(...poolFindings(input.dhcpServers ?? [], thresholds, context, health));
-	findings.push(...signalFindings(input, context), ...commonFindings('dhcp', input, thresholds, context));
+	findings.push(
+		...signalFindings(input, context),
+		...commonFindings('dhcp', input, thresholds, context),
+	);
 	return health.result(findings);
 }

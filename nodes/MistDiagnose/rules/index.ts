@@ -27,4 +27,3 @@ export { diagnoseRfEnvironment } from './rfEnvironment';
 export type { RfEnvironmentInput } from './rfEnvironment';
 export { diagnoseInfrastructure } from './infrastructure';
 export type { InfrastructureInput, ClientLatencyInput, MetricSeriesInput } from './infrastructure';
-

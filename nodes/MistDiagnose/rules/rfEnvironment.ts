@@ -53,7 +53,8 @@ const RULES: Record<
 		metric: 'util_all',
 		unit: '%',
 		what: 'channel utilisation',
-		cause: 'The channel is busy: many clients or neighbouring APs on the same channel (co-channel interference).',
+		cause:
+			'The channel is busy: many clients or neighbouring APs on the same channel (co-channel interference).',
 		limits: (t) => t.channelUtilPercent,
 	},
 	high_noise_floor: {
@@ -67,7 +68,8 @@ const RULES: Record<
 		metric: 'util_non_wifi',
 		unit: '%',
 		what: 'non-Wi-Fi utilisation',
-		cause: 'Non-Wi-Fi devices (microwaves, Bluetooth, video senders, radar) use airtime on the channel.',
+		cause:
+			'Non-Wi-Fi devices (microwaves, Bluetooth, video senders, radar) use airtime on the channel.',
 		limits: (t) => t.nonWifiUtilPercent,
 	},
 };
@@ -75,11 +77,17 @@ const RULES: Record<
 /** AP-level: warn → minor, crit → major. */
 const SEVERITY: Record<Exclude<Grade, 'ok'>, Severity> = { warn: 'minor', crit: 'major' };
 
-function radioIssues(ap: ApStat, thresholds: DiagnosisThresholds, history: Record<string, number[]> | undefined): RadioIssue[] {
+function radioIssues(
+	ap: ApStat,
+	thresholds: DiagnosisThresholds,
+	history: Record<string, number[]> | undefined,
+): RadioIssue[] {
 	const issues: RadioIssue[] = [];
 	const mac = normalizeMacLoose(ap.mac);
 	// radio_stat passes unknown keys through; only band_* entries are radios.
-	for (const [key, radio] of Object.entries(ap.radio_stat ?? {}) as Array<[string, RadioBandStat | null | undefined]>) {
+	for (const [key, radio] of Object.entries(ap.radio_stat ?? {}) as Array<
+		[string, RadioBandStat | null | undefined]
+	>) {
 		const band = normalizeBand(key);
 		if (!band || !radio || radio.disabled) continue;
 		for (const rule of Object.keys(RULES) as RfRule[]) {
@@ -88,12 +96,21 @@ function radioIssues(ap: ApStat, thresholds: DiagnosisThresholds, history: Recor
 			if (typeof value !== 'number') continue;
 			const limits = spec.limits(thresholds);
 			let grade: Grade = gradeHigherIsWorse(value, limits);
-			const metric: MetricEvidence = { metric: `${spec.metric}_${band}`, value, warn: limits.warn, crit: limits.crit, unit: spec.unit };
+			const metric: MetricEvidence = {
+				metric: `${spec.metric}_${band}`,
+				value,
+				warn: limits.warn,
+				crit: limits.crit,
+				unit: spec.unit,
+			};
 			let unusual = false;
 			let severity: Severity | undefined = grade === 'ok' ? undefined : SEVERITY[grade];
 			const past = rule === 'high_channel_utilization' ? history?.[`${mac}:${band}`] : undefined;
 			if (past) {
-				const verdict = checkBaseline(value, past, { k: thresholds.baselineK, minSamples: thresholds.baselineMinSamples });
+				const verdict = checkBaseline(value, past, {
+					k: thresholds.baselineK,
+					minSamples: thresholds.baselineMinSamples,
+				});
 				if (verdict.sufficient) {
 					metric.baseline = baselineEvidence(verdict);
 					// Busy but normal for this radio → info; below the limit but far above its own normal → minor.
@@ -132,9 +149,18 @@ function remediationFor(rule: RfRule, siteId: string, bands: Band[]) {
 	if (rule === 'high_channel_utilization')
 		return {
 			remediation: optimize,
-			followUp: [manual('If the channel stays busy, reduce SSIDs/basic rates or use narrower channels and more 5/6 GHz capacity.')],
+			followUp: [
+				manual(
+					'If the channel stays busy, reduce SSIDs/basic rates or use narrower channels and more 5/6 GHz capacity.',
+				),
+			],
 		};
-	return { remediation: optimize, followUp: [manual('Locate the interference source with a spectrum analysis and move or shield it.')] };
+	return {
+		remediation: optimize,
+		followUp: [
+			manual('Locate the interference source with a spectrum analysis and move or shield it.'),
+		],
+	};
 }
 
 function apFinding(rule: RfRule, issues: RadioIssue[], context: DiagnosisContext): Finding {
@@ -142,20 +168,30 @@ function apFinding(rule: RfRule, issues: RadioIssue[], context: DiagnosisContext
 	const bands = sortBands(issues.map((issue) => issue.band));
 	const spec = RULES[rule];
 	const values = issues
-		.map((issue) => `${issue.metric.value}${spec.unit === '%' ? '%' : ` ${spec.unit}`} on ${BAND_LABEL[issue.band]}`)
+		.map(
+			(issue) =>
+				`${issue.metric.value}${spec.unit === '%' ? '%' : ` ${spec.unit}`} on ${BAND_LABEL[issue.band]}`,
+		)
 		.join(', ');
 	const unusual = issues.every((issue) => issue.unusual);
 	return makeFinding({
 		step: 'rf_environment',
 		rule,
 		severity: maxSeverity(...issues.map((issue) => issue.severity)),
-		scope: { level: 'ap', ...siteScope(context, siteId), ap_mac: ap, ap_name: apName ?? context.deviceNames?.[ap] },
+		scope: {
+			level: 'ap',
+			...siteScope(context, siteId),
+			ap_mac: ap,
+			ap_name: apName ?? context.deviceNames?.[ap],
+		},
 		target: targets.mac(ap),
 		summary: `AP ${deviceLabel(context, ap, apName)} at ${siteLabel(context, siteId)} has ${unusual ? 'unusually high ' : 'high '}${spec.what}: ${values} (limit ${issues[0].metric.warn}${spec.unit === '%' ? '%' : ` ${spec.unit}`}).`,
 		evidence: { metrics: issues.map((issue) => issue.metric), bands },
 		likelyCause: spec.cause,
 		...remediationFor(rule, siteId, bands),
-		timestamps: issues.map((issue) => issue.lastSeen).filter((value): value is number => typeof value === 'number'),
+		timestamps: issues
+			.map((issue) => issue.lastSeen)
+			.filter((value): value is number => typeof value === 'number'),
 		now: context.now,
 	});
 }
@@ -194,14 +230,20 @@ function siteFinding(
 		},
 		likelyCause: `${spec.cause} It affects many APs, so it is site-wide rather than one AP.`,
 		...remediationFor(rule, siteId, bands),
-		timestamps: issues.map((issue) => issue.lastSeen).filter((value): value is number => typeof value === 'number'),
+		timestamps: issues
+			.map((issue) => issue.lastSeen)
+			.filter((value): value is number => typeof value === 'number'),
 		count: aps.length,
 		now: context.now,
 	});
 }
 
 /** RF step: channel utilisation (with baseline), noise floor and non-Wi-Fi interference per radio; many APs → one site finding. */
-export function diagnoseRfEnvironment(input: RfEnvironmentInput, thresholds: DiagnosisThresholds, context: DiagnosisContext): StepResult {
+export function diagnoseRfEnvironment(
+	input: RfEnvironmentInput,
+	thresholds: DiagnosisThresholds,
+	context: DiagnosisContext,
+): StepResult {
 	const health = new HealthTracker('rf_environment', context);
 	for (const site of input.sites ?? []) health.check('site', site.id, site.id, site.name);
 	const issues: RadioIssue[] = [];
@@ -219,7 +261,8 @@ export function diagnoseRfEnvironment(input: RfEnvironmentInput, thresholds: Dia
 			health.flagAll('ap', aps);
 			continue;
 		}
-		for (const apIssues of groupBy(group, (issue) => issue.ap).values()) findings.push(apFinding(rule, apIssues, context));
+		for (const apIssues of groupBy(group, (issue) => issue.ap).values())
+			findings.push(apFinding(rule, apIssues, context));
 	}
 	findings.push(...commonFindings('rf_environment', input, thresholds, context));
 	return health.result(findings);

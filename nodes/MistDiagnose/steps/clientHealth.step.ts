@@ -24,7 +24,11 @@ export const clientHealthStep: DiagnosisStepDefinition<'client_health', ClientHe
 		// The AP inventory names each client's AP (by ap_id or ap_mac); read only when there are clients.
 		const apInventory = clients.length ? await collector.deviceStats('ap') : [];
 		return {
-			input: { clients, apInventory, sle: await sleSummaries(collector, siteIds, needs.sleMetrics) },
+			input: {
+				clients,
+				apInventory,
+				sle: await sleSummaries(collector, siteIds, needs.sleMetrics),
+			},
 			deviceNames: deviceNameMap(apInventory),
 		};
 	},

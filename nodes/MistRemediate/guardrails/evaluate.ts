@@ -1,5 +1,10 @@
 import { siteLabel, siteMatches } from './sites';
-import type { GuardrailDecision, GuardrailRequest, GuardrailSettings, GuardrailState } from './types';
+import type {
+	GuardrailDecision,
+	GuardrailRequest,
+	GuardrailSettings,
+	GuardrailState,
+} from './types';
 import { HOUR_MS, MINUTE_MS, RESTART_OVERLAP_MS } from './types';
 import { checkWindow, describeWindow } from './window';
 
@@ -14,9 +19,16 @@ export interface EvaluationContext {
 	targetLabels?: Record<string, string>;
 }
 
-type Rule = (request: GuardrailRequest, context: EvaluationContext) => GuardrailDecision | undefined;
+type Rule = (
+	request: GuardrailRequest,
+	context: EvaluationContext,
+) => GuardrailDecision | undefined;
 
-const block = (rule: string, reason: string): GuardrailDecision => ({ allowed: false, rule, reason: `${rule}: ${reason}` });
+const block = (rule: string, reason: string): GuardrailDecision => ({
+	allowed: false,
+	rule,
+	reason: `${rule}: ${reason}`,
+});
 
 const denyList: Rule = (request, { settings }) =>
 	siteMatches(settings.denySites, request.siteId, request.siteName)
@@ -24,26 +36,41 @@ const denyList: Rule = (request, { settings }) =>
 		: undefined;
 
 const allowList: Rule = (request, { settings }) =>
-	settings.allowSites.length > 0 && !siteMatches(settings.allowSites, request.siteId, request.siteName)
-		? block('allow list', `site ${siteLabel(request.siteId, request.siteName)} is not on the allow list`)
+	settings.allowSites.length > 0 &&
+	!siteMatches(settings.allowSites, request.siteId, request.siteName)
+		? block(
+				'allow list',
+				`site ${siteLabel(request.siteId, request.siteName)} is not on the allow list`,
+			)
 		: undefined;
 
 const executionLimit: Rule = (_request, { settings, executionCount }) =>
 	executionCount >= settings.maxActionsPerExecution
-		? block('execution limit', `${executionCount} actions already in this execution, limit ${settings.maxActionsPerExecution}`)
+		? block(
+				'execution limit',
+				`${executionCount} actions already in this execution, limit ${settings.maxActionsPerExecution}`,
+			)
 		: undefined;
 
 const maintenanceWindow: Rule = (request, { settings, now }) => {
 	const check = checkWindow(settings.window, now, request.timezone ?? 'UTC');
 	return check.open
 		? undefined
-		: block('maintenance window', `site time is ${check.localTime}, outside the window ${describeWindow(settings.window)}`);
+		: block(
+				'maintenance window',
+				`site time is ${check.localTime}, outside the window ${describeWindow(settings.window)}`,
+			);
 };
 
 const siteHourly: Rule = (request, { settings, state, now }) => {
-	const lastHour = state.actions.filter((record) => record.siteId === request.siteId && record.at > now - HOUR_MS).length;
+	const lastHour = state.actions.filter(
+		(record) => record.siteId === request.siteId && record.at > now - HOUR_MS,
+	).length;
 	return lastHour >= settings.maxActionsPerSitePerHour
-		? block('site hourly limit', `${lastHour} actions on this site in the last hour, limit ${settings.maxActionsPerSitePerHour}`)
+		? block(
+				'site hourly limit',
+				`${lastHour} actions on this site in the last hour, limit ${settings.maxActionsPerSitePerHour}`,
+			)
 		: undefined;
 };
 
@@ -74,7 +101,10 @@ export function maxRestartingAps(apCount: number, percent: number): number {
 const apShare: Rule = (request, { settings, state, now }) => {
 	if (request.restartsAps.length === 0) return undefined;
 	if (request.siteApCount === undefined || request.siteApCount < 1) {
-		return block('AP share', "the site's AP count is unknown, so the share of APs restarting cannot be checked");
+		return block(
+			'AP share',
+			"the site's AP count is unknown, so the share of APs restarting cannot be checked",
+		);
 	}
 	const restarting = new Set(request.restartsAps);
 	for (const record of state.actions) {
@@ -92,7 +122,10 @@ const apShare: Rule = (request, { settings, state, now }) => {
 
 const bulkClients: Rule = (request, { settings }) =>
 	request.clientCount > settings.maxClientsPerReconnect
-		? block('bulk client limit', `${request.clientCount} clients in one request, limit ${settings.maxClientsPerReconnect}`)
+		? block(
+				'bulk client limit',
+				`${request.clientCount} clients in one request, limit ${settings.maxClientsPerReconnect}`,
+			)
 		: undefined;
 
 /** Rules for every action, then the ones that only matter when the action changes the network. */
@@ -100,11 +133,19 @@ const ALWAYS: Rule[] = [denyList, allowList, executionLimit];
 const DISRUPTIVE: Rule[] = [maintenanceWindow, bulkClients, siteHourly, cooldown, apShare];
 
 /** The first rule that blocks the action decides; otherwise it is allowed. */
-export function evaluateGuardrails(request: GuardrailRequest, context: EvaluationContext): GuardrailDecision {
+export function evaluateGuardrails(
+	request: GuardrailRequest,
+	context: EvaluationContext,
+): GuardrailDecision {
 	const rules = request.disruptive ? [...ALWAYS, ...DISRUPTIVE] : ALWAYS;
 	for (const rule of rules) {
 		const decision = rule(request, context);
 		if (decision) return decision;
 	}
-	return { allowed: true, reason: request.disruptive ? 'allowed: every guardrail passed' : 'allowed: diagnostic, site lists and execution limit passed' };
+	return {
+		allowed: true,
+		reason: request.disruptive
+			? 'allowed: every guardrail passed'
+			: 'allowed: diagnostic, site lists and execution limit passed',
+	};
 }

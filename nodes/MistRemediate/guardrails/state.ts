@@ -37,9 +37,15 @@ export function retentionMs(settings: Pick<GuardrailSettings, 'cooldownMinutes'>
 }
 
 /** Drops records no rule looks at any more, newest kept when over the size cap. */
-export function pruneState(state: GuardrailState, now: number, settings: Pick<GuardrailSettings, 'cooldownMinutes'>): GuardrailState {
+export function pruneState(
+	state: GuardrailState,
+	now: number,
+	settings: Pick<GuardrailSettings, 'cooldownMinutes'>,
+): GuardrailState {
 	const oldest = now - retentionMs(settings);
-	const kept = state.actions.filter((record) => record.at >= oldest && record.at <= now + MINUTE_MS);
+	const kept = state.actions.filter(
+		(record) => record.at >= oldest && record.at <= now + MINUTE_MS,
+	);
 	kept.sort((a, b) => a.at - b.at);
 	return { actions: kept.slice(-MAX_RECORDS) };
 }

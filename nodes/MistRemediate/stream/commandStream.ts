@@ -19,7 +19,9 @@ export type SocketFactory = (url: string, headers: Record<string, string>) => So
 
 // The runtime global, typed here because the package compiles without the DOM library.
 // Node's WebSocket (undici) accepts `{ headers }` as its second argument.
-declare const WebSocket: (new (url: string, init: { headers: Record<string, string> }) => SocketLike) | undefined;
+declare const WebSocket:
+	| (new (url: string, init: { headers: Record<string, string> }) => SocketLike)
+	| undefined;
 
 export function runtimeSocketFactory(): SocketFactory | undefined {
 	if (typeof WebSocket === 'undefined') return undefined;
@@ -45,7 +47,13 @@ export interface CommandOutput {
 /** Subscribes to `channel`, keeps the `raw` text of messages for `session`, until `waitMs` or close. */
 export async function collectCommandOutput(
 	factory: SocketFactory,
-	options: { url: string; headers: Record<string, string>; channel: string; session: string; waitMs: number },
+	options: {
+		url: string;
+		headers: Record<string, string>;
+		channel: string;
+		session: string;
+		waitMs: number;
+	},
 ): Promise<CommandOutput> {
 	const lines: string[] = [];
 	const stop = new AbortController();
@@ -83,7 +91,10 @@ export async function collectCommandOutput(
 function messageRaw(payload: unknown, session: string): string | undefined {
 	const message = parse(payload);
 	if (!message || message.event !== 'data') return undefined;
-	const data = typeof message.data === 'string' ? parse(message.data) : (message.data as Record<string, unknown> | undefined);
+	const data =
+		typeof message.data === 'string'
+			? parse(message.data)
+			: (message.data as Record<string, unknown> | undefined);
 	if (!data || data.session !== session || typeof data.raw !== 'string') return undefined;
 	return data.raw;
 }

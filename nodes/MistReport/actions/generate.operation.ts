@@ -1,5 +1,10 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { itemFailure } from '../../shared/utils/perItem';
 import { buildReport } from '../engine/aggregate';
@@ -16,8 +21,16 @@ const properties: INodeProperties[] = [
 		name: 'reportType',
 		type: 'options',
 		options: [
-			{ name: 'Daily', value: 'daily', description: 'The 24 hours before the period end, compared with the 24 hours before that' },
-			{ name: 'Weekly', value: 'weekly', description: 'The 7 days before the period end, compared with the 7 days before that' },
+			{
+				name: 'Daily',
+				value: 'daily',
+				description: 'The 24 hours before the period end, compared with the 24 hours before that',
+			},
+			{
+				name: 'Weekly',
+				value: 'weekly',
+				description: 'The 7 days before the period end, compared with the 7 days before that',
+			},
 		],
 		default: 'daily',
 	},
@@ -35,7 +48,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Forecast',
 		default: {},
-		description: 'Metrics to extrapolate with a least-squares line. Empty means dhcp_used rising to 100.',
+		description:
+			'Metrics to extrapolate with a least-squares line. Empty means dhcp_used rising to 100.',
 		options: [
 			{
 				displayName: 'Forecast',
@@ -51,7 +65,13 @@ const properties: INodeProperties[] = [
 						],
 						default: 'above',
 					},
-					{ displayName: 'Metric', name: 'metric', type: 'string', default: 'dhcp_used', placeholder: 'num_clients' },
+					{
+						displayName: 'Metric',
+						name: 'metric',
+						type: 'string',
+						default: 'dhcp_used',
+						placeholder: 'num_clients',
+					},
 					{ displayName: 'Threshold', name: 'threshold', type: 'number', default: 100 },
 				],
 			},
@@ -64,34 +84,91 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{ displayName: 'Anomaly Min Samples', name: 'anomalyMinSamples', type: 'number', default: 5, typeOptions: { minValue: 2 }, description: 'Earlier samples a site metric needs before it can be flagged' },
-			{ displayName: 'Anomaly Sigma (K)', name: 'anomalyK', type: 'number', default: 3, typeOptions: { minValue: 0.5, numberPrecision: 1 }, description: 'Flag a value outside mean ± k·σ of the site\'s history' },
-			{ displayName: 'Forecast Horizon (Days)', name: 'forecastHorizonDays', type: 'number', default: 30, typeOptions: { minValue: 1 }, description: 'Report forecasts that reach their threshold within this many days' },
-			{ displayName: 'Forecast Min Samples', name: 'forecastMinSamples', type: 'number', default: 3, typeOptions: { minValue: 2 } },
-			{ displayName: 'SLE Threshold (%)', name: 'sleThreshold', type: 'number', default: 90, typeOptions: { minValue: 0, maxValue: 100 }, description: 'A site with any SLE below this is degraded' },
+			{
+				displayName: 'Anomaly Min Samples',
+				name: 'anomalyMinSamples',
+				type: 'number',
+				default: 5,
+				typeOptions: { minValue: 2 },
+				description: 'Earlier samples a site metric needs before it can be flagged',
+			},
+			{
+				displayName: 'Anomaly Sigma (K)',
+				name: 'anomalyK',
+				type: 'number',
+				default: 3,
+				typeOptions: { minValue: 0.5, numberPrecision: 1 },
+				description: "Flag a value outside mean ± k·σ of the site's history",
+			},
+			{
+				displayName: 'Forecast Horizon (Days)',
+				name: 'forecastHorizonDays',
+				type: 'number',
+				default: 30,
+				typeOptions: { minValue: 1 },
+				description: 'Report forecasts that reach their threshold within this many days',
+			},
+			{
+				displayName: 'Forecast Min Samples',
+				name: 'forecastMinSamples',
+				type: 'number',
+				default: 3,
+				typeOptions: { minValue: 2 },
+			},
+			{
+				displayName: 'SLE Threshold (%)',
+				name: 'sleThreshold',
+				type: 'number',
+				default: 90,
+				typeOptions: { minValue: 0, maxValue: 100 },
+				description: 'A site with any SLE below this is degraded',
+			},
 			{ displayName: 'Title', name: 'title', type: 'string', default: '' },
-			{ displayName: 'Top N', name: 'topN', type: 'number', default: 10, typeOptions: { minValue: 1 }, description: 'Rows in the top issues, clients and APs tables' },
+			{
+				displayName: 'Top N',
+				name: 'topN',
+				type: 'number',
+				default: 10,
+				typeOptions: { minValue: 1 },
+				description: 'Rows in the top issues, clients and APs tables',
+			},
 		],
 	},
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['generate'] } }, properties);
 
-const DEFAULT_FORECASTS: ForecastRule[] = [{ metric: 'dhcp_used', threshold: 100, direction: 'above' }];
+const DEFAULT_FORECASTS: ForecastRule[] = [
+	{ metric: 'dhcp_used', threshold: 100, direction: 'above' },
+];
 
 function readOptions(ctx: IExecuteFunctions, timezone: string): ReportOptions {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const endParameter = String(ctx.getNodeParameter('periodEnd', 0, '') ?? '').trim();
 	const end = endParameter ? Date.parse(endParameter) : Date.now();
-	if (Number.isNaN(end)) throw new NodeOperationError(ctx.getNode(), `"Period End" ${JSON.stringify(endParameter)} is not a date-time`);
-	const forecastRules = ((ctx.getNodeParameter('forecasts.rule', 0, []) as IDataObject[]) ?? []).map((rule, index) => {
+	if (Number.isNaN(end))
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"Period End" ${JSON.stringify(endParameter)} is not a date-time`,
+		);
+	const forecastRules = (
+		(ctx.getNodeParameter('forecasts.rule', 0, []) as IDataObject[]) ?? []
+	).map((rule, index) => {
 		const threshold = Number(rule.threshold);
 		if (!rule.metric || !Number.isFinite(threshold)) {
-			throw new NodeOperationError(ctx.getNode(), `Forecast ${index + 1}: "Metric" and a numeric "Threshold" are required`);
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Forecast ${index + 1}: "Metric" and a numeric "Threshold" are required`,
+			);
 		}
-		return { metric: String(rule.metric), threshold, direction: rule.direction === 'below' ? 'below' : 'above' } as ForecastRule;
+		return {
+			metric: String(rule.metric),
+			threshold,
+			direction: rule.direction === 'below' ? 'below' : 'above',
+		} as ForecastRule;
 	});
-	const number = (name: string, fallback: number) => (options[name] === undefined || options[name] === '' ? fallback : Number(options[name]));
+	const number = (name: string, fallback: number) =>
+		options[name] === undefined || options[name] === '' ? fallback : Number(options[name]);
 	return {
 		type: ctx.getNodeParameter('reportType', 0, 'daily') === 'weekly' ? 'weekly' : 'daily',
 		end,
@@ -119,7 +196,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		// An empty item (Always Output Data upstream) means "nothing to add".
 		if (!Object.keys(json).length) continue;
 		const result = classifyReportItem(json);
-		if ('error' in result) output.push(itemFailure(this, itemIndex, `Item ${itemIndex}: ${result.error}`));
+		if ('error' in result)
+			output.push(itemFailure(this, itemIndex, `Item ${itemIndex}: ${result.error}`));
 		else {
 			records.push(...result.records);
 			used.push(itemIndex);

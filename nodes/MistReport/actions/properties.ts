@@ -29,7 +29,8 @@ export const mistReportProperties: INodeProperties[] = [
 			{
 				name: 'To History Rows',
 				value: 'toHistoryRows',
-				description: 'Flatten findings and metric snapshots into rows for an n8n Data Table (Insert)',
+				description:
+					'Flatten findings and metric snapshots into rows for an n8n Data Table (Insert)',
 				action: 'Convert to history rows',
 			},
 		],

@@ -5,7 +5,10 @@ import * as generate from './generate.operation';
 import * as renderDashboard from './renderDashboard.operation';
 import * as toHistoryRows from './toHistoryRows.operation';
 
-const operations: Record<string, { execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> }> = {
+const operations: Record<
+	string,
+	{ execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> }
+> = {
 	generate,
 	renderDashboard,
 	toHistoryRows,
@@ -15,6 +18,7 @@ const operations: Record<string, { execute(this: IExecuteFunctions): Promise<INo
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const handler = operations[operation];
-	if (!handler) throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported`);
+	if (!handler)
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported`);
 	return await handler.execute.call(this);
 }

@@ -1,5 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { forEachItem } from '../../shared/utils/perItem';
 import { toHistoryRows } from '../engine/historyRows';
@@ -14,7 +19,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const timezone = readTimezone(this);
 	return await forEachItem(this, async (itemIndex) => {
 		const result = toHistoryRows(items[itemIndex].json as Record<string, unknown>, timezone);
-		if ('error' in result) throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: ${result.error}`, { itemIndex });
+		if ('error' in result)
+			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: ${result.error}`, {
+				itemIndex,
+			});
 		return result.rows as unknown as IDataObject[];
 	});
 }

@@ -16,7 +16,14 @@ import type {
 	ReportRecord,
 } from './types';
 
-export type { AnomalyRow, EntityRow, ForecastRow, IssueRow, ReportFigures, SiteReport } from './figures';
+export type {
+	AnomalyRow,
+	EntityRow,
+	ForecastRow,
+	IssueRow,
+	ReportFigures,
+	SiteReport,
+} from './figures';
 
 const SUCCESS = new Set(['success', 'succeeded', 'ok', 'done', 'completed']);
 const FAILURE = new Set(['failed', 'failure', 'error']);
@@ -40,7 +47,10 @@ function distinctFindings(findings: FindingRecord[]): FindingRecord[] {
 			continue;
 		}
 		const latest = finding.timestamp > known.timestamp ? finding : known;
-		const worst = severityRank(finding.severity) < severityRank(known.severity) ? finding.severity : known.severity;
+		const worst =
+			severityRank(finding.severity) < severityRank(known.severity)
+				? finding.severity
+				: known.severity;
 		byKey.set(finding.fingerprint, { ...latest, severity: worst });
 	}
 	return [...byKey.values()];
@@ -64,19 +74,28 @@ function distinctIncidents(incidents: IncidentRecord[]): IncidentRecord[] {
 function topEntities(findings: FindingRecord[], level: string, limit: number): EntityRow[] {
 	const byId = new Map<string, EntityRow>();
 	for (const finding of findings.filter((entry) => entry.entity.level === level)) {
-		const row = byId.get(finding.entity.id) ?? { id: finding.entity.id, name: finding.entity.name ?? finding.entity.id, siteName: finding.siteName, findings: 0, rules: [] };
+		const row = byId.get(finding.entity.id) ?? {
+			id: finding.entity.id,
+			name: finding.entity.name ?? finding.entity.id,
+			siteName: finding.siteName,
+			findings: 0,
+			rules: [],
+		};
 		row.findings += 1;
 		if (!row.rules.includes(finding.rule)) row.rules.push(finding.rule);
 		byId.set(finding.entity.id, row);
 	}
-	return [...byId.values()].sort((a, b) => b.findings - a.findings || a.name.localeCompare(b.name)).slice(0, limit);
+	return [...byId.values()]
+		.sort((a, b) => b.findings - a.findings || a.name.localeCompare(b.name))
+		.slice(0, limit);
 }
 
 function siteNames(records: ReportRecord[]): Map<string, string> {
 	const names = new Map<string, string>();
 	for (const record of records) {
 		if (!('siteId' in record) || !record.siteId) continue;
-		if (!names.has(record.siteId) || (record.siteName && record.siteName !== record.siteId)) names.set(record.siteId, record.siteName || record.siteId);
+		if (!names.has(record.siteId) || (record.siteName && record.siteName !== record.siteId))
+			names.set(record.siteId, record.siteName || record.siteId);
 	}
 	return names;
 }
@@ -87,36 +106,71 @@ export function buildReport(records: ReportRecord[], options: ReportOptions): Re
 	const inPrevious = (ms?: number) => within(ms, periods.previous);
 	const findings = of(records, 'finding');
 	const metrics = of(records, 'metric').filter((metric) => metric.timestamp < periods.current.end);
-	const currentFindings = distinctFindings(findings.filter((finding) => inCurrent(finding.timestamp)));
-	const previousFindings = distinctFindings(findings.filter((finding) => inPrevious(finding.timestamp)));
+	const currentFindings = distinctFindings(
+		findings.filter((finding) => inCurrent(finding.timestamp)),
+	);
+	const previousFindings = distinctFindings(
+		findings.filter((finding) => inPrevious(finding.timestamp)),
+	);
 	const names = siteNames(records);
 
-	const sites = [...names].map(([siteId, siteName]) => siteReport(siteId, siteName, currentFindings, previousFindings, metrics, options, inCurrent, inPrevious));
-	sites.sort((a, b) => (a.status === b.status ? a.siteName.localeCompare(b.siteName) : a.status === 'degraded' ? -1 : 1));
+	const sites = [...names].map(([siteId, siteName]) =>
+		siteReport(
+			siteId,
+			siteName,
+			currentFindings,
+			previousFindings,
+			metrics,
+			options,
+			inCurrent,
+			inPrevious,
+		),
+	);
+	sites.sort((a, b) =>
+		a.status === b.status ? a.siteName.localeCompare(b.siteName) : a.status === 'degraded' ? -1 : 1,
+	);
 
 	const incidents = distinctIncidents(of(records, 'incident'));
 	const resolvedNow = incidents.filter((incident) => inCurrent(incident.resolvedAt));
-	const durations = resolvedNow.filter((incident) => incident.openedAt !== undefined).map((incident) => ((incident.resolvedAt as number) - (incident.openedAt as number)) / 60_000);
+	const durations = resolvedNow
+		.filter((incident) => incident.openedAt !== undefined)
+		.map((incident) => ((incident.resolvedAt as number) - (incident.openedAt as number)) / 60_000);
 	const remediations = of(records, 'remediation');
 	const currentRemediations = remediations.filter((record) => inCurrent(record.timestamp));
-	const critical = (list: FindingRecord[]) => list.filter((finding) => finding.severity === 'critical').length;
+	const critical = (list: FindingRecord[]) =>
+		list.filter((finding) => finding.severity === 'critical').length;
 
 	return {
 		title: options.title || `Mist Wi-Fi ${options.type} report`,
 		type: options.type,
 		timezone: options.timezone,
 		generatedAt: new Date(options.end).toISOString(),
-		period: { start: new Date(periods.current.start).toISOString(), end: new Date(periods.current.end).toISOString() },
-		previousPeriod: { start: new Date(periods.previous.start).toISOString(), end: new Date(periods.previous.end).toISOString() },
+		period: {
+			start: new Date(periods.current.start).toISOString(),
+			end: new Date(periods.current.end).toISOString(),
+		},
+		previousPeriod: {
+			start: new Date(periods.previous.start).toISOString(),
+			end: new Date(periods.previous.end).toISOString(),
+		},
 		summary: {
 			sites: sites.length,
 			healthySites: sites.filter((site) => site.status === 'healthy').length,
 			degradedSites: sites.filter((site) => site.status === 'degraded').length,
 			findings: trend(currentFindings.length, previousFindings.length),
 			criticalFindings: trend(critical(currentFindings), critical(previousFindings)),
-			incidentsOpened: trend(incidents.filter((incident) => inCurrent(incident.openedAt)).length, incidents.filter((incident) => inPrevious(incident.openedAt)).length),
-			incidentsResolved: trend(resolvedNow.length, incidents.filter((incident) => inPrevious(incident.resolvedAt)).length),
-			remediationActions: trend(currentRemediations.length, remediations.filter((record) => inPrevious(record.timestamp)).length),
+			incidentsOpened: trend(
+				incidents.filter((incident) => inCurrent(incident.openedAt)).length,
+				incidents.filter((incident) => inPrevious(incident.openedAt)).length,
+			),
+			incidentsResolved: trend(
+				resolvedNow.length,
+				incidents.filter((incident) => inPrevious(incident.resolvedAt)).length,
+			),
+			remediationActions: trend(
+				currentRemediations.length,
+				remediations.filter((record) => inPrevious(record.timestamp)).length,
+			),
 		},
 		sites,
 		topIssues: topIssues(currentFindings, previousFindings, options.topN),
@@ -146,17 +200,42 @@ function siteReport(
 	inPrevious: (ms?: number) => boolean,
 ): SiteReport {
 	const mine = current.filter((finding) => finding.siteId === siteId);
-	const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, mine.filter((finding) => finding.severity === severity).length])) as Record<Severity, number>;
+	const bySeverity = Object.fromEntries(
+		SEVERITIES.map((severity) => [
+			severity,
+			mine.filter((finding) => finding.severity === severity).length,
+		]),
+	) as Record<Severity, number>;
 	const siteMetrics = metrics.filter((metric) => metric.siteId === siteId);
-	const series = (name: string, inPeriod: (ms?: number) => boolean, scale = (value: number) => value) =>
-		meanOrNull(siteMetrics.filter((metric) => metric.metric === name && inPeriod(metric.timestamp)).map((metric) => scale(metric.value)));
-	const sleNames = [...new Set(siteMetrics.filter((metric) => metric.metric.startsWith('sle_')).map((metric) => metric.metric))].sort();
-	const sle = Object.fromEntries(sleNames.map((name) => [name, trend(series(name, inCurrent, slePercent), series(name, inPrevious, slePercent), 0.5)]));
+	const series = (
+		name: string,
+		inPeriod: (ms?: number) => boolean,
+		scale = (value: number) => value,
+	) =>
+		meanOrNull(
+			siteMetrics
+				.filter((metric) => metric.metric === name && inPeriod(metric.timestamp))
+				.map((metric) => scale(metric.value)),
+		);
+	const sleNames = [
+		...new Set(
+			siteMetrics
+				.filter((metric) => metric.metric.startsWith('sle_'))
+				.map((metric) => metric.metric),
+		),
+	].sort();
+	const sle = Object.fromEntries(
+		sleNames.map((name) => [
+			name,
+			trend(series(name, inCurrent, slePercent), series(name, inPrevious, slePercent), 0.5),
+		]),
+	);
 	const reasons: string[] = [];
 	if (bySeverity.critical) reasons.push(`${bySeverity.critical} critical finding(s)`);
 	if (bySeverity.major) reasons.push(`${bySeverity.major} major finding(s)`);
 	for (const [name, value] of Object.entries(sle)) {
-		if (value.current !== null && value.current < options.sleThreshold) reasons.push(`${name} ${value.current}% < ${options.sleThreshold}%`);
+		if (value.current !== null && value.current < options.sleThreshold)
+			reasons.push(`${name} ${value.current}% < ${options.sleThreshold}%`);
 	}
 	return {
 		siteId,
@@ -178,13 +257,20 @@ function topIssues(current: FindingRecord[], previous: FindingRecord[], limit: n
 			const mine = current.filter((finding) => finding.rule === rule);
 			return {
 				rule,
-				worstSeverity: mine.map((finding) => finding.severity).sort((a, b) => severityRank(a) - severityRank(b))[0],
+				worstSeverity: mine
+					.map((finding) => finding.severity)
+					.sort((a, b) => severityRank(a) - severityRank(b))[0],
 				findings: mine.length,
 				previous: previous.filter((finding) => finding.rule === rule).length,
 				sites: [...new Set(mine.map((finding) => finding.siteName))].sort(),
 			};
 		})
-		.sort((a, b) => severityRank(a.worstSeverity) - severityRank(b.worstSeverity) || b.findings - a.findings || a.rule.localeCompare(b.rule))
+		.sort(
+			(a, b) =>
+				severityRank(a.worstSeverity) - severityRank(b.worstSeverity) ||
+				b.findings - a.findings ||
+				a.rule.localeCompare(b.rule),
+		)
 		.slice(0, limit);
 }
 
@@ -206,10 +292,20 @@ function remediationSummary(records: RemediationRecord[]): ReportFigures['remedi
 	};
 }
 
-function apiBudget(usage: ApiUsageRecord[], inCurrent: (ms?: number) => boolean): ReportFigures['apiBudget'] {
-	const relevant = usage.filter((record) => record.timestamp === undefined || inCurrent(record.timestamp));
+function apiBudget(
+	usage: ApiUsageRecord[],
+	inCurrent: (ms?: number) => boolean,
+): ReportFigures['apiBudget'] {
+	const relevant = usage.filter(
+		(record) => record.timestamp === undefined || inCurrent(record.timestamp),
+	);
 	if (!relevant.length) return null;
-	const peak = relevant.reduce((best, record) => (record.requests / record.requestLimit > best.requests / best.requestLimit ? record : best));
-	return { requests: peak.requests, requestLimit: peak.requestLimit, percentUsed: round((peak.requests / peak.requestLimit) * 100, 1) };
+	const peak = relevant.reduce((best, record) =>
+		record.requests / record.requestLimit > best.requests / best.requestLimit ? record : best,
+	);
+	return {
+		requests: peak.requests,
+		requestLimit: peak.requestLimit,
+		percentUsed: round((peak.requests / peak.requestLimit) * 100, 1),
+	};
 }
-

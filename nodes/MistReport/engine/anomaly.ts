@@ -19,14 +19,19 @@ export interface AnomalyCheck {
 }
 
 /** Whether `value` lies outside the baseline's mean ± k·σ. */
-export function detectAnomaly(baseline: number[], value: number, options: AnomalyOptions = {}): AnomalyCheck | null {
+export function detectAnomaly(
+	baseline: number[],
+	value: number,
+	options: AnomalyOptions = {},
+): AnomalyCheck | null {
 	const k = options.k ?? 3;
 	const samples = baseline.filter((entry) => Number.isFinite(entry));
 	if (samples.length < (options.minSamples ?? 5) || !Number.isFinite(value)) return null;
 	const average = mean(samples);
 	const sigma = stddev(samples);
 	const deviation = value - average;
-	const zScore = sigma === 0 ? (deviation === 0 ? 0 : Math.sign(deviation) * Infinity) : deviation / sigma;
+	const zScore =
+		sigma === 0 ? (deviation === 0 ? 0 : Math.sign(deviation) * Infinity) : deviation / sigma;
 	return {
 		anomalous: Math.abs(zScore) > k,
 		mean: average,

@@ -7,7 +7,8 @@ import type { Classified, EntityRef, FindingRecord, IncidentRecord, MetricRecord
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+	Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 
 function missing(kind: string, field: string, problem = 'is required'): { error: string } {
 	return { error: `Not a ${kind}: "${field}" ${problem}` };
@@ -15,10 +16,19 @@ function missing(kind: string, field: string, problem = 'is required'): { error:
 
 export function entityOf(finding: Finding): EntityRef {
 	const scope = finding.scope;
-	if (scope.client_mac) return { level: 'client', id: scope.client_mac, name: scope.client_hostname };
-	if (scope.switch_mac) return { level: 'switch_port', id: scope.port_id ? `${scope.switch_mac}/${scope.port_id}` : scope.switch_mac };
+	if (scope.client_mac)
+		return { level: 'client', id: scope.client_mac, name: scope.client_hostname };
+	if (scope.switch_mac)
+		return {
+			level: 'switch_port',
+			id: scope.port_id ? `${scope.switch_mac}/${scope.port_id}` : scope.switch_mac,
+		};
 	if (scope.ap_mac) return { level: 'ap', id: scope.ap_mac, name: scope.ap_name };
-	return { level: scope.level, id: finding.fingerprint.split(':').slice(4).join(':'), name: scope.ssid ?? scope.vlan ?? scope.username };
+	return {
+		level: scope.level,
+		id: finding.fingerprint.split(':').slice(4).join(':'),
+		name: scope.ssid ?? scope.vlan ?? scope.username,
+	};
 }
 
 export function findingRecord(finding: Finding): FindingRecord {
@@ -37,14 +47,29 @@ export function findingRecord(finding: Finding): FindingRecord {
 
 /** A metric snapshot `{site_id, site_name, timestamp, metrics{…}}` → one record per numeric metric. */
 export function metricRecords(json: Json): { records: MetricRecord[] } | { error: string } {
-	if (typeof json.site_id !== 'string' || !json.site_id) return missing('metric snapshot', 'site_id');
-	if (!isObject(json.metrics)) return missing('metric snapshot', 'metrics', 'must be an object of numbers');
+	if (typeof json.site_id !== 'string' || !json.site_id)
+		return missing('metric snapshot', 'site_id');
+	if (!isObject(json.metrics))
+		return missing('metric snapshot', 'metrics', 'must be an object of numbers');
 	const timestamp = toMillis(json.timestamp);
-	if (Number.isNaN(timestamp)) return missing('metric snapshot', 'timestamp', `${JSON.stringify(json.timestamp)} is not a date-time`);
-	const siteName = typeof json.site_name === 'string' && json.site_name ? json.site_name : json.site_id;
+	if (Number.isNaN(timestamp))
+		return missing(
+			'metric snapshot',
+			'timestamp',
+			`${JSON.stringify(json.timestamp)} is not a date-time`,
+		);
+	const siteName =
+		typeof json.site_name === 'string' && json.site_name ? json.site_name : json.site_id;
 	const records = Object.entries(json.metrics)
 		.filter(([, value]) => value !== null && value !== '' && Number.isFinite(Number(value)))
-		.map(([metric, value]) => ({ kind: 'metric' as const, timestamp, siteId: json.site_id as string, siteName, metric, value: Number(value) }));
+		.map(([metric, value]) => ({
+			kind: 'metric' as const,
+			timestamp,
+			siteId: json.site_id as string,
+			siteName,
+			metric,
+			value: Number(value),
+		}));
 	return { records };
 }
 
@@ -60,12 +85,21 @@ function resultWord(result: unknown): string {
 	return 'unknown';
 }
 
-const STATUS_RESULT: Record<string, string> = { done: 'success', failed: 'failed', 'dry-run': 'dry-run', skipped: 'skipped' };
+const STATUS_RESULT: Record<string, string> = {
+	done: 'success',
+	failed: 'failed',
+	'dry-run': 'dry-run',
+	skipped: 'skipped',
+};
 
 function targetText(target: unknown): string {
 	if (typeof target === 'string') return target;
 	if (!isObject(target)) return '';
-	const parts = [target.site_name ?? target.site_id, target.device_names ?? target.device_ids, target.client_macs].flat();
+	const parts = [
+		target.site_name ?? target.site_id,
+		target.device_names ?? target.device_ids,
+		target.client_macs,
+	].flat();
 	return parts.filter((part) => typeof part === 'string' && part).join(' ');
 }
 
@@ -74,13 +108,19 @@ function targetText(target: unknown): string {
  * audit record `{status, operation, at, target{…}, guardrail{decision}, result}`.
  */
 function remediationRecord(json: Json): Classified {
-	if (typeof json.operation !== 'string' || !json.operation) return missing('remediation record', 'operation');
+	if (typeof json.operation !== 'string' || !json.operation)
+		return missing('remediation record', 'operation');
 	const guardrail = isObject(json.guardrail) ? json.guardrail : undefined;
 	const decision = json.decision ?? guardrail?.decision;
 	if (decision === undefined) return missing('remediation record', 'decision');
 	const stamp = json.timestamp ?? json.at;
 	const timestamp = toMillis(stamp);
-	if (Number.isNaN(timestamp)) return missing('remediation record', json.timestamp === undefined ? 'at' : 'timestamp', `${JSON.stringify(stamp)} is not a date-time`);
+	if (Number.isNaN(timestamp))
+		return missing(
+			'remediation record',
+			json.timestamp === undefined ? 'at' : 'timestamp',
+			`${JSON.stringify(stamp)} is not a date-time`,
+		);
 	const status = typeof json.status === 'string' ? STATUS_RESULT[json.status] : undefined;
 	return {
 		records: [
@@ -121,7 +161,9 @@ function byKind(kind: string, json: Json): Classified {
 	switch (kind) {
 		case 'finding': {
 			const parsed = parseFinding(json);
-			return 'finding' in parsed ? { records: [findingRecord(parsed.finding)] } : { error: parsed.error };
+			return 'finding' in parsed
+				? { records: [findingRecord(parsed.finding)] }
+				: { error: parsed.error };
 		}
 		case 'metric':
 			return metricRecords(json);
@@ -134,13 +176,26 @@ function byKind(kind: string, json: Json): Classified {
 		case 'api_usage': {
 			const requests = Number(json.requests);
 			const requestLimit = Number(json.request_limit);
-			if (!Number.isFinite(requests)) return missing('API usage record', 'requests', 'must be a number');
-			if (!Number.isFinite(requestLimit) || requestLimit <= 0) return missing('API usage record', 'request_limit', 'must be a positive number');
+			if (!Number.isFinite(requests))
+				return missing('API usage record', 'requests', 'must be a number');
+			if (!Number.isFinite(requestLimit) || requestLimit <= 0)
+				return missing('API usage record', 'request_limit', 'must be a positive number');
 			const timestamp = toMillis(json.timestamp);
-			return { records: [{ kind: 'api_usage', requests, requestLimit, timestamp: Number.isNaN(timestamp) ? undefined : timestamp }] };
+			return {
+				records: [
+					{
+						kind: 'api_usage',
+						requests,
+						requestLimit,
+						timestamp: Number.isNaN(timestamp) ? undefined : timestamp,
+					},
+				],
+			};
 		}
 		default:
-			return { error: `Unknown "kind" ${JSON.stringify(kind)}: use finding, metric, remediation, incident or api_usage` };
+			return {
+				error: `Unknown "kind" ${JSON.stringify(kind)}: use finding, metric, remediation, incident or api_usage`,
+			};
 	}
 }
 
@@ -163,7 +218,8 @@ export function classifyReportItem(json: Json): Classified {
 	if (typeof json.kind === 'string') return byKind(json.kind, json);
 	if ('fingerprint' in json && 'scope' in json) return byKind('finding', json);
 	if ('metrics' in json) return byKind('metric', json);
-	if ('operation' in json && ('decision' in json || 'guardrail' in json)) return byKind('remediation', json);
+	if ('operation' in json && ('decision' in json || 'guardrail' in json))
+		return byKind('remediation', json);
 	if ('requests' in json && 'request_limit' in json) return byKind('api_usage', json);
 	return {
 		error:

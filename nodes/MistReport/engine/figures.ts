@@ -81,9 +81,13 @@ export interface ReportFigures {
 		byResult: Record<string, number>;
 		byOperation: Array<{ operation: string; total: number; succeeded: number; failed: number }>;
 	};
-	incidents: { opened: number; resolved: number; stillOpen: number; meanTimeToResolveMinutes: number | null };
+	incidents: {
+		opened: number;
+		resolved: number;
+		stillOpen: number;
+		meanTimeToResolveMinutes: number | null;
+	};
 	apiBudget: { requests: number; requestLimit: number; percentUsed: number } | null;
 	forecasts: ForecastRow[];
 	anomalies: AnomalyRow[];
 }
-

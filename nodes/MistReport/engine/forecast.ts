@@ -28,10 +28,18 @@ export interface Forecast {
 }
 
 /** Least-squares line through the series, extrapolated to the threshold ("will reach 100 % in ~N days"). */
-export function forecastCrossing(series: SeriesPoint[], threshold: number, options: ForecastOptions): Forecast | null {
-	const points = series.filter((point) => Number.isFinite(point.t) && Number.isFinite(point.value) && point.t <= options.now);
+export function forecastCrossing(
+	series: SeriesPoint[],
+	threshold: number,
+	options: ForecastOptions,
+): Forecast | null {
+	const points = series.filter(
+		(point) => Number.isFinite(point.t) && Number.isFinite(point.value) && point.t <= options.now,
+	);
 	if (points.length < (options.minSamples ?? 3)) return null;
-	const fit = linearFit(points.map((point) => ({ x: (point.t - options.now) / DAY, y: point.value })));
+	const fit = linearFit(
+		points.map((point) => ({ x: (point.t - options.now) / DAY, y: point.value })),
+	);
 	if (!fit) return null;
 	const predictedNow = fit.intercept;
 	const rising = (options.direction ?? 'above') === 'above';

@@ -6,7 +6,18 @@ import type { Classified, EntityRef, FindingRecord, HistoryRow, MetricRecord } f
 
 type Json = Record<string, unknown>;
 
-export const HISTORY_COLUMNS = ['kind', 'period', 'site_id', 'site_name', 'rule', 'severity', 'metric', 'value', 'timestamp', 'fingerprint'] as const;
+export const HISTORY_COLUMNS = [
+	'kind',
+	'period',
+	'site_id',
+	'site_name',
+	'rule',
+	'severity',
+	'metric',
+	'value',
+	'timestamp',
+	'fingerprint',
+] as const;
 
 export function encodeEntity(entity: EntityRef): string {
 	return [entity.level, entity.id, ...(entity.name ? [entity.name] : [])].join(':');
@@ -18,7 +29,12 @@ export function decodeEntity(value: string): EntityRef {
 }
 
 export function isHistoryRowShape(json: Json): boolean {
-	return (json.kind === 'finding' || json.kind === 'metric') && 'period' in json && !('scope' in json) && !('metrics' in json);
+	return (
+		(json.kind === 'finding' || json.kind === 'metric') &&
+		'period' in json &&
+		!('scope' in json) &&
+		!('metrics' in json)
+	);
 }
 
 export function findingRow(record: FindingRecord, timezone: string): HistoryRow {
@@ -54,7 +70,10 @@ export function metricRow(record: MetricRecord, timezone: string): HistoryRow {
 /** A row read back from a Data Table (numbers may come back as strings, dates as Date or ISO). */
 export function fromHistoryRow(json: Json): Classified {
 	const timestamp = toMillis(json.timestamp);
-	if (Number.isNaN(timestamp)) return { error: `Not a history row: "timestamp" ${JSON.stringify(json.timestamp)} is not a date-time` };
+	if (Number.isNaN(timestamp))
+		return {
+			error: `Not a history row: "timestamp" ${JSON.stringify(json.timestamp)} is not a date-time`,
+		};
 	const value = Number(json.value);
 	if (json.value === null || json.value === '' || !Number.isFinite(value)) {
 		return { error: `Not a history row: "value" ${JSON.stringify(json.value)} is not a number` };
@@ -63,10 +82,14 @@ export function fromHistoryRow(json: Json): Classified {
 	const siteName = String(json.site_name || siteId);
 	const metric = String(json.metric ?? '');
 	if (!metric) return { error: 'Not a history row: "metric" is required' };
-	if (json.kind === 'metric') return { records: [{ kind: 'metric', timestamp, siteId, siteName, metric, value }] };
+	if (json.kind === 'metric')
+		return { records: [{ kind: 'metric', timestamp, siteId, siteName, metric, value }] };
 	const fingerprint = String(json.fingerprint ?? '');
-	if (!fingerprint) return { error: 'Not a history row: "fingerprint" is required for a finding row' };
-	const severity = SEVERITIES.includes(json.severity as Severity) ? (json.severity as Severity) : 'info';
+	if (!fingerprint)
+		return { error: 'Not a history row: "fingerprint" is required for a finding row' };
+	const severity = SEVERITIES.includes(json.severity as Severity)
+		? (json.severity as Severity)
+		: 'info';
 	return {
 		records: [
 			{

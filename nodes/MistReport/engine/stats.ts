@@ -6,7 +6,9 @@ export function mean(values: number[]): number {
 export function stddev(values: number[]): number {
 	if (values.length < 2) return 0;
 	const average = mean(values);
-	return Math.sqrt(values.reduce((sum, value) => sum + (value - average) ** 2, 0) / (values.length - 1));
+	return Math.sqrt(
+		values.reduce((sum, value) => sum + (value - average) ** 2, 0) / (values.length - 1),
+	);
 }
 
 export interface LinearFit {

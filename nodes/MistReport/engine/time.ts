@@ -13,7 +13,10 @@ export function toMillis(value: unknown): number {
 }
 
 export function dayOf(ms: number, timezone: string): string {
-	return DateTime.fromMillis(ms, { zone: timezone }).toISODate() ?? new Date(ms).toISOString().slice(0, 10);
+	return (
+		DateTime.fromMillis(ms, { zone: timezone }).toISODate() ??
+		new Date(ms).toISOString().slice(0, 10)
+	);
 }
 
 export interface Periods {

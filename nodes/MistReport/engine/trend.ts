@@ -3,9 +3,11 @@ import type { Trend } from './types';
 
 /** Current against previous; `flatWithin` is the change still called flat (same unit as the values). */
 export function trend(current: number | null, previous: number | null, flatWithin = 0): Trend {
-	if (current === null || previous === null) return { current, previous, change: null, changePercent: null, direction: 'n/a' };
+	if (current === null || previous === null)
+		return { current, previous, change: null, changePercent: null, direction: 'n/a' };
 	const change = round(current - previous, 2);
-	const changePercent = previous === 0 ? null : round(((current - previous) / Math.abs(previous)) * 100, 1);
+	const changePercent =
+		previous === 0 ? null : round(((current - previous) / Math.abs(previous)) * 100, 1);
 	const direction = Math.abs(change) <= flatWithin ? 'flat' : change > 0 ? 'up' : 'down';
 	return { current, previous, change, changePercent, direction };
 }

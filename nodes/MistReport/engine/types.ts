@@ -61,7 +61,12 @@ export interface ApiUsageRecord {
 	requestLimit: number;
 }
 
-export type ReportRecord = FindingRecord | MetricRecord | RemediationRecord | IncidentRecord | ApiUsageRecord;
+export type ReportRecord =
+	| FindingRecord
+	| MetricRecord
+	| RemediationRecord
+	| IncidentRecord
+	| ApiUsageRecord;
 
 /** What one input item turned out to be: its records, or why it is not a report input. */
 export type Classified = { records: ReportRecord[] } | { error: string };

@@ -21,7 +21,8 @@ export const mistTriggerProperties: INodeProperties[] = [
 			{
 				name: 'Use Existing Webhook',
 				value: 'existing',
-				description: 'You registered this node’s webhook URL in Mist yourself; nothing is created or deleted',
+				description:
+					'You registered this node’s webhook URL in Mist yourself; nothing is created or deleted',
 			},
 		],
 		default: 'automatic',
@@ -48,7 +49,10 @@ export const mistTriggerProperties: INodeProperties[] = [
 		displayOptions: automatic,
 	},
 	{ ...orgLocator, displayOptions: automatic },
-	{ ...siteLocator, displayOptions: { show: { webhookRegistration: ['automatic'], scope: ['site'] } } },
+	{
+		...siteLocator,
+		displayOptions: { show: { webhookRegistration: ['automatic'], scope: ['site'] } },
+	},
 	{
 		displayName: 'Topic Names or IDs',
 		name: 'topics',
@@ -121,10 +125,15 @@ export const mistTriggerProperties: INodeProperties[] = [
 					{ name: 'Info', value: 'info', description: 'Every severity' },
 					{ name: 'Major', value: 'major', description: 'Major and critical' },
 					{ name: 'Minor', value: 'minor', description: 'Minor, major and critical' },
-					{ name: 'Warn', value: 'warn', description: 'Warn (also written warning), minor, major and critical' },
+					{
+						name: 'Warn',
+						value: 'warn',
+						description: 'Warn (also written warning), minor, major and critical',
+					},
 				],
 				default: 'info',
-				description: 'Lowest alarm severity to keep, on the scale info < warn < minor < major < critical',
+				description:
+					'Lowest alarm severity to keep, on the scale info < warn < minor < major < critical',
 			},
 			{
 				displayName: 'Site IDs',
@@ -132,7 +141,8 @@ export const mistTriggerProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '978c48e6-6ef6-11e6-8bbf-02e208b2d34f',
-				description: 'Keep only events of these sites (comma-separated IDs); events without a site_id are dropped',
+				description:
+					'Keep only events of these sites (comma-separated IDs); events without a site_id are dropped',
 			},
 			{
 				displayName: 'Topics',
@@ -140,7 +150,8 @@ export const mistTriggerProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'alarms, device-updowns',
-				description: 'Keep only events of these topics (comma-separated), e.g. when an existing webhook sends more',
+				description:
+					'Keep only events of these topics (comma-separated), e.g. when an existing webhook sends more',
 			},
 		],
 	},

@@ -22,7 +22,6 @@ export interface ReceiveSettings {
 	emitPingEvents: boolean;
 }
 
-
 function invalid(ctx: TriggerFunctions, message: string, description?: string): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), message, { description });
 }
@@ -30,13 +29,25 @@ function invalid(ctx: TriggerFunctions, message: string, description?: string): 
 export function readRegistration(ctx: TriggerFunctions): Registration {
 	const value = ctx.getNodeParameter('webhookRegistration', 'automatic');
 	if (value === 'automatic' || value === 'existing') return value;
-	throw invalid(ctx, `Invalid Webhook Registration: "${String(value).slice(0, 40)}" is not one of automatic, existing`);
+	throw invalid(
+		ctx,
+		`Invalid Webhook Registration: "${String(value).slice(0, 40)}" is not one of automatic, existing`,
+	);
 }
 
-function readNumber(ctx: TriggerFunctions, value: unknown, field: string, min: number, max: number): number {
+function readNumber(
+	ctx: TriggerFunctions,
+	value: unknown,
+	field: string,
+	min: number,
+	max: number,
+): number {
 	const number = Number(value);
 	if (Number.isFinite(number) && number >= min && number <= max) return number;
-	throw invalid(ctx, `Invalid ${field}: "${String(value).slice(0, 40)}" is not a number from ${min} to ${max}`);
+	throw invalid(
+		ctx,
+		`Invalid ${field}: "${String(value).slice(0, 40)}" is not a number from ${min} to ${max}`,
+	);
 }
 
 export function readFilters(ctx: TriggerFunctions): EventFilters {
@@ -44,13 +55,20 @@ export function readFilters(ctx: TriggerFunctions): EventFilters {
 	const siteIds = splitList(raw.siteIds);
 	const badSite = siteIds.find((siteId) => !isUuid(siteId));
 	if (badSite) {
-		throw invalid(ctx, `Invalid Filters › Site IDs: "${badSite.slice(0, 60)}" is not a Mist site id (a UUID)`, 'Separate several ids with commas.');
+		throw invalid(
+			ctx,
+			`Invalid Filters › Site IDs: "${badSite.slice(0, 60)}" is not a Mist site id (a UUID)`,
+			'Separate several ids with commas.',
+		);
 	}
 	let minSeverity: EventFilters['minSeverity'];
 	if (raw.minSeverity !== undefined && raw.minSeverity !== '') {
 		minSeverity = normalizeSeverity(raw.minSeverity);
 		if (!minSeverity) {
-			throw invalid(ctx, `Invalid Filters › Minimum Severity: "${String(raw.minSeverity).slice(0, 40)}" is not one of info, warn, minor, major, critical`);
+			throw invalid(
+				ctx,
+				`Invalid Filters › Minimum Severity: "${String(raw.minSeverity).slice(0, 40)}" is not one of info, warn, minor, major, critical`,
+			);
 		}
 	}
 	return {
@@ -65,8 +83,20 @@ export function readFilters(ctx: TriggerFunctions): EventFilters {
 
 export function readReceiveSettings(ctx: TriggerFunctions): ReceiveSettings {
 	const options = (ctx.getNodeParameter('options', {}) ?? {}) as IDataObject;
-	const dedupSeconds = readNumber(ctx, options.dedupWindowSeconds ?? DEFAULT_DEDUP_WINDOW_SECONDS, 'Deduplication Window', 0, 3600);
-	const maxBodyKb = readNumber(ctx, options.maxBodySizeKb ?? DEFAULT_MAX_BODY_BYTES / 1024, 'Max Body Size', 1, 16384);
+	const dedupSeconds = readNumber(
+		ctx,
+		options.dedupWindowSeconds ?? DEFAULT_DEDUP_WINDOW_SECONDS,
+		'Deduplication Window',
+		0,
+		3600,
+	);
+	const maxBodyKb = readNumber(
+		ctx,
+		options.maxBodySizeKb ?? DEFAULT_MAX_BODY_BYTES / 1024,
+		'Max Body Size',
+		1,
+		16384,
+	);
 	return {
 		registration: readRegistration(ctx),
 		verifySignature: ctx.getNodeParameter('verifySignature', true) !== false,

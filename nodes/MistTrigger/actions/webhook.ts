@@ -34,7 +34,8 @@ function refuse(ctx: IWebhookFunctions, status: number, error: string): IWebhook
 
 async function readRawBody(ctx: IWebhookFunctions): Promise<Buffer | undefined> {
 	const request = ctx.getRequestObject();
-	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') await request.readRawBody();
+	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function')
+		await request.readRawBody();
 	return Buffer.isBuffer(request.rawBody) ? request.rawBody : undefined;
 }
 
@@ -45,7 +46,12 @@ function mergeSeen(target: SeenEvents, source: unknown) {
 	}
 }
 
-function dropRecentDuplicates(ctx: IWebhookFunctions, items: MistEventItem[], settings: ReceiveSettings, now: number) {
+function dropRecentDuplicates(
+	ctx: IWebhookFunctions,
+	items: MistEventItem[],
+	settings: ReceiveSettings,
+	now: number,
+) {
 	if (settings.dedupWindowMs <= 0) return items;
 	const data = triggerStaticData(ctx);
 	const nodeKey = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
@@ -58,7 +64,8 @@ function dropRecentDuplicates(ctx: IWebhookFunctions, items: MistEventItem[], se
 	if (kept.length > 0 || Object.keys(seen).length !== before || data.recentEvents === undefined) {
 		data.recentEvents = { ...seen };
 	}
-	if (duplicates > 0) ctx.logger.debug(`Mist Trigger dropped ${duplicates} duplicate event(s)`, logContext(ctx));
+	if (duplicates > 0)
+		ctx.logger.debug(`Mist Trigger dropped ${duplicates} duplicate event(s)`, logContext(ctx));
 	return kept;
 }
 
@@ -70,23 +77,32 @@ export async function webhook(this: IWebhookFunctions): Promise<IWebhookResponse
 	const settings = readReceiveSettings(this);
 	const headers = this.getHeaderData();
 	const declaredLength = Number(headers['content-length']);
-	const tooLargeDeclared = Number.isFinite(declaredLength) ? checkBodySize(declaredLength, settings.maxBodyBytes) : undefined;
+	const tooLargeDeclared = Number.isFinite(declaredLength)
+		? checkBodySize(declaredLength, settings.maxBodyBytes)
+		: undefined;
 	if (tooLargeDeclared) return refuse(this, tooLargeDeclared.status, tooLargeDeclared.error);
 
 	const rawBody = await readRawBody(this);
-	if (!rawBody || rawBody.length === 0) return refuse(this, 400, 'Empty body: expected a Mist webhook message {topic, events}');
+	if (!rawBody || rawBody.length === 0)
+		return refuse(this, 400, 'Empty body: expected a Mist webhook message {topic, events}');
 	const tooLarge = checkBodySize(rawBody.length, settings.maxBodyBytes);
 	if (tooLarge) return refuse(this, tooLarge.status, tooLarge.error);
 
 	if (settings.verifySignature) {
 		const secret = expectedSecret(this, settings.registration);
 		if (secret === '') {
-			this.logger.warn('Mist Trigger refused a delivery: no secret is known to verify it with', logContext(this));
+			this.logger.warn(
+				'Mist Trigger refused a delivery: no secret is known to verify it with',
+				logContext(this),
+			);
 			return refuse(this, 401, 'This trigger has no secret to verify X-Mist-Signature-v2 with');
 		}
 		const check = verifySignature(rawBody, headers[SIGNATURE_HEADER], secret);
 		if (!check.valid) {
-			this.logger.warn(`Mist Trigger refused a delivery: signature ${check.reason}`, logContext(this));
+			this.logger.warn(
+				`Mist Trigger refused a delivery: signature ${check.reason}`,
+				logContext(this),
+			);
 			return refuse(this, 401, describeSignatureFailure(check.reason));
 		}
 	}
@@ -99,12 +115,14 @@ export async function webhook(this: IWebhookFunctions): Promise<IWebhookResponse
 	const manual = this.getMode() === 'manual';
 	if (parsed.envelope.topic === 'ping') {
 		// A ping proves the connection: always shown while testing, in production only on request.
-		if (manual || settings.emitPingEvents) return { workflowData: [this.helpers.returnJsonArray(items as IDataObject[])] };
+		if (manual || settings.emitPingEvents)
+			return { workflowData: [this.helpers.returnJsonArray(items as IDataObject[])] };
 		return { webhookResponse: { status: 'ok', topic: 'ping' } };
 	}
 	const matching = filterEvents(items, settings.filters);
 	// While testing, a repeated test event must still show up, so nothing is deduplicated.
 	const fresh = manual ? matching : dropRecentDuplicates(this, matching, settings, now.getTime());
-	if (fresh.length === 0) return { webhookResponse: { status: 'ok', received: items.length, emitted: 0 } };
+	if (fresh.length === 0)
+		return { webhookResponse: { status: 'ok', received: items.length, emitted: 0 } };
 	return { workflowData: [this.helpers.returnJsonArray(fresh as IDataObject[])] };
 }

@@ -11,12 +11,18 @@ import { asNodeError } from '../../shared/utils/errors';
 import { requireUuid } from '../../shared/params/identifiers';
 import { resolveOrgIdForHook } from '../../shared/params/scope';
 import { requireTopics, webhookCollectionPath } from '../../shared/webhooks';
-import { expectedSecret, readReceiveSettings, readRegistration, triggerStaticData } from './settings';
+import {
+	expectedSecret,
+	readReceiveSettings,
+	readRegistration,
+	triggerStaticData,
+} from './settings';
 import type { TriggerStaticData } from './settings';
 
 const SECRET_BYTES = 32;
 
-const isNotFound = (error: unknown) => String((error as { httpCode?: unknown } | undefined)?.httpCode) === '404';
+const isNotFound = (error: unknown) =>
+	String((error as { httpCode?: unknown } | undefined)?.httpCode) === '404';
 
 function logContext(ctx: IHookFunctions) {
 	return { workflowId: ctx.getWorkflow().id, node: ctx.getNode().name };
@@ -25,8 +31,16 @@ function logContext(ctx: IHookFunctions) {
 /** `/orgs/{org}/webhooks` or `/sites/{site}/webhooks`, from the node's Scope. */
 async function webhookCollection(ctx: IHookFunctions, client: MistClient): Promise<string> {
 	const scope = ctx.getNodeParameter('scope', 'org');
-	if (scope === 'site') return webhookCollectionPath('site', requireUuid(ctx.getNode(), ctx.getNodeParameter('site', '', { extractValue: true }), 'Site'));
-	if (scope !== 'org') throw new NodeOperationError(ctx.getNode(), `Invalid Scope: "${String(scope).slice(0, 40)}" is not one of org, site`);
+	if (scope === 'site')
+		return webhookCollectionPath(
+			'site',
+			requireUuid(ctx.getNode(), ctx.getNodeParameter('site', '', { extractValue: true }), 'Site'),
+		);
+	if (scope !== 'org')
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Invalid Scope: "${String(scope).slice(0, 40)}" is not one of org, site`,
+		);
 	return webhookCollectionPath('org', await resolveOrgIdForHook(ctx, client));
 }
 
@@ -36,7 +50,8 @@ function readTopics(ctx: IHookFunctions): string[] {
 
 function webhookUrl(ctx: IHookFunctions): string {
 	const url = ctx.getNodeWebhookUrl('default');
-	if (!url) throw new NodeOperationError(ctx.getNode(), 'n8n did not provide a webhook URL for this node');
+	if (!url)
+		throw new NodeOperationError(ctx.getNode(), 'n8n did not provide a webhook URL for this node');
 	return url;
 }
 
@@ -46,15 +61,24 @@ async function checkOrgTopics(ctx: IHookFunctions, client: MistClient, topics: s
 	try {
 		catalogue = await client.request<IDataObject[]>({ path: '/const/webhook_topics' });
 	} catch (error) {
-		ctx.logger.warn(`Mist Trigger could not load /const/webhook_topics (${(error as Error).message}); Mist checks the topics itself`, logContext(ctx));
+		ctx.logger.warn(
+			`Mist Trigger could not load /const/webhook_topics (${(error as Error).message}); Mist checks the topics itself`,
+			logContext(ctx),
+		);
 		return;
 	}
 	if (!Array.isArray(catalogue)) return;
-	const siteOnly = topics.filter((topic) => catalogue.some((entry) => entry.key === topic && entry.for_org !== true));
+	const siteOnly = topics.filter((topic) =>
+		catalogue.some((entry) => entry.key === topic && entry.for_org !== true),
+	);
 	if (siteOnly.length > 0) {
-		throw new NodeOperationError(ctx.getNode(), `Invalid Topics: ${siteOnly.join(', ')} can only be sent by a site webhook`, {
-			description: 'Set Scope to Site, or remove these topics.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Invalid Topics: ${siteOnly.join(', ')} can only be sent by a site webhook`,
+			{
+				description: 'Set Scope to Site, or remove these topics.',
+			},
+		);
 	}
 }
 
@@ -65,7 +89,12 @@ function forgetWebhook(data: TriggerStaticData) {
 }
 
 /** Deletes the webhook this node created earlier; 404 means it is already gone. */
-async function deleteRemote(ctx: IHookFunctions, client: MistClient, data: TriggerStaticData, collection: string): Promise<boolean> {
+async function deleteRemote(
+	ctx: IHookFunctions,
+	client: MistClient,
+	data: TriggerStaticData,
+	collection: string,
+): Promise<boolean> {
 	try {
 		await client.request({ method: 'DELETE', path: `${collection}/${String(data.webhookId)}` });
 	} catch (error) {
@@ -76,22 +105,35 @@ async function deleteRemote(ctx: IHookFunctions, client: MistClient, data: Trigg
 			);
 			return false;
 		}
-		ctx.logger.debug(`Mist Trigger: webhook ${String(data.webhookId)} was already deleted in Mist`, logContext(ctx));
+		ctx.logger.debug(
+			`Mist Trigger: webhook ${String(data.webhookId)} was already deleted in Mist`,
+			logContext(ctx),
+		);
 	}
 	forgetWebhook(data);
 	return true;
 }
 
 /** Why the webhook in Mist no longer fits the node, or undefined when it does. */
-function mismatch(remote: IDataObject, url: string, topics: string[], secret: string, verifySignature: boolean): string | undefined {
+function mismatch(
+	remote: IDataObject,
+	url: string,
+	topics: string[],
+	secret: string,
+	verifySignature: boolean,
+): string | undefined {
 	if (remote.url !== url) return 'its URL differs from this node’s webhook URL';
 	const remoteTopics = new Set(Array.isArray(remote.topics) ? remote.topics.map(String) : []);
-	if (remoteTopics.size !== topics.length || topics.some((topic) => !remoteTopics.has(topic))) return 'its topics differ';
-	if (remote.type !== undefined && remote.type !== 'http-post') return `its type is ${String(remote.type)}, not http-post`;
+	if (remoteTopics.size !== topics.length || topics.some((topic) => !remoteTopics.has(topic)))
+		return 'its topics differ';
+	if (remote.type !== undefined && remote.type !== 'http-post')
+		return `its type is ${String(remote.type)}, not http-post`;
 	if (!verifySignature) return undefined;
-	if (remote.secret === null || remote.secret === '') return 'it has no secret, so Mist would not sign deliveries';
+	if (remote.secret === null || remote.secret === '')
+		return 'it has no secret, so Mist would not sign deliveries';
 	// Only a secret shown in clear can be compared; a masked one is trusted.
-	if (typeof remote.secret === 'string' && !/^\*+$/.test(remote.secret) && remote.secret !== secret) return 'its secret was changed';
+	if (typeof remote.secret === 'string' && !/^\*+$/.test(remote.secret) && remote.secret !== secret)
+		return 'its secret was changed';
 	return undefined;
 }
 
@@ -102,12 +144,18 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const data = triggerStaticData(this);
 	if (settings.registration === 'existing') {
 		if (settings.verifySignature && expectedSecret(this, 'existing') === '') {
-			throw new NodeOperationError(this.getNode(), 'Invalid Secret: it is empty while Verify Signature is on', {
-				description: 'Enter the secret of the Mist webhook you registered, or turn off Verify Signature.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				'Invalid Secret: it is empty while Verify Signature is on',
+				{
+					description:
+						'Enter the secret of the Mist webhook you registered, or turn off Verify Signature.',
+				},
+			);
 		}
 		// A webhook this node registered before the switch to "existing" would deliver twice.
-		if (data.webhookId && data.webhookCollection) await deleteRemote(this, new MistClient(this), data, data.webhookCollection);
+		if (data.webhookId && data.webhookCollection)
+			await deleteRemote(this, new MistClient(this), data, data.webhookCollection);
 		else if (data.webhookId) forgetWebhook(data);
 		return true;
 	}
@@ -116,7 +164,10 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const collection = await webhookCollection(this, client);
 	const storedCollection = data.webhookCollection ?? collection;
 	if (storedCollection !== collection) {
-		this.logger.info(`Mist Trigger: scope changed, replacing webhook ${data.webhookId}`, logContext(this));
+		this.logger.info(
+			`Mist Trigger: scope changed, replacing webhook ${data.webhookId}`,
+			logContext(this),
+		);
 		await deleteRemote(this, client, data, storedCollection);
 		forgetWebhook(data);
 		return false;
@@ -126,15 +177,27 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 		remote = await client.request<IDataObject>({ path: `${collection}/${data.webhookId}` });
 	} catch (error) {
 		if (isNotFound(error)) {
-			this.logger.info(`Mist Trigger: webhook ${data.webhookId} no longer exists in Mist; creating it again`, logContext(this));
+			this.logger.info(
+				`Mist Trigger: webhook ${data.webhookId} no longer exists in Mist; creating it again`,
+				logContext(this),
+			);
 			forgetWebhook(data);
 			return false;
 		}
 		throw asNodeError(this.getNode(), error as Error, 0);
 	}
-	const problem = mismatch(remote ?? {}, webhookUrl(this), readTopics(this), String(data.webhookSecret ?? ''), settings.verifySignature);
+	const problem = mismatch(
+		remote ?? {},
+		webhookUrl(this),
+		readTopics(this),
+		String(data.webhookSecret ?? ''),
+		settings.verifySignature,
+	);
 	if (!problem) return true;
-	this.logger.info(`Mist Trigger: replacing webhook ${data.webhookId} because ${problem}`, logContext(this));
+	this.logger.info(
+		`Mist Trigger: replacing webhook ${data.webhookId} because ${problem}`,
+		logContext(this),
+	);
 	await deleteRemote(this, client, data, collection);
 	forgetWebhook(data);
 	return false;
@@ -161,9 +224,14 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	};
 	const created = await client.request<IDataObject>({ method: 'POST', path: collection, body });
 	if (!created || typeof created.id !== 'string' || created.id === '') {
-		throw new NodeOperationError(this.getNode(), `Mist answered POST ${collection} without a webhook id`, {
-			description: 'The webhook may or may not exist now; check the webhooks of the org or site in Mist.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Mist answered POST ${collection} without a webhook id`,
+			{
+				description:
+					'The webhook may or may not exist now; check the webhooks of the org or site in Mist.',
+			},
+		);
 	}
 	const data = triggerStaticData(this);
 	data.webhookId = created.id;

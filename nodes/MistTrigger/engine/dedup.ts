@@ -20,7 +20,9 @@ export function canonicalJson(value: unknown): string {
 		const entries = Object.keys(value as Record<string, unknown>)
 			.sort()
 			.filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-			.map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+			.map(
+				(key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
+			);
 		return `{${entries.join(',')}}`;
 	}
 	return JSON.stringify(value ?? null);
@@ -32,13 +34,22 @@ export function eventKey(event: Record<string, unknown> & { topic: string }): st
 	for (const [key, value] of Object.entries(event)) {
 		if (key !== 'topic' && !DELIVERY_FIELDS.has(key)) content[key] = value;
 	}
-	return createHash('sha256').update(`${event.topic}\n${canonicalJson(content)}`).digest('hex').slice(0, 32);
+	return createHash('sha256')
+		.update(`${event.topic}\n${canonicalJson(content)}`)
+		.digest('hex')
+		.slice(0, 32);
 }
 
 /** Forgets keys older than the window, then the oldest ones beyond maxEntries. Mutates `seen`. */
-export function pruneSeen(seen: SeenEvents, now: number, windowMs: number, maxEntries = MAX_REMEMBERED_EVENTS): void {
+export function pruneSeen(
+	seen: SeenEvents,
+	now: number,
+	windowMs: number,
+	maxEntries = MAX_REMEMBERED_EVENTS,
+): void {
 	for (const [key, firstSeen] of Object.entries(seen)) {
-		if (typeof firstSeen !== 'number' || now - firstSeen >= windowMs || firstSeen > now + windowMs) delete seen[key];
+		if (typeof firstSeen !== 'number' || now - firstSeen >= windowMs || firstSeen > now + windowMs)
+			delete seen[key];
 	}
 	const keys = Object.keys(seen);
 	if (keys.length <= maxEntries) return;

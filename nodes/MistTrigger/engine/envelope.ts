@@ -13,7 +13,9 @@ export interface Rejection {
 	error: string;
 }
 
-export type ParseResult = { ok: true; envelope: MistEnvelope } | { ok: false; rejection: Rejection };
+export type ParseResult =
+	| { ok: true; envelope: MistEnvelope }
+	| { ok: false; rejection: Rejection };
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -39,7 +41,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /** Reads the raw body as a Mist envelope `{topic, events[]}`, naming what is wrong when it is not one. */
 export function parseEnvelope(rawBody: Buffer, contentType: unknown): ParseResult {
 	if (!isJsonContentType(contentType)) {
-		const shown = typeof contentType === 'string' && contentType !== '' ? `"${contentType.slice(0, 80)}"` : 'none';
+		const shown =
+			typeof contentType === 'string' && contentType !== ''
+				? `"${contentType.slice(0, 80)}"`
+				: 'none';
 		return reject(415, `Unsupported Content-Type ${shown}: Mist webhooks send application/json`);
 	}
 	let body: unknown;
@@ -48,7 +53,8 @@ export function parseEnvelope(rawBody: Buffer, contentType: unknown): ParseResul
 	} catch {
 		return reject(400, 'Body is not valid JSON');
 	}
-	if (!isRecord(body)) return reject(400, 'Body is not a Mist webhook message: expected an object {topic, events}');
+	if (!isRecord(body))
+		return reject(400, 'Body is not a Mist webhook message: expected an object {topic, events}');
 	if (typeof body.topic !== 'string' || body.topic.trim() === '') {
 		return reject(400, 'Body is not a Mist webhook message: "topic" is missing or not a string');
 	}
@@ -56,8 +62,12 @@ export function parseEnvelope(rawBody: Buffer, contentType: unknown): ParseResul
 		return reject(400, 'Body is not a Mist webhook message: "events" is missing or not an array');
 	}
 	const badIndex = body.events.findIndex((event) => !isRecord(event));
-	if (badIndex !== -1) return reject(400, `Body is not a Mist webhook message: events[${badIndex}] is not an object`);
-	return { ok: true, envelope: { topic: body.topic.trim(), events: body.events as Array<Record<string, unknown>> } };
+	if (badIndex !== -1)
+		return reject(400, `Body is not a Mist webhook message: events[${badIndex}] is not an object`);
+	return {
+		ok: true,
+		envelope: { topic: body.topic.trim(), events: body.events as Array<Record<string, unknown>> },
+	};
 }
 
 function reject(status: Rejection['status'], error: string): ParseResult {

@@ -63,10 +63,18 @@ function passesSeverity(event: Record<string, unknown>, filters: EventFilters): 
 }
 
 /** Whether one event (already carrying its envelope `topic`) passes every configured filter. */
-export function passesFilters(event: Record<string, unknown> & { topic: string }, filters: EventFilters): boolean {
+export function passesFilters(
+	event: Record<string, unknown> & { topic: string },
+	filters: EventFilters,
+): boolean {
 	if (filters.topics.length > 0 && !matchesPattern(event.topic, filters.topics)) return false;
-	if (filters.eventTypes.length > 0 && !matchesPattern(event.type, filters.eventTypes)) return false;
-	if (filters.alarmTypes.length > 0 && event.topic === 'alarms' && !matchesPattern(event.type, filters.alarmTypes)) {
+	if (filters.eventTypes.length > 0 && !matchesPattern(event.type, filters.eventTypes))
+		return false;
+	if (
+		filters.alarmTypes.length > 0 &&
+		event.topic === 'alarms' &&
+		!matchesPattern(event.type, filters.alarmTypes)
+	) {
 		return false;
 	}
 	if (filters.siteIds.length > 0) {
@@ -76,6 +84,9 @@ export function passesFilters(event: Record<string, unknown> & { topic: string }
 	return passesSeverity(event, filters);
 }
 
-export function filterEvents<T extends Record<string, unknown> & { topic: string }>(events: T[], filters: EventFilters): T[] {
+export function filterEvents<T extends Record<string, unknown> & { topic: string }>(
+	events: T[],
+	filters: EventFilters,
+): T[] {
 	return events.filter((event) => passesFilters(event, filters));
 }

@@ -23,7 +23,8 @@ export const simplifyProperty: INodeProperties = {
 	name: 'simplify',
 	type: 'boolean',
 	default: true,
-	description: 'Whether to return a reduced set of the most useful fields instead of the full Mist record',
+	description:
+		'Whether to return a reduced set of the most useful fields instead of the full Mist record',
 };
 
 /** Time range shared by every operation that reads history: a Mist duration or explicit start/end. */
@@ -34,7 +35,11 @@ export const timeRangeProperties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Between Two Date-Times', value: 'range' },
-			{ name: 'Last Duration', value: 'duration', description: 'A Mist duration ending now, e.g. 1h' },
+			{
+				name: 'Last Duration',
+				value: 'duration',
+				description: 'A Mist duration ending now, e.g. 1h',
+			},
 		],
 		default: 'duration',
 	},

@@ -48,7 +48,13 @@ export const hostnameFilter: FilterField = {
 
 export const ipFilter: FilterField = {
 	kind: 'text',
-	property: { displayName: 'IP Address', name: 'ip', type: 'string', default: '', placeholder: '10.0.0.12' },
+	property: {
+		displayName: 'IP Address',
+		name: 'ip',
+		type: 'string',
+		default: '',
+		placeholder: '10.0.0.12',
+	},
 };
 
 export const macFilterField: FilterField = {
@@ -65,7 +71,13 @@ export const macFilterField: FilterField = {
 
 export const modelFilter: FilterField = {
 	kind: 'text',
-	property: { displayName: 'Model', name: 'model', type: 'string', default: '', placeholder: 'AP43' },
+	property: {
+		displayName: 'Model',
+		name: 'model',
+		type: 'string',
+		default: '',
+		placeholder: 'AP43',
+	},
 };
 
 export const protoFilter: FilterField = {
@@ -114,7 +126,13 @@ export const siteIdFilter: FilterField = {
 
 export const ssidFilter: FilterField = {
 	kind: 'text',
-	property: { displayName: 'SSID', name: 'ssid', type: 'string', default: '', placeholder: 'Corp-WiFi' },
+	property: {
+		displayName: 'SSID',
+		name: 'ssid',
+		type: 'string',
+		default: '',
+		placeholder: 'Corp-WiFi',
+	},
 };
 
 export const wlanIdFilter: FilterField = {

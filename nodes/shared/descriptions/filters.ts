@@ -25,7 +25,9 @@ const SCOPE_NAMES: Record<SearchScope, string> = { org: 'Organization', site: 'S
 
 export function filtersCollection(fields: FilterField[]): INodeProperties {
 	const options = fields
-		.map(({ property, scopes }) => (scopes ? { ...property, displayOptions: { show: { '/scope': scopes } } } : property))
+		.map(({ property, scopes }) =>
+			scopes ? { ...property, displayOptions: { show: { '/scope': scopes } } } : property,
+		)
 		.sort((a, b) => a.displayName.localeCompare(b.displayName));
 	return {
 		displayName: 'Filters',
@@ -38,17 +40,26 @@ export function filtersCollection(fields: FilterField[]): INodeProperties {
 }
 
 /** The item's Filters as Mist query parameters; empty values are left out. */
-export function filtersQuery(ctx: IExecuteFunctions, itemIndex: number, fields: FilterField[], scope?: SearchScope): IDataObject {
+export function filtersQuery(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	fields: FilterField[],
+	scope?: SearchScope,
+): IDataObject {
 	const node = ctx.getNode();
 	const chosen = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const query: IDataObject = {};
 	for (const [name, raw] of Object.entries(chosen ?? {})) {
 		const field = fields.find((candidate) => candidate.property.name === name);
 		if (!field) {
-			throw new NodeOperationError(node, `Invalid Filters: "${name}" is not a filter of this operation`, {
-				description: 'Remove the filter and add it again from the list.',
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				node,
+				`Invalid Filters: "${name}" is not a filter of this operation`,
+				{
+					description: 'Remove the filter and add it again from the list.',
+					itemIndex,
+				},
+			);
 		}
 		const label = field.property.displayName;
 		const value = convert(node, field, raw, label, itemIndex);
@@ -80,12 +91,20 @@ function convert(
 		case 'boolean':
 			if (typeof raw === 'boolean') return raw;
 			if (raw === 'true' || raw === 'false') return raw === 'true';
-			throw new NodeOperationError(node, `Invalid ${label}: "${String(raw).slice(0, 40)}" is not true or false`, { itemIndex });
+			throw new NodeOperationError(
+				node,
+				`Invalid ${label}: "${String(raw).slice(0, 40)}" is not true or false`,
+				{ itemIndex },
+			);
 		case 'integer': {
 			if (raw === '') return undefined;
 			const number = Number(raw);
 			if (Number.isInteger(number)) return number;
-			throw new NodeOperationError(node, `Invalid ${label}: "${String(raw).slice(0, 40)}" is not a whole number`, { itemIndex });
+			throw new NodeOperationError(
+				node,
+				`Invalid ${label}: "${String(raw).slice(0, 40)}" is not a whole number`,
+				{ itemIndex },
+			);
 		}
 		case 'list': {
 			const list = splitList(raw);
@@ -98,11 +117,17 @@ function convert(
 		case 'choice': {
 			const text = String(raw).trim();
 			if (text === '') return undefined;
-			const allowed = (field.property.options ?? []).map((option) => String((option as { value: unknown }).value));
+			const allowed = (field.property.options ?? []).map((option) =>
+				String((option as { value: unknown }).value),
+			);
 			if (allowed.includes(text)) return text;
-			throw new NodeOperationError(node, `Invalid ${label}: "${text.slice(0, 40)}" is not one of ${allowed.join(', ')}`, {
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				node,
+				`Invalid ${label}: "${text.slice(0, 40)}" is not one of ${allowed.join(', ')}`,
+				{
+					itemIndex,
+				},
+			);
 		}
 		default: {
 			const text = String(raw).trim();
@@ -112,14 +137,23 @@ function convert(
 }
 
 /** Mist search filters take a full or partial MAC, with `*` as a wildcard; written the Mist way. */
-export function macFilter(node: INode, raw: unknown, label: string, itemIndex: number): string | undefined {
+export function macFilter(
+	node: INode,
+	raw: unknown,
+	label: string,
+	itemIndex: number,
+): string | undefined {
 	const text = String(raw).trim();
 	const mac = text.toLowerCase().replace(/[:\-.\s]/g, '');
 	if (mac === '') return undefined;
 	if (/^[0-9a-f*]+$/.test(mac) && mac.replace(/\*/g, '').length <= 12) return mac;
-	throw new NodeOperationError(node, `Invalid ${label}: "${text.slice(0, 60)}" is not a MAC address or part of one`, {
-		description:
-			'Use hex digits with or without separators, and * as a wildcard, e.g. 5c5b350e0001, 5C:5B:35:0E:00:01 or 5c5b35*.',
-		itemIndex,
-	});
+	throw new NodeOperationError(
+		node,
+		`Invalid ${label}: "${text.slice(0, 60)}" is not a MAC address or part of one`,
+		{
+			description:
+				'Use hex digits with or without separators, and * as a wildcard, e.g. 5c5b350e0001, 5C:5B:35:0E:00:01 or 5c5b35*.',
+			itemIndex,
+		},
+	);
 }

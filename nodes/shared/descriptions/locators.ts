@@ -10,7 +10,10 @@ const uuidMode = (example: string) => ({
 	validation: [
 		{
 			type: 'regex' as const,
-			properties: { regex: `^\\s*${UUID_PATTERN}\\s*$`, errorMessage: 'Not a valid Mist ID (UUID)' },
+			properties: {
+				regex: `^\\s*${UUID_PATTERN}\\s*$`,
+				errorMessage: 'Not a valid Mist ID (UUID)',
+			},
 		},
 	],
 });

@@ -10,7 +10,10 @@ export const BAND_LABEL: Record<Band, string> = { '24': '2.4 GHz', '5': '5 GHz',
 export function formatBands(bands: Iterable<Band>): string {
 	const numbers = ORDER.filter((band) => [...bands].includes(band)).map((band) => NUMBER[band]);
 	if (numbers.length === 0) return 'no band';
-	const list = numbers.length === 1 ? numbers[0] : `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+	const list =
+		numbers.length === 1
+			? numbers[0]
+			: `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
 	return `${list} GHz`;
 }
 

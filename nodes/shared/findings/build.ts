@@ -1,6 +1,13 @@
 import { fingerprint } from './fingerprint';
 import type { RuleId } from './titles';
-import type { DiagnosisStep, Evidence, Finding, FindingScope, Remediation, Severity } from './types';
+import type {
+	DiagnosisStep,
+	Evidence,
+	Finding,
+	FindingScope,
+	Remediation,
+	Severity,
+} from './types';
 
 /** Mist timestamps are epoch seconds, often with a fraction. */
 export function isoFromEpoch(seconds: number): string {
@@ -50,5 +57,9 @@ export function makeFinding(parts: FindingParts): Finding {
 }
 
 function dropUndefined<T extends object>(value: T): T {
-	return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined && entry !== null && entry !== '')) as T;
+	return Object.fromEntries(
+		Object.entries(value).filter(
+			([, entry]) => entry !== undefined && entry !== null && entry !== '',
+		),
+	) as T;
 }

@@ -3,7 +3,12 @@
  * The same problem on the same entity yields the same key on every run, so alerting can
  * update one open alert instead of creating a new one.
  */
-export function fingerprint(orgId: string, siteId: string | undefined, rule: string, target: string): string {
+export function fingerprint(
+	orgId: string,
+	siteId: string | undefined,
+	rule: string,
+	target: string,
+): string {
 	return ['mist', orgId.toLowerCase(), (siteId || '-').toLowerCase(), rule, target].join(':');
 }
 

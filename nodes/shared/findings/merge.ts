@@ -19,7 +19,11 @@ export function mergeFindings(findings: Finding[]): Finding[] {
 function combine(group: Finding[]): Finding {
 	const lead = [...group].sort((a, b) => severityRank(a.severity) - severityRank(b.severity))[0];
 	// One alarm naming several APs yields identical evidence several times: keep each once.
-	const sources = [...new Map(group.map((finding) => [JSON.stringify(finding.evidence), finding.evidence])).values()];
+	const sources = [
+		...new Map(
+			group.map((finding) => [JSON.stringify(finding.evidence), finding.evidence]),
+		).values(),
+	];
 	return {
 		...lead,
 		evidence: sources.length > 1 ? { ...lead.evidence, sources } : lead.evidence,

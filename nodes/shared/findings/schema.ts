@@ -6,7 +6,10 @@ import { findingScopeShape, findingShape } from './types';
  * Keys it does not know (added by a workflow, or by a newer version) are kept, not refused.
  */
 export const findingSchema = findingShape
-	.extend({ scope: findingScopeShape.passthrough(), followUp: findingShape.shape.followUp.default([]) })
+	.extend({
+		scope: findingScopeShape.passthrough(),
+		followUp: findingShape.shape.followUp.default([]),
+	})
 	.passthrough();
 
 export function isFinding(value: unknown): value is Finding {

@@ -7,7 +7,10 @@ export function severityRank(severity: Severity): number {
 }
 
 export function maxSeverity(...severities: Severity[]): Severity {
-	return severities.reduce((worst, next) => (severityRank(next) < severityRank(worst) ? next : worst), 'info');
+	return severities.reduce(
+		(worst, next) => (severityRank(next) < severityRank(worst) ? next : worst),
+		'info',
+	);
 }
 
 /** Sorts most urgent first; ties keep their order. */

@@ -70,7 +70,8 @@ function humanize(id: string): string {
 
 /** The title of a rule id; ids from Marvis or from other versions get a readable fallback. */
 export function ruleTitle(rule: string): string {
-	if (Object.prototype.hasOwnProperty.call(RULE_TITLES, rule)) return RULE_TITLES[rule as KnownRule];
+	if (Object.prototype.hasOwnProperty.call(RULE_TITLES, rule))
+		return RULE_TITLES[rule as KnownRule];
 	if (rule.startsWith(MARVIS_RULE_PREFIX) && rule.length > MARVIS_RULE_PREFIX.length) {
 		return `Marvis: ${humanize(rule.slice(MARVIS_RULE_PREFIX.length)).toLowerCase()}`;
 	}

@@ -8,7 +8,15 @@ import { REMEDIATION_OPERATIONS } from './operations';
  * come back in as input items are validated with them (findings/schema.ts).
  */
 
-export const STEPS = ['association', 'authentication', 'dhcp', 'client_health', 'ap_health', 'rf_environment', 'infrastructure'] as const;
+export const STEPS = [
+	'association',
+	'authentication',
+	'dhcp',
+	'client_health',
+	'ap_health',
+	'rf_environment',
+	'infrastructure',
+] as const;
 export type DiagnosisStep = (typeof STEPS)[number];
 
 /** Ordered from most to least urgent; alerting maps them to PagerDuty critical/error/warning/info. */
@@ -26,7 +34,10 @@ const actionRemediationShape = z.object({
 	description: z.string(),
 });
 const manualRemediationShape = z.object({ kind: z.literal('manual'), description: z.string() });
-export const remediationShape = z.discriminatedUnion('kind', [actionRemediationShape, manualRemediationShape]);
+export const remediationShape = z.discriminatedUnion('kind', [
+	actionRemediationShape,
+	manualRemediationShape,
+]);
 export type ActionRemediation = z.infer<typeof actionRemediationShape>;
 export type ManualRemediation = z.infer<typeof manualRemediationShape>;
 export type Remediation = z.infer<typeof remediationShape>;
@@ -56,7 +67,9 @@ const metricEvidenceShape = z.object({
 	warn: z.number().optional(),
 	crit: z.number().optional(),
 	unit: z.string().optional(),
-	baseline: z.object({ mean: z.number(), stddev: z.number(), limit: z.number(), samples: z.number() }).optional(),
+	baseline: z
+		.object({ mean: z.number(), stddev: z.number(), limit: z.number(), samples: z.number() })
+		.optional(),
 });
 export type MetricEvidence = z.infer<typeof metricEvidenceShape>;
 
@@ -73,7 +86,9 @@ export const evidenceShape = z
 export type Evidence = z.infer<typeof evidenceShape>;
 
 export const findingShape = z.object({
-	fingerprint: z.string().regex(/^mist:[^:]+:[^:]+:[a-z0-9_]+:.+$/, 'must look like mist:{org}:{site}:{rule}:{target}'),
+	fingerprint: z
+		.string()
+		.regex(/^mist:[^:]+:[^:]+:[a-z0-9_]+:.+$/, 'must look like mist:{org}:{site}:{rule}:{target}'),
 	step: z.enum(STEPS),
 	rule: z.string().regex(/^[a-z0-9_]+$/, 'must be a snake_case rule id'),
 	severity: z.enum(SEVERITIES),

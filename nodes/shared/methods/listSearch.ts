@@ -13,14 +13,22 @@ function matches(filter: string | undefined, ...values: unknown[]): boolean {
 }
 
 /** Orgs the token can see, from its privileges (GET /self): one call. */
-export async function searchOrgs(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchOrgs(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const client = new MistClient(this);
 	const self = await client.request<{ privileges?: IDataObject[] }>({ path: '/self' });
 	const orgs = new Map<string, string>();
 	for (const privilege of self.privileges ?? []) {
 		const orgId = typeof privilege.org_id === 'string' ? privilege.org_id : '';
 		if (!orgId || orgs.has(orgId)) continue;
-		const name = typeof privilege.org_name === 'string' ? privilege.org_name : typeof privilege.name === 'string' ? privilege.name : orgId;
+		const name =
+			typeof privilege.org_name === 'string'
+				? privilege.org_name
+				: typeof privilege.name === 'string'
+					? privilege.name
+					: orgId;
 		orgs.set(orgId, name);
 	}
 	const results = [...orgs.entries()]

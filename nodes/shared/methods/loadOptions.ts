@@ -28,15 +28,21 @@ const text = (entry: IDataObject, ...keys: string[]) =>
 		.join(' · ') || undefined;
 
 export async function getClientEventTypes(this: ILoadOptionsFunctions) {
-	return await constOptions(this, '/const/client_events', (entry) => text(entry, 'display', 'group'));
+	return await constOptions(this, '/const/client_events', (entry) =>
+		text(entry, 'display', 'group'),
+	);
 }
 
 export async function getDeviceEventTypes(this: ILoadOptionsFunctions) {
-	return await constOptions(this, '/const/device_events', (entry) => text(entry, 'display', 'description'));
+	return await constOptions(this, '/const/device_events', (entry) =>
+		text(entry, 'display', 'description'),
+	);
 }
 
 export async function getAlarmTypes(this: ILoadOptionsFunctions) {
-	return await constOptions(this, '/const/alarm_defs', (entry) => text(entry, 'display', 'group', 'severity'));
+	return await constOptions(this, '/const/alarm_defs', (entry) =>
+		text(entry, 'display', 'group', 'severity'),
+	);
 }
 
 export async function getWebhookTopics(this: ILoadOptionsFunctions) {
@@ -45,7 +51,9 @@ export async function getWebhookTopics(this: ILoadOptionsFunctions) {
 	);
 }
 
-export async function getInsightMetrics(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getInsightMetrics(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const client = new MistClient(this);
 	const catalogue = await client.request<IDataObject>({ path: '/const/insight_metrics' });
 	if (!catalogue || typeof catalogue !== 'object' || Array.isArray(catalogue)) return [];

@@ -13,9 +13,13 @@ export function readPaging(ctx: IExecuteFunctions, itemIndex: number): PagingOpt
 	if (returnAll) return { returnAll };
 	const limit = Number(ctx.getNodeParameter('limit', itemIndex, 50));
 	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(ctx.getNode(), `Invalid Limit: "${String(limit)}" is not a whole number of 1 or more`, {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Invalid Limit: "${String(limit)}" is not a whole number of 1 or more`,
+			{
+				itemIndex,
+			},
+		);
 	}
 	return { returnAll, limit };
 }
@@ -50,30 +54,56 @@ const EVENT_TYPE = /^[A-Za-z0-9_.-]+$/;
  * A list of event or alarm type keys, picked in the editor or given by an expression as an array
  * or a comma-separated string. Mist takes them comma-separated in one `type` parameter.
  */
-export function readTypeList(ctx: IExecuteFunctions, itemIndex: number, name: string, field: string): IDataObject {
+export function readTypeList(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	field: string,
+): IDataObject {
 	const raw = ctx.getNodeParameter(name, itemIndex, []);
 	// An expression may give an array whose entries are themselves comma-separated.
 	const types = splitList(Array.isArray(raw) ? raw.join(',') : raw);
 	const bad = types.find((type) => !EVENT_TYPE.test(type));
 	if (bad !== undefined) {
-		throw new NodeOperationError(ctx.getNode(), `Invalid ${field}: "${bad.slice(0, 60)}" is not a Mist type key`, {
-			description: 'Type keys are made of letters, digits and underscores, e.g. CLIENT_ASSOCIATION_FAILURE.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Invalid ${field}: "${bad.slice(0, 60)}" is not a Mist type key`,
+			{
+				description:
+					'Type keys are made of letters, digits and underscores, e.g. CLIENT_ASSOCIATION_FAILURE.',
+				itemIndex,
+			},
+		);
 	}
 	return types.length > 0 ? { type: [...new Set(types)].join(',') } : {};
 }
 
 /** A client MAC for a URL path: separators and case are normalised, anything else is refused. */
 export function readClientMac(ctx: IExecuteFunctions, itemIndex: number): string {
-	return requireMac(ctx.getNode(), ctx.getNodeParameter('clientMac', itemIndex, ''), 'Client MAC', itemIndex);
+	return requireMac(
+		ctx.getNode(),
+		ctx.getNodeParameter('clientMac', itemIndex, ''),
+		'Client MAC',
+		itemIndex,
+	);
 }
 
 /** Metric and classifier names go into URL paths: letters, digits, dash, underscore and dot only. */
 const NAME = /^[a-z0-9][a-z0-9_.-]{0,79}$/i;
 
-export function requireName(ctx: IExecuteFunctions, value: unknown, field: string, itemIndex: number, example: string): string {
-	const text = typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value).trim();
+export function requireName(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+	example: string,
+): string {
+	const text =
+		typeof value === 'string'
+			? value.trim()
+			: value === undefined || value === null
+				? ''
+				: String(value).trim();
 	if (NAME.test(text)) return text;
 	const shown = text === '' ? 'it is empty' : `"${text.slice(0, 60)}" is not a valid name`;
 	throw new NodeOperationError(ctx.getNode(), `Invalid ${field}: ${shown}`, {
@@ -92,9 +122,13 @@ export function requireOneOf(
 ): string {
 	const text = String(value ?? '').trim();
 	if (allowed.includes(text)) return text;
-	throw new NodeOperationError(ctx.getNode(), `Invalid ${field}: "${text.slice(0, 60)}" is not one of ${allowed.join(', ')}`, {
-		itemIndex,
-	});
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Invalid ${field}: "${text.slice(0, 60)}" is not one of ${allowed.join(', ')}`,
+		{
+			itemIndex,
+		},
+	);
 }
 
 /** Optional aggregation interval (e.g. 10m, 1h); empty leaves Mist's default. */
@@ -102,10 +136,15 @@ export function readInterval(ctx: IExecuteFunctions, itemIndex: number): IDataOb
 	const interval = String(ctx.getNodeParameter('interval', itemIndex, '') ?? '').trim();
 	if (interval === '') return {};
 	if (durationSeconds(interval) === undefined) {
-		throw new NodeOperationError(ctx.getNode(), `Invalid Interval: "${interval.slice(0, 60)}" is not a Mist duration`, {
-			description: 'Use a number followed by m, h, d or w, e.g. 10m or 1h, or leave it empty for the Mist default.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Invalid Interval: "${interval.slice(0, 60)}" is not a Mist duration`,
+			{
+				description:
+					'Use a number followed by m, h, d or w, e.g. 10m or 1h, or leave it empty for the Mist default.',
+				itemIndex,
+			},
+		);
 	}
 	return { interval };
 }

@@ -11,7 +11,13 @@ const optStr = z.string().nullish();
 const numOrSeries = z.union([num, z.array(num.nullable())]).nullish();
 
 export const siteSchema = z
-	.object({ id: z.string(), name: z.string(), org_id: optStr, timezone: optStr, country_code: optStr })
+	.object({
+		id: z.string(),
+		name: z.string(),
+		org_id: optStr,
+		timezone: optStr,
+		country_code: optStr,
+	})
 	.passthrough();
 
 /** GET /sites/{id}/stats/clients: wireless clients connected now. */
@@ -138,7 +144,11 @@ export const deviceStatSchema = z
 		mem_total_kb: optNum,
 		last_trouble: z.object({ code: optStr, timestamp: optNum }).passthrough().nullish(),
 		radio_stat: z
-			.object({ band_24: radioBandSchema.nullish(), band_5: radioBandSchema.nullish(), band_6: radioBandSchema.nullish() })
+			.object({
+				band_24: radioBandSchema.nullish(),
+				band_5: radioBandSchema.nullish(),
+				band_6: radioBandSchema.nullish(),
+			})
 			.passthrough()
 			.nullish(),
 		x: optNum,
@@ -203,7 +213,13 @@ export const sleSummarySchema = z
 		sle: z
 			.object({
 				name: optStr,
-				samples: z.object({ total: z.array(num.nullable()).nullish(), degraded: z.array(num.nullable()).nullish() }).passthrough().nullish(),
+				samples: z
+					.object({
+						total: z.array(num.nullable()).nullish(),
+						degraded: z.array(num.nullable()).nullish(),
+					})
+					.passthrough()
+					.nullish(),
 			})
 			.passthrough()
 			.nullish(),
@@ -213,11 +229,19 @@ export const sleSummarySchema = z
 					.object({
 						name: z.string(),
 						impact: z
-							.object({ num_users: optNum, num_aps: optNum, total_users: optNum, total_aps: optNum })
+							.object({
+								num_users: optNum,
+								num_aps: optNum,
+								total_users: optNum,
+								total_aps: optNum,
+							})
 							.passthrough()
 							.nullish(),
 						// Per-interval series in the spec example, a single total in some answers.
-						samples: z.object({ total: numOrSeries, degraded: numOrSeries, duration: numOrSeries }).passthrough().nullish(),
+						samples: z
+							.object({ total: numOrSeries, degraded: numOrSeries, duration: numOrSeries })
+							.passthrough()
+							.nullish(),
 					})
 					.passthrough(),
 			)

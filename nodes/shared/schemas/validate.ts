@@ -4,7 +4,10 @@ import type { z } from 'zod';
 
 /** Dotted path of a zod issue, e.g. `results[3].rssi`. */
 export function issuePath(path: Array<string | number>): string {
-	return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
+	return path.reduce<string>(
+		(out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part),
+		'',
+	);
 }
 
 /**
@@ -22,10 +25,15 @@ export function parseMistShape<S extends z.ZodTypeAny>(
 	if (result.success) return result.data;
 	const issue = result.error.issues[0];
 	const at = issuePath(issue.path) || '(root)';
-	const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problems)` : '';
-	throw new NodeOperationError(node, `Unexpected shape in Mist ${what} at "${at}": ${issue.message}${more}`, {
-		description:
-			'The Mist API answered with a shape this node does not understand. The API may have changed, or the endpoint differs on this cloud.',
-		itemIndex,
-	});
+	const more =
+		result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problems)` : '';
+	throw new NodeOperationError(
+		node,
+		`Unexpected shape in Mist ${what} at "${at}": ${issue.message}${more}`,
+		{
+			description:
+				'The Mist API answered with a shape this node does not understand. The API may have changed, or the endpoint differs on this cloud.',
+			itemIndex,
+		},
+	);
 }

@@ -11,9 +11,20 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { budgetExhaustedError, malformedJsonError, mistApiError, mistNetworkError, mistOperationError } from './mistErrors';
+import {
+	budgetExhaustedError,
+	malformedJsonError,
+	mistApiError,
+	mistNetworkError,
+	mistOperationError,
+} from './mistErrors';
 import type { ApiUsage } from './mistErrors';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, networkErrorCode, parseRetryAfterMs } from './retryPolicy';
+import {
+	backoffDelayMs,
+	DEFAULT_RETRY_POLICY,
+	networkErrorCode,
+	parseRetryAfterMs,
+} from './retryPolicy';
 import type { RetryPolicy } from './retryPolicy';
 import { emptyRequestStats } from './requestStats';
 import type { RequestStats } from './requestStats';
@@ -148,7 +159,8 @@ export class MistClient {
 			this.stats.pages++;
 			const batch = this.expectArray<T>(response.body, request.path, request.itemIndex);
 			items.push(...batch);
-			if (!paging.returnAll && items.length >= (paging.limit ?? 0)) return items.slice(0, paging.limit);
+			if (!paging.returnAll && items.length >= (paging.limit ?? 0))
+				return items.slice(0, paging.limit);
 			const total = headerNumber(response.headers, 'x-page-total');
 			const effectiveLimit = headerNumber(response.headers, 'x-page-limit') ?? pageSize;
 			const echoedPage = headerNumber(response.headers, 'x-page-page');
@@ -174,13 +186,21 @@ export class MistClient {
 		const pageSize = this.pageSizeFor(paging);
 		const items: T[] = [];
 		const seenCursors = new Set<string>();
-		let response = await this.requestFull<unknown>({ ...request, qs: { ...request.qs, limit: pageSize } });
+		let response = await this.requestFull<unknown>({
+			...request,
+			qs: { ...request.qs, limit: pageSize },
+		});
 		for (let page = 1; page <= MAX_PAGES; page++) {
 			this.stats.pages++;
 			const body = this.expectObject(response.body, request.path, request.itemIndex);
-			const batch = this.expectArray<T>(body.results ?? [], `${request.path} results`, request.itemIndex);
+			const batch = this.expectArray<T>(
+				body.results ?? [],
+				`${request.path} results`,
+				request.itemIndex,
+			);
 			items.push(...batch);
-			if (!paging.returnAll && items.length >= (paging.limit ?? 0)) return items.slice(0, paging.limit);
+			if (!paging.returnAll && items.length >= (paging.limit ?? 0))
+				return items.slice(0, paging.limit);
 			const next = typeof body.next === 'string' ? body.next : '';
 			if (!next || batch.length === 0) break;
 			if (seenCursors.has(next)) {
@@ -205,7 +225,10 @@ export class MistClient {
 	 * Endpoints that page with limit/page but report the total inside the body
 	 * (`insights/sites-sle`, SLE impacted users and APs).
 	 */
-	async getAllBodyPaged<T = IDataObject>(request: MistRequest, paging: BodyPagingOptions): Promise<T[]> {
+	async getAllBodyPaged<T = IDataObject>(
+		request: MistRequest,
+		paging: BodyPagingOptions,
+	): Promise<T[]> {
 		const pageSize = this.pageSizeFor(paging);
 		const items: T[] = [];
 		for (let page = 1; page <= MAX_PAGES; page++) {
@@ -215,9 +238,14 @@ export class MistClient {
 			});
 			this.stats.pages++;
 			const body = this.expectObject(response.body, request.path, request.itemIndex);
-			const batch = this.expectArray<T>(body[paging.itemsKey] ?? [], `${request.path} ${paging.itemsKey}`, request.itemIndex);
+			const batch = this.expectArray<T>(
+				body[paging.itemsKey] ?? [],
+				`${request.path} ${paging.itemsKey}`,
+				request.itemIndex,
+			);
 			items.push(...batch);
-			if (!paging.returnAll && items.length >= (paging.limit ?? 0)) return items.slice(0, paging.limit);
+			if (!paging.returnAll && items.length >= (paging.limit ?? 0))
+				return items.slice(0, paging.limit);
 			const total = toNumber(body.total ?? body.total_count);
 			// Mist may cap the page below what was asked; the body's limit says what it used.
 			const effectiveLimit = Math.min(pageSize, toNumber(body.limit) ?? pageSize);
@@ -276,47 +304,92 @@ export class MistClient {
 					await this.wait(backoffDelayMs(transientAttempts++, this.policy));
 					continue;
 				}
-				throw mistNetworkError(this.node, new URL(baseUrl).host, code, call.method, pathForErrors, call.itemIndex);
+				throw mistNetworkError(
+					this.node,
+					new URL(baseUrl).host,
+					code,
+					call.method,
+					pathForErrors,
+					call.itemIndex,
+				);
 			}
 			const status = raw.statusCode;
 			if (status >= 200 && status < 300) {
 				const parsed = this.parseBody<T>(raw);
 				// A 200 whose JSON was cut (a dropped connection, a proxy) is transient: read again.
-				if (parsed.malformed && call.method === 'GET' && transientAttempts < this.policy.maxTransientRetries) {
+				if (
+					parsed.malformed &&
+					call.method === 'GET' &&
+					transientAttempts < this.policy.maxTransientRetries
+				) {
 					await this.wait(backoffDelayMs(transientAttempts++, this.policy));
 					continue;
 				}
-				if (parsed.malformed) throw malformedJsonError(this.node, pathForErrors, parsed.malformed, transientAttempts, call.itemIndex);
+				if (parsed.malformed)
+					throw malformedJsonError(
+						this.node,
+						pathForErrors,
+						parsed.malformed,
+						transientAttempts,
+						call.itemIndex,
+					);
 				return { body: parsed.body, headers: raw.headers ?? {}, statusCode: status };
 			}
 			if (status === 429) {
 				this.stats.rateLimited++;
 				const retryAfter = parseRetryAfterMs(headerValue(raw.headers, 'retry-after'));
-				const failed = { method: call.method, path: pathForErrors, statusCode: status, body: raw.body };
+				const failed = {
+					method: call.method,
+					path: pathForErrors,
+					statusCode: status,
+					body: raw.body,
+				};
 				if (retryAfter !== undefined) {
-					if (rateLimitAttempts < this.policy.maxRateLimitRetries && retryAfter <= this.policy.maxRetryAfterMs) {
+					if (
+						rateLimitAttempts < this.policy.maxRateLimitRetries &&
+						retryAfter <= this.policy.maxRetryAfterMs
+					) {
 						await this.wait(retryAfter);
 						rateLimitAttempts++;
 						continue;
 					}
-					throw mistApiError(this.node, failed, call.itemIndex, `Mist asks to wait ${Math.ceil(retryAfter / 1000)} s before the next call.`);
+					throw mistApiError(
+						this.node,
+						failed,
+						call.itemIndex,
+						`Mist asks to wait ${Math.ceil(retryAfter / 1000)} s before the next call.`,
+					);
 				}
 				// No Retry-After: Mist's hourly budget is spent. Retrying within the hour cannot succeed,
 				// unless /self/usage shows calls left (a short burst limit), which backs off as before.
 				const usage = await this.apiUsage();
-				if (usage && usage.requests < usage.requestLimit && rateLimitAttempts < this.policy.maxRateLimitRetries) {
+				if (
+					usage &&
+					usage.requests < usage.requestLimit &&
+					rateLimitAttempts < this.policy.maxRateLimitRetries
+				) {
 					await this.wait(backoffDelayMs(rateLimitAttempts++, this.policy));
 					continue;
 				}
 				this.stats.budgetExhausted = true;
 				throw budgetExhaustedError(this.node, failed, usage, this.policy.now(), call.itemIndex);
 			}
-			if (status >= 500 && call.method === 'GET' && transientAttempts < this.policy.maxTransientRetries) {
+			if (
+				status >= 500 &&
+				call.method === 'GET' &&
+				transientAttempts < this.policy.maxTransientRetries
+			) {
 				await this.wait(backoffDelayMs(transientAttempts++, this.policy));
 				continue;
 			}
-			const retried = transientAttempts > 0 ? `Gave up after ${transientAttempts + 1} attempts.` : undefined;
-			throw mistApiError(this.node, { method: call.method, path: pathForErrors, statusCode: status, body: raw.body }, call.itemIndex, retried);
+			const retried =
+				transientAttempts > 0 ? `Gave up after ${transientAttempts + 1} attempts.` : undefined;
+			throw mistApiError(
+				this.node,
+				{ method: call.method, path: pathForErrors, statusCode: status, body: raw.body },
+				call.itemIndex,
+				retried,
+			);
 		}
 	}
 
@@ -330,7 +403,10 @@ export class MistClient {
 	 * n8n hands over unparsable JSON as a string: parse it here, and report a body that does not
 	 * parse (cut off, or not JSON although it says so) instead of passing garbage on.
 	 */
-	private parseBody<T>(raw: { body: unknown; headers: Record<string, unknown> }): { body: T; malformed?: string } {
+	private parseBody<T>(raw: { body: unknown; headers: Record<string, unknown> }): {
+		body: T;
+		malformed?: string;
+	} {
 		const { body } = raw;
 		if (typeof body !== 'string') return { body: body as T };
 		const contentType = String(headerValue(raw.headers, 'content-type') ?? '');
@@ -352,18 +428,23 @@ export class MistClient {
 		const baseUrl = await this.getBaseUrl();
 		this.stats.calls++;
 		try {
-			const raw = (await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, MIST_CREDENTIAL, {
-				method: 'GET',
-				url: `${baseUrl}${API_PREFIX}/self/usage`,
-				json: true,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				timeout: this.policy.timeoutMs,
-			})) as { body: unknown; statusCode: number };
+			const raw = (await this.ctx.helpers.httpRequestWithAuthentication.call(
+				this.ctx,
+				MIST_CREDENTIAL,
+				{
+					method: 'GET',
+					url: `${baseUrl}${API_PREFIX}/self/usage`,
+					json: true,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					timeout: this.policy.timeoutMs,
+				},
+			)) as { body: unknown; statusCode: number };
 			const body = raw.body as Record<string, unknown> | undefined;
 			const requests = toNumber(body?.requests);
 			const requestLimit = toNumber(body?.request_limit);
-			if (raw.statusCode !== 200 || requests === undefined || requestLimit === undefined) return undefined;
+			if (raw.statusCode !== 200 || requests === undefined || requestLimit === undefined)
+				return undefined;
 			return { requests, requestLimit };
 		} catch {
 			return undefined;
@@ -381,7 +462,8 @@ export class MistClient {
 	}
 
 	private expectObject(value: unknown, what: string, itemIndex?: number): Record<string, unknown> {
-		if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+		if (value && typeof value === 'object' && !Array.isArray(value))
+			return value as Record<string, unknown>;
 		throw mistOperationError(
 			this.node,
 			`Mist answered ${what} with ${describe(value)} where an object with results was expected`,
@@ -403,7 +485,10 @@ function headerValue(headers: Record<string, unknown> | undefined, name: string)
 	return key === undefined ? undefined : headers[key];
 }
 
-function headerNumber(headers: Record<string, unknown> | undefined, name: string): number | undefined {
+function headerNumber(
+	headers: Record<string, unknown> | undefined,
+	name: string,
+): number | undefined {
 	return toNumber(headerValue(headers, name));
 }
 

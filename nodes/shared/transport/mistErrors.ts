@@ -40,7 +40,8 @@ const HINTS: Record<number, { message: string; description: string }> = {
 	},
 	404: {
 		message: 'Mist found nothing at this address (404)',
-		description: 'Check the org, site, device or client id: it may have been deleted or belong to another org.',
+		description:
+			'Check the org, site, device or client id: it may have been deleted or belong to another org.',
 	},
 	429: {
 		message: 'Mist rate limit reached (429)',
@@ -51,17 +52,27 @@ const HINTS: Record<number, { message: string; description: string }> = {
 
 /** Mist answers errors with a JSON object carrying `detail`; anything else did not come from Mist. */
 function isMistErrorBody(body: unknown): boolean {
-	return !!body && typeof body === 'object' && !Array.isArray(body) && typeof (body as Record<string, unknown>).detail === 'string';
+	return (
+		!!body &&
+		typeof body === 'object' &&
+		!Array.isArray(body) &&
+		typeof (body as Record<string, unknown>).detail === 'string'
+	);
 }
 
 const NOT_MIST_404 = {
 	message: 'No Mist API answered at this address (404)',
 	description:
-		'The answer is not in Mist\'s format, so the request probably did not reach Mist: check the Cloud (or the Custom URL: the API address, e.g. https://api.eu.mist.com, not the manage… portal address) of the Mist API credential, and any proxy in between.',
+		"The answer is not in Mist's format, so the request probably did not reach Mist: check the Cloud (or the Custom URL: the API address, e.g. https://api.eu.mist.com, not the manage… portal address) of the Mist API credential, and any proxy in between.",
 };
 
 /** Turns a non-2xx Mist answer into a NodeApiError carrying Mist's own `detail` and the status. */
-export function mistApiError(node: INode, call: FailedCall, itemIndex?: number, extraDescription?: string): NodeApiError {
+export function mistApiError(
+	node: INode,
+	call: FailedCall,
+	itemIndex?: number,
+	extraDescription?: string,
+): NodeApiError {
 	const detail = mistDetail(call.body);
 	const notMist = call.statusCode === 404 && !isMistErrorBody(call.body);
 	const hint = (notMist ? NOT_MIST_404 : HINTS[call.statusCode]) ?? {
@@ -70,13 +81,20 @@ export function mistApiError(node: INode, call: FailedCall, itemIndex?: number, 
 				? `Mist had a server error (${call.statusCode})`
 				: `Mist answered with HTTP ${call.statusCode}`,
 		description:
-			call.statusCode >= 500 ? 'The Mist cloud failed to answer; it is usually transient. Try again later.' : '',
+			call.statusCode >= 500
+				? 'The Mist cloud failed to answer; it is usually transient. Try again later.'
+				: '',
 	};
 	const message = detail && !notMist ? `${hint.message}: ${detail}` : hint.message;
 	const description = [hint.description, extraDescription, `Request: ${call.method} ${call.path}`]
 		.filter(Boolean)
 		.join(' ');
-	const errorResponse: JsonObject = { status: call.statusCode, detail, method: call.method, path: call.path };
+	const errorResponse: JsonObject = {
+		status: call.statusCode,
+		detail,
+		method: call.method,
+		path: call.path,
+	};
 	return new NodeApiError(node, errorResponse, {
 		message,
 		description,
@@ -103,10 +121,18 @@ export function nextHourlyReset(now: number): Date {
  * A 429 without Retry-After: the token's 5,000 calls of this hour are spent. Says so, and when the
  * budget comes back, instead of retrying for seconds a limit that lasts until the hour turns.
  */
-export function budgetExhaustedError(node: INode, call: FailedCall, usage: ApiUsage | undefined, now: number, itemIndex?: number): NodeApiError {
+export function budgetExhaustedError(
+	node: INode,
+	call: FailedCall,
+	usage: ApiUsage | undefined,
+	now: number,
+	itemIndex?: number,
+): NodeApiError {
 	const reset = nextHourlyReset(now);
 	const minutes = Math.max(1, Math.ceil((reset.getTime() - now) / 60_000));
-	const used = usage ? `: this token has made ${usage.requests} of its ${usage.requestLimit} calls this hour` : '';
+	const used = usage
+		? `: this token has made ${usage.requests} of its ${usage.requestLimit} calls this hour`
+		: '';
 	const errorResponse: JsonObject = {
 		status: call.statusCode,
 		detail: mistDetail(call.body),
@@ -129,7 +155,13 @@ export function budgetExhaustedError(node: INode, call: FailedCall, usage: ApiUs
 }
 
 /** A 200 whose body is not valid JSON, after the retries a GET gets. */
-export function malformedJsonError(node: INode, path: string, body: string, retries: number, itemIndex?: number) {
+export function malformedJsonError(
+	node: INode,
+	path: string,
+	body: string,
+	retries: number,
+	itemIndex?: number,
+) {
 	const tries = retries > 0 ? ` (the same after ${retries + 1} attempts)` : '';
 	return mistOperationError(
 		node,
@@ -156,7 +188,14 @@ export const NETWORK_FAILURES: Record<string, string> = {
  * the request headers, token included. The raw code stays out of the message because n8n would
  * replace such a message with its generic text.
  */
-export function mistNetworkError(node: INode, host: string, code: string, method: string, path: string, itemIndex?: number) {
+export function mistNetworkError(
+	node: INode,
+	host: string,
+	code: string,
+	method: string,
+	path: string,
+	itemIndex?: number,
+) {
 	const what = NETWORK_FAILURES[code] ?? 'the network failed';
 	return new NodeApiError(
 		node,
@@ -169,6 +208,11 @@ export function mistNetworkError(node: INode, host: string, code: string, method
 	);
 }
 
-export function mistOperationError(node: INode, message: string, description?: string, itemIndex?: number) {
+export function mistOperationError(
+	node: INode,
+	message: string,
+	description?: string,
+	itemIndex?: number,
+) {
 	return new NodeOperationError(node, message, { description, itemIndex });
 }

@@ -31,7 +31,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 };
 
 /** Exponential backoff with "equal jitter": half fixed, half random, so parallel workflows spread out. */
-export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+export function backoffDelayMs(
+	attempt: number,
+	policy: RetryPolicy,
+	random: () => number = Math.random,
+): number {
 	const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
 	return Math.round(exponential / 2 + (exponential / 2) * random());
 }
@@ -51,7 +55,14 @@ export function parseRetryAfterMs(value: unknown, now: number = Date.now()): num
 	return Math.max(0, date - now);
 }
 
-const TRANSIENT_CODES = ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ECONNREFUSED'];
+const TRANSIENT_CODES = [
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ECONNREFUSED',
+];
 
 function codeInText(text: string): string | undefined {
 	const named = TRANSIENT_CODES.find((code) => text.includes(code));
@@ -77,12 +88,19 @@ export function networkErrorCode(error: unknown): string | undefined {
 			const value = candidate[key];
 			if (typeof value === 'string' && TRANSIENT_CODES.includes(value)) return value;
 		}
-		const texts = [candidate.message, ...(Array.isArray(candidate.messages) ? candidate.messages : [])];
+		const texts = [
+			candidate.message,
+			...(Array.isArray(candidate.messages) ? candidate.messages : []),
+		];
 		for (const text of texts) {
 			const found = typeof text === 'string' ? codeInText(text) : undefined;
 			if (found) return found;
 		}
-		queue.push(candidate.cause, candidate.errorResponse, (candidate.context as Record<string, unknown> | undefined)?.cause);
+		queue.push(
+			candidate.cause,
+			candidate.errorResponse,
+			(candidate.context as Record<string, unknown> | undefined)?.cause,
+		);
 	}
 	return undefined;
 }

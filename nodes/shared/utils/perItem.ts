@@ -6,7 +6,16 @@ import { asNodeError } from './errors';
 /** What a resource/operation node offers the router: operations by resource, each run per item. */
 export interface OperationTable<Client> {
 	[resource: string]: {
-		operations: Record<string, { execute(this: IExecuteFunctions, itemIndex: number, client: Client): Promise<IDataObject | IDataObject[]> }>;
+		operations: Record<
+			string,
+			{
+				execute(
+					this: IExecuteFunctions,
+					itemIndex: number,
+					client: Client,
+				): Promise<IDataObject | IDataObject[]>;
+			}
+		>;
 	};
 }
 
@@ -21,7 +30,11 @@ export async function runOperation<Client>(
 	const operation = ctx.getNodeParameter('operation', itemIndex) as string;
 	const handler = table[resource]?.operations[operation];
 	if (!handler) {
-		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" is not supported for "${resource}"`, { itemIndex });
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The operation "${operation}" is not supported for "${resource}"`,
+			{ itemIndex },
+		);
 	}
 	const result = await handler.execute.call(ctx, itemIndex, client);
 	return Array.isArray(result) ? result : [result];
@@ -49,7 +62,11 @@ export async function forEachItem(
 			output.push(itemFailure(ctx, itemIndex, failure));
 			continue;
 		}
-		output.push(...ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(records), { itemData: { item: itemIndex } }));
+		output.push(
+			...ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(records), {
+				itemData: { item: itemIndex },
+			}),
+		);
 	}
 	return [output];
 }
@@ -65,10 +82,17 @@ export function itemFailure(
 	failure: Error | string,
 	context: IDataObject = {},
 ): INodeExecutionData {
-	const error = typeof failure === 'string' ? new NodeOperationError(ctx.getNode(), failure, { itemIndex }) : failure;
+	const error =
+		typeof failure === 'string'
+			? new NodeOperationError(ctx.getNode(), failure, { itemIndex })
+			: failure;
 	if (!ctx.continueOnFail()) throw asNodeError(ctx.getNode(), error, itemIndex);
 	return {
-		json: { error: error.message, description: (error as { description?: string | null }).description ?? null, ...context },
+		json: {
+			error: error.message,
+			description: (error as { description?: string | null }).description ?? null,
+			...context,
+		},
 		pairedItem: { item: itemIndex },
 	};
 }

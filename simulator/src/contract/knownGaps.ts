@@ -17,7 +17,11 @@ export interface KnownSpecGap {
 	reason: string;
 }
 
-const CLIENT_EVENT_OPERATIONS = ['searchOrgWirelessClientEvents', 'searchSiteWirelessClientEvents', 'getSiteEventsForClient'];
+const CLIENT_EVENT_OPERATIONS = [
+	'searchOrgWirelessClientEvents',
+	'searchSiteWirelessClientEvents',
+	'getSiteEventsForClient',
+];
 
 export const KNOWN_SPEC_GAPS: readonly KnownSpecGap[] = [
 	{
@@ -60,7 +64,8 @@ export const KNOWN_SPEC_GAPS: readonly KnownSpecGap[] = [
 	{
 		where: ['* 404'],
 		properties: ['detail'],
-		reason: "The spec's response_http404 declares only `id`; Mist answers errors as {detail} (simulator design, same shape as 400/401/429).",
+		reason:
+			"The spec's response_http404 declares only `id`; Mist answers errors as {detail} (simulator design, same shape as 400/401/429).",
 	},
 ];
 
@@ -78,11 +83,21 @@ export function isKnownGap(
 	return gaps.some(
 		(gap) =>
 			((kind === 'extra' ? gap.properties : gap.missing) ?? []).includes(property) &&
-			gap.where.some((place) => place === where || (status !== undefined && (place === `${where} ${status}` || place === `* ${status}`))),
+			gap.where.some(
+				(place) =>
+					place === where ||
+					(status !== undefined && (place === `${where} ${status}` || place === `* ${status}`)),
+			),
 	);
 }
 
 /** True when query parameter `name` of operation `operationId` is a documented spec gap. */
-export function isKnownQueryGap(gaps: readonly KnownSpecGap[], operationId: string, name: string): boolean {
-	return gaps.some((gap) => (gap.queryParameters ?? []).includes(name) && gap.where.includes(operationId));
+export function isKnownQueryGap(
+	gaps: readonly KnownSpecGap[],
+	operationId: string,
+	name: string,
+): boolean {
+	return gaps.some(
+		(gap) => (gap.queryParameters ?? []).includes(name) && gap.where.includes(operationId),
+	);
 }

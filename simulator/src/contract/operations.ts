@@ -35,7 +35,9 @@ export class OperationIndex {
 		this.templates = Object.keys(spec.paths)
 			.map(compileTemplate)
 			// Most literal first, so /devices/search wins over /devices/{device_id}.
-			.sort((a, b) => b.literalSegments - a.literalSegments || a.template.localeCompare(b.template));
+			.sort(
+				(a, b) => b.literalSegments - a.literalSegments || a.template.localeCompare(b.template),
+			);
 	}
 
 	find(method: string, requestPath: string): MatchedOperation | undefined {
@@ -44,9 +46,13 @@ export class OperationIndex {
 		for (const candidate of this.templates) {
 			const match = candidate.pattern.exec(path);
 			if (!match) continue;
-			const operation = this.spec.paths[candidate.template][lowerMethod] as OpenApiOperation | undefined;
+			const operation = this.spec.paths[candidate.template][lowerMethod] as
+				| OpenApiOperation
+				| undefined;
 			if (!operation) continue;
-			const pathParameters = Object.fromEntries(candidate.names.map((name, index) => [name, decodeURIComponent(match[index + 1])]));
+			const pathParameters = Object.fromEntries(
+				candidate.names.map((name, index) => [name, decodeURIComponent(match[index + 1])]),
+			);
 			return {
 				method: method.toUpperCase(),
 				template: candidate.template,
@@ -64,7 +70,8 @@ export class OperationIndex {
 	 */
 	responseSchema(operation: OpenApiOperation, status = 200): ResponseSchema | undefined {
 		const responses = operation.responses ?? {};
-		const candidates = status >= 200 && status < 300 ? [String(status), '200', '201', '2XX'] : [String(status)];
+		const candidates =
+			status >= 200 && status < 300 ? [String(status), '200', '201', '2XX'] : [String(status)];
 		const key = candidates.find((candidate) => responses[candidate] !== undefined);
 		if (key === undefined) return undefined;
 		const content = this.resolveResponse(responses[key])?.content ?? {};
@@ -75,20 +82,31 @@ export class OperationIndex {
 
 	/** The query parameters an operation declares (its own and its path item's), by name. */
 	queryParameters(matched: MatchedOperation): Map<string, Record<string, unknown>> {
-		const pathItem = this.spec.paths[matched.template] as { parameters?: Array<Record<string, unknown>> };
-		const all = [...(pathItem.parameters ?? []), ...(matched.operation.parameters ?? [])].map((parameter) =>
-			typeof parameter.$ref === 'string' ? (pointer(this.spec, parameter.$ref) as Record<string, unknown> | undefined) : parameter,
+		const pathItem = this.spec.paths[matched.template] as {
+			parameters?: Array<Record<string, unknown>>;
+		};
+		const all = [...(pathItem.parameters ?? []), ...(matched.operation.parameters ?? [])].map(
+			(parameter) =>
+				typeof parameter.$ref === 'string'
+					? (pointer(this.spec, parameter.$ref) as Record<string, unknown> | undefined)
+					: parameter,
 		);
 		return new Map(
 			all
-				.filter((parameter): parameter is Record<string, unknown> => parameter?.in === 'query' && typeof parameter.name === 'string')
+				.filter(
+					(parameter): parameter is Record<string, unknown> =>
+						parameter?.in === 'query' && typeof parameter.name === 'string',
+				)
 				.map((parameter) => [parameter.name as string, parameter]),
 		);
 	}
 
 	/** Every (operation, response) whose examples reference `#/components/examples/<name>`. */
 	examplesIndex(): Map<string, Array<{ method: string; template: string; schema: JsonSchema }>> {
-		const index = new Map<string, Array<{ method: string; template: string; schema: JsonSchema }>>();
+		const index = new Map<
+			string,
+			Array<{ method: string; template: string; schema: JsonSchema }>
+		>();
 		for (const [template, item] of Object.entries(this.spec.paths)) {
 			for (const method of HTTP_METHODS) {
 				const operation = item[method] as OpenApiOperation | undefined;
@@ -112,7 +130,9 @@ export class OperationIndex {
 		return index;
 	}
 
-	private resolveResponse(response: OpenApiResponse | { $ref: string } | undefined): OpenApiResponse | undefined {
+	private resolveResponse(
+		response: OpenApiResponse | { $ref: string } | undefined,
+	): OpenApiResponse | undefined {
 		if (response && '$ref' in response && typeof response.$ref === 'string') {
 			return pointer(this.spec, response.$ref) as OpenApiResponse | undefined;
 		}

@@ -25,10 +25,18 @@ export class ContractProbe {
 	) {}
 
 	/** `path` is relative to the base URL and starts with /api/v1 (a search `next` link can be passed as is). */
-	async call(method: string, path: string, body?: unknown, token = this.token): Promise<ProbeResult> {
+	async call(
+		method: string,
+		path: string,
+		body?: unknown,
+		token = this.token,
+	): Promise<ProbeResult> {
 		const response = await fetch(`${this.baseUrl}${path}`, {
 			method,
-			headers: { Authorization: `Token ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+			headers: {
+				Authorization: `Token ${token}`,
+				...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();

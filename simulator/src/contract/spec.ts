@@ -17,7 +17,10 @@ export interface OpenApiOperation {
 
 export interface OpenApiResponse {
 	description?: string;
-	content?: Record<string, { schema?: JsonSchema; examples?: Record<string, { $ref?: string; value?: unknown }> }>;
+	content?: Record<
+		string,
+		{ schema?: JsonSchema; examples?: Record<string, { $ref?: string; value?: unknown }> }
+	>;
 }
 
 export interface OpenApiSpec {
@@ -42,9 +45,14 @@ export function findRepoRoot(start: string = __dirname): string {
 	let directory = start;
 	for (;;) {
 		const manifest = path.join(directory, 'package.json');
-		if (existsSync(manifest) && readFileSync(manifest, 'utf8').includes(`"name": "${PACKAGE_NAME}"`)) return directory;
+		if (
+			existsSync(manifest) &&
+			readFileSync(manifest, 'utf8').includes(`"name": "${PACKAGE_NAME}"`)
+		)
+			return directory;
 		const parent = path.dirname(directory);
-		if (parent === directory) throw new Error(`Cannot find the ${PACKAGE_NAME} repository above ${start}`);
+		if (parent === directory)
+			throw new Error(`Cannot find the ${PACKAGE_NAME} repository above ${start}`);
 		directory = parent;
 	}
 }
@@ -58,7 +66,9 @@ export function resolveSpecPath(repoRoot: string = findRepoRoot()): string {
 	}
 	const vendored = path.resolve(repoRoot, SPEC_RELATIVE_TO_REPO);
 	if (existsSync(vendored)) return vendored;
-	throw new Error(`Mist OpenAPI spec not found at ${vendored} (set MIST_OPENAPI_PATH to use another copy)`);
+	throw new Error(
+		`Mist OpenAPI spec not found at ${vendored} (set MIST_OPENAPI_PATH to use another copy)`,
+	);
 }
 
 export function loadSpec(specPath: string = resolveSpecPath()): OpenApiSpec {
@@ -99,20 +109,40 @@ export function normaliseSchema(schema: unknown, spec: OpenApiSpec): void {
 }
 
 /** Keywords whose values are data, not schemas. */
-const DATA_KEYWORDS = new Set(['examples', 'example', 'default', 'enum', 'const', 'required', 'discriminator']);
+const DATA_KEYWORDS = new Set([
+	'examples',
+	'example',
+	'default',
+	'enum',
+	'const',
+	'required',
+	'discriminator',
+]);
 /** Keywords whose values map names to schemas (a property may be called "nullable" or "enum"). */
-const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+const SCHEMA_MAP_KEYWORDS = new Set([
+	'properties',
+	'patternProperties',
+	'$defs',
+	'definitions',
+	'dependentSchemas',
+]);
 
 function rewriteDiscriminator(node: JsonSchema, spec: OpenApiSpec): void {
 	const propertyName = (node.discriminator as { propertyName?: string }).propertyName;
 	if (!propertyName) return;
-	const branches = (node.oneOf as JsonSchema[]).map((branch) => ({ branch, tag: tagValue(branch, propertyName, spec) }));
+	const branches = (node.oneOf as JsonSchema[]).map((branch) => ({
+		branch,
+		tag: tagValue(branch, propertyName, spec),
+	}));
 	if (branches.some(({ tag }) => tag === undefined)) return;
 	delete node.discriminator;
 	delete node.oneOf;
 	node.type = 'object';
 	node.required = [...new Set([...((node.required as string[]) ?? []), propertyName])];
-	node.properties = { ...((node.properties as JsonSchema) ?? {}), [propertyName]: { enum: branches.map(({ tag }) => tag) } };
+	node.properties = {
+		...((node.properties as JsonSchema) ?? {}),
+		[propertyName]: { enum: branches.map(({ tag }) => tag) },
+	};
 	node.allOf = [
 		...((node.allOf as JsonSchema[]) ?? []),
 		...branches.map(({ branch, tag }) => ({
@@ -125,14 +155,20 @@ function rewriteDiscriminator(node: JsonSchema, spec: OpenApiSpec): void {
 /** The single value a branch allows for the tag property, following `$ref`s inside the spec. */
 function tagValue(branch: JsonSchema, propertyName: string, spec: OpenApiSpec): unknown {
 	const resolved = resolveLocalRef(branch, spec);
-	const property = resolveLocalRef((resolved?.properties as JsonSchema | undefined)?.[propertyName] as JsonSchema, spec);
+	const property = resolveLocalRef(
+		(resolved?.properties as JsonSchema | undefined)?.[propertyName] as JsonSchema,
+		spec,
+	);
 	if (!property) return undefined;
 	if ('const' in property) return property.const;
 	if (Array.isArray(property.enum) && property.enum.length === 1) return property.enum[0];
 	return undefined;
 }
 
-export function resolveLocalRef(schema: JsonSchema | undefined, spec: OpenApiSpec): JsonSchema | undefined {
+export function resolveLocalRef(
+	schema: JsonSchema | undefined,
+	spec: OpenApiSpec,
+): JsonSchema | undefined {
 	let current = schema;
 	for (let hops = 0; current && typeof current.$ref === 'string' && hops < 10; hops++) {
 		current = pointer(spec, current.$ref) as JsonSchema | undefined;

@@ -8,7 +8,14 @@ import addFormats from 'ajv-formats';
 
 import { isKnownGap, isKnownQueryGap, type KnownSpecGap } from './knownGaps';
 import { OperationIndex, type MatchedOperation } from './operations';
-import { loadSpec, normaliseComponents, normaliseSchema, resolveLocalRef, type JsonSchema, type OpenApiSpec } from './spec';
+import {
+	loadSpec,
+	normaliseComponents,
+	normaliseSchema,
+	resolveLocalRef,
+	type JsonSchema,
+	type OpenApiSpec,
+} from './spec';
 
 /** Base URI under which the spec's schemas are registered with ajv. */
 const SPEC_ID = 'https://contract.mist.local/openapi.json';
@@ -51,10 +58,18 @@ export class MistContract {
 		this.knownGaps = options.knownGaps ?? [];
 		normaliseComponents(spec);
 		this.operations = new OperationIndex(spec);
-		this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, validateFormats: true });
+		this.ajv = new Ajv2020({
+			strict: false,
+			allErrors: true,
+			validateSchema: false,
+			validateFormats: true,
+		});
 		addFormats(this.ajv);
 		// OpenAPI numeric formats: int32/int64 bound integers, double/float are informative.
-		this.ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
+		this.ajv.addFormat('int32', {
+			type: 'number',
+			validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
+		});
 		this.ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
 		this.ajv.addFormat('double', { type: 'number', validate: () => true });
 		this.ajv.addFormat('float', { type: 'number', validate: () => true });
@@ -76,17 +91,32 @@ export class MistContract {
 		const label = `${method.toUpperCase()} ${path.split('?')[0]}`;
 		const base = { method: method.toUpperCase(), path, tolerated: [] };
 		const operation = this.findOperation(method, path);
-		if (!operation) return { ...base, ok: false, violations: [`${label}: no operation in the spec matches this request`] };
+		if (!operation)
+			return {
+				...base,
+				ok: false,
+				violations: [`${label}: no operation in the spec matches this request`],
+			};
 		const found = this.operations.responseSchema(operation.operation, status);
 		const described = { ...base, operationId: operation.operationId, template: operation.template };
 		if (!found) {
-			return { ...described, ok: false, violations: [`${label}: status ${status} is not a response of ${operation.operationId}`] };
+			return {
+				...described,
+				ok: false,
+				violations: [`${label}: status ${status} is not a response of ${operation.operationId}`],
+			};
 		}
 		// The spec declares the status without a body (e.g. restart, ack): nothing more to check.
 		if (!found.schema) return { ...described, schemaRef: 'none', ok: true, violations: [] };
 		const key = `${operation.method} ${operation.template} ${found.status} ${found.contentType}`;
-		const schemaRef = typeof found.schema.$ref === 'string' ? found.schema.$ref.replace('#/components/schemas/', '') : `inline (${key})`;
-		const outcome = this.check(key, found.schema, body, label, { where: operation.operationId, status });
+		const schemaRef =
+			typeof found.schema.$ref === 'string'
+				? found.schema.$ref.replace('#/components/schemas/', '')
+				: `inline (${key})`;
+		const outcome = this.check(key, found.schema, body, label, {
+			where: operation.operationId,
+			status,
+		});
 		return { ...described, schemaRef, ok: outcome.violations.length === 0, ...outcome };
 	}
 
@@ -105,13 +135,17 @@ export class MistContract {
 			const parameter = declared.get(name);
 			if (!parameter && isKnownQueryGap(this.knownGaps, operation.operationId, name)) continue;
 			if (!parameter) {
-				violations.push(`${label}: query parameter "${name}" is not a parameter of ${operation.operationId}`);
+				violations.push(
+					`${label}: query parameter "${name}" is not a parameter of ${operation.operationId}`,
+				);
 				continue;
 			}
 			const schema = (parameter.schema as JsonSchema | undefined) ?? {};
 			const value = coerceQueryValue(text, schema, this.spec);
 			const key = `query ${operation.operationId} ${name}`;
-			violations.push(...this.check(key, schema, value, `${label}: query parameter "${name}"`).violations);
+			violations.push(
+				...this.check(key, schema, value, `${label}: query parameter "${name}"`).violations,
+			);
 		}
 		return violations;
 	}
@@ -126,23 +160,35 @@ export class MistContract {
 		const hook = hooks[topic] ?? hooks[topic.replace(/-/g, '_')];
 		const schema = hook?.post?.requestBody?.content?.['application/json']?.schema;
 		if (!schema) return [`${label}: the spec has no webhook topic "${topic}"`];
-		return this.check(`webhook ${topic}`, schema, body, label, { where: `WEBHOOK ${topic}` }).violations;
+		return this.check(`webhook ${topic}`, schema, body, label, { where: `WEBHOOK ${topic}` })
+			.violations;
 	}
 
 	/** Validates a value against `#/components/schemas/<name>`, or against an explicit schema from the spec. */
 	validateSchema(schema: string | JsonSchema, value: unknown, label = 'value'): string[] {
-		const resolved = typeof schema === 'string' ? { $ref: `#/components/schemas/${schema}` } : schema;
-		const key = typeof schema === 'string' ? `schema ${schema}` : `inline ${JSON.stringify(schema)}`;
+		const resolved =
+			typeof schema === 'string' ? { $ref: `#/components/schemas/${schema}` } : schema;
+		const key =
+			typeof schema === 'string' ? `schema ${schema}` : `inline ${JSON.stringify(schema)}`;
 		return this.check(key, resolved, value, label).violations;
 	}
 
 	/** Throws one error listing every violation; convenient in tests. */
 	assertResponse(method: string, path: string, body: unknown, status = 200): void {
 		const result = this.validateResponse(method, path, body, status);
-		if (!result.ok) throw new Error(`Contract violations (${result.schemaRef ?? 'no schema'}):\n${result.violations.join('\n')}`);
+		if (!result.ok)
+			throw new Error(
+				`Contract violations (${result.schemaRef ?? 'no schema'}):\n${result.violations.join('\n')}`,
+			);
 	}
 
-	private check(key: string, schema: JsonSchema, value: unknown, label: string, place?: { where: string; status?: number }): CheckOutcome {
+	private check(
+		key: string,
+		schema: JsonSchema,
+		value: unknown,
+		label: string,
+		place?: { where: string; status?: number },
+	): CheckOutcome {
 		let validate = this.compiled.get(key);
 		if (!validate) {
 			validate = this.ajv.compile(anchorRefs(prepareInline(schema, this.spec)));
@@ -153,8 +199,10 @@ export class MistContract {
 		const isGap = (error: ErrorObject) => {
 			if (place === undefined) return false;
 			const params = error.params as { additionalProperty?: unknown; missingProperty?: unknown };
-			const known = (property: unknown, kind: 'extra' | 'missing') => isKnownGap(this.knownGaps, place.where, place.status, String(property), kind);
-			if (error.keyword === 'additionalProperties') return known(params.additionalProperty, 'extra');
+			const known = (property: unknown, kind: 'extra' | 'missing') =>
+				isKnownGap(this.knownGaps, place.where, place.status, String(property), kind);
+			if (error.keyword === 'additionalProperties')
+				return known(params.additionalProperty, 'extra');
 			return error.keyword === 'required' && known(params.missingProperty, 'missing');
 		};
 		const prefix = (message: string) => `${label}: ${message}`;
@@ -169,7 +217,12 @@ export class MistContract {
 function coerceQueryValue(text: string, schema: JsonSchema, spec: OpenApiSpec): unknown {
 	const resolved = resolveLocalRef(schema, spec) ?? schema;
 	const types = ([] as unknown[]).concat(resolved.type ?? []);
-	if ((types.includes('integer') || types.includes('number')) && text.trim() !== '' && !Number.isNaN(Number(text))) return Number(text);
+	if (
+		(types.includes('integer') || types.includes('number')) &&
+		text.trim() !== '' &&
+		!Number.isNaN(Number(text))
+	)
+		return Number(text);
 	if (types.includes('boolean') && (text === 'true' || text === 'false')) return text === 'true';
 	return text;
 }
@@ -184,7 +237,9 @@ function prepareInline(schema: JsonSchema, spec: OpenApiSpec): JsonSchema {
 /** Points local `#/components/...` references at the registered spec document. */
 function anchorRefs(schema: unknown): JsonSchema {
 	return JSON.parse(JSON.stringify(schema), (key, value) =>
-		key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `${SPEC_ID}${value}` : value,
+		key === '$ref' && typeof value === 'string' && value.startsWith('#/')
+			? `${SPEC_ID}${value}`
+			: value,
 	) as JsonSchema;
 }
 
@@ -198,11 +253,16 @@ export function formatErrors(errors: ErrorObject[]): string[] {
 		if (error.keyword === 'if') continue;
 		const message = describe(error);
 		const key = `${error.instancePath.replace(/\/\d+(?=\/|$)/g, '/*')} ${message}`;
-		const group = groups.get(key) ?? { first: `${error.instancePath || '/'} ${message}`, paths: new Set<string>() };
+		const group = groups.get(key) ?? {
+			first: `${error.instancePath || '/'} ${message}`,
+			paths: new Set<string>(),
+		};
 		group.paths.add(error.instancePath);
 		groups.set(key, group);
 	}
-	return [...groups.values()].map(({ first, paths }) => (paths.size > 1 ? `${first} (and ${paths.size - 1} more like it)` : first));
+	return [...groups.values()].map(({ first, paths }) =>
+		paths.size > 1 ? `${first} (and ${paths.size - 1} more like it)` : first,
+	);
 }
 
 function describe(error: ErrorObject): string {
@@ -214,7 +274,10 @@ function describe(error: ErrorObject): string {
 			return `must have required property "${String(params.missingProperty)}"`;
 		case 'enum': {
 			const allowed = (params.allowedValues as unknown[]) ?? [];
-			const shown = allowed.slice(0, MAX_ENUM_VALUES_SHOWN).map((value) => JSON.stringify(value)).join(', ');
+			const shown = allowed
+				.slice(0, MAX_ENUM_VALUES_SHOWN)
+				.map((value) => JSON.stringify(value))
+				.join(', ');
 			return `must be one of ${shown}${allowed.length > MAX_ENUM_VALUES_SHOWN ? ', …' : ''}`;
 		}
 		case 'type': {

@@ -1,4 +1,13 @@
-import type { Ap, Client, ClientEvent, DeviceEvent, NacEvent, RrmEvent, Switch, World } from '../types';
+import type {
+	Ap,
+	Client,
+	ClientEvent,
+	DeviceEvent,
+	NacEvent,
+	RrmEvent,
+	Switch,
+	World,
+} from '../types';
 import { bssidOf } from './radio';
 
 /** Human text for the client event types the simulator emits (also served by /const/client_events). */
@@ -70,10 +79,24 @@ class CompactClientEvent implements ClientEvent {
 	}
 }
 
-export function makeClientEvent(world: World, client: Client, type: string, timestamp: number, extra?: Partial<ClientEvent>): ClientEvent {
+export function makeClientEvent(
+	world: World,
+	client: Client,
+	type: string,
+	timestamp: number,
+	extra?: Partial<ClientEvent>,
+): ClientEvent {
 	const ap = world.aps.get(client.apId) as Ap;
 	const radio = client.band === '5' ? ap.radios.band_5 : ap.radios.band_24;
-	const event = new CompactClientEvent(timestamp, type, client, ap.mac, bssidOf(ap, client.band), radio.channel, CLIENT_EVENT_TEXT[type] ?? type);
+	const event = new CompactClientEvent(
+		timestamp,
+		type,
+		client,
+		ap.mac,
+		bssidOf(ap, client.band),
+		radio.channel,
+		CLIENT_EVENT_TEXT[type] ?? type,
+	);
 	if (extra) {
 		if (extra.text !== undefined) event.text = extra.text;
 		if (extra.reason_code !== undefined) event.reason_code = extra.reason_code;
@@ -88,7 +111,9 @@ export function healthyJoin(world: World, client: Client, at: number): ClientEve
 	return [
 		makeClientEvent(world, client, 'CLIENT_ASSOCIATION', at),
 		makeClientEvent(world, client, 'CLIENT_AUTHENTICATED', round3(at + 0.21)),
-		makeClientEvent(world, client, 'CLIENT_IP_ASSIGNED', round3(at + 1.08), { text: `Client got IP ${client.ip ?? ''} via DHCP` }),
+		makeClientEvent(world, client, 'CLIENT_IP_ASSIGNED', round3(at + 1.08), {
+			text: `Client got IP ${client.ip ?? ''} via DHCP`,
+		}),
 		makeClientEvent(world, client, 'CLIENT_DNS_OK', round3(at + 1.42)),
 	];
 }
@@ -104,7 +129,13 @@ function permitAttributes(vlan: number): string[] {
 	return [...attrs];
 }
 
-export function makeNacEvent(world: World, client: Client, type: string, timestamp: number, authType: string): NacEvent {
+export function makeNacEvent(
+	world: World,
+	client: Client,
+	type: string,
+	timestamp: number,
+	authType: string,
+): NacEvent {
 	const ap = world.aps.get(client.apId) as Ap;
 	const permit = type === 'NAC_CLIENT_PERMIT';
 	return {

@@ -1,6 +1,21 @@
 import type { Rng } from '../prng';
-import type { ActiveFault, Alarm, Ap, Client, FaultKind, RadioState, SimulatorProfile, World } from '../types';
-import { makeClientEvent, makeDeviceEvent, makeNacEvent, makeRrmEvent, round3 } from './eventFactory';
+import type {
+	ActiveFault,
+	Alarm,
+	Ap,
+	Client,
+	FaultKind,
+	RadioState,
+	SimulatorProfile,
+	World,
+} from '../types';
+import {
+	makeClientEvent,
+	makeDeviceEvent,
+	makeNacEvent,
+	makeRrmEvent,
+	round3,
+} from './eventFactory';
 import { isDualStack } from './realism';
 
 type Remedy = 'restart' | 'disconnect' | 'rrm';
@@ -37,7 +52,12 @@ export interface FaultDefinition {
 	/** Alarms only the realistic profile raises. */
 	realisticAlarms?: AlarmSpec[];
 	sle: Array<{ metric: string; classifier: string; drop: number }>;
-	troubleshoot: { category: string; reason: string; recommendation: string; text: (world: World, fault: ActiveFault) => string };
+	troubleshoot: {
+		category: string;
+		reason: string;
+		recommendation: string;
+		text: (world: World, fault: ActiveFault) => string;
+	};
 	remedies: Remedy[];
 }
 
@@ -77,7 +97,9 @@ export function rehomeClients(world: World, ap: Ap, keep = 0): void {
 		.filter((a) => a.id !== ap.id && a.offlineSince === undefined)
 		.sort((a, b) => Math.hypot(a.x - ap.x, a.y - ap.y) - Math.hypot(b.x - ap.x, b.y - ap.y));
 	if (!others.length) return;
-	const clients = site.clientMacs.map((m) => world.clients.get(m) as Client).filter((c) => c.apId === ap.id);
+	const clients = site.clientMacs
+		.map((m) => world.clients.get(m) as Client)
+		.filter((c) => c.apId === ap.id);
 	clients.slice(keep).forEach((client, i) => {
 		const target = others[i % Math.min(3, others.length)];
 		client.apId = target.id;
@@ -110,7 +132,15 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 						reason_code: 23,
 					}),
 				);
-				world.nacEvents.push(makeNacEvent(world, client, 'NAC_CLIENT_DENY', round3(at + 0.05), client.wlan.eapType ?? 'eap-peap'));
+				world.nacEvents.push(
+					makeNacEvent(
+						world,
+						client,
+						'NAC_CLIENT_DENY',
+						round3(at + 0.05),
+						client.wlan.eapType ?? 'eap-peap',
+					),
+				);
 			}
 		},
 		alarm: { type: 'dot1x_failure', group: 'marvis', severity: 'critical' },
@@ -121,8 +151,10 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 		troubleshoot: {
 			category: 'connectivity',
 			reason: 'auth_failure',
-			recommendation: 'Check the RADIUS server / identity provider: many users of this SSID are rejected.',
-			text: (w, f) => `${f.clientMacs.length} clients on SSID ${f.ssid} failed 802.1X authentication (RADIUS Access-Reject).`,
+			recommendation:
+				'Check the RADIUS server / identity provider: many users of this SSID are rejected.',
+			text: (w, f) =>
+				`${f.clientMacs.length} clients on SSID ${f.ssid} failed 802.1X authentication (RADIUS Access-Reject).`,
 		},
 		remedies: [],
 	},
@@ -145,7 +177,9 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 				// No public evidence shows REPEATED_AUTH_FAILURES as a client event (it is an alarm type).
 				if (realistic(world)) continue;
 				world.clientEvents.push(
-					makeClientEvent(world, client, 'REPEATED_AUTH_FAILURES', round3(at + 12), { text: 'Client failed PSK authentication repeatedly' }),
+					makeClientEvent(world, client, 'REPEATED_AUTH_FAILURES', round3(at + 12), {
+						text: 'Client failed PSK authentication repeatedly',
+					}),
 				);
 			}
 		},
@@ -154,8 +188,10 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 		troubleshoot: {
 			category: 'client',
 			reason: 'psk_failure',
-			recommendation: 'The client uses a wrong pre-shared key; update the passphrase on the device.',
-			text: (w, f) => `Client ${names(clientsOf(w, f))} repeatedly failed PSK authentication on ${f.ssid}.`,
+			recommendation:
+				'The client uses a wrong pre-shared key; update the passphrase on the device.',
+			text: (w, f) =>
+				`Client ${names(clientsOf(w, f))} repeatedly failed PSK authentication on ${f.ssid}.`,
 		},
 		remedies: [],
 	},
@@ -169,7 +205,9 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 		},
 		tick: (world, fault, _rng, at) => {
 			for (const client of clientsOf(world, fault)) {
-				world.nacEvents.push(makeNacEvent(world, client, 'NAC_CLIENT_CERT_CHECK_FAILURE', at, 'eap-tls'));
+				world.nacEvents.push(
+					makeNacEvent(world, client, 'NAC_CLIENT_CERT_CHECK_FAILURE', at, 'eap-tls'),
+				);
 				world.clientEvents.push(
 					makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_AUTH_FAILURE', round3(at + 0.1), {
 						text: 'EAP-TLS authentication failed: client certificate expired',
@@ -196,11 +234,21 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 		apply: (world, fault) => dropIp(world, fault),
 		tick: (world, fault, _rng, at) => {
 			for (const client of clientsOf(world, fault)) {
-				world.clientEvents.push(makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_DHCP_STUCK', at, { text: `DHCP discover unanswered on VLAN ${fault.vlan}` }));
-				world.clientEvents.push(makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_DHCP_FAILURE', round3(at + 30)));
+				world.clientEvents.push(
+					makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_DHCP_STUCK', at, {
+						text: `DHCP discover unanswered on VLAN ${fault.vlan}`,
+					}),
+				);
+				world.clientEvents.push(
+					makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_DHCP_FAILURE', round3(at + 30)),
+				);
 				if (realistic(world) && isDualStack(client.family)) {
 					const text = `No DHCPv6 reply on VLAN ${fault.vlan}`;
-					world.clientEvents.push(makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_DHCPV6_FAILURE', round3(at + 32), { text }));
+					world.clientEvents.push(
+						makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_DHCPV6_FAILURE', round3(at + 32), {
+							text,
+						}),
+					);
 				}
 			}
 		},
@@ -212,8 +260,10 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 		troubleshoot: {
 			category: 'connectivity',
 			reason: 'dhcp_failure',
-			recommendation: 'The DHCP server for this VLAN does not answer; check the server and the IP helper on the VLAN interface.',
-			text: (w, f) => `${f.clientMacs.length} clients on VLAN ${f.vlan} are stuck in DHCP (server unresponsive).`,
+			recommendation:
+				'The DHCP server for this VLAN does not answer; check the server and the IP helper on the VLAN interface.',
+			text: (w, f) =>
+				`${f.clientMacs.length} clients on VLAN ${f.vlan} are stuck in DHCP (server unresponsive).`,
 		},
 		remedies: ['disconnect'],
 	},
@@ -224,11 +274,23 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 		apply: (world, fault) => dropIp(world, fault),
 		tick: (world, fault, _rng, at) => {
 			for (const client of clientsOf(world, fault)) {
-				world.clientEvents.push(makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_DHCP_NAK', at, { text: 'DHCP server sent DHCPNAK for the requested address' }));
+				world.clientEvents.push(
+					makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_DHCP_NAK', at, {
+						text: 'DHCP server sent DHCPNAK for the requested address',
+					}),
+				);
 				if (realistic(world)) {
 					// Refused its old lease, the client keeps using that address as if it were static.
 					const text = 'Traffic from the previously leased address was blocked';
-					world.clientEvents.push(makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_STATIC_IP_BLOCKED', round3(at + 3), { text }));
+					world.clientEvents.push(
+						makeClientEvent(
+							world,
+							client,
+							'MARVIS_EVENT_CLIENT_STATIC_IP_BLOCKED',
+							round3(at + 3),
+							{ text },
+						),
+					);
 				}
 			}
 		},
@@ -236,7 +298,8 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 		troubleshoot: {
 			category: 'client',
 			reason: 'dhcp_nak',
-			recommendation: 'The client requests an address the DHCP server refuses (NAK); reconnect it to restart DHCP.',
+			recommendation:
+				'The client requests an address the DHCP server refuses (NAK); reconnect it to restart DHCP.',
 			text: (w, f) => `Client ${names(clientsOf(w, f))} receives DHCP NAKs.`,
 		},
 		remedies: ['disconnect'],
@@ -260,7 +323,9 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 		tick: (world, fault, _rng, at) => {
 			for (const client of clientsOf(world, fault)) {
 				world.clientEvents.push(
-					makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_DHCP_FAILURE', at, { text: `No free lease in the DHCP pool of VLAN ${fault.vlan}` }),
+					makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_DHCP_FAILURE', at, {
+						text: `No free lease in the DHCP pool of VLAN ${fault.vlan}`,
+					}),
 				);
 			}
 		},
@@ -270,7 +335,8 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 			category: 'connectivity',
 			reason: 'dhcp_pool_exhausted',
 			recommendation: 'Enlarge the DHCP scope or shorten the lease time for this VLAN.',
-			text: (w, f) => `The DHCP pool of VLAN ${f.vlan} is exhausted; ${f.clientMacs.length} clients got no address.`,
+			text: (w, f) =>
+				`The DHCP pool of VLAN ${f.vlan} is exhausted; ${f.clientMacs.length} clients got no address.`,
 		},
 		remedies: [],
 	},
@@ -285,12 +351,24 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 					// 802.1X clients arrive by fast transition (802.11r) from a neighbour AP, which fails first.
 					const noKey = { text: 'No PMK-R1 key for the roaming client' };
 					world.clientEvents.push(
-						makeClientEvent(world, client, 'MARVIS_EVENT_WLC_FT_KEY_NOT_FOUND', round3(at - 2), noKey),
-						makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_FBT_FAILURE', round3(at - 1.9), { text: 'Fast BSS transition failed' }),
+						makeClientEvent(
+							world,
+							client,
+							'MARVIS_EVENT_WLC_FT_KEY_NOT_FOUND',
+							round3(at - 2),
+							noKey,
+						),
+						makeClientEvent(world, client, 'MARVIS_EVENT_CLIENT_FBT_FAILURE', round3(at - 1.9), {
+							text: 'Fast BSS transition failed',
+						}),
 					);
 				}
 				world.clientEvents.push(
-					makeClientEvent(world, client, 'CLIENT_ASSOCIATION_FAILURE', at, { text: 'Association rejected by the AP', status_code: 17, reason_code: 17 }),
+					makeClientEvent(world, client, 'CLIENT_ASSOCIATION_FAILURE', at, {
+						text: 'Association rejected by the AP',
+						status_code: 17,
+						reason_code: 17,
+					}),
 				);
 			}
 		},
@@ -301,7 +379,8 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 		troubleshoot: {
 			category: 'ap',
 			reason: 'association_failure',
-			recommendation: 'Clients fail to associate to this AP; check its radio configuration or restart it.',
+			recommendation:
+				'Clients fail to associate to this AP; check its radio configuration or restart it.',
 			text: (w, f) => `Clients of ${names(apsOf(w, f))} fail to associate.`,
 		},
 		remedies: ['disconnect', 'restart'],
@@ -386,9 +465,13 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 			}
 		},
 		tick: (world, fault, _rng, at) => {
-			for (const ap of apsOf(world, fault)) world.rrmEvents.push(makeRrmEvent(ap, '5', 'interference-ap-co-channel', at));
+			for (const ap of apsOf(world, fault))
+				world.rrmEvents.push(makeRrmEvent(ap, '5', 'interference-ap-co-channel', at));
 		},
-		clear: (world, fault) => apsOf(world, fault).forEach((ap) => (healthyRadio(ap.radios.band_5, '5'), healthyRadio(ap.radios.band_24, '24'))),
+		clear: (world, fault) =>
+			apsOf(world, fault).forEach(
+				(ap) => (healthyRadio(ap.radios.band_5, '5'), healthyRadio(ap.radios.band_24, '24')),
+			),
 		// The co-channel neighbour is an unknown AP on the wired network: Mist reports it as a rogue.
 		realisticAlarms: [
 			{
@@ -414,8 +497,10 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 		troubleshoot: {
 			category: 'ap',
 			reason: 'high_channel_utilization',
-			recommendation: 'Co-channel interference keeps the channel busy; run RRM optimisation or change channels.',
-			text: (w, f) => `${names(apsOf(w, f))} channel utilisation is above 70% (co-channel interference).`,
+			recommendation:
+				'Co-channel interference keeps the channel busy; run RRM optimisation or change channels.',
+			text: (w, f) =>
+				`${names(apsOf(w, f))} channel utilisation is above 70% (co-channel interference).`,
 		},
 		remedies: ['rrm'],
 	},
@@ -432,14 +517,19 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 			}
 		},
 		tick: (world, fault, _rng, at) => {
-			for (const ap of apsOf(world, fault)) world.rrmEvents.push(makeRrmEvent(ap, '24', 'interference-ap-non-wifi', at));
+			for (const ap of apsOf(world, fault))
+				world.rrmEvents.push(makeRrmEvent(ap, '24', 'interference-ap-non-wifi', at));
 		},
-		clear: (world, fault) => apsOf(world, fault).forEach((ap) => (healthyRadio(ap.radios.band_5, '5'), healthyRadio(ap.radios.band_24, '24'))),
+		clear: (world, fault) =>
+			apsOf(world, fault).forEach(
+				(ap) => (healthyRadio(ap.radios.band_5, '5'), healthyRadio(ap.radios.band_24, '24')),
+			),
 		sle: [{ metric: 'capacity', classifier: 'non-wifi-interference', drop: 0.15 }],
 		troubleshoot: {
 			category: 'ap',
 			reason: 'non_wifi_interference',
-			recommendation: 'A non-Wi-Fi source raises the noise floor; find the source or move the AP to another channel.',
+			recommendation:
+				'A non-Wi-Fi source raises the noise floor; find the source or move the AP to another channel.',
 			text: (w, f) => `${names(apsOf(w, f))} noise floor is above -80 dBm.`,
 		},
 		remedies: ['rrm'],
@@ -451,7 +541,9 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 			const ap = apsOf(world, fault)[0];
 			const site = world.sitesById.get(fault.siteId);
 			if (!ap || !site) return;
-			const movable = site.clientMacs.map((m) => world.clients.get(m) as Client).filter((c) => c.apId !== ap.id && !world.aps.get(c.apId)?.offlineSince);
+			const movable = site.clientMacs
+				.map((m) => world.clients.get(m) as Client)
+				.filter((c) => c.apId !== ap.id && !world.aps.get(c.apId)?.offlineSince);
 			const have = site.clientMacs.filter((m) => world.clients.get(m)?.apId === ap.id).length;
 			movable.slice(0, Math.max(0, 56 - have)).forEach((client, i) => {
 				client.apId = ap.id;
@@ -480,10 +572,18 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 				ap.lastTrouble = { code: 'unreachable', timestamp: Math.floor(ap.offlineSince / 1000) };
 				rehomeClients(world, ap);
 				world.deviceEvents.push(
-					makeDeviceEvent(world, ap, 'ap', 'AP_DISCONNECTED', round3(ap.offlineSince / 1000), 'AP disconnected from the cloud', {
-						ev_type: 'warn',
-						reason: 'no heartbeat',
-					}),
+					makeDeviceEvent(
+						world,
+						ap,
+						'ap',
+						'AP_DISCONNECTED',
+						round3(ap.offlineSince / 1000),
+						'AP disconnected from the cloud',
+						{
+							ev_type: 'warn',
+							reason: 'no heartbeat',
+						},
+					),
 				);
 			}
 		},
@@ -499,7 +599,8 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 		troubleshoot: {
 			category: 'ap',
 			reason: 'ap_disconnect',
-			recommendation: 'The AP lost its connection to the cloud; check its switch port and PoE, then restart it.',
+			recommendation:
+				'The AP lost its connection to the cloud; check its switch port and PoE, then restart it.',
 			text: (w, f) => `${names(apsOf(w, f))} is offline.`,
 		},
 		remedies: ['restart'],
@@ -514,7 +615,10 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 				ap.bootAt = Math.round(at * 1000) + 90_000;
 				ap.lastTrouble = { code: 'watchdog', timestamp: Math.floor(at) };
 				world.deviceEvents.push(
-					makeDeviceEvent(world, ap, 'ap', 'AP_RESTARTED', at, 'AP restarted (watchdog reset)', { ev_type: 'warn', reason: 'watchdog' }),
+					makeDeviceEvent(world, ap, 'ap', 'AP_RESTARTED', at, 'AP restarted (watchdog reset)', {
+						ev_type: 'warn',
+						reason: 'watchdog',
+					}),
 				);
 			}
 		},
@@ -526,7 +630,8 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 		troubleshoot: {
 			category: 'ap',
 			reason: 'ap_reboot',
-			recommendation: 'The AP restarts repeatedly; restart it cleanly and check firmware and power.',
+			recommendation:
+				'The AP restarts repeatedly; restart it cleanly and check firmware and power.',
 			text: (w, f) => `${names(apsOf(w, f))} rebooted repeatedly in the last hour.`,
 		},
 		remedies: ['restart'],
@@ -540,16 +645,33 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 			const sw = fault.switchId ? world.switches.get(fault.switchId) : undefined;
 			if (!sw) return;
 			const port = sw.ports.find((p) => p.port_id === fault.portId);
-			world.deviceEvents.push(makeDeviceEvent(world, sw, 'switch', 'SW_PORT_DOWN', at, `Port ${fault.portId} down`, { port_id: fault.portId, ev_type: 'warn' }));
-			world.deviceEvents.push(makeDeviceEvent(world, sw, 'switch', 'SW_PORT_UP', round3(at + 8), `Port ${fault.portId} up`, { port_id: fault.portId, ev_type: 'notice' }));
+			world.deviceEvents.push(
+				makeDeviceEvent(world, sw, 'switch', 'SW_PORT_DOWN', at, `Port ${fault.portId} down`, {
+					port_id: fault.portId,
+					ev_type: 'warn',
+				}),
+			);
+			world.deviceEvents.push(
+				makeDeviceEvent(
+					world,
+					sw,
+					'switch',
+					'SW_PORT_UP',
+					round3(at + 8),
+					`Port ${fault.portId} up`,
+					{ port_id: fault.portId, ev_type: 'notice' },
+				),
+			);
 			if (port) port.lastFlapped = round3(at + 8);
 		},
 		sle: [],
 		troubleshoot: {
 			category: 'switch',
 			reason: 'port_flap',
-			recommendation: 'The port goes down and up repeatedly; check the cable and the connected device.',
-			text: (w, f) => `Port ${f.portId} on ${w.switches.get(f.switchId ?? '')?.name ?? 'the switch'} is flapping.`,
+			recommendation:
+				'The port goes down and up repeatedly; check the cable and the connected device.',
+			text: (w, f) =>
+				`Port ${f.portId} on ${w.switches.get(f.switchId ?? '')?.name ?? 'the switch'} is flapping.`,
 		},
 		remedies: [],
 	},
@@ -558,5 +680,8 @@ export const FAULT_DEFINITIONS: Record<FaultKind, FaultDefinition> = {
 /** The alarms a fault raises under a profile. */
 export function alarmSpecsOf(kind: FaultKind, profile: SimulatorProfile): AlarmSpec[] {
 	const definition = FAULT_DEFINITIONS[kind];
-	return [...(definition.alarm ? [definition.alarm] : []), ...(profile === 'realistic' ? (definition.realisticAlarms ?? []) : [])];
+	return [
+		...(definition.alarm ? [definition.alarm] : []),
+		...(profile === 'realistic' ? (definition.realisticAlarms ?? []) : []),
+	];
 }

@@ -1,5 +1,14 @@
 import { Rng, hashSeed } from '../prng';
-import type { ActiveFault, Ap, Client, FaultKind, ScenarioFault, Site, Switch, World } from '../types';
+import type {
+	ActiveFault,
+	Ap,
+	Client,
+	FaultKind,
+	ScenarioFault,
+	Site,
+	Switch,
+	World,
+} from '../types';
 import { insertSorted, round3 } from './eventFactory';
 import { advanceBackground, sortWorldEvents } from './history';
 import { FAULT_DEFINITIONS, alarmSpecsOf } from './faultDefinitions';
@@ -16,7 +25,8 @@ export function applyFaults(world: World, specs: ScenarioFault[], rng: Rng, now:
 	const taken = new Set<string>();
 	for (const spec of ordered) {
 		const definition = FAULT_DEFINITIONS[spec.kind];
-		if (!definition) throw new Error(`Unknown fault kind "${spec.kind}". Known kinds: ${FAULT_KINDS.join(', ')}`);
+		if (!definition)
+			throw new Error(`Unknown fault kind "${spec.kind}". Known kinds: ${FAULT_KINDS.join(', ')}`);
 		const site = world.sites.find((s) => s.name === spec.site);
 		if (!site) throw new Error(`Fault ${spec.kind}: site "${spec.site}" is not in the scenario`);
 		const fault = resolveTargets(world, site, spec, taken);
@@ -47,11 +57,14 @@ export function advanceFaults(world: World, now: number, rng?: Rng, keepSorted =
 		const tickRng = rng ?? new Rng(hashSeed(`${fault.id}:${fault.lastTickAt}`, world.seed));
 		while (fault.active && fault.lastTickAt + fault.intervalSeconds <= nowSec) {
 			fault.lastTickAt += fault.intervalSeconds;
-			const jittered = round3(fault.lastTickAt - tickRng.float(0, Math.min(60, fault.intervalSeconds / 4), 3));
+			const jittered = round3(
+				fault.lastTickAt - tickRng.float(0, Math.min(60, fault.intervalSeconds / 4), 3),
+			);
 			const before = counts(world);
 			definition.tick(world, fault, tickRng, jittered);
 			addAuthFailureCopies(world, before.c);
-			for (const spec of alarmSpecsOf(fault.kind, world.behaviour.profile)) raiseAlarm(world, fault, spec, jittered);
+			for (const spec of alarmSpecsOf(fault.kind, world.behaviour.profile))
+				raiseAlarm(world, fault, spec, jittered);
 			if (keepSorted) resortTail(world, before);
 			changed = true;
 		}
@@ -79,7 +92,9 @@ function resortTail(world: World, before: { c: number; n: number; d: number }): 
 function raiseAlarm(world: World, fault: ActiveFault, spec: AlarmSpec, at: number): void {
 	// An alarm that outlives its fault (a rogue AP is not fixed by RRM) is keyed apart from it.
 	const faultId = spec.survivesClear ? `${fault.id}:${spec.type}` : fault.id;
-	const existing = world.alarms.find((a) => a.faultId === faultId && a.type === spec.type && a.status === 'open');
+	const existing = world.alarms.find(
+		(a) => a.faultId === faultId && a.type === spec.type && a.status === 'open',
+	);
 	if (existing) {
 		existing.count++;
 		existing.last_seen = Math.max(existing.last_seen, at);
@@ -101,9 +116,23 @@ function raiseAlarm(world: World, fault: ActiveFault, spec: AlarmSpec, at: numbe
 		last_seen: at,
 		status: 'open',
 		acked: false,
-		aps: aps.length ? aps.map((a) => a.mac) : clients.length ? [...new Set(clients.map((c) => world.aps.get(c.apId)?.mac ?? ''))] : undefined,
-		hostnames: aps.length ? aps.map((a) => a.name) : sw ? [sw.name] : clients.length ? clients.map((c) => c.hostname) : undefined,
-		ssids: fault.ssid ? [fault.ssid] : clients.length ? [...new Set(clients.map((c) => c.wlan.ssid))] : undefined,
+		aps: aps.length
+			? aps.map((a) => a.mac)
+			: clients.length
+				? [...new Set(clients.map((c) => world.aps.get(c.apId)?.mac ?? ''))]
+				: undefined,
+		hostnames: aps.length
+			? aps.map((a) => a.name)
+			: sw
+				? [sw.name]
+				: clients.length
+					? clients.map((c) => c.hostname)
+					: undefined,
+		ssids: fault.ssid
+			? [fault.ssid]
+			: clients.length
+				? [...new Set(clients.map((c) => c.wlan.ssid))]
+				: undefined,
 		switches: sw ? [sw.mac] : undefined,
 		...spec.details?.(world, fault, rng),
 		...(spec.severityOnlyInDefs ? { severityOnlyInDefs: true } : {}),
@@ -127,7 +156,12 @@ export function clearFault(world: World, fault: ActiveFault, by: string, now: nu
 	world.version++;
 }
 
-function resolveTargets(world: World, site: Site, spec: ScenarioFault, taken: Set<string>): ActiveFault {
+function resolveTargets(
+	world: World,
+	site: Site,
+	spec: ScenarioFault,
+	taken: Set<string>,
+): ActiveFault {
 	const definition = FAULT_DEFINITIONS[spec.kind];
 	const id = `${spec.kind}:${site.name}:${world.faults.filter((f) => f.kind === spec.kind && f.siteId === site.id).length + 1}`;
 	const fault: ActiveFault = {
@@ -143,7 +177,12 @@ function resolveTargets(world: World, site: Site, spec: ScenarioFault, taken: Se
 		lastTickAt: 0,
 		active: true,
 	};
-	const ap = resolveAp(world, site, spec, definition.target === 'ap' || definition.target === 'apClients');
+	const ap = resolveAp(
+		world,
+		site,
+		spec,
+		definition.target === 'ap' || definition.target === 'apClients',
+	);
 	if (ap) fault.apIds.push(ap.id);
 	if (definition.target === 'switch') {
 		const sw = resolveSwitch(world, site, spec);
@@ -158,8 +197,13 @@ function resolveTargets(world: World, site: Site, spec: ScenarioFault, taken: Se
 		const chosen: Client[] = [];
 		for (const hostname of spec.clients ?? []) {
 			const existing = candidates.find((c) => c.hostname === hostname);
-			const client = existing ?? candidates.find((c) => !chosen.includes(c) && !(spec.clients ?? []).includes(c.hostname));
-			if (!client) throw new Error(`Fault ${spec.kind} on ${site.name}: no eligible client left for "${hostname}"`);
+			const client =
+				existing ??
+				candidates.find((c) => !chosen.includes(c) && !(spec.clients ?? []).includes(c.hostname));
+			if (!client)
+				throw new Error(
+					`Fault ${spec.kind} on ${site.name}: no eligible client left for "${hostname}"`,
+				);
 			client.hostname = hostname;
 			chosen.push(client);
 		}
@@ -175,7 +219,12 @@ function resolveTargets(world: World, site: Site, spec: ScenarioFault, taken: Se
 	return fault;
 }
 
-function resolveAp(world: World, site: Site, spec: ScenarioFault, required: boolean): Ap | undefined {
+function resolveAp(
+	world: World,
+	site: Site,
+	spec: ScenarioFault,
+	required: boolean,
+): Ap | undefined {
 	if (spec.ap) {
 		const ap = site.apIds.map((id) => world.aps.get(id) as Ap).find((a) => a.name === spec.ap);
 		if (!ap) throw new Error(`Fault ${spec.kind}: AP "${spec.ap}" is not in site ${site.name}`);
@@ -190,7 +239,7 @@ function resolveAp(world: World, site: Site, spec: ScenarioFault, required: bool
 function resolveSwitch(world: World, site: Site, spec: ScenarioFault): Switch {
 	const switches = site.switchIds.map((id) => world.switches.get(id) as Switch);
 	const sw = spec.switch ? switches.find((s) => s.name === spec.switch) : switches[0];
-	if (!sw) throw new Error(`Fault ${spec.kind}: switch "${spec.switch}" is not in site ${site.name}`);
+	if (!sw)
+		throw new Error(`Fault ${spec.kind}: switch "${spec.switch}" is not in site ${site.name}`);
 	return sw;
 }
-

@@ -1,6 +1,13 @@
 import type { Rng } from '../prng';
 import type { Client, World } from '../types';
-import { healthyJoin, insertSorted, makeDeviceEvent, makeNacEvent, makeRrmEvent, round3 } from './eventFactory';
+import {
+	healthyJoin,
+	insertSorted,
+	makeDeviceEvent,
+	makeNacEvent,
+	makeRrmEvent,
+	round3,
+} from './eventFactory';
 
 const BACKGROUND_INTERVAL_SECONDS = 300;
 
@@ -14,7 +21,15 @@ export function generateHistory(world: World, rng: Rng, now: number): void {
 		const at = round3(client.assocAt / 1000);
 		for (const event of healthyJoin(world, client, at)) world.clientEvents.push(event);
 		if (client.wlan.auth === 'eap') {
-			world.nacEvents.push(makeNacEvent(world, client, 'NAC_CLIENT_PERMIT', round3(at + 0.2), client.wlan.eapType ?? 'eap-peap'));
+			world.nacEvents.push(
+				makeNacEvent(
+					world,
+					client,
+					'NAC_CLIENT_PERMIT',
+					round3(at + 0.2),
+					client.wlan.eapType ?? 'eap-peap',
+				),
+			);
 		}
 		// One earlier, completed session per client (if it fits in the history window).
 		const duration = rng.int(600, 4 * 3600);
@@ -39,12 +54,22 @@ export function generateHistory(world: World, rng: Rng, now: number): void {
 		}
 	}
 	for (const site of world.sites) {
-		const rrmAt = Math.floor(nowSec - rng.int(2, Math.max(3, world.settings.historyHours - 1)) * 3600);
+		const rrmAt = Math.floor(
+			nowSec - rng.int(2, Math.max(3, world.settings.historyHours - 1)) * 3600,
+		);
 		for (const apId of site.apIds) {
 			const ap = world.aps.get(apId);
 			if (!ap) continue;
 			world.deviceEvents.push(
-				makeDeviceEvent(world, ap, 'ap', 'AP_CONFIGURED', round3(nowSec - rng.int(3600, historySec - 60)), 'AP configured', { ev_type: 'notice' }),
+				makeDeviceEvent(
+					world,
+					ap,
+					'ap',
+					'AP_CONFIGURED',
+					round3(nowSec - rng.int(3600, historySec - 60)),
+					'AP configured',
+					{ ev_type: 'notice' },
+				),
 			);
 			for (const band of ['24', '5'] as const) {
 				world.rrmEvents.push(makeRrmEvent(ap, band, 'scheduled-site_rrm', rrmAt));
@@ -54,7 +79,15 @@ export function generateHistory(world: World, rng: Rng, now: number): void {
 			const sw = world.switches.get(swId);
 			if (sw) {
 				world.deviceEvents.push(
-					makeDeviceEvent(world, sw, 'switch', 'SW_CONFIGURED', round3(nowSec - rng.int(3600, historySec - 60)), 'Switch configured', { ev_type: 'notice' }),
+					makeDeviceEvent(
+						world,
+						sw,
+						'switch',
+						'SW_CONFIGURED',
+						round3(nowSec - rng.int(3600, historySec - 60)),
+						'Switch configured',
+						{ ev_type: 'notice' },
+					),
 				);
 			}
 		}
@@ -84,7 +117,9 @@ export function advanceBackground(world: World, now: number): boolean {
 		const faulty = new Set(world.faults.filter((f) => f.active).flatMap((f) => f.clientMacs));
 		for (const site of world.sites) {
 			if (site.clientMacs.length === 0) continue;
-			const client = world.clients.get(site.clientMacs[(tick * 7 + site.index) % site.clientMacs.length]) as Client;
+			const client = world.clients.get(
+				site.clientMacs[(tick * 7 + site.index) % site.clientMacs.length],
+			) as Client;
 			if (!client.connected || faulty.has(client.mac)) continue;
 			const at = round3(world.backgroundTickAt - (site.index % 60));
 			client.assocAt = Math.round(at * 1000);

@@ -30,16 +30,30 @@ function base64url(text: string): string {
 /** A JWT-shaped token (header.payload.signature); nothing verifies it, only its shape matters. */
 function pcapUrl(world: World, event: ClientEvent, copy: number): string {
 	const issuedAt = Math.floor(event.timestamp);
-	const payload = { site_id: event.site_id, mac: event.mac, ts: issuedAt, exp: issuedAt + PCAP_TOKEN_SECONDS, copy };
+	const payload = {
+		site_id: event.site_id,
+		mac: event.mac,
+		ts: issuedAt,
+		exp: issuedAt + PCAP_TOKEN_SECONDS,
+		copy,
+	};
 	const unsigned = `${base64url('{"alg":"HS256","typ":"JWT"}')}.${base64url(JSON.stringify(payload))}`;
 	const signature = createHash('sha256').update(`${world.seed}|${unsigned}`).digest('base64url');
 	// Illustrative host: the real URL format is not public, only that it carries a short-lived JWT.
 	return `https://pcaps.mist.invalid/download/${unsigned}.${signature}`;
 }
 
-function withVariant(world: World, event: ClientEvent, variant: PcapVariant, copy: number): ClientEvent {
+function withVariant(
+	world: World,
+	event: ClientEvent,
+	variant: PcapVariant,
+	copy: number,
+): ClientEvent {
 	// Copies keep the event's prototype, so getters that read the client keep working.
-	const copyOf = Object.assign(Object.create(Object.getPrototypeOf(event) as object) as ClientEvent, event);
+	const copyOf = Object.assign(
+		Object.create(Object.getPrototypeOf(event) as object) as ClientEvent,
+		event,
+	);
 	delete copyOf.has_pcap;
 	delete copyOf.pcap_url;
 	if (variant !== 'bare') {
@@ -77,13 +91,19 @@ export function addAuthFailureCopies(world: World, from: number): void {
 	for (let i = from; i < end; i++) {
 		const event = world.clientEvents[i];
 		if (!DUPLICATED_EVENT_TYPES.has(event.type)) continue;
-		const rng = new Rng(hashSeed(`copies:${event.mac}:${event.type}:${event.timestamp}`, world.seed));
-		const unacknowledged = (world.clients.get(event.mac)?.rssi ?? 0) <= WEAK_RSSI_DBM || rng.chance(STRAY_UNACKNOWLEDGED);
+		const rng = new Rng(
+			hashSeed(`copies:${event.mac}:${event.type}:${event.timestamp}`, world.seed),
+		);
+		const unacknowledged =
+			(world.clients.get(event.mac)?.rssi ?? 0) <= WEAK_RSSI_DBM ||
+			rng.chance(STRAY_UNACKNOWLEDGED);
 		const sign = rng.chance(0.5) ? 1 : -1;
 		event.status_code = unacknowledged ? sign * 79 : (event.reason_code ?? event.status_code);
 		const variants = shuffled(rng, VARIANTS).slice(0, rng.pick(COPY_COUNTS));
 		world.clientEvents[i] = withVariant(world, event, variants[0], 0);
-		variants.slice(1).forEach((variant, n) => copies.push(withVariant(world, event, variant, n + 1)));
+		variants
+			.slice(1)
+			.forEach((variant, n) => copies.push(withVariant(world, event, variant, n + 1)));
 	}
 	world.clientEvents.push(...copies);
 }
@@ -96,7 +116,12 @@ export function isDualStack(family: string): boolean {
 /** The site's WAN edge, known to the simulator only as the source of its up/down events. */
 function gatewayOf(site: Site) {
 	const mac = `4c9614${(0x100000 + site.index + 1).toString(16).slice(-6)}`;
-	return { mac, name: `${site.name.replace(/[^A-Za-z0-9]+/g, '-')}-GW-01`, model: 'SRX320', siteId: site.id };
+	return {
+		mac,
+		name: `${site.name.replace(/[^A-Za-z0-9]+/g, '-')}-GW-01`,
+		model: 'SRX320',
+		siteId: site.id,
+	};
 }
 
 /**
@@ -110,20 +135,42 @@ export function addInfrastructureUpdowns(world: World, now: number): void {
 	const faultySites = new Set(world.faults.map((fault) => fault.siteId));
 	type Device = Parameters<typeof makeDeviceEvent>[1];
 	type Kind = DeviceEvent['device_type'];
-	const record = (device: Device, kind: Kind, type: string, at: number, text: string, extra: Partial<DeviceEvent>) =>
-		insertSorted(world.deviceEvents, makeDeviceEvent(world, device, kind, type, round3(at), text, extra));
+	const record = (
+		device: Device,
+		kind: Kind,
+		type: string,
+		at: number,
+		text: string,
+		extra: Partial<DeviceEvent>,
+	) =>
+		insertSorted(
+			world.deviceEvents,
+			makeDeviceEvent(world, device, kind, type, round3(at), text, extra),
+		);
 	for (const site of world.sites) {
 		if (!faultySites.has(site.id)) continue;
 		const rng = new Rng(hashSeed(`updowns:${site.id}`, world.seed));
 		const sw = world.switches.get(site.switchIds[0]);
 		if (sw) {
 			const at = nowSec - rng.int(5, 9) * 3600 - rng.int(0, 3599);
-			record(sw, 'switch', 'SW_RESTARTED', at, 'Switch restarted', { ev_type: 'warn', reason: 'power cycle' });
-			record(sw, 'switch', 'SW_CONNECTED', at + 185, 'Switch connected', { ev_type: 'notice', reason: 'reconnected' });
+			record(sw, 'switch', 'SW_RESTARTED', at, 'Switch restarted', {
+				ev_type: 'warn',
+				reason: 'power cycle',
+			});
+			record(sw, 'switch', 'SW_CONNECTED', at + 185, 'Switch connected', {
+				ev_type: 'notice',
+				reason: 'reconnected',
+			});
 		}
 		const gateway = gatewayOf(site);
 		const at = nowSec - rng.int(10, 20) * 3600 - rng.int(0, 3599);
-		record(gateway, 'gateway', 'GW_DISCONNECTED', at, 'Gateway disconnected', { ev_type: 'warn', reason: 'WAN link down' });
-		record(gateway, 'gateway', 'GW_CONNECTED', at + 95, 'Gateway connected', { ev_type: 'notice', reason: 'reconnected' });
+		record(gateway, 'gateway', 'GW_DISCONNECTED', at, 'Gateway disconnected', {
+			ev_type: 'warn',
+			reason: 'WAN link down',
+		});
+		record(gateway, 'gateway', 'GW_CONNECTED', at + 95, 'Gateway connected', {
+			ev_type: 'notice',
+			reason: 'reconnected',
+		});
 	}
 }

@@ -1,5 +1,17 @@
 import { Rng, hashSeed } from '../prng';
-import type { Ap, Client, RadioState, Scale, Scenario, ScenarioSite, SimulatorProfile, Site, Switch, Wlan, World } from '../types';
+import type {
+	Ap,
+	Client,
+	RadioState,
+	Scale,
+	Scenario,
+	ScenarioSite,
+	SimulatorProfile,
+	Site,
+	Switch,
+	Wlan,
+	World,
+} from '../types';
 import {
 	AP_MODELS,
 	AP_VERSION,
@@ -98,7 +110,10 @@ function buildSite(world: World, spec: ScenarioSite, index: number, rng: Rng, no
 		timezone: spec.timezone ?? place.timezone,
 		country_code: spec.country ?? place.country,
 		address: `${100 + index} Main Street, ${place.city}`,
-		latlng: { lat: round(place.lat + rng.float(-0.05, 0.05, 4), 4), lng: round(place.lng + rng.float(-0.05, 0.05, 4), 4) },
+		latlng: {
+			lat: round(place.lat + rng.float(-0.05, 0.05, 4), 4),
+			lng: round(place.lng + rng.float(-0.05, 0.05, 4), 4),
+		},
 		mapId: rng.uuid(),
 		createdAt: now / 1000 - 86400 * rng.int(30, 900),
 		wlans,
@@ -118,7 +133,9 @@ function healthyRadio(rng: Rng, band: '24' | '5', apIndex: number): RadioState {
 	const utilOther = rng.int(2, 8);
 	const utilNonWifi = rng.int(0, 3);
 	return {
-		channel: is24 ? CHANNELS_24[apIndex % CHANNELS_24.length] : CHANNELS_5[(apIndex * 5) % CHANNELS_5.length],
+		channel: is24
+			? CHANNELS_24[apIndex % CHANNELS_24.length]
+			: CHANNELS_5[(apIndex * 5) % CHANNELS_5.length],
 		bandwidth: is24 ? 20 : 40,
 		power: is24 ? rng.int(8, 12) : rng.int(14, 17),
 		noise_floor: is24 ? rng.int(-95, -90) : rng.int(-98, -94),
@@ -136,7 +153,14 @@ function sitePrefix(site: Site): string {
 	return site.name.replace(/[^A-Za-z0-9]+/g, '-');
 }
 
-function buildAps(world: World, site: Site, count: number, rng: Rng, counters: { ap: number }, now: number): void {
+function buildAps(
+	world: World,
+	site: Site,
+	count: number,
+	rng: Rng,
+	counters: { ap: number },
+	now: number,
+): void {
 	const cols = Math.max(1, Math.ceil(Math.sqrt(count * (MAP_WIDTH / MAP_HEIGHT))));
 	const rows = Math.max(1, Math.ceil(count / cols));
 	for (let i = 0; i < count; i++) {
@@ -166,7 +190,13 @@ function buildAps(world: World, site: Site, count: number, rng: Rng, counters: {
 	}
 }
 
-function buildSwitches(world: World, site: Site, rng: Rng, counters: { sw: number }, now: number): void {
+function buildSwitches(
+	world: World,
+	site: Site,
+	rng: Rng,
+	counters: { sw: number },
+	now: number,
+): void {
 	const count = site.apIds.length > 12 ? 2 : 1;
 	for (let s = 0; s < count; s++) {
 		counters.sw++;
@@ -210,7 +240,14 @@ function pickWlan(site: Site, roll: number): Wlan {
 	return site.wlans[0];
 }
 
-function buildClients(world: World, site: Site, count: number, rng: Rng, counters: { client: number }, now: number): void {
+function buildClients(
+	world: World,
+	site: Site,
+	count: number,
+	rng: Rng,
+	counters: { client: number },
+	now: number,
+): void {
 	const prefix = sitePrefix(site).toLowerCase();
 	const historyMs = world.settings.historyHours * 3600_000;
 	const kindCounts: Record<string, number> = {};

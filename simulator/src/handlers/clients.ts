@@ -1,13 +1,23 @@
 import type { Client, ClientEvent, Site } from '../types';
 import { ApiError } from '../server/router';
 import type { RequestContext, Router } from '../server/router';
-import { csv, hybridReply, inWindow, listReply, searchReply, timeWindow, typeFilter, wildcard } from '../server/paging';
+import {
+	csv,
+	hybridReply,
+	inWindow,
+	listReply,
+	searchReply,
+	timeWindow,
+	typeFilter,
+	wildcard,
+} from '../server/paging';
 import { clientEventView, clientSearchView, clientStats } from '../server/views';
 import { normaliseMac, ok, requireClient, requireOrg, requireSite, sitesOfScope } from './common';
 
 function clientsOfSites(ctx: RequestContext, sites: Site[]): Client[] {
 	const out: Client[] = [];
-	for (const site of sites) for (const mac of site.clientMacs) out.push(ctx.sim.world.clients.get(mac) as Client);
+	for (const site of sites)
+		for (const mac of site.clientMacs) out.push(ctx.sim.world.clients.get(mac) as Client);
 	return out;
 }
 
@@ -26,7 +36,10 @@ function matchesClientFilters(ctx: RequestContext, c: Client): boolean {
 		(!q.band || c.band === q.band) &&
 		(!q.vlan || String(c.wlan.vlan) === q.vlan) &&
 		(!q.username || wildcard(q.username, c.username)) &&
-		(!q.text || `${c.hostname} ${c.username} ${c.mac} ${c.ip ?? ''}`.toLowerCase().includes(q.text.toLowerCase()))
+		(!q.text ||
+			`${c.hostname} ${c.username} ${c.mac} ${c.ip ?? ''}`
+				.toLowerCase()
+				.includes(q.text.toLowerCase()))
 	);
 }
 
@@ -56,7 +69,12 @@ const DISTINCT_EVENT: Record<string, (e: ClientEvent) => string> = {
 	mac: (e) => e.mac,
 };
 
-function countReply(ctx: RequestContext, distinct: string, values: string[], window: { start: number; end: number }) {
+function countReply(
+	ctx: RequestContext,
+	distinct: string,
+	values: string[],
+	window: { start: number; end: number },
+) {
 	const counts = new Map<string, number>();
 	for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
 	const limit = Math.min(Number(ctx.query.limit ?? 100) || 100, 1000);
@@ -67,7 +85,12 @@ function countReply(ctx: RequestContext, distinct: string, values: string[], win
 	return ok({ distinct, results, total: counts.size, limit, start: window.start, end: window.end });
 }
 
-function filterEvents(ctx: RequestContext, events: ClientEvent[], siteIds: Set<string> | undefined, mac?: string): ClientEvent[] {
+function filterEvents(
+	ctx: RequestContext,
+	events: ClientEvent[],
+	siteIds: Set<string> | undefined,
+	mac?: string,
+): ClientEvent[] {
 	const q = ctx.query;
 	const types = typeFilter(ctx);
 	const ssids = csv(q.ssid);
@@ -115,7 +138,9 @@ export function registerClientRoutes(router: Router): void {
 	router.get('/sites/:site/stats/clients', (ctx) => {
 		const site = requireSite(ctx);
 		if (ctx.query.wired === 'true') return listReply(ctx, []);
-		const connected = clientsOfSites(ctx, [site]).filter((c) => c.connected && matchesClientFilters(ctx, c));
+		const connected = clientsOfSites(ctx, [site]).filter(
+			(c) => c.connected && matchesClientFilters(ctx, c),
+		);
 		return listReply(ctx, connected, (c) => clientStats(ctx.sim.world, c, ctx.now));
 	});
 	router.get('/sites/:site/stats/clients/:mac', (ctx) => {
@@ -129,9 +154,20 @@ export function registerClientRoutes(router: Router): void {
 		const sites = sitesOfScope(ctx);
 		const distinct = ctx.query.distinct ?? 'device';
 		const pick = DISTINCT_CLIENT[distinct];
-		if (!pick) throw new ApiError(400, `Invalid distinct "${distinct}": expected one of ${Object.keys(DISTINCT_CLIENT).join(', ')}`);
+		if (!pick)
+			throw new ApiError(
+				400,
+				`Invalid distinct "${distinct}": expected one of ${Object.keys(DISTINCT_CLIENT).join(', ')}`,
+			);
 		const window = timeWindow(ctx.query, ctx.now);
-		return countReply(ctx, distinct, clientsOfSites(ctx, sites).filter((c) => matchesClientFilters(ctx, c)).map((c) => pick(c, ctx)), window);
+		return countReply(
+			ctx,
+			distinct,
+			clientsOfSites(ctx, sites)
+				.filter((c) => matchesClientFilters(ctx, c))
+				.map((c) => pick(c, ctx)),
+			window,
+		);
 	});
 
 	const searchEvents = (ctx: RequestContext) => {
@@ -149,17 +185,33 @@ export function registerClientRoutes(router: Router): void {
 		const siteIds = siteIdSet(ctx);
 		const distinct = ctx.query.distinct ?? 'type';
 		const pick = DISTINCT_EVENT[distinct];
-		if (!pick) throw new ApiError(400, `Invalid distinct "${distinct}": expected one of ${Object.keys(DISTINCT_EVENT).join(', ')}`);
+		if (!pick)
+			throw new ApiError(
+				400,
+				`Invalid distinct "${distinct}": expected one of ${Object.keys(DISTINCT_EVENT).join(', ')}`,
+			);
 		const window = timeWindow(ctx.query, ctx.now);
-		return countReply(ctx, distinct, filterEvents(ctx, inWindow(ctx.sim.world.clientEvents, window), siteIds).map(pick), window);
+		return countReply(
+			ctx,
+			distinct,
+			filterEvents(ctx, inWindow(ctx.sim.world.clientEvents, window), siteIds).map(pick),
+			window,
+		);
 	});
 
 	router.get('/sites/:site/clients/:mac/events', (ctx) => {
 		const site = requireSite(ctx);
 		const client = requireClient(ctx, site);
 		const window = timeWindow(ctx.query, ctx.now);
-		const events = filterEvents(ctx, inWindow(ctx.sim.world.clientEvents, window), new Set([site.id]), client.mac);
-		return hybridReply(ctx, events, window, true, (event) => clientEventView(event, ctx.sim.world.behaviour.profile));
+		const events = filterEvents(
+			ctx,
+			inWindow(ctx.sim.world.clientEvents, window),
+			new Set([site.id]),
+			client.mac,
+		);
+		return hybridReply(ctx, events, window, true, (event) =>
+			clientEventView(event, ctx.sim.world.behaviour.profile),
+		);
 	});
 
 	const searchSessions = (ctx: RequestContext) => {

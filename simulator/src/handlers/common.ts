@@ -7,7 +7,8 @@ export function ok(body: unknown = {}): Reply {
 }
 
 export function requireOrg(ctx: RequestContext): void {
-	if (ctx.params.org !== ctx.sim.world.orgId) throw new ApiError(404, `Org ${ctx.params.org} not found`);
+	if (ctx.params.org !== ctx.sim.world.orgId)
+		throw new ApiError(404, `Org ${ctx.params.org} not found`);
 }
 
 export function requireSite(ctx: RequestContext): Site {
@@ -17,7 +18,11 @@ export function requireSite(ctx: RequestContext): Site {
 }
 
 /** A device of the site by id (APs and switches share the `00000000-0000-0000-1000-<mac>` id form). */
-export function requireDevice(ctx: RequestContext, site: Site, id = ctx.params.device): { ap?: Ap; sw?: Switch } {
+export function requireDevice(
+	ctx: RequestContext,
+	site: Site,
+	id = ctx.params.device,
+): { ap?: Ap; sw?: Switch } {
 	const ap = ctx.sim.world.aps.get(id);
 	if (ap && ap.siteId === site.id) return { ap };
 	const sw = ctx.sim.world.switches.get(id);
@@ -29,9 +34,14 @@ export function normaliseMac(mac: string): string {
 	return mac.toLowerCase().replace(/[^0-9a-f]/g, '');
 }
 
-export function requireClient(ctx: RequestContext, site: Site | undefined, mac = ctx.params.mac): Client {
+export function requireClient(
+	ctx: RequestContext,
+	site: Site | undefined,
+	mac = ctx.params.mac,
+): Client {
 	const client = ctx.sim.world.clients.get(normaliseMac(mac));
-	if (!client || (site && client.siteId !== site.id)) throw new ApiError(404, `Client ${mac} not found`);
+	if (!client || (site && client.siteId !== site.id))
+		throw new ApiError(404, `Client ${mac} not found`);
 	return client;
 }
 

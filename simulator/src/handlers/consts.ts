@@ -38,20 +38,63 @@ export function clientEventDefs(profile: SimulatorProfile) {
 }
 
 export const DEVICE_EVENT_DEFS = [
-	{ key: 'AP_CONFIGURED', display: 'AP Configured', group: 'ap', description: 'AP received a new configuration' },
-	{ key: 'AP_CONNECTED', display: 'AP Connected', group: 'ap', description: 'AP connected to the cloud' },
-	{ key: 'AP_DISCONNECTED', display: 'AP Disconnected', group: 'ap', description: 'AP lost its connection to the cloud' },
+	{
+		key: 'AP_CONFIGURED',
+		display: 'AP Configured',
+		group: 'ap',
+		description: 'AP received a new configuration',
+	},
+	{
+		key: 'AP_CONNECTED',
+		display: 'AP Connected',
+		group: 'ap',
+		description: 'AP connected to the cloud',
+	},
+	{
+		key: 'AP_DISCONNECTED',
+		display: 'AP Disconnected',
+		group: 'ap',
+		description: 'AP lost its connection to the cloud',
+	},
 	{ key: 'AP_RESTARTED', display: 'AP Restarted', group: 'ap', description: 'AP restarted' },
-	{ key: 'AP_RESTART_BY_USER', display: 'AP Restarted by User', group: 'ap', description: 'AP restart requested through the API or portal' },
-	{ key: 'AP_RRM_ACTION', display: 'AP RRM Action', group: 'ap', description: 'RRM changed the channel or power of the AP' },
-	{ key: 'SW_CONFIGURED', display: 'Switch Configured', group: 'switch', description: 'Switch received a new configuration' },
-	{ key: 'SW_PORT_DOWN', display: 'Switch Port Down', group: 'switch', description: 'A switch port went down' },
-	{ key: 'SW_PORT_UP', display: 'Switch Port Up', group: 'switch', description: 'A switch port came up' },
+	{
+		key: 'AP_RESTART_BY_USER',
+		display: 'AP Restarted by User',
+		group: 'ap',
+		description: 'AP restart requested through the API or portal',
+	},
+	{
+		key: 'AP_RRM_ACTION',
+		display: 'AP RRM Action',
+		group: 'ap',
+		description: 'RRM changed the channel or power of the AP',
+	},
+	{
+		key: 'SW_CONFIGURED',
+		display: 'Switch Configured',
+		group: 'switch',
+		description: 'Switch received a new configuration',
+	},
+	{
+		key: 'SW_PORT_DOWN',
+		display: 'Switch Port Down',
+		group: 'switch',
+		description: 'A switch port went down',
+	},
+	{
+		key: 'SW_PORT_UP',
+		display: 'Switch Port Up',
+		group: 'switch',
+		description: 'A switch port came up',
+	},
 ];
 
 /** One definition per alarm type the profile raises, shaped as the spec's const_alarm_definition. */
 export function alarmDefs(profile: SimulatorProfile) {
-	const seen = new Map<string, { key: string; display: string; group: string; severity: string; fields: string[] }>();
+	const seen = new Map<
+		string,
+		{ key: string; display: string; group: string; severity: string; fields: string[] }
+	>();
 	for (const kind of FAULT_KINDS) {
 		for (const spec of alarmSpecsOf(kind, profile)) {
 			if (seen.has(spec.type)) continue;
@@ -73,8 +116,14 @@ export function insightMetricDefs() {
 		type: 'timeseries',
 		unit,
 		scopes,
-		intervals: { '10m': { interval: 600, max_age: 86400 }, '1h': { interval: 3600, max_age: 1209600 } },
-		report_durations: { '1d': { duration: 86400, interval: 3600 }, '1w': { duration: 604800, interval: 3600 } },
+		intervals: {
+			'10m': { interval: 600, max_age: 86400 },
+			'1h': { interval: 3600, max_age: 1209600 },
+		},
+		report_durations: {
+			'1d': { duration: 86400, interval: 3600 },
+			'1w': { duration: 604800, interval: 3600 },
+		},
 		report_scopes: ['site', 'org'],
 	});
 	const out: Record<string, unknown> = {
@@ -84,7 +133,13 @@ export function insightMetricDefs() {
 		rssi: timeseries('Client RSSI over time', 'dBm', ['client']),
 	};
 	for (const metric of SLE_METRICS) {
-		out[metric.name] = { description: `SLE ${metric.name}`, type: 'sle', unit: '', scopes: ['site', 'ap', 'client'], sle_classifiers: metric.classifiers };
+		out[metric.name] = {
+			description: `SLE ${metric.name}`,
+			type: 'sle',
+			unit: '',
+			scopes: ['site', 'ap', 'client'],
+			sle_classifiers: metric.classifiers,
+		};
 	}
 	return out;
 }
@@ -103,5 +158,9 @@ export const WEBHOOK_TOPICS = [
 ];
 
 export function nacEventDefs(orgId: string) {
-	return ['NAC_CLIENT_PERMIT', 'NAC_CLIENT_DENY', 'NAC_CLIENT_CERT_CHECK_FAILURE'].map((type) => ({ type, org_id: orgId, nas_vendor: 'juniper-mist' }));
+	return ['NAC_CLIENT_PERMIT', 'NAC_CLIENT_DENY', 'NAC_CLIENT_CERT_CHECK_FAILURE'].map((type) => ({
+		type,
+		org_id: orgId,
+		nas_vendor: 'juniper-mist',
+	}));
 }

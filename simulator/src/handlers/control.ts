@@ -19,9 +19,12 @@ const INJECTION_KINDS = ['429', '500', '503', 'timeout', 'reset', 'truncated', '
 
 export function validateInjection(raw: unknown): FaultInjection {
 	const f = raw as FaultInjection;
-	if (!f || typeof f !== 'object' || !INJECTION_KINDS.includes(String(f.kind))) throw new ApiError(400, `kind must be one of ${INJECTION_KINDS.join(', ')}`);
-	if (f.pathPattern !== undefined && !isValidRegex(f.pathPattern)) throw new ApiError(400, `pathPattern "${f.pathPattern}" is not a valid regular expression`);
-	if (f.count !== undefined && (!Number.isInteger(f.count) || f.count < 1)) throw new ApiError(400, 'count must be a positive integer');
+	if (!f || typeof f !== 'object' || !INJECTION_KINDS.includes(String(f.kind)))
+		throw new ApiError(400, `kind must be one of ${INJECTION_KINDS.join(', ')}`);
+	if (f.pathPattern !== undefined && !isValidRegex(f.pathPattern))
+		throw new ApiError(400, `pathPattern "${f.pathPattern}" is not a valid regular expression`);
+	if (f.count !== undefined && (!Number.isInteger(f.count) || f.count < 1))
+		throw new ApiError(400, 'count must be a positive integer');
 	return { ...f, kind: String(f.kind) as FaultInjection['kind'] };
 }
 
@@ -29,17 +32,25 @@ export type Quirks = Partial<Pick<Behaviour, 'literalTypeLists' | 'webhookSignat
 
 /** Checks a quirks object (`POST /__sim/quirks`, `setQuirks`): only known keys with valid values. */
 export function validateQuirks(raw: unknown): Quirks {
-	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ApiError(400, 'quirks must be a JSON object');
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+		throw new ApiError(400, 'quirks must be a JSON object');
 	const quirks = raw as Record<string, unknown>;
 	for (const key of Object.keys(quirks)) {
 		if (key !== 'literalTypeLists' && key !== 'webhookSignatures') {
-			throw new ApiError(400, `Unknown quirk "${key}": expected literalTypeLists or webhookSignatures`);
+			throw new ApiError(
+				400,
+				`Unknown quirk "${key}": expected literalTypeLists or webhookSignatures`,
+			);
 		}
 	}
 	if (quirks.literalTypeLists !== undefined && typeof quirks.literalTypeLists !== 'boolean') {
 		throw new ApiError(400, 'literalTypeLists must be true or false');
 	}
-	if (quirks.webhookSignatures !== undefined && quirks.webhookSignatures !== 'both' && quirks.webhookSignatures !== 'v1') {
+	if (
+		quirks.webhookSignatures !== undefined &&
+		quirks.webhookSignatures !== 'both' &&
+		quirks.webhookSignatures !== 'v1'
+	) {
 		throw new ApiError(400, 'webhookSignatures must be "both" or "v1"');
 	}
 	return quirks as Quirks;
@@ -47,8 +58,10 @@ export function validateQuirks(raw: unknown): Quirks {
 
 /** Applies quirks to a running world; cached search results are dropped since filters change. */
 export function applyQuirks(world: World, quirks: Quirks): void {
-	if (quirks.literalTypeLists !== undefined) world.behaviour.literalTypeLists = quirks.literalTypeLists;
-	if (quirks.webhookSignatures !== undefined) world.behaviour.webhookSignatures = quirks.webhookSignatures;
+	if (quirks.literalTypeLists !== undefined)
+		world.behaviour.literalTypeLists = quirks.literalTypeLists;
+	if (quirks.webhookSignatures !== undefined)
+		world.behaviour.webhookSignatures = quirks.webhookSignatures;
 	world.version++;
 }
 
@@ -65,14 +78,24 @@ export function controlRouter(): Router {
 	});
 	router.post('/__sim/faults', (ctx) => {
 		const f = validateInjection(ctx.body);
-		ctx.sim.injections.push({ ...f, remaining: f.count ?? 1, regex: f.pathPattern ? new RegExp(f.pathPattern) : undefined });
+		ctx.sim.injections.push({
+			...f,
+			remaining: f.count ?? 1,
+			regex: f.pathPattern ? new RegExp(f.pathPattern) : undefined,
+		});
 		return ok({ queued: ctx.sim.injections.length });
 	});
 	router.post('/__sim/webhooks/fire', async (ctx) => {
 		const body = ctx.body as { topic?: unknown; events?: unknown };
 		if (!body || typeof body.topic !== 'string') throw new ApiError(400, 'topic is required');
-		if (body.events !== undefined && !Array.isArray(body.events)) throw new ApiError(400, 'events must be an array');
-		const deliveries = await fireTopic(ctx.sim.world, body.topic, body.events as object[] | undefined, ctx.sim.now);
+		if (body.events !== undefined && !Array.isArray(body.events))
+			throw new ApiError(400, 'events must be an array');
+		const deliveries = await fireTopic(
+			ctx.sim.world,
+			body.topic,
+			body.events as object[] | undefined,
+			ctx.sim.now,
+		);
 		return ok(deliveries);
 	});
 	router.get('/__sim/webhooks/deliveries', (ctx) => ok(ctx.sim.world.deliveries));
@@ -98,7 +121,16 @@ export function controlRouter(): Router {
 				connectedClients: site.clientMacs.filter((m) => world.clients.get(m)?.connected).length,
 				aps: site.apIds.map((id) => {
 					const ap = world.aps.get(id);
-					return ap && { id: ap.id, mac: ap.mac, name: ap.name, status: apStatus(ap, ctx.now), channel24: ap.radios.band_24.channel, channel5: ap.radios.band_5.channel };
+					return (
+						ap && {
+							id: ap.id,
+							mac: ap.mac,
+							name: ap.name,
+							status: apStatus(ap, ctx.now),
+							channel24: ap.radios.band_24.channel,
+							channel5: ap.radios.band_5.channel,
+						}
+					);
 				}),
 			})),
 			clients: world.clients.size,
@@ -114,7 +146,12 @@ export function controlRouter(): Router {
 				...(f.portId ? { port: f.portId } : {}),
 				...(f.clearedBy ? { clearedBy: f.clearedBy, clearedAt: f.clearedAt } : {}),
 			})),
-			injections: ctx.sim.injections.map((i) => ({ kind: i.kind, pathPattern: i.pathPattern, remaining: i.remaining, retryAfterSeconds: i.retryAfterSeconds })),
+			injections: ctx.sim.injections.map((i) => ({
+				kind: i.kind,
+				pathPattern: i.pathPattern,
+				remaining: i.remaining,
+				retryAfterSeconds: i.retryAfterSeconds,
+			})),
 			remediations: world.remediations,
 			webhooks: world.webhooks.size,
 			deliveries: world.deliveries.length,

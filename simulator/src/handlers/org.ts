@@ -3,7 +3,14 @@ import { listReply, searchReply, wildcard } from '../server/paging';
 import { secondsUntilReset } from '../server/auth';
 import { siteSearchView, siteView } from '../server/views';
 import { ok, requireOrg, requireSite } from './common';
-import { DEVICE_EVENT_DEFS, WEBHOOK_TOPICS, alarmDefs, clientEventDefs, insightMetricDefs, nacEventDefs } from './consts';
+import {
+	DEVICE_EVENT_DEFS,
+	WEBHOOK_TOPICS,
+	alarmDefs,
+	clientEventDefs,
+	insightMetricDefs,
+	nacEventDefs,
+} from './consts';
 
 export function registerOrgRoutes(router: Router): void {
 	router.get('/self', (ctx) =>
@@ -12,11 +19,17 @@ export function registerOrgRoutes(router: Router): void {
 			first_name: 'Mist',
 			last_name: 'Simulator',
 			name: 'Mist Simulator',
-			privileges: [{ scope: 'org', org_id: ctx.sim.world.orgId, name: ctx.sim.world.orgName, role: 'admin' }],
+			privileges: [
+				{ scope: 'org', org_id: ctx.sim.world.orgId, name: ctx.sim.world.orgName, role: 'admin' },
+			],
 		}),
 	);
 	router.get('/self/usage', (ctx) =>
-		ok({ request_limit: ctx.sim.budgetPerHour, requests: ctx.sim.budget.requests, seconds: secondsUntilReset(ctx.sim, ctx.now) }),
+		ok({
+			request_limit: ctx.sim.budgetPerHour,
+			requests: ctx.sim.budget.requests,
+			seconds: secondsUntilReset(ctx.sim, ctx.now),
+		}),
 	);
 	router.get('/orgs/:org/sites', (ctx) => {
 		requireOrg(ctx);
@@ -29,7 +42,11 @@ export function registerOrgRoutes(router: Router): void {
 			defaultDuration: '3650d',
 			filter: () =>
 				world.sites
-					.filter((s) => wildcard(ctx.query.name, s.name) && (!ctx.query.country_code || s.country_code === ctx.query.country_code))
+					.filter(
+						(s) =>
+							wildcard(ctx.query.name, s.name) &&
+							(!ctx.query.country_code || s.country_code === ctx.query.country_code),
+					)
 					.map((s) => ({ ...siteSearchView(world, s) })),
 		});
 	});

@@ -11,25 +11,39 @@ const INSIGHT_METRICS = ['bytes', 'num_clients', 'client_dhcp_latency', 'rssi'];
 
 function requireBand(ctx: RequestContext): '24' | '5' | '6' {
 	const band = ctx.params.band;
-	if (!['24', '5', '6'].includes(band)) throw new ApiError(400, `Invalid band "${band}": expected 24, 5 or 6`);
+	if (!['24', '5', '6'].includes(band))
+		throw new ApiError(400, `Invalid band "${band}": expected 24, 5 or 6`);
 	return band as '24' | '5' | '6';
 }
 
 function insightSeries(ctx: RequestContext, valueAt: (i: number) => number) {
 	const w = timeWindow(ctx.query, ctx.now);
-	const interval = ctx.query.interval ? parseDuration(ctx.query.interval) : w.end - w.start > 86400 ? 3600 : 600;
+	const interval = ctx.query.interval
+		? parseDuration(ctx.query.interval)
+		: w.end - w.start > 86400
+			? 3600
+			: 600;
 	const count = Math.max(1, Math.min(1000, Math.ceil((w.end - w.start) / interval)));
 	// The spec marks these arrays uniqueItems; a per-sample fraction keeps samples distinct.
-	const values = Array.from({ length: count }, (_, i) => Math.round((valueAt(i) + i / 1000) * 1000) / 1000);
+	const values = Array.from(
+		{ length: count },
+		(_, i) => Math.round((valueAt(i) + i / 1000) * 1000) / 1000,
+	);
 	return { start: w.start, end: w.end, interval, count, values };
 }
 
 function requireInsightMetric(metric: string): void {
-	if (!INSIGHT_METRICS.includes(metric)) throw new ApiError(400, `Invalid metric "${metric}": see /const/insight_metrics (${INSIGHT_METRICS.join(', ')})`);
+	if (!INSIGHT_METRICS.includes(metric))
+		throw new ApiError(
+			400,
+			`Invalid metric "${metric}": see /const/insight_metrics (${INSIGHT_METRICS.join(', ')})`,
+		);
 }
 
 function dhcpBroken(ctx: RequestContext, site: Site): boolean {
-	return ctx.sim.world.faults.some((f) => f.active && f.siteId === site.id && f.kind.startsWith('dhcp_'));
+	return ctx.sim.world.faults.some(
+		(f) => f.active && f.siteId === site.id && f.kind.startsWith('dhcp_'),
+	);
 }
 
 function apsOfSite(ctx: RequestContext, site: Site): Ap[] {
@@ -54,7 +68,13 @@ export function registerRfRoutes(router: Router): void {
 					return clients * 1_800_000 + ((i * 7919) % 100_000);
 			}
 		});
-		return ok({ start: series.start, end: series.end, interval: series.interval, limit: series.count, results: series.values });
+		return ok({
+			start: series.start,
+			end: series.end,
+			interval: series.interval,
+			limit: series.count,
+			results: series.values,
+		});
 	});
 	router.get('/sites/:site/insights/client/:mac/:metric', (ctx) => {
 		const site = requireSite(ctx);
@@ -72,21 +92,32 @@ export function registerRfRoutes(router: Router): void {
 					return client.txBps * 600 + i;
 			}
 		});
-		return ok({ start: series.start, end: series.end, interval: series.interval, limit: series.count, results: series.values });
+		return ok({
+			start: series.start,
+			end: series.end,
+			interval: series.interval,
+			limit: series.count,
+			results: series.values,
+		});
 	});
 	router.get('/sites/:site/insights/device/:mac/:metric', (ctx) => {
 		const site = requireSite(ctx);
 		const ap = ctx.sim.world.apsByMac.get(normaliseMac(ctx.params.mac));
-		if (!ap || ap.siteId !== site.id) throw new ApiError(404, `Device ${ctx.params.mac} not found in site ${site.id}`);
+		if (!ap || ap.siteId !== site.id)
+			throw new ApiError(404, `Device ${ctx.params.mac} not found in site ${site.id}`);
 		requireInsightMetric(ctx.params.metric);
 		const n = clientsOfAp(ctx.sim.world, ap).length;
-		const series = insightSeries(ctx, (i) => (ctx.params.metric === 'num_clients' ? Math.max(0, n - (i % 3)) : n * 2_000_000 + i));
+		const series = insightSeries(ctx, (i) =>
+			ctx.params.metric === 'num_clients' ? Math.max(0, n - (i % 3)) : n * 2_000_000 + i,
+		);
 		return ok({
 			start: series.start,
 			end: series.end,
 			interval: series.interval,
 			results: series.values.map((v) => Math.round(v)),
-			rt: series.values.map((_, i) => new Date((series.start + i * series.interval) * 1000).toISOString()),
+			rt: series.values.map((_, i) =>
+				new Date((series.start + i * series.interval) * 1000).toISOString(),
+			),
 		});
 	});
 
@@ -97,7 +128,19 @@ export function registerRfRoutes(router: Router): void {
 			Object.fromEntries(
 				aps.map((ap) => {
 					const r = band === '5' ? ap.radios.band_5 : ap.radios.band_24;
-					return [ap.id, { channel: r.channel, bandwidth: r.bandwidth, power: r.power, usage: band, curr_channel: r.channel, curr_bandwidth: r.bandwidth, curr_power: r.power, curr_usage: band }];
+					return [
+						ap.id,
+						{
+							channel: r.channel,
+							bandwidth: r.bandwidth,
+							power: r.power,
+							usage: band,
+							curr_channel: r.channel,
+							curr_bandwidth: r.bandwidth,
+							curr_power: r.power,
+							curr_usage: band,
+						},
+					];
 				}),
 			);
 		const metric = (band: '24' | '5') => {
@@ -110,12 +153,15 @@ export function registerRfRoutes(router: Router): void {
 			});
 			const cochannel = Object.values(byChannel).reduce((s, n) => s + (n > 1 ? n - 1 : 0), 0);
 			return {
-				avg_aps_per_channel: Math.round((radios.length / Math.max(1, Object.keys(byChannel).length)) * 100) / 100,
+				avg_aps_per_channel:
+					Math.round((radios.length / Math.max(1, Object.keys(byChannel).length)) * 100) / 100,
 				channel_distribution_uniformity: 0.9,
 				cochannel_neighbors: cochannel,
 				density: Math.min(1, radios.length / 20),
 				neighbors: Math.max(0, radios.length - 1),
-				noise: Math.round(radios.reduce((s, r) => s + r.noise_floor, 0) / Math.max(1, radios.length)),
+				noise: Math.round(
+					radios.reduce((s, r) => s + r.noise_floor, 0) / Math.max(1, radios.length),
+				),
 				naps_by_channel: byChannel,
 				naps_by_power: byPower,
 			};
@@ -149,8 +195,12 @@ export function registerRfRoutes(router: Router): void {
 					noise: current ? radio.noise_floor : band === '5' ? -96 : -93,
 					rssi: -70 - (channel % 9),
 					util_score: Math.round((1 - busy) * 100) / 100,
-					util_score_non_wifi: current ? Math.round((1 - radio.util_non_wifi / 100) * 100) / 100 : 0.98,
-					util_score_other: current ? Math.round((1 - radio.util_rx_other_bss / 100) * 100) / 100 : 0.95,
+					util_score_non_wifi: current
+						? Math.round((1 - radio.util_non_wifi / 100) * 100) / 100
+						: 0.98,
+					util_score_other: current
+						? Math.round((1 - radio.util_rx_other_bss / 100) * 100) / 100
+						: 0.95,
 				};
 			}),
 		});
@@ -158,8 +208,11 @@ export function registerRfRoutes(router: Router): void {
 	router.get('/sites/:site/rrm/events', (ctx) => {
 		const site = requireSite(ctx);
 		const w = timeWindow(ctx.query, ctx.now);
-		if (ctx.query.band && !['24', '5', '6'].includes(ctx.query.band)) throw new ApiError(400, `Invalid band "${ctx.query.band}"`);
-		const events = inWindow(ctx.sim.world.rrmEvents, w).filter((e) => e.site_id === site.id && (!ctx.query.band || e.band === ctx.query.band));
+		if (ctx.query.band && !['24', '5', '6'].includes(ctx.query.band))
+			throw new ApiError(400, `Invalid band "${ctx.query.band}"`);
+		const events = inWindow(ctx.sim.world.rrmEvents, w).filter(
+			(e) => e.site_id === site.id && (!ctx.query.band || e.band === ctx.query.band),
+		);
 		// eslint-disable-next-line @typescript-eslint/no-unused-vars
 		return hybridReply(ctx, events, w, false, ({ site_id, ...rest }) => rest);
 	});
@@ -172,7 +225,10 @@ export function registerRfRoutes(router: Router): void {
 			mac: ap.mac,
 			neighbors: aps
 				.filter((o) => o.id !== ap.id)
-				.map((o) => ({ mac: o.mac, rssi: Math.round(-40 - Math.hypot(o.x - ap.x, o.y - ap.y) / 25) }))
+				.map((o) => ({
+					mac: o.mac,
+					rssi: Math.round(-40 - Math.hypot(o.x - ap.x, o.y - ap.y) / 25),
+				}))
 				.sort((a, b) => b.rssi - a.rssi),
 		}));
 		return hybridReply(ctx, results, w, false);
@@ -182,21 +238,31 @@ export function registerRfRoutes(router: Router): void {
 		requireOrg(ctx);
 		const world = ctx.sim.world;
 		const w = timeWindow(ctx.query, ctx.now);
-		if (w.end - w.start > 7 * 86400) throw new ApiError(400, 'Troubleshoot covers at most the last 7 days');
+		if (w.end - w.start > 7 * 86400)
+			throw new ApiError(400, 'Troubleshoot covers at most the last 7 days');
 		let faults = world.faults.filter((f) => f.active);
 		if (ctx.query.mac) {
 			const mac = normaliseMac(ctx.query.mac);
 			const client = world.clients.get(mac);
 			const ap = world.apsByMac.get(mac);
 			const sw = [...world.switches.values()].find((s) => s.mac === mac);
-			if (!client && !ap && !sw) throw new ApiError(404, `No client or device with MAC ${ctx.query.mac}`);
-			faults = faults.filter((f) => (client && (f.clientMacs.includes(mac) || f.apIds.includes(client.apId))) || (ap && f.apIds.includes(ap.id)) || (sw && f.switchId === sw.id));
+			if (!client && !ap && !sw)
+				throw new ApiError(404, `No client or device with MAC ${ctx.query.mac}`);
+			faults = faults.filter(
+				(f) =>
+					(client && (f.clientMacs.includes(mac) || f.apIds.includes(client.apId))) ||
+					(ap && f.apIds.includes(ap.id)) ||
+					(sw && f.switchId === sw.id),
+			);
 		} else if (ctx.query.site_id) {
 			const site = world.sitesById.get(ctx.query.site_id);
 			if (!site) throw new ApiError(404, `Site ${ctx.query.site_id} not found`);
-			if (ctx.query.type && !['wan', 'wired', 'wireless'].includes(ctx.query.type)) throw new ApiError(400, `Invalid type "${ctx.query.type}"`);
+			if (ctx.query.type && !['wan', 'wired', 'wireless'].includes(ctx.query.type))
+				throw new ApiError(400, `Invalid type "${ctx.query.type}"`);
 			const wired = ctx.query.type === 'wired';
-			faults = faults.filter((f) => f.siteId === site.id && (f.kind === 'switch_port_flap') === wired);
+			faults = faults.filter(
+				(f) => f.siteId === site.id && (f.kind === 'switch_port_flap') === wired,
+			);
 		} else {
 			throw new ApiError(400, 'Either mac or site_id is required');
 		}
@@ -205,7 +271,12 @@ export function registerRfRoutes(router: Router): void {
 			end: w.end,
 			results: faults.map((f) => {
 				const t = FAULT_DEFINITIONS[f.kind].troubleshoot;
-				return { category: t.category, reason: t.reason, recommendation: t.recommendation, text: t.text(world, f) };
+				return {
+					category: t.category,
+					reason: t.reason,
+					recommendation: t.recommendation,
+					text: t.text(world, f),
+				};
 			}),
 		});
 	});

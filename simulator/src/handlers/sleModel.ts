@@ -4,14 +4,51 @@ import { FAULT_DEFINITIONS } from '../generator/faultDefinitions';
 
 /** Wireless SLE metrics with the key the org `sites-sle` API uses and their classifiers. */
 export const SLE_METRICS = [
-	{ name: 'failed-to-connect', orgKey: 'successful-connect', classifiers: ['association', 'authorization', 'DHCP', 'ARP', 'DNS'] },
-	{ name: 'time-to-connect', orgKey: 'time-to-connect', classifiers: ['association', 'authorization', 'DHCP', 'IP-Services'] },
-	{ name: 'coverage', orgKey: 'coverage', classifiers: ['weak-signal', 'asymmetry-uplink', 'asymmetry-downlink'] },
-	{ name: 'roaming', orgKey: 'roaming', classifiers: ['latency-slow-11r-roam', 'latency-slow-okc-roam', 'stability-failed-to-fast-roam', 'signal-quality-suboptimal-roam'] },
-	{ name: 'throughput', orgKey: 'throughput', classifiers: ['capacity', 'coverage', 'device-capability', 'network-issues'] },
-	{ name: 'capacity', orgKey: 'capacity', classifiers: ['client-count', 'client_usage', 'wifi-interference', 'non-wifi-interference'] },
-	{ name: 'ap-health', orgKey: 'ap-health', classifiers: ['ap-reboot', 'ap-disconnect', 'low-power'] },
-	{ name: 'ap-availability', orgKey: 'ap-availability', classifiers: ['ap-reboot', 'ap-unreachable', 'site-down'] },
+	{
+		name: 'failed-to-connect',
+		orgKey: 'successful-connect',
+		classifiers: ['association', 'authorization', 'DHCP', 'ARP', 'DNS'],
+	},
+	{
+		name: 'time-to-connect',
+		orgKey: 'time-to-connect',
+		classifiers: ['association', 'authorization', 'DHCP', 'IP-Services'],
+	},
+	{
+		name: 'coverage',
+		orgKey: 'coverage',
+		classifiers: ['weak-signal', 'asymmetry-uplink', 'asymmetry-downlink'],
+	},
+	{
+		name: 'roaming',
+		orgKey: 'roaming',
+		classifiers: [
+			'latency-slow-11r-roam',
+			'latency-slow-okc-roam',
+			'stability-failed-to-fast-roam',
+			'signal-quality-suboptimal-roam',
+		],
+	},
+	{
+		name: 'throughput',
+		orgKey: 'throughput',
+		classifiers: ['capacity', 'coverage', 'device-capability', 'network-issues'],
+	},
+	{
+		name: 'capacity',
+		orgKey: 'capacity',
+		classifiers: ['client-count', 'client_usage', 'wifi-interference', 'non-wifi-interference'],
+	},
+	{
+		name: 'ap-health',
+		orgKey: 'ap-health',
+		classifiers: ['ap-reboot', 'ap-disconnect', 'low-power'],
+	},
+	{
+		name: 'ap-availability',
+		orgKey: 'ap-availability',
+		classifiers: ['ap-reboot', 'ap-unreachable', 'site-down'],
+	},
 ] as const;
 
 export type SleMetric = (typeof SLE_METRICS)[number];
@@ -20,12 +57,18 @@ export function findMetric(name: string): SleMetric | undefined {
 	return SLE_METRICS.find((m) => m.name === name || m.orgKey === name);
 }
 
-function faultsOf(world: World, site: Site, metric: string, classifier?: string): Array<{ fault: ActiveFault; drop: number; classifier: string }> {
+function faultsOf(
+	world: World,
+	site: Site,
+	metric: string,
+	classifier?: string,
+): Array<{ fault: ActiveFault; drop: number; classifier: string }> {
 	const out: Array<{ fault: ActiveFault; drop: number; classifier: string }> = [];
 	for (const fault of world.faults) {
 		if (!fault.active || fault.siteId !== site.id) continue;
 		for (const effect of FAULT_DEFINITIONS[fault.kind].sle) {
-			if (effect.metric === metric && (!classifier || effect.classifier === classifier)) out.push({ fault, drop: effect.drop, classifier: effect.classifier });
+			if (effect.metric === metric && (!classifier || effect.classifier === classifier))
+				out.push({ fault, drop: effect.drop, classifier: effect.classifier });
 		}
 	}
 	return out;
@@ -38,11 +81,21 @@ export function sleValue(world: World, site: Site, metric: string): number {
 	return Math.round(Math.max(0.05, base - drop) * 10000) / 10000;
 }
 
-export function classifierDrop(world: World, site: Site, metric: string, classifier: string): number {
+export function classifierDrop(
+	world: World,
+	site: Site,
+	metric: string,
+	classifier: string,
+): number {
 	return faultsOf(world, site, metric, classifier).reduce((sum, f) => sum + f.drop, 0);
 }
 
-export function impactedClients(world: World, site: Site, metric: string, classifier?: string): Client[] {
+export function impactedClients(
+	world: World,
+	site: Site,
+	metric: string,
+	classifier?: string,
+): Client[] {
 	const macs = new Set<string>();
 	for (const { fault } of faultsOf(world, site, metric, classifier)) {
 		fault.clientMacs.forEach((m) => macs.add(m));

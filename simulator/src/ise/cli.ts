@@ -13,7 +13,8 @@ function parseArgs(argv: string[]): IseSimulatorOptions {
 		const flag = argv[index];
 		const value = () => {
 			const next = argv[++index];
-			if (next === undefined || next.startsWith('--')) throw new Error(`${flag} needs a value\n${USAGE}`);
+			if (next === undefined || next.startsWith('--'))
+				throw new Error(`${flag} needs a value\n${USAGE}`);
 			return next;
 		};
 		if (flag === '--port') options.port = Number(value());
@@ -28,7 +29,8 @@ function parseArgs(argv: string[]): IseSimulatorOptions {
 			options.scenario = iseScenarioFromWorld(world);
 		} else throw new Error(`Unknown option ${flag}\n${USAGE}`);
 	}
-	if (!Number.isInteger(options.port) || options.port! < 0) throw new Error(`--port expects a non-negative integer\n${USAGE}`);
+	if (!Number.isInteger(options.port) || options.port! < 0)
+		throw new Error(`--port expects a non-negative integer\n${USAGE}`);
 	return options;
 }
 

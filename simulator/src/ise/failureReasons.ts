@@ -15,7 +15,8 @@ export const ISE_FAILURE_REASONS: readonly IseFailureReason[] = [
 	{
 		code: 5400,
 		text: 'Authentication failed',
-		cause: 'The endpoint failed authentication; see the detailed failure reason of the step that failed.',
+		cause:
+			'The endpoint failed authentication; see the detailed failure reason of the step that failed.',
 		resolution: 'Check the failure reason of the authentication record.',
 	},
 	{
@@ -51,13 +52,15 @@ export const ISE_FAILURE_REASONS: readonly IseFailureReason[] = [
 	{
 		code: 5449,
 		text: 'Endpoint failed the same scenario several times and was rejected',
-		cause: 'Repeated identical failures made ISE reject the endpoint (anomalous client suppression).',
+		cause:
+			'Repeated identical failures made ISE reject the endpoint (anomalous client suppression).',
 		resolution: 'Fix the endpoint configuration; the suppression expires on its own.',
 	},
 	{
 		code: 11007,
 		text: 'Could not locate Network Device or AAA Client',
-		cause: 'The RADIUS request came from a device that is not defined in ISE, or the shared secret does not match.',
+		cause:
+			'The RADIUS request came from a device that is not defined in ISE, or the shared secret does not match.',
 		resolution: 'Add the network device to ISE or correct its IP address and shared secret.',
 	},
 	{
@@ -76,12 +79,14 @@ export const ISE_FAILURE_REASONS: readonly IseFailureReason[] = [
 		code: 12309,
 		text: 'PEAP handshake failed',
 		cause: 'The PEAP TLS handshake between the client and ISE failed.',
-		resolution: 'Check the ISE EAP certificate (validity, chain) and the supplicant trust settings.',
+		resolution:
+			'Check the ISE EAP certificate (validity, chain) and the supplicant trust settings.',
 	},
 	{
 		code: 12321,
 		text: 'PEAP failed SSL/TLS handshake because the client rejected the ISE local-certificate',
-		cause: 'The client does not trust or no longer accepts the ISE EAP certificate (for example, it expired).',
+		cause:
+			'The client does not trust or no longer accepts the ISE EAP certificate (for example, it expired).',
 		resolution: 'Renew the ISE EAP certificate or install its issuing CA on the clients.',
 	},
 	{
@@ -161,6 +166,7 @@ export function findFailureReason(code: number): IseFailureReason | undefined {
 /** `"22056 Subject not found in the applicable identity store(s)"`, the form ISE puts in `failure_reason`. */
 export function failureReasonText(code: number): string {
 	const reason = BY_CODE.get(code);
-	if (!reason) throw new Error(`Unknown ISE failure reason code ${code}: add it to ISE_FAILURE_REASONS`);
+	if (!reason)
+		throw new Error(`Unknown ISE failure reason code ${code}: add it to ISE_FAILURE_REASONS`);
 	return `${code} ${reason.text}`;
 }

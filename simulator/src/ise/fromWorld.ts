@@ -4,12 +4,21 @@
  * PSK clients (including `wrong_psk`) never reach ISE, so they are left out.
  */
 import type { World } from '../types';
-import { buildIseScenario, type BuildIseScenarioOptions, type IseClientInput, type IseClientKind, type IseScenario } from './scenario';
+import {
+	buildIseScenario,
+	type BuildIseScenarioOptions,
+	type IseClientInput,
+	type IseClientKind,
+	type IseScenario,
+} from './scenario';
 
 /** Fault kinds ISE sees as authentication failures; other faults leave the RADIUS exchange healthy. */
 const AUTH_FAULTS: readonly IseClientKind[] = ['radius_reject', 'expired_certificate'];
 
-export function iseScenarioFromWorld(world: World, options: BuildIseScenarioOptions = {}): IseScenario {
+export function iseScenarioFromWorld(
+	world: World,
+	options: BuildIseScenarioOptions = {},
+): IseScenario {
 	const faultKindByMac = new Map<string, IseClientKind>();
 	for (const fault of world.faults) {
 		if (!fault.active || !AUTH_FAULTS.includes(fault.kind)) continue;

@@ -1,5 +1,10 @@
 export { startIseSimulator, ISE_BASE_PATH } from './server';
-export type { CoaRecord, IseCallLogEntry, IseSimulatorOptions, RunningIseSimulator } from './server';
+export type {
+	CoaRecord,
+	IseCallLogEntry,
+	IseSimulatorOptions,
+	RunningIseSimulator,
+} from './server';
 export { buildIseScenario, defaultIseScenario, isMacAddress, normaliseMac } from './scenario';
 export type {
 	BuildIseScenarioOptions,

@@ -14,11 +14,16 @@ const BOOLEAN_ATTRIBUTES = {
 	'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
 };
 /** Execution steps ISE lists for a PEAP attempt; the exact ids matter little to consumers. */
-const STEPS_PASSED = '11001,11017,11117,15049,15008,15048,11507,12500,12625,11006,11001,11018,12301,12302,12318,12800,24432,24325,22037,15036,11002';
-const STEPS_FAILED = '11001,11017,11117,15049,15008,15048,11507,12500,12625,11006,11001,11018,12301,12302,12318,12800,24432,24325,22056,11003';
+const STEPS_PASSED =
+	'11001,11017,11117,15049,15008,15048,11507,12500,12625,11006,11001,11018,12301,12302,12318,12800,24432,24325,22037,15036,11002';
+const STEPS_FAILED =
+	'11001,11017,11117,15049,15008,15048,11507,12500,12625,11006,11001,11018,12301,12302,12318,12800,24432,24325,22056,11003';
 
 /** `/Version`: type_of_node 1 = active MnT, 3 = not a MnT node. */
-export function versionXml(product: { name: string; version: string } | undefined, nonMnt: boolean): string {
+export function versionXml(
+	product: { name: string; version: string } | undefined,
+	nonMnt: boolean,
+): string {
 	const { name, version } = product ?? PRODUCT;
 	return renderXml({
 		name: 'product',
@@ -64,7 +69,10 @@ export function sessionXml(endpoint: IseEndpoint, latest: IseAuthRecord, now: nu
 			...fields([
 				['user_name', endpoint.username],
 				['nas_ip_address', endpoint.nasIpAddress],
-				['failure_reason', latest.failureCode === undefined ? undefined : failureReasonText(latest.failureCode)],
+				[
+					'failure_reason',
+					latest.failureCode === undefined ? undefined : failureReasonText(latest.failureCode),
+				],
 				['calling_station_id', normaliseMac(endpoint.mac)],
 				['nas_port', '1'],
 				['identity_group', endpoint.identityGroup],
@@ -90,7 +98,12 @@ export function sessionXml(endpoint: IseEndpoint, latest: IseAuthRecord, now: nu
 	});
 }
 
-export function authStatusXml(mac: string, endpoint: IseEndpoint | undefined, records: IseAuthRecord[], now: number): string {
+export function authStatusXml(
+	mac: string,
+	endpoint: IseEndpoint | undefined,
+	records: IseAuthRecord[],
+	now: number,
+): string {
 	return renderXml({
 		name: 'authStatusOutputList',
 		children: [
@@ -120,7 +133,10 @@ function authStatusElement(endpoint: IseEndpoint, record: IseAuthRecord, now: nu
 				['message_code', record.passed ? 5200 : 5400],
 				['identity_store', record.identityStore],
 				['response_time', record.passed ? 42 : 18],
-				['other_attributes', `ConfigVersionId=42,DestinationPort=1812,Protocol=Radius,SSID=${endpoint.ssid ?? ''}`],
+				[
+					'other_attributes',
+					`ConfigVersionId=42,DestinationPort=1812,Protocol=Radius,SSID=${endpoint.ssid ?? ''}`,
+				],
 				['network_device_name', endpoint.networkDeviceName],
 				['authentication_method', record.authenticationMethod],
 				['authentication_protocol', record.authenticationProtocol],
@@ -130,7 +146,10 @@ function authStatusElement(endpoint: IseEndpoint, record: IseAuthRecord, now: nu
 				['posture_status', undefined],
 				['selected_azn_profiles', record.passed ? record.selectedAznProfiles : 'DenyAccess'],
 				['service_type', 'Framed'],
-				['failure_reason', record.failureCode === undefined ? undefined : failureReasonText(record.failureCode)],
+				[
+					'failure_reason',
+					record.failureCode === undefined ? undefined : failureReasonText(record.failureCode),
+				],
 			]),
 		],
 	};
@@ -152,7 +171,11 @@ export function failureReasonsXml(): string {
 }
 
 export function coaXml(requestType: 'reauth' | 'disconnect', result: boolean): string {
-	return renderXml({ name: 'remoteCoA', attributes: { requestType }, children: [textElement('results', result)] });
+	return renderXml({
+		name: 'remoteCoA',
+		attributes: { requestType },
+		children: [textElement('results', result)],
+	});
 }
 
 /** ISE's error document, used for the non-MnT node answer and for bad requests. */

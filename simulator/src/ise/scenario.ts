@@ -109,17 +109,23 @@ export function normaliseMac(mac: string): string {
 }
 
 /** Builds an ISE view of clients: one endpoint per client, except `wrong_psk` ones (PSK never reaches ISE). */
-export function buildIseScenario(clients: IseClientInput[], options: BuildIseScenarioOptions = {}): IseScenario {
+export function buildIseScenario(
+	clients: IseClientInput[],
+	options: BuildIseScenarioOptions = {},
+): IseScenario {
 	const psn = options.psn ?? 'ise-psn-01';
 	const failedAttempts = options.failedAttempts ?? 6;
 	const counters = { radius_reject: 0, expired_certificate: 0 };
 	const endpoints: IseEndpoint[] = [];
 	for (const client of clients) {
 		if (!KNOWN_KINDS.includes(client.kind)) {
-			throw new Error(`Unknown client kind "${client.kind}" for ${client.mac}: use one of ${KNOWN_KINDS.join(', ')}`);
+			throw new Error(
+				`Unknown client kind "${client.kind}" for ${client.mac}: use one of ${KNOWN_KINDS.join(', ')}`,
+			);
 		}
 		for (const code of client.failureCodes ?? []) {
-			if (!findFailureReason(code)) throw new Error(`Unknown ISE failure code ${code} for ${client.mac}`);
+			if (!findFailureReason(code))
+				throw new Error(`Unknown ISE failure code ${code} for ${client.mac}`);
 		}
 		if (client.kind === 'wrong_psk') continue;
 		const mac = normaliseMac(client.mac);
@@ -147,7 +153,10 @@ export function buildIseScenario(clients: IseClientInput[], options: BuildIseSce
 				],
 			});
 		} else {
-			endpoints.push({ ...base, authRecords: [successRecord(300, protocol), successRecord(3 * 3600, protocol)] });
+			endpoints.push({
+				...base,
+				authRecords: [successRecord(300, protocol), successRecord(3 * 3600, protocol)],
+			});
 		}
 	}
 	return { psns: [psn], endpoints };
@@ -195,9 +204,24 @@ export function defaultIseScenario(): IseScenario {
 	return buildIseScenario([
 		{ mac: 'a8:5e:45:00:00:01', username: 'alice@demo.corp', kind: 'healthy', ssid: 'Corp-Secure' },
 		{ mac: 'a8:5e:45:00:00:02', username: 'bob@demo.corp', kind: 'healthy', ssid: 'Corp-Secure' },
-		{ mac: 'a8:5e:45:00:00:11', username: 'suser77@demo.corp', kind: 'radius_reject', ssid: 'Corp-Secure' },
-		{ mac: 'a8:5e:45:00:00:12', username: 'carol@demo.corp', kind: 'radius_reject', ssid: 'Corp-Secure' },
-		{ mac: 'a8:5e:45:00:00:21', username: 'dave@demo.corp', kind: 'expired_certificate', ssid: 'Corp-Secure' },
+		{
+			mac: 'a8:5e:45:00:00:11',
+			username: 'suser77@demo.corp',
+			kind: 'radius_reject',
+			ssid: 'Corp-Secure',
+		},
+		{
+			mac: 'a8:5e:45:00:00:12',
+			username: 'carol@demo.corp',
+			kind: 'radius_reject',
+			ssid: 'Corp-Secure',
+		},
+		{
+			mac: 'a8:5e:45:00:00:21',
+			username: 'dave@demo.corp',
+			kind: 'expired_certificate',
+			ssid: 'Corp-Secure',
+		},
 		{ mac: 'a8:5e:45:00:00:31', username: 'guest-tablet', kind: 'wrong_psk', ssid: 'Guest-PSK' },
 	]);
 }

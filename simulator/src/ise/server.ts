@@ -8,7 +8,14 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 
 import * as xml from './responses';
-import { defaultIseScenario, isMacAddress, normaliseMac, type IseAuthRecord, type IseEndpoint, type IseScenario } from './scenario';
+import {
+	defaultIseScenario,
+	isMacAddress,
+	normaliseMac,
+	type IseAuthRecord,
+	type IseEndpoint,
+	type IseScenario,
+} from './scenario';
 
 export interface IseSimulatorOptions {
 	port?: number;
@@ -70,7 +77,9 @@ interface Context {
 	coa: CoaRecord[];
 }
 
-export async function startIseSimulator(options: IseSimulatorOptions = {}): Promise<RunningIseSimulator> {
+export async function startIseSimulator(
+	options: IseSimulatorOptions = {},
+): Promise<RunningIseSimulator> {
 	const username = options.username ?? 'mnt-admin';
 	const password = options.password ?? 'ise-sim-password';
 	const host = options.host ?? '127.0.0.1';
@@ -90,7 +99,12 @@ export async function startIseSimulator(options: IseSimulatorOptions = {}): Prom
 			const reply = isAuthorised(request.headers.authorization, username, password)
 				? route(context, request.method ?? 'GET', path)
 				: unauthorised();
-			callLog.push({ method: request.method ?? 'GET', path, status: reply.status, at: context.now() });
+			callLog.push({
+				method: request.method ?? 'GET',
+				path,
+				status: reply.status,
+				at: context.now(),
+			});
 			response.writeHead(reply.status, {
 				'Content-Type': `${reply.contentType ?? XML_TYPE};charset=UTF-8`,
 				...reply.headers,
@@ -143,20 +157,30 @@ function route(context: Context, method: string, path: string): Reply {
 		.map(safeDecode);
 	const isCoa = segments[0] === 'CoA';
 	if (method !== 'GET' && !(isCoa && method === 'PUT')) {
-		return { status: 405, body: xml.restResultXml(405, `Method ${method} is not allowed on ${path}`) };
+		return {
+			status: 405,
+			body: xml.restResultXml(405, `Method ${method} is not allowed on ${path}`),
+		};
 	}
 	if (segments[0] === 'Version' && segments.length === 1) {
 		return ok(xml.versionXml(context.scenario.product, context.nonMnt));
 	}
 	if (context.nonMnt) {
-		return { status: 500, body: xml.restResultXml(500, 'This host is not a MnT node', xml.NOT_MNT_NODE_CODE) };
+		return {
+			status: 500,
+			body: xml.restResultXml(500, 'This host is not a MnT node', xml.NOT_MNT_NODE_CODE),
+		};
 	}
 	try {
 		return routeMnt(context, method, segments, path);
 	} catch (error) {
-		if (error instanceof BadRequest) return { status: 400, body: xml.restResultXml(400, error.message) };
+		if (error instanceof BadRequest)
+			return { status: 400, body: xml.restResultXml(400, error.message) };
 		// A simulator bug must show up as a 500 in the test, not kill the process.
-		return { status: 500, body: xml.restResultXml(500, `Simulator error: ${(error as Error).message}`) };
+		return {
+			status: 500,
+			body: xml.restResultXml(500, `Simulator error: ${(error as Error).message}`),
+		};
 	}
 }
 
@@ -198,11 +222,18 @@ function sessionBy(context: Context, key: string, value: string, path: string): 
 	return ok(xml.sessionXml(endpoint, latest, context.now()));
 }
 
-function authStatus(context: Context, macText: string, secondsText: string, recordsText: string): Reply {
+function authStatus(
+	context: Context,
+	macText: string,
+	secondsText: string,
+	recordsText: string,
+): Reply {
 	const mac = parseMac(macText);
 	const seconds = Math.min(parsePositiveInteger('seconds', secondsText), MAX_WINDOW_SECONDS);
 	const limit = Math.min(parsePositiveInteger('records', recordsText), MAX_RECORDS);
-	const endpoint = context.scenario.endpoints.find((candidate) => normaliseMac(candidate.mac) === mac);
+	const endpoint = context.scenario.endpoints.find(
+		(candidate) => normaliseMac(candidate.mac) === mac,
+	);
 	const records = endpoint
 		? sortedRecords(endpoint)
 				.filter((record) => record.secondsAgo <= seconds)
@@ -211,14 +242,31 @@ function authStatus(context: Context, macText: string, secondsText: string, reco
 	return ok(xml.authStatusXml(mac, endpoint, records, context.now()));
 }
 
-function coa(context: Context, method: string, requestType: 'reauth' | 'disconnect', parts: string[]): Reply {
+function coa(
+	context: Context,
+	method: string,
+	requestType: 'reauth' | 'disconnect',
+	parts: string[],
+): Reply {
 	const [psn, macText, typeText, nasIpAddress, endpointIpAddress] = parts;
 	const mac = parseMac(macText);
 	const type = parseCoaType(typeText);
-	const endpoint = context.scenario.endpoints.find((candidate) => normaliseMac(candidate.mac) === mac);
+	const endpoint = context.scenario.endpoints.find(
+		(candidate) => normaliseMac(candidate.mac) === mac,
+	);
 	// ISE answers false when it has no session for the MAC or the named PSN is not one of its nodes.
 	const result = endpoint !== undefined && context.scenario.psns.includes(psn);
-	context.coa.push({ requestType, method, psn, mac, type, nasIpAddress, endpointIpAddress, result, at: context.now() });
+	context.coa.push({
+		requestType,
+		method,
+		psn,
+		mac,
+		type,
+		nasIpAddress,
+		endpointIpAddress,
+		result,
+		at: context.now(),
+	});
 	return ok(xml.coaXml(requestType, result));
 }
 
@@ -241,7 +289,8 @@ function latestRecord(endpoint: IseEndpoint): IseAuthRecord | undefined {
 class BadRequest extends Error {}
 
 function parseMac(value: string): string {
-	if (!isMacAddress(value)) throw new BadRequest(`Invalid MAC address "${value}": expected 12 hex digits`);
+	if (!isMacAddress(value))
+		throw new BadRequest(`Invalid MAC address "${value}": expected 12 hex digits`);
 	return normaliseMac(value);
 }
 
@@ -253,7 +302,8 @@ function parsePositiveInteger(name: string, value: string): number {
 }
 
 function parseCoaType(value: string): number {
-	if (!/^[012]$/.test(value)) throw new BadRequest(`Invalid CoA type "${value}": expected 0, 1 or 2`);
+	if (!/^[012]$/.test(value))
+		throw new BadRequest(`Invalid CoA type "${value}": expected 0, 1 or 2`);
 	return Number(value);
 }
 

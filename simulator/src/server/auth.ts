@@ -7,7 +7,8 @@ const HOUR_MS = 3600_000;
 /** `Authorization: Token <token>`; anything else is a 401 with Mist's wording. */
 export function checkAuth(sim: SimContext, header: string | undefined): Reply | undefined {
 	const match = /^Token\s+(.+)$/i.exec(header?.trim() ?? '');
-	if (!match) return { status: 401, body: { detail: 'Authentication credentials were not provided.' } };
+	if (!match)
+		return { status: 401, body: { detail: 'Authentication credentials were not provided.' } };
 	const given = Buffer.from(match[1].trim());
 	const expected = Buffer.from(sim.token);
 	if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
@@ -65,6 +66,7 @@ export function tooManyRequests(sim: SimContext): string {
 
 /** Refills the budget; the realistic window stays the current clock hour. */
 export function resetBudget(sim: SimContext, now: number): void {
-	sim.budget.windowStart = sim.world.behaviour.profile === 'realistic' ? Math.floor(now / HOUR_MS) * HOUR_MS : now;
+	sim.budget.windowStart =
+		sim.world.behaviour.profile === 'realistic' ? Math.floor(now / HOUR_MS) * HOUR_MS : now;
 	sim.budget.requests = 0;
 }

@@ -50,7 +50,8 @@ export function createListener(sim: SimContext, mist: Router, control: Router) {
 			return;
 		}
 		if (sim.latencyMs > 0) await new Promise((r) => setTimeout(r, sim.latencyMs));
-		const log = (status: number) => sim.calls.push({ method, path, query: redact(query), status, at: sim.now() });
+		const log = (status: number) =>
+			sim.calls.push({ method, path, query: redact(query), status, at: sim.now() });
 
 		const injection = takeInjection(sim, path, (kind) => kind !== 'truncate');
 		if (injection) {
@@ -71,24 +72,43 @@ export function createListener(sim: SimContext, mist: Router, control: Router) {
 				}
 				case 'truncated': {
 					// The real answer, cut in half after promising its full length.
-					const reply = await dispatch(sim, mist, method, path.slice('/api/v1'.length), query, raw, now, path);
+					const reply = await dispatch(
+						sim,
+						mist,
+						method,
+						path.slice('/api/v1'.length),
+						query,
+						raw,
+						now,
+						path,
+					);
 					log(reply.status);
 					const full = JSON.stringify(reply.body ?? { detail: 'empty' });
-					res.writeHead(reply.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(full), ...(reply.headers ?? {}) });
+					res.writeHead(reply.status, {
+						'Content-Type': 'application/json',
+						'Content-Length': Buffer.byteLength(full),
+						...(reply.headers ?? {}),
+					});
 					res.write(full.slice(0, Math.max(1, Math.floor(full.length / 2))));
 					setTimeout(() => res.destroy(), 10);
 					return;
 				}
 				case '429': {
 					log(429);
-					const headers: Record<string, string> = injection.retryAfterSeconds !== undefined ? { 'Retry-After': String(injection.retryAfterSeconds) } : {};
+					const headers: Record<string, string> =
+						injection.retryAfterSeconds !== undefined
+							? { 'Retry-After': String(injection.retryAfterSeconds) }
+							: {};
 					send(res, error(429, tooManyRequests(sim), headers));
 					return;
 				}
 				default: {
 					const status = Number(injection.kind);
 					log(status);
-					send(res, error(status, status === 503 ? 'Service Unavailable' : 'Internal Server Error'));
+					send(
+						res,
+						error(status, status === 503 ? 'Service Unavailable' : 'Internal Server Error'),
+					);
 					return;
 				}
 			}
@@ -112,10 +132,22 @@ export function createListener(sim: SimContext, mist: Router, control: Router) {
 			return;
 		}
 		advanceFaults(sim.world, now);
-		const reply = await dispatch(sim, mist, method, path.slice('/api/v1'.length), query, raw, now, path);
+		const reply = await dispatch(
+			sim,
+			mist,
+			method,
+			path.slice('/api/v1'.length),
+			query,
+			raw,
+			now,
+			path,
+		);
 		log(reply.status);
 		// A cut body counts only on a GET that succeeded, so `count` says how many bodies arrive cut.
-		const cut = method === 'GET' && reply.status === 200 && takeInjection(sim, path, (kind) => kind === 'truncate');
+		const cut =
+			method === 'GET' &&
+			reply.status === 200 &&
+			takeInjection(sim, path, (kind) => kind === 'truncate');
 		if (cut) sendCut(res, reply);
 		else send(res, reply);
 	};
@@ -125,7 +157,11 @@ export function createListener(sim: SimContext, mist: Router, control: Router) {
 function sendCut(res: ServerResponse, reply: Reply): void {
 	const full = JSON.stringify(reply.body ?? {});
 	const cut = full.slice(0, Math.max(1, Math.floor(full.length / 2)));
-	res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(cut), ...(reply.headers ?? {}) });
+	res.writeHead(200, {
+		'Content-Type': 'application/json',
+		'Content-Length': Buffer.byteLength(cut),
+		...(reply.headers ?? {}),
+	});
 	res.end(cut);
 }
 
@@ -151,15 +187,29 @@ async function dispatch(
 		}
 	}
 	try {
-		return await match.handler({ sim, method, path: fullPath, params: match.params, query, body, now });
+		return await match.handler({
+			sim,
+			method,
+			path: fullPath,
+			params: match.params,
+			query,
+			body,
+			now,
+		});
 	} catch (e) {
 		if (e instanceof ApiError) return error(e.status, e.detail);
 		return error(500, `Simulator error: ${(e as Error).message}`);
 	}
 }
 
-function takeInjection(sim: SimContext, path: string, applies: (kind: FaultInjection['kind']) => boolean) {
-	const index = sim.injections.findIndex((i) => applies(i.kind) && (!i.regex || i.regex.test(path)));
+function takeInjection(
+	sim: SimContext,
+	path: string,
+	applies: (kind: FaultInjection['kind']) => boolean,
+) {
+	const index = sim.injections.findIndex(
+		(i) => applies(i.kind) && (!i.regex || i.regex.test(path)),
+	);
 	if (index < 0) return undefined;
 	const injection = sim.injections[index];
 	injection.remaining--;
@@ -170,6 +220,7 @@ function takeInjection(sim: SimContext, path: string, applies: (kind: FaultInjec
 /** The call log never holds secrets, even if a caller puts one in the query string. */
 function redact(query: Record<string, string>): Record<string, string> {
 	const out: Record<string, string> = {};
-	for (const [k, v] of Object.entries(query)) out[k] = /token|secret|password|key/i.test(k) ? '[redacted]' : v;
+	for (const [k, v] of Object.entries(query))
+		out[k] = /token|secret|password|key/i.test(k) ? '[redacted]' : v;
 	return out;
 }

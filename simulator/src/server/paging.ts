@@ -9,21 +9,28 @@ const DURATION_UNITS: Record<string, number> = { m: 60, h: 3600, d: 86400, w: 60
 export function parseLimit(query: Record<string, string>, fallback = DEFAULT_LIMIT): number {
 	if (query.limit === undefined || query.limit === '') return fallback;
 	const limit = Number(query.limit);
-	if (!Number.isInteger(limit) || limit < 0) throw new ApiError(400, `Invalid limit "${query.limit}": expected a non-negative integer`);
-	if (limit > MAX_LIMIT) throw new ApiError(400, `Invalid limit ${limit}: the maximum is ${MAX_LIMIT}`);
+	if (!Number.isInteger(limit) || limit < 0)
+		throw new ApiError(400, `Invalid limit "${query.limit}": expected a non-negative integer`);
+	if (limit > MAX_LIMIT)
+		throw new ApiError(400, `Invalid limit ${limit}: the maximum is ${MAX_LIMIT}`);
 	return limit === 0 ? fallback : limit;
 }
 
 export function parsePage(query: Record<string, string>): number {
 	if (query.page === undefined || query.page === '') return 1;
 	const page = Number(query.page);
-	if (!Number.isInteger(page) || page < 1) throw new ApiError(400, `Invalid page "${query.page}": expected an integer >= 1`);
+	if (!Number.isInteger(page) || page < 1)
+		throw new ApiError(400, `Invalid page "${query.page}": expected an integer >= 1`);
 	return page;
 }
 
 export function parseDuration(text: string): number {
 	const match = /^(\d+)([mhdw])$/.exec(text.trim());
-	if (!match) throw new ApiError(400, `Invalid duration "${text}": expected a number followed by m, h, d or w (e.g. 1d)`);
+	if (!match)
+		throw new ApiError(
+			400,
+			`Invalid duration "${text}": expected a number followed by m, h, d or w (e.g. 1d)`,
+		);
 	return Number(match[1]) * DURATION_UNITS[match[2]];
 }
 
@@ -32,13 +39,21 @@ function parseTime(text: string, nowSec: number, name: string): number {
 	if (value === 'now') return Math.floor(nowSec);
 	if (/^-\d+[mhdw]$/.test(value)) return Math.floor(nowSec - parseDuration(value.slice(1)));
 	const num = Number(value);
-	if (value === '' || !Number.isFinite(num) || num < 0) throw new ApiError(400, `Invalid ${name} "${text}": expected epoch seconds or a relative time like -1d`);
+	if (value === '' || !Number.isFinite(num) || num < 0)
+		throw new ApiError(
+			400,
+			`Invalid ${name} "${text}": expected epoch seconds or a relative time like -1d`,
+		);
 	// Accept epoch milliseconds as well, as Mist does.
 	return Math.floor(num > 1e11 ? num / 1000 : num);
 }
 
 /** Resolves start/end/duration (default 1d) to epoch seconds. */
-export function timeWindow(query: Record<string, string>, nowMs: number, defaultDuration = '1d'): { start: number; end: number } {
+export function timeWindow(
+	query: Record<string, string>,
+	nowMs: number,
+	defaultDuration = '1d',
+): { start: number; end: number } {
 	const nowSec = nowMs / 1000;
 	const duration = parseDuration(query.duration ?? defaultDuration);
 	let start = query.start !== undefined ? parseTime(query.start, nowSec, 'start') : undefined;
@@ -46,24 +61,36 @@ export function timeWindow(query: Record<string, string>, nowMs: number, default
 	if (start === undefined && end === undefined) end = Math.ceil(nowSec);
 	if (start === undefined) start = (end as number) - duration;
 	if (end === undefined) end = query.duration !== undefined ? start + duration : Math.ceil(nowSec);
-	if (start > end) throw new ApiError(400, `Invalid time range: start ${start} is after end ${end}`);
+	if (start > end)
+		throw new ApiError(400, `Invalid time range: start ${start} is after end ${end}`);
 	return { start, end };
 }
 
 /** List endpoints: bare array, paging in X-Page-* headers. */
-export function listReply<T>(ctx: RequestContext, items: T[], map: (item: T) => unknown = (x) => x): Reply {
+export function listReply<T>(
+	ctx: RequestContext,
+	items: T[],
+	map: (item: T) => unknown = (x) => x,
+): Reply {
 	const limit = parseLimit(ctx.query);
 	const page = parsePage(ctx.query);
 	const slice = items.slice((page - 1) * limit, page * limit);
 	return {
 		status: 200,
 		body: slice.map(map),
-		headers: { 'X-Page-Total': String(items.length), 'X-Page-Limit': String(limit), 'X-Page-Page': String(page) },
+		headers: {
+			'X-Page-Total': String(items.length),
+			'X-Page-Limit': String(limit),
+			'X-Page-Page': String(page),
+		},
 	};
 }
 
 /** Endpoints that page with page/limit and report paging in the body. */
-export function bodyPage<T>(ctx: RequestContext, items: T[]): { slice: T[]; page: number; limit: number; total: number } {
+export function bodyPage<T>(
+	ctx: RequestContext,
+	items: T[],
+): { slice: T[]; page: number; limit: number; total: number } {
 	const limit = parseLimit(ctx.query);
 	const page = parsePage(ctx.query);
 	return { slice: items.slice((page - 1) * limit, page * limit), page, limit, total: items.length };
@@ -81,12 +108,19 @@ export function encodeCursor(key: string, offset: number): string {
 
 function decodeCursor(key: string, cursor: string): number {
 	try {
-		const [offset, sum] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [number, string];
-		if (Number.isInteger(offset) && offset >= 0 && sum === cursorChecksum(key, offset)) return offset;
+		const [offset, sum] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
+			number,
+			string,
+		];
+		if (Number.isInteger(offset) && offset >= 0 && sum === cursorChecksum(key, offset))
+			return offset;
 	} catch {
 		// fall through to the error below
 	}
-	throw new ApiError(400, 'Invalid search_after: use the `next` link returned by the previous page');
+	throw new ApiError(
+		400,
+		'Invalid search_after: use the `next` link returned by the previous page',
+	);
 }
 
 export interface SearchOptions<T> {
@@ -148,11 +182,22 @@ export function searchReply<T>(ctx: RequestContext, options: SearchOptions<T>): 
 }
 
 /** Hybrid endpoints (rrm/events, clients/{mac}/events): page+limit plus a `next` link to page+1. */
-export function hybridReply<T>(ctx: RequestContext, items: T[], window: { start: number; end: number }, withTotal: boolean, map: (item: T) => unknown = (x) => x): Reply {
+export function hybridReply<T>(
+	ctx: RequestContext,
+	items: T[],
+	window: { start: number; end: number },
+	withTotal: boolean,
+	map: (item: T) => unknown = (x) => x,
+): Reply {
 	const limit = parseLimit(ctx.query);
 	const page = parsePage(ctx.query);
 	const slice = items.slice((page - 1) * limit, page * limit);
-	const body: Record<string, unknown> = { results: slice.map(map), limit, start: window.start, end: window.end };
+	const body: Record<string, unknown> = {
+		results: slice.map(map),
+		limit,
+		start: window.start,
+		end: window.end,
+	};
 	if (withTotal) body.total = items.length;
 	if (page * limit < items.length) {
 		const params = new URLSearchParams(ctx.query);
@@ -167,7 +212,10 @@ export function hybridReply<T>(ctx: RequestContext, items: T[], window: { start:
 }
 
 /** Filters a timestamp-sorted array to [start, end] with binary search, so windows cost O(log n + k). */
-export function inWindow<T extends { timestamp: number }>(items: T[], window: { start: number; end: number }): T[] {
+export function inWindow<T extends { timestamp: number }>(
+	items: T[],
+	window: { start: number; end: number },
+): T[] {
 	const lower = (t: number) => {
 		let lo = 0;
 		let hi = items.length;
@@ -194,7 +242,12 @@ export function inWindow<T extends { timestamp: number }>(items: T[], window: { 
 /** Comma-separated filter values (Mist accepts `type=A,B`). */
 export function csv(value: string | undefined): Set<string> | undefined {
 	if (value === undefined || value === '') return undefined;
-	return new Set(value.split(',').map((v) => v.trim()).filter(Boolean));
+	return new Set(
+		value
+			.split(',')
+			.map((v) => v.trim())
+			.filter(Boolean),
+	);
 }
 
 /**
@@ -212,6 +265,12 @@ export function wildcard(pattern: string | undefined, value: string | undefined)
 	if (pattern === undefined || pattern === '') return true;
 	if (value === undefined) return false;
 	if (!pattern.includes('*')) return pattern.toLowerCase() === value.toLowerCase();
-	const regex = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+	const regex = new RegExp(
+		`^${pattern
+			.split('*')
+			.map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+			.join('.*')}$`,
+		'i',
+	);
 	return regex.test(value);
 }

@@ -42,7 +42,12 @@ export class Router {
 
 	add(method: string, pattern: string, handler: Handler): this {
 		const segments = pattern.split('/').filter(Boolean);
-		this.routes.push({ method, segments, literals: segments.filter((s) => !s.startsWith(':')).length, handler });
+		this.routes.push({
+			method,
+			segments,
+			literals: segments.filter((s) => !s.startsWith(':')).length,
+			handler,
+		});
 		return this;
 	}
 
@@ -63,7 +68,10 @@ export class Router {
 	}
 
 	/** Returns the handler and params, `405` when only the method differs, or undefined. */
-	match(method: string, path: string): { handler: Handler; params: Record<string, string> } | 405 | undefined {
+	match(
+		method: string,
+		path: string,
+	): { handler: Handler; params: Record<string, string> } | 405 | undefined {
 		const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
 		let best: { route: Route; params: Record<string, string> } | undefined;
 		let pathMatched = false;

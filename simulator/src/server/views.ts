@@ -1,7 +1,23 @@
-import type { Alarm, Ap, Client, ClientEvent, DeviceEvent, RadioState, Site, SimulatorProfile, Switch, World } from '../types';
+import type {
+	Alarm,
+	Ap,
+	Client,
+	ClientEvent,
+	DeviceEvent,
+	RadioState,
+	Site,
+	SimulatorProfile,
+	Switch,
+	World,
+} from '../types';
 import { bssidOf } from '../generator/radio';
 import { REAL_TYPE_CODES } from '../generator/clientEventCatalog';
-import { realApStatExtras, realClientStatExtras, realLldpExtras, realRadioStatExtras } from './realViews';
+import {
+	realApStatExtras,
+	realClientStatExtras,
+	realLldpExtras,
+	realRadioStatExtras,
+} from './realViews';
 
 /** Response shapes, named and typed as in the Mist OpenAPI spec. */
 
@@ -13,7 +29,8 @@ export function apStatus(ap: Ap, now: number): 'connected' | 'disconnected' {
 
 export function apLastSeen(ap: Ap, now: number): number {
 	if (ap.offlineSince !== undefined) return Math.floor(ap.offlineSince / 1000);
-	if (ap.rebootingUntil !== undefined && now < ap.rebootingUntil) return Math.floor((ap.rebootStartedAt ?? now) / 1000);
+	if (ap.rebootingUntil !== undefined && now < ap.rebootingUntil)
+		return Math.floor((ap.rebootStartedAt ?? now) / 1000);
 	return Math.floor(now / 1000) - 5;
 }
 
@@ -125,7 +142,9 @@ export function apStats(world: World, ap: Ap, now: number) {
 		power_constrained: false,
 		power_opmode: '[20] 6GHz/5GHz/2.4GHz radios enabled',
 		// Real APs report their last trouble even when healthy (stats-devices-ap.json: code "07").
-		last_trouble: ap.lastTrouble ?? (realistic ? { code: '07', timestamp: Math.floor(ap.bootAt / 1000) - 86400 } : undefined),
+		last_trouble:
+			ap.lastTrouble ??
+			(realistic ? { code: '07', timestamp: Math.floor(ap.bootAt / 1000) - 86400 } : undefined),
 		port_stat: {
 			eth0: {
 				up,
@@ -147,12 +166,27 @@ export function apStats(world: World, ap: Ap, now: number) {
 			...(realistic ? realLldpExtras(world, ap) : {}),
 		},
 		radio_stat: {
-			band_24: radioStat(ap.radios.band_24, clients.length - n5, up, realistic ? realRadioStatExtras(ap, '24') : {}),
+			band_24: radioStat(
+				ap.radios.band_24,
+				clients.length - n5,
+				up,
+				realistic ? realRadioStatExtras(ap, '24') : {},
+			),
 			band_5: radioStat(ap.radios.band_5, n5, up, realistic ? realRadioStatExtras(ap, '5') : {}),
 		},
 		radio_config: {
-			band_24: { channel: ap.radios.band_24.channel, bandwidth: ap.radios.band_24.bandwidth, power: ap.radios.band_24.power, disabled: false },
-			band_5: { channel: ap.radios.band_5.channel, bandwidth: ap.radios.band_5.bandwidth, power: ap.radios.band_5.power, disabled: false },
+			band_24: {
+				channel: ap.radios.band_24.channel,
+				bandwidth: ap.radios.band_24.bandwidth,
+				power: ap.radios.band_24.power,
+				disabled: false,
+			},
+			band_5: {
+				channel: ap.radios.band_5.channel,
+				bandwidth: ap.radios.band_5.bandwidth,
+				power: ap.radios.band_5.power,
+				disabled: false,
+			},
 			scanning_enabled: true,
 		},
 		tx_bps: clients.reduce((s, c) => s + c.txBps, 0),
@@ -184,8 +218,18 @@ export function apConfig(world: World, ap: Ap) {
 		modified_time: Math.floor(world.createdAt / 1000),
 		...override,
 		radio_config: {
-			band_24: { channel: ap.radios.band_24.channel, bandwidth: ap.radios.band_24.bandwidth, power: ap.radios.band_24.power, disabled: false },
-			band_5: { channel: ap.radios.band_5.channel, bandwidth: ap.radios.band_5.bandwidth, power: ap.radios.band_5.power, disabled: false },
+			band_24: {
+				channel: ap.radios.band_24.channel,
+				bandwidth: ap.radios.band_24.bandwidth,
+				power: ap.radios.band_24.power,
+				disabled: false,
+			},
+			band_5: {
+				channel: ap.radios.band_5.channel,
+				bandwidth: ap.radios.band_5.bandwidth,
+				power: ap.radios.band_5.power,
+				disabled: false,
+			},
 			...((override.radio_config as Record<string, unknown>) ?? {}),
 		},
 	};
@@ -237,8 +281,15 @@ export function switchStats(world: World, sw: Switch, now: number) {
 		uptime: Math.floor((now - sw.bootAt) / 1000),
 		last_seen: Math.floor(now / 1000) - 5,
 		ip: sw.ip,
-		dhcpd_stat: Object.fromEntries(Object.entries(sw.dhcpd).map(([name, d]) => [name, { num_ips: d.num_ips, num_leased: d.num_leased }])),
-		clients_stats: { total: { num_aps: [sw.ports.filter((p) => p.neighborMac).length], num_wired_clients: 2 } },
+		dhcpd_stat: Object.fromEntries(
+			Object.entries(sw.dhcpd).map(([name, d]) => [
+				name,
+				{ num_ips: d.num_ips, num_leased: d.num_leased },
+			]),
+		),
+		clients_stats: {
+			total: { num_aps: [sw.ports.filter((p) => p.neighborMac).length], num_wired_clients: 2 },
+		},
 		cpu_stat: { idle: 88, system: 4, user: 8, usage: 12, interrupt: 0, load_avg: [0.4, 0.5, 0.5] },
 		memory_stat: { usage: 41 },
 		ports: sw.ports.map((p) => ({

@@ -2,7 +2,8 @@
 /** `node build/simulator/src/sink/cli.js [--http-port 8099] [--smtp-port 2525]`: the alert sink on its own. */
 import { startAlertSink, type AlertSinkOptions } from './index';
 
-const USAGE = 'Usage: node build/simulator/src/sink/cli.js [--http-port 8099] [--smtp-port 2525] [--host 127.0.0.1]';
+const USAGE =
+	'Usage: node build/simulator/src/sink/cli.js [--http-port 8099] [--smtp-port 2525] [--host 127.0.0.1]';
 
 function parseArgs(argv: string[]): AlertSinkOptions {
 	const options: AlertSinkOptions = { httpPort: 8099, smtpPort: 2525 };
@@ -20,7 +21,8 @@ function parseArgs(argv: string[]): AlertSinkOptions {
 
 function port(flag: string, text: string): number {
 	const value = Number(text);
-	if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${flag} expects a port number, got "${text}"`);
+	if (!Number.isInteger(value) || value < 0 || value > 65535)
+		throw new Error(`${flag} expects a port number, got "${text}"`);
 	return value;
 }
 
@@ -31,8 +33,12 @@ async function main(): Promise<void> {
 	console.log(`  Teams      : ${sink.url}/teams/<anything>`);
 	console.log(`  Webhook    : ${sink.url}/webhook/<anything>`);
 	console.log(`  PagerDuty  : ${sink.url}/pagerduty/v2/enqueue`);
-	console.log(`  SMTP       : ${new URL(sink.url).hostname}:${sink.smtpPort} (no TLS, any AUTH PLAIN/LOGIN)`);
-	console.log(`  Messages   : GET/DELETE ${sink.url}/messages (JSON; a readable page in a browser)`);
+	console.log(
+		`  SMTP       : ${new URL(sink.url).hostname}:${sink.smtpPort} (no TLS, any AUTH PLAIN/LOGIN)`,
+	);
+	console.log(
+		`  Messages   : GET/DELETE ${sink.url}/messages (JSON; a readable page in a browser)`,
+	);
 	const stop = () => void sink.close().then(() => process.exit(0));
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

@@ -66,7 +66,10 @@ function route(store: HttpSinkStore, request: http.IncomingMessage, body: string
 	if (url.pathname === '/messages') {
 		if (method === 'GET') {
 			const channel = url.searchParams.get('channel');
-			return json(200, store.list().filter((message) => !channel || message.channel === channel));
+			return json(
+				200,
+				store.list().filter((message) => !channel || message.channel === channel),
+			);
 		}
 		if (method === 'DELETE') {
 			store.clear();
@@ -111,7 +114,11 @@ function page(store: HttpSinkStore, url: URL): Reply {
 		status: 200,
 		body,
 		contentType: 'text/html; charset=utf-8',
-		headers: { 'Content-Security-Policy': PAGE_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff', Vary: 'Accept' },
+		headers: {
+			'Content-Security-Policy': PAGE_SECURITY_POLICY,
+			'X-Content-Type-Options': 'nosniff',
+			Vary: 'Accept',
+		},
 	};
 }
 
@@ -127,7 +134,8 @@ function slack(store: HttpSinkStore, path: string, body: string, contentType: st
 	const hasBlocks = Array.isArray(payload.blocks) && payload.blocks.length > 0;
 	const hasAttachments = Array.isArray(payload.attachments) && payload.attachments.length > 0;
 	if (!hasText && !hasBlocks && !hasAttachments) return text(400, 'invalid_payload');
-	if (payload.blocks !== undefined && !Array.isArray(payload.blocks)) return text(400, 'invalid_blocks');
+	if (payload.blocks !== undefined && !Array.isArray(payload.blocks))
+		return text(400, 'invalid_blocks');
 	save(store, 'slack', path, payload);
 	return text(200, 'ok');
 }
@@ -136,7 +144,10 @@ function slack(store: HttpSinkStore, path: string, body: string, contentType: st
 function teams(store: HttpSinkStore, path: string, body: string): Reply {
 	const payload = parseJson(body);
 	if (!isObject(payload)) return text(400, 'Bad payload received by generic incoming webhook.');
-	const isMessageCard = typeof payload.text === 'string' || typeof payload.summary === 'string' || Array.isArray(payload.sections);
+	const isMessageCard =
+		typeof payload.text === 'string' ||
+		typeof payload.summary === 'string' ||
+		Array.isArray(payload.sections);
 	const isAdaptive = payload.type === 'message' && Array.isArray(payload.attachments);
 	if (!isMessageCard && !isAdaptive) return text(400, 'Summary or Text is required.');
 	save(store, 'teams', path, payload);
@@ -153,7 +164,12 @@ function webhook(store: HttpSinkStore, path: string, body: string): Reply {
 function pagerDuty(store: HttpSinkStore, path: string, body: string): Reply {
 	const payload = parseJson(body);
 	const result = validatePagerDutyEvent(payload);
-	if (!result.ok) return json(400, { status: 'invalid event', message: 'Event object is invalid', errors: result.errors });
+	if (!result.ok)
+		return json(400, {
+			status: 'invalid event',
+			message: 'Event object is invalid',
+			errors: result.errors,
+		});
 	save(store, 'pagerduty', path, payload);
 	return json(202, { status: 'success', message: 'Event processed', dedup_key: result.dedupKey });
 }

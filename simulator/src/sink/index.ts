@@ -54,10 +54,12 @@ export async function startAlertSink(options: AlertSinkOptions = {}): Promise<Ru
 		httpServer.listen(options.httpPort ?? 0, host, () => resolve());
 	});
 	const httpPort = (httpServer.address() as AddressInfo).port;
-	const smtp = await startSmtpServer(host, options.smtpPort ?? 0, store.record).catch(async (error: Error) => {
-		httpServer.close();
-		return Promise.reject(error);
-	});
+	const smtp = await startSmtpServer(host, options.smtpPort ?? 0, store.record).catch(
+		async (error: Error) => {
+			httpServer.close();
+			return Promise.reject(error);
+		},
+	);
 	return {
 		url: `http://${host}:${httpPort}`,
 		httpPort,
@@ -66,7 +68,10 @@ export async function startAlertSink(options: AlertSinkOptions = {}): Promise<Ru
 		clear: store.clear,
 		close: async () => {
 			httpServer.closeAllConnections();
-			await Promise.all([new Promise<void>((resolve) => httpServer.close(() => resolve())), smtp.close()]);
+			await Promise.all([
+				new Promise<void>((resolve) => httpServer.close(() => resolve())),
+				smtp.close(),
+			]);
 		},
 	};
 }

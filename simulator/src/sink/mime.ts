@@ -42,7 +42,8 @@ const MAX_DEPTH = 5;
 function collectBodies(part: Part, result: ParsedMime, depth: number): void {
 	const { type, params } = parseContentType(part.headers['content-type']);
 	if (type.startsWith('multipart/') && params.boundary && depth < MAX_DEPTH) {
-		for (const child of splitMultipart(part.body, params.boundary)) collectBodies(splitPart(child), result, depth + 1);
+		for (const child of splitMultipart(part.body, params.boundary))
+			collectBodies(splitPart(child), result, depth + 1);
 		return;
 	}
 	if (/^attachment/i.test(part.headers['content-disposition'] ?? '')) return;
@@ -51,14 +52,20 @@ function collectBodies(part: Part, result: ParsedMime, depth: number): void {
 	if (type === 'text/plain' && result.text === undefined) result.text = decoded;
 }
 
-export function parseContentType(header: string | undefined): { type: string; params: Record<string, string> } {
+export function parseContentType(header: string | undefined): {
+	type: string;
+	params: Record<string, string>;
+} {
 	if (!header) return { type: 'text/plain', params: {} };
 	const [type, ...rest] = header.split(';');
 	const params: Record<string, string> = {};
 	for (const param of rest) {
 		const equals = param.indexOf('=');
 		if (equals < 0) continue;
-		params[param.slice(0, equals).trim().toLowerCase()] = param.slice(equals + 1).trim().replace(/^"(.*)"$/, '$1');
+		params[param.slice(0, equals).trim().toLowerCase()] = param
+			.slice(equals + 1)
+			.trim()
+			.replace(/^"(.*)"$/, '$1');
 	}
 	return { type: type.trim().toLowerCase(), params };
 }
@@ -73,7 +80,11 @@ function splitMultipart(body: string, boundary: string): string[] {
 		.map((section) => section.replace(/^[ \t]*\r?\n/, ''));
 }
 
-export function decodeBody(body: string, encoding: string | undefined, charset: string | undefined): string {
+export function decodeBody(
+	body: string,
+	encoding: string | undefined,
+	charset: string | undefined,
+): string {
 	const transfer = (encoding ?? '7bit').trim().toLowerCase();
 	let bytes: Buffer;
 	if (transfer === 'base64') bytes = Buffer.from(body.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
@@ -100,14 +111,21 @@ export function decodeQuotedPrintable(body: string): Buffer {
 
 function toText(bytes: Buffer, charset: string | undefined): string {
 	const name = (charset ?? 'utf-8').toLowerCase();
-	if (name === 'iso-8859-1' || name === 'latin1' || name === 'us-ascii' || name === 'windows-1252') {
+	if (
+		name === 'iso-8859-1' ||
+		name === 'latin1' ||
+		name === 'us-ascii' ||
+		name === 'windows-1252'
+	) {
 		return bytes.toString('latin1');
 	}
 	return bytes.toString('utf8');
 }
 
 function decodeHeaders(headers: Record<string, string>): Record<string, string> {
-	return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, decodeHeaderValue(value)]));
+	return Object.fromEntries(
+		Object.entries(headers).map(([name, value]) => [name, decodeHeaderValue(value)]),
+	);
 }
 
 /** Header values arrive as raw bytes (maybe UTF-8) and may hold RFC 2047 encoded words. */
@@ -116,13 +134,16 @@ export function decodeHeaderValue(binary: string): string {
 	// White space between two adjacent encoded words is not part of the text (RFC 2047 §6.2).
 	return text
 		.replace(/(\?=)\s+(=\?)/g, '$1$2')
-		.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_whole, charset: string, encoding: string, data: string) => {
-			const bytes =
-				encoding.toUpperCase() === 'B'
-					? Buffer.from(data, 'base64')
-					: decodeQuotedPrintable(data.replace(/_/g, ' '));
-			return toText(bytes, charset);
-		});
+		.replace(
+			/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g,
+			(_whole, charset: string, encoding: string, data: string) => {
+				const bytes =
+					encoding.toUpperCase() === 'B'
+						? Buffer.from(data, 'base64')
+						: decodeQuotedPrintable(data.replace(/_/g, ' '));
+				return toText(bytes, charset);
+			},
+		);
 }
 
 function escapeRegExp(value: string): string {

@@ -21,7 +21,10 @@ function decodeSlackEntities(text: string): string {
 /** Plain text (already free of Slack tokens) as HTML with Slack's emphasis. */
 function emphasised(text: string): string {
 	const safe = escapeHtml(decodeSlackEntities(text));
-	return EMPHASIS.reduce((html, [pattern, replacement]) => html.replace(pattern, replacement), safe);
+	return EMPHASIS.reduce(
+		(html, [pattern, replacement]) => html.replace(pattern, replacement),
+		safe,
+	);
 }
 
 /** Only web and mail links become anchors; anything else (javascript:, data:) stays text. */
@@ -51,6 +54,9 @@ export function mrkdwnToHtml(text: string): string {
 /** The same text without any markup, e.g. for a title. */
 export function mrkdwnToPlain(text: string): string {
 	return decodeSlackEntities(
-		text.replace(SLACK_TOKEN, (_whole, target: string, label?: string) => label || target.replace(/^[@#!]/, '')),
+		text.replace(
+			SLACK_TOKEN,
+			(_whole, target: string, label?: string) => label || target.replace(/^[@#!]/, ''),
+		),
 	).replace(/(^|[^\w])[*_~](\S(?:[^\n]*?\S)?)[*_~](?!\w)/g, '$1$2');
 }

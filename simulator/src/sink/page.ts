@@ -86,28 +86,42 @@ function card(message: SinkMessage, now: number): string {
 }
 
 function link(label: string, params: Record<string, string | undefined>, on: boolean): string {
-	const query = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => !!entry[1])).toString();
+	const query = new URLSearchParams(
+		Object.entries(params).filter((entry): entry is [string, string] => !!entry[1]),
+	).toString();
 	return `<a href="/messages${query ? `?${escapeHtml(query)}` : ''}"${on ? ' class="on"' : ''}>${escapeHtml(label)}</a>`;
 }
 
 export function renderMessagesPage(messages: SinkMessage[], options: PageOptions): string {
 	const { channel, now, refreshSeconds } = options;
-	const shown = messages.filter((message) => !channel || message.channel === channel).sort((a, b) => b.id - a.id);
+	const shown = messages
+		.filter((message) => !channel || message.channel === channel)
+		.sort((a, b) => b.id - a.id);
 	const refresh = refreshSeconds > 0 ? undefined : '0';
-	const count = (name?: SinkChannel) => messages.filter((message) => !name || message.channel === name).length;
+	const count = (name?: SinkChannel) =>
+		messages.filter((message) => !name || message.channel === name).length;
 	const nav = [
 		link(`All (${count()})`, { refresh }, !channel),
 		...(Object.keys(CHANNEL_LABELS) as SinkChannel[]).map((name) =>
-			link(`${CHANNEL_LABELS[name]} (${count(name)})`, { channel: name, refresh }, channel === name),
+			link(
+				`${CHANNEL_LABELS[name]} (${count(name)})`,
+				{ channel: name, refresh },
+				channel === name,
+			),
 		),
 	];
 	const toggle =
 		refreshSeconds > 0
 			? `Reloads every ${refreshSeconds} s · ${link('pause', { channel, refresh: '0' }, false)}`
 			: `Auto-refresh paused · ${link('resume', { channel }, false)}`;
-	const older = shown.length > MAX_SHOWN ? `<p class="empty">${shown.length - MAX_SHOWN} older messages not shown.</p>` : '';
+	const older =
+		shown.length > MAX_SHOWN
+			? `<p class="empty">${shown.length - MAX_SHOWN} older messages not shown.</p>`
+			: '';
 	const cards = shown.slice(0, MAX_SHOWN).map((message) => card(message, now));
-	const channelName = channel ? `${escapeHtml(CHANNEL_LABELS[channel as SinkChannel] ?? channel)} ` : '';
+	const channelName = channel
+		? `${escapeHtml(CHANNEL_LABELS[channel as SinkChannel] ?? channel)} `
+		: '';
 	const empty = `<p class="empty">No ${channelName}messages yet.</p>`;
 	return [
 		'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',

@@ -14,12 +14,14 @@ export interface ReadableMessage {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const str = (value: unknown): string =>
 	typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
 
-const paragraph = (html: string, className = 'p') => (html.trim() ? `<div class="${className}">${html}</div>` : '');
+const paragraph = (html: string, className = 'p') =>
+	html.trim() ? `<div class="${className}">${html}</div>` : '';
 const plain = (text: unknown, className = 'p') => paragraph(escapeHtml(str(text)), className);
 
 function firstLine(text: string): string {
@@ -40,7 +42,8 @@ function richText(value: unknown): string {
 	if (value.type === 'emoji') return escapeHtml(`:${str(value.name)}:`);
 	if (value.type === 'user') return escapeHtml(`@${str(value.user_id)}`);
 	const children = list(value.elements);
-	if (value.type === 'rich_text_list') return children.map((item) => `• ${richText(item)}`).join('\n');
+	if (value.type === 'rich_text_list')
+		return children.map((item) => `• ${richText(item)}`).join('\n');
 	return children.map(richText).join('');
 }
 
@@ -50,11 +53,20 @@ function slackBlock(block: unknown): string {
 		case 'header':
 			return paragraph(slackText(block.text), 'h');
 		case 'section':
-			return paragraph(slackText(block.text)) + list(block.fields).map((field) => paragraph(slackText(field))).join('');
+			return (
+				paragraph(slackText(block.text)) +
+				list(block.fields)
+					.map((field) => paragraph(slackText(field)))
+					.join('')
+			);
 		case 'context':
 			return paragraph(
 				list(block.elements)
-					.map((element) => (isObject(element) && element.type === 'image' ? escapeHtml(str(element.alt_text)) : slackText(element)))
+					.map((element) =>
+						isObject(element) && element.type === 'image'
+							? escapeHtml(str(element.alt_text))
+							: slackText(element),
+					)
 					.filter(Boolean)
 					.join(' · '),
 				'small',
@@ -69,7 +81,12 @@ function slackBlock(block: unknown): string {
 			return paragraph(
 				list(block.elements)
 					.filter(isObject)
-					.map((element) => safeLink(str(element.url), `[${mrkdwnToPlain(str(isObject(element.text) ? element.text.text : ''))}]`))
+					.map((element) =>
+						safeLink(
+							str(element.url),
+							`[${mrkdwnToPlain(str(isObject(element.text) ? element.text.text : ''))}]`,
+						),
+					)
 					.join(' '),
 				'small',
 			);
@@ -80,14 +97,18 @@ function slackBlock(block: unknown): string {
 
 function slackAttachment(attachment: unknown): string {
 	if (!isObject(attachment)) return '';
-	const colour = /^#?[0-9a-f]{3,8}$/i.test(str(attachment.color)) ? `#${str(attachment.color).replace('#', '')}` : '#bdbdbd';
+	const colour = /^#?[0-9a-f]{3,8}$/i.test(str(attachment.color))
+		? `#${str(attachment.color).replace('#', '')}`
+		: '#bdbdbd';
 	const parts = [
 		paragraph(mrkdwnToHtml(str(attachment.pretext))),
 		paragraph(escapeHtml(str(attachment.title)), 'h'),
 		paragraph(mrkdwnToHtml(str(attachment.text))),
 		...list(attachment.fields)
 			.filter(isObject)
-			.map((field) => paragraph(`<b>${escapeHtml(str(field.title))}</b>: ${mrkdwnToHtml(str(field.value))}`)),
+			.map((field) =>
+				paragraph(`<b>${escapeHtml(str(field.title))}</b>: ${mrkdwnToHtml(str(field.value))}`),
+			),
 		...list(attachment.blocks).map(slackBlock),
 		paragraph(escapeHtml(str(attachment.footer)), 'small'),
 	];
@@ -105,12 +126,17 @@ function slack(body: Json): ReadableMessage {
 		.join('');
 	return {
 		title,
-		body: (blocks || paragraph(mrkdwnToHtml(str(body.text)))) + list(body.attachments).map(slackAttachment).join(''),
+		body:
+			(blocks || paragraph(mrkdwnToHtml(str(body.text)))) +
+			list(body.attachments).map(slackAttachment).join(''),
 	};
 }
 
 function facts(items: Array<[unknown, unknown]>): string {
-	const rows = items.map(([name, value]) => `<tr><th>${escapeHtml(str(name))}</th><td>${escapeHtml(str(value))}</td></tr>`);
+	const rows = items.map(
+		([name, value]) =>
+			`<tr><th>${escapeHtml(str(name))}</th><td>${escapeHtml(str(value))}</td></tr>`,
+	);
 	return rows.length ? `<table class="facts">${rows.join('')}</table>` : '';
 }
 
@@ -120,18 +146,31 @@ function adaptive(element: unknown): string {
 	if (element.type === 'TextBlock') {
 		return plain(element.text, element.weight === 'Bolder' || element.size === 'Large' ? 'h' : 'p');
 	}
-	if (element.type === 'FactSet') return facts(list(element.facts).filter(isObject).map((fact) => [fact.title, fact.value]));
-	return [...list(element.items), ...list(element.columns), ...list(element.body)].map(adaptive).join('');
+	if (element.type === 'FactSet')
+		return facts(
+			list(element.facts)
+				.filter(isObject)
+				.map((fact) => [fact.title, fact.value]),
+		);
+	return [...list(element.items), ...list(element.columns), ...list(element.body)]
+		.map(adaptive)
+		.join('');
 }
 
 function teams(body: Json): ReadableMessage {
-	const cards = list(body.attachments).filter(isObject).map((attachment) => attachment.content);
+	const cards = list(body.attachments)
+		.filter(isObject)
+		.map((attachment) => attachment.content);
 	const sections = list(body.sections)
 		.filter(isObject)
 		.map(
 			(section) =>
 				`<div class="section">${plain(section.activityTitle, 'h')}${plain(section.activitySubtitle, 'small')}` +
-				`${plain(section.text)}${facts(list(section.facts).filter(isObject).map((fact) => [fact.name, fact.value]))}</div>`,
+				`${plain(section.text)}${facts(
+					list(section.facts)
+						.filter(isObject)
+						.map((fact) => [fact.name, fact.value]),
+				)}</div>`,
 		);
 	const links = list(body.potentialAction)
 		.filter(isObject)
@@ -139,10 +178,20 @@ function teams(body: Json): ReadableMessage {
 			const target = list(action.targets).find(isObject);
 			return safeLink(str(isObject(target) ? target.uri : ''), str(action.name));
 		});
-	const firstCardText = cards.flatMap((card) => (isObject(card) ? list(card.body) : [])).find(isObject);
+	const firstCardText = cards
+		.flatMap((card) => (isObject(card) ? list(card.body) : []))
+		.find(isObject);
 	return {
-		title: str(body.title) || str(body.summary) || (isObject(firstCardText) ? str(firstCardText.text) : '') || 'Teams message',
-		body: plain(body.text) + sections.join('') + cards.map(adaptive).join('') + paragraph(links.join(' · '), 'small'),
+		title:
+			str(body.title) ||
+			str(body.summary) ||
+			(isObject(firstCardText) ? str(firstCardText.text) : '') ||
+			'Teams message',
+		body:
+			plain(body.text) +
+			sections.join('') +
+			cards.map(adaptive).join('') +
+			paragraph(links.join(' · '), 'small'),
 	};
 }
 
@@ -179,9 +228,14 @@ function pagerDuty(body: Json): ReadableMessage {
 	return {
 		title: str(payload.summary) || `${action} ${str(body.dedup_key)}`.trim(),
 		body:
-			paragraph(`${badge(action, `action-${action}`)} ${badge(str(payload.severity), `sev-${str(payload.severity)}`)}`) +
+			paragraph(
+				`${badge(action, `action-${action}`)} ${badge(str(payload.severity), `sev-${str(payload.severity)}`)}`,
+			) +
 			meta +
-			incidentList(list(details.incidents), typeof details.total_incidents === 'number' ? details.total_incidents : undefined),
+			incidentList(
+				list(details.incidents),
+				typeof details.total_incidents === 'number' ? details.total_incidents : undefined,
+			),
 	};
 }
 
@@ -190,13 +244,22 @@ function webhook(body: unknown): ReadableMessage {
 		return {
 			title: str(body.title) || 'Mist alert',
 			body:
-				paragraph(`${badge(str(body.status), `status-${str(body.status)}`)} ${badge(str(body.tier), 'tier')}`) +
-				incidentList(list(body.incidents)),
+				paragraph(
+					`${badge(str(body.status), `status-${str(body.status)}`)} ${badge(str(body.tier), 'tier')}`,
+				) + incidentList(list(body.incidents)),
 		};
 	}
 	const fields = isObject(body) ? body : {};
-	const title = str(fields.title) || str(fields.summary) || str(fields.text) || str(fields.message) || 'Webhook call';
-	return { title: firstLine(title), body: `<pre>${escapeHtml(JSON.stringify(body, null, 2))}</pre>` };
+	const title =
+		str(fields.title) ||
+		str(fields.summary) ||
+		str(fields.text) ||
+		str(fields.message) ||
+		'Webhook call';
+	return {
+		title: firstLine(title),
+		body: `<pre>${escapeHtml(JSON.stringify(body, null, 2))}</pre>`,
+	};
 }
 
 function email(message: SinkMessage): ReadableMessage {

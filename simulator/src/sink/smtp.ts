@@ -29,7 +29,11 @@ export interface SmtpServer {
 	close(): Promise<void>;
 }
 
-export async function startSmtpServer(host: string, port: number, record: RecordMessage): Promise<SmtpServer> {
+export async function startSmtpServer(
+	host: string,
+	port: number,
+	record: RecordMessage,
+): Promise<SmtpServer> {
 	const sockets = new Set<net.Socket>();
 	const server = net.createServer((socket) => {
 		sockets.add(socket);
@@ -58,7 +62,9 @@ export async function startSmtpServer(host: string, port: number, record: Record
 
 function reply(session: Session, code: number, ...lines: string[]): void {
 	if (session.socket.destroyed) return;
-	const text = lines.map((line, index) => `${code}${index < lines.length - 1 ? '-' : ' '}${line}\r\n`).join('');
+	const text = lines
+		.map((line, index) => `${code}${index < lines.length - 1 ? '-' : ' '}${line}\r\n`)
+		.join('');
 	session.socket.write(text, 'latin1');
 }
 
@@ -112,7 +118,14 @@ function handleLine(session: Session, line: string): void {
 		case 'EHLO':
 			session.greeted = true;
 			resetTransaction(session);
-			return reply(session, 250, `${HOSTNAME} greets ${argument || 'client'}`, '8BITMIME', `SIZE ${MAX_MESSAGE_BYTES}`, 'AUTH PLAIN LOGIN');
+			return reply(
+				session,
+				250,
+				`${HOSTNAME} greets ${argument || 'client'}`,
+				'8BITMIME',
+				`SIZE ${MAX_MESSAGE_BYTES}`,
+				'AUTH PLAIN LOGIN',
+			);
 		case 'HELO':
 			session.greeted = true;
 			resetTransaction(session);
@@ -124,7 +137,8 @@ function handleLine(session: Session, line: string): void {
 		case 'RCPT':
 			return rcptTo(session, argument);
 		case 'DATA':
-			if (session.from === undefined || session.to.length === 0) return reply(session, 503, '5.5.1 Need MAIL and RCPT first');
+			if (session.from === undefined || session.to.length === 0)
+				return reply(session, 503, '5.5.1 Need MAIL and RCPT first');
 			session.mode = 'data';
 			return reply(session, 354, 'End data with <CR><LF>.<CR><LF>');
 		case 'RSET':

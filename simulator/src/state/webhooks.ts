@@ -14,9 +14,23 @@ export function signatures(secret: string, body: string): { v1: string; v2: stri
 }
 
 /** POSTs one envelope. Only loopback http URLs are contacted: the simulator never calls out. */
-export function deliver(world: World, webhook: Webhook, topic: string, events: object[], now: () => number): Promise<WebhookDelivery> {
+export function deliver(
+	world: World,
+	webhook: Webhook,
+	topic: string,
+	events: object[],
+	now: () => number,
+): Promise<WebhookDelivery> {
 	const body = JSON.stringify({ topic, events });
-	const base = { id: randomUUID(), webhookId: webhook.id, url: webhook.url, topic, at: now(), events: events.length, requestBody: body };
+	const base = {
+		id: randomUUID(),
+		webhookId: webhook.id,
+		url: webhook.url,
+		topic,
+		at: now(),
+		events: events.length,
+		requestBody: body,
+	};
 	const finish = (d: WebhookDelivery) => {
 		world.deliveries.push(d);
 		return d;
@@ -25,10 +39,20 @@ export function deliver(world: World, webhook: Webhook, topic: string, events: o
 	try {
 		url = new URL(webhook.url);
 	} catch {
-		return Promise.resolve(finish({ ...base, status: 'failure', statusCode: 0, error: 'invalid URL', responseBody: '' }));
+		return Promise.resolve(
+			finish({ ...base, status: 'failure', statusCode: 0, error: 'invalid URL', responseBody: '' }),
+		);
 	}
 	if (url.protocol !== 'http:' || !LOOPBACK_HOSTS.has(url.hostname)) {
-		return Promise.resolve(finish({ ...base, status: 'failure', statusCode: 0, error: 'refused: the simulator only delivers to loopback http URLs', responseBody: '' }));
+		return Promise.resolve(
+			finish({
+				...base,
+				status: 'failure',
+				statusCode: 0,
+				error: 'refused: the simulator only delivers to loopback http URLs',
+				responseBody: '',
+			}),
+		);
 	}
 	const headers: Record<string, string | number> = {
 		...webhook.headers,
@@ -48,11 +72,22 @@ export function deliver(world: World, webhook: Webhook, topic: string, events: o
 			res.on('data', (c: Buffer) => chunks.push(c));
 			res.on('end', () => {
 				const code = res.statusCode ?? 0;
-				resolve(finish({ ...base, status: code >= 200 && code < 300 ? 'success' : 'failure', statusCode: code, responseBody: Buffer.concat(chunks).toString('utf8').slice(0, 2000) }));
+				resolve(
+					finish({
+						...base,
+						status: code >= 200 && code < 300 ? 'success' : 'failure',
+						statusCode: code,
+						responseBody: Buffer.concat(chunks).toString('utf8').slice(0, 2000),
+					}),
+				);
 			});
 		});
 		req.on('timeout', () => req.destroy(new Error('timeout')));
-		req.on('error', (e) => resolve(finish({ ...base, status: 'failure', statusCode: 0, error: e.message, responseBody: '' })));
+		req.on('error', (e) =>
+			resolve(
+				finish({ ...base, status: 'failure', statusCode: 0, error: e.message, responseBody: '' }),
+			),
+		);
 		req.end(body);
 	});
 }
@@ -65,10 +100,22 @@ function siteName(world: World, siteId: string): string {
 export function scenarioEvents(world: World, topic: string, nowMs: number): object[] {
 	const nowSec = Math.floor(nowMs / 1000);
 	const faultClients = new Set(world.faults.filter((f) => f.active).flatMap((f) => f.clientMacs));
-	const faultDevices = new Set(world.faults.filter((f) => f.active).flatMap((f) => [...f.apIds.map((id) => world.aps.get(id)?.mac), f.switchId && world.switches.get(f.switchId)?.mac]));
-	const recent = <T extends { timestamp: number }>(list: T[], keep: (x: T) => boolean, max = 50) => {
+	const faultDevices = new Set(
+		world.faults
+			.filter((f) => f.active)
+			.flatMap((f) => [
+				...f.apIds.map((id) => world.aps.get(id)?.mac),
+				f.switchId && world.switches.get(f.switchId)?.mac,
+			]),
+	);
+	const recent = <T extends { timestamp: number }>(
+		list: T[],
+		keep: (x: T) => boolean,
+		max = 50,
+	) => {
 		const out: T[] = [];
-		for (let i = list.length - 1; i >= 0 && out.length < max; i--) if (list[i].timestamp <= nowSec + 1 && keep(list[i])) out.push(list[i]);
+		for (let i = list.length - 1; i >= 0 && out.length < max; i--)
+			if (list[i].timestamp <= nowSec + 1 && keep(list[i])) out.push(list[i]);
 		return out.reverse();
 	};
 	switch (topic) {
@@ -94,14 +141,19 @@ export function scenarioEvents(world: World, topic: string, nowMs: number): obje
 					update: a.count > 1,
 				}));
 		case 'device-events':
-			return recent(world.deviceEvents, (e) => faultDevices.has(e.mac) && e.type !== 'AP_CONFIGURED' && e.type !== 'SW_CONFIGURED').map((e) => ({
+			return recent(
+				world.deviceEvents,
+				(e) => faultDevices.has(e.mac) && e.type !== 'AP_CONFIGURED' && e.type !== 'SW_CONFIGURED',
+			).map((e) => ({
 				...e,
 				...(e.device_type === 'ap' ? { ap: e.mac, ap_name: e.device_name } : {}),
 			}));
 		case 'device-updowns':
 			return world.behaviour.profile === 'realistic'
 				? recent(world.deviceEvents, (e) => REAL_UPDOWN.test(e.type)).map(realUpdown)
-				: recent(world.deviceEvents, (e) => ['AP_DISCONNECTED', 'AP_RESTARTED', 'AP_CONNECTED'].includes(e.type)).map((e) => ({
+				: recent(world.deviceEvents, (e) =>
+						['AP_DISCONNECTED', 'AP_RESTARTED', 'AP_CONNECTED'].includes(e.type),
+					).map((e) => ({
 						type: e.type,
 						ap: e.mac,
 						ap_name: e.device_name,
@@ -114,17 +166,42 @@ export function scenarioEvents(world: World, topic: string, nowMs: number): obje
 		case 'nac-events':
 			return recent(world.nacEvents, (e) => e.type !== 'NAC_CLIENT_PERMIT');
 		case 'client-sessions':
-			return [...faultClients].slice(0, 50).map((mac) => sessionEvent(world, world.clients.get(mac) as Client, nowSec));
+			return [...faultClients]
+				.slice(0, 50)
+				.map((mac) => sessionEvent(world, world.clients.get(mac) as Client, nowSec));
 		case 'client-join':
 			return recent(world.clientEvents, (e) => e.type === 'CLIENT_ASSOCIATION', 20).map((e) => {
 				const ap = world.apsByMac.get(e.ap);
 				const c = world.clients.get(e.mac);
-				return { mac: e.mac, ap: e.ap, ap_name: ap?.name ?? '', bssid: e.bssid, ssid: e.ssid, wlan_id: e.wlan_id, band: e.band, rssi: c?.rssi ?? -60, connect: Math.floor(e.timestamp), connect_float: e.timestamp, org_id: world.orgId, site_id: e.site_id, site_name: siteName(world, e.site_id), timestamp: Math.floor(e.timestamp), version: 2 };
+				return {
+					mac: e.mac,
+					ap: e.ap,
+					ap_name: ap?.name ?? '',
+					bssid: e.bssid,
+					ssid: e.ssid,
+					wlan_id: e.wlan_id,
+					band: e.band,
+					rssi: c?.rssi ?? -60,
+					connect: Math.floor(e.timestamp),
+					connect_float: e.timestamp,
+					org_id: world.orgId,
+					site_id: e.site_id,
+					site_name: siteName(world, e.site_id),
+					timestamp: Math.floor(e.timestamp),
+					version: 2,
+				};
 			});
 		case 'client-info':
 			return [...faultClients].slice(0, 50).map((mac) => {
 				const c = world.clients.get(mac) as Client;
-				return { mac, ...(c.ip ? { ip: c.ip } : {}), hostname: c.hostname, org_id: world.orgId, site_id: c.siteId, timestamp: nowSec };
+				return {
+					mac,
+					...(c.ip ? { ip: c.ip } : {}),
+					hostname: c.hostname,
+					org_id: world.orgId,
+					site_id: c.siteId,
+					timestamp: nowSec,
+				};
 			});
 		case 'site-sle':
 			return [];
@@ -190,12 +267,23 @@ function sessionEvent(world: World, client: Client, nowSec: number) {
 }
 
 /** Delivers a topic to every enabled webhook subscribed to it (org webhooks see all sites). */
-export async function fireTopic(world: World, topic: string, events: object[] | undefined, now: () => number): Promise<WebhookDelivery[]> {
+export async function fireTopic(
+	world: World,
+	topic: string,
+	events: object[] | undefined,
+	now: () => number,
+): Promise<WebhookDelivery[]> {
 	const all = events ?? scenarioEvents(world, topic, now());
 	const out: WebhookDelivery[] = [];
 	for (const webhook of world.webhooks.values()) {
 		if (!webhook.enabled || !webhook.topics.includes(topic)) continue;
-		const scoped = webhook.site_id ? all.filter((e) => (e as { site_id?: string }).site_id === undefined || (e as { site_id?: string }).site_id === webhook.site_id) : all;
+		const scoped = webhook.site_id
+			? all.filter(
+					(e) =>
+						(e as { site_id?: string }).site_id === undefined ||
+						(e as { site_id?: string }).site_id === webhook.site_id,
+				)
+			: all;
 		if (scoped.length === 0) continue;
 		if (webhook.single_event_per_message) {
 			for (const e of scoped) out.push(await deliver(world, webhook, topic, [e], now));

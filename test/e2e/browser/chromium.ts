@@ -42,7 +42,12 @@ export function chromiumAvailable(suite: string): boolean {
 
 /** Playwright gives every launch a new, empty temporary user-data-dir and removes it on close. */
 export async function launchChromium(): Promise<Browser> {
-	return await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+	return await chromium.launch({
+		executablePath: CHROMIUM_PATH,
+		headless: true,
+		args: CHROMIUM_ARGS,
+		timeout: 60_000,
+	});
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -63,9 +68,13 @@ export function recordPage(page: Page): PageRecorder {
 		requests: [],
 		nonLoopbackRequests: () =>
 			recorder.requests.filter((url) => {
-				if (url.startsWith('data:') || url.startsWith('about:') || url.startsWith('blob:')) return false;
+				if (url.startsWith('data:') || url.startsWith('about:') || url.startsWith('blob:'))
+					return false;
 				try {
-					return !LOOPBACK_HOSTS.has(new URL(url).hostname) && !LOOPBACK_HOSTS.has(`[${new URL(url).hostname}]`);
+					return (
+						!LOOPBACK_HOSTS.has(new URL(url).hostname) &&
+						!LOOPBACK_HOSTS.has(`[${new URL(url).hostname}]`)
+					);
 				} catch {
 					return true;
 				}
@@ -86,7 +95,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 	return file;
 }
 
-export async function closeQuietly(...targets: Array<Browser | BrowserContext | undefined>): Promise<void> {
+export async function closeQuietly(
+	...targets: Array<Browser | BrowserContext | undefined>
+): Promise<void> {
 	for (const target of targets) {
 		try {
 			await target?.close();

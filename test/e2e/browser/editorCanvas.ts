@@ -40,8 +40,13 @@ export async function canvasNodes(page: Page): Promise<CanvasNode[]> {
 			name: element.getAttribute('data-node-name') ?? '',
 			type: element.getAttribute('data-node-type') ?? '',
 			notInstalled: element.querySelector('[data-test-id="node-not-installed"]') !== null,
-			iconPlaceholder: [...element.querySelectorAll('[class*="nodeIconPlaceholder"]')].some((icon) => icon.textContent?.trim() === '?'),
-			iconLoaded: [...element.querySelectorAll('img')].every((image) => image.complete && image.naturalWidth > 0) && element.querySelector('img') !== null,
+			iconPlaceholder: [...element.querySelectorAll('[class*="nodeIconPlaceholder"]')].some(
+				(icon) => icon.textContent?.trim() === '?',
+			),
+			iconLoaded:
+				[...element.querySelectorAll('img')].every(
+					(image) => image.complete && image.naturalWidth > 0,
+				) && element.querySelector('img') !== null,
 		})),
 	);
 	return nodes.map((node) => ({ ...node, unknown: node.notInstalled || node.iconPlaceholder }));
@@ -91,7 +96,12 @@ interface PageElement {
 	getBoundingClientRect(): Rect;
 }
 interface PageGlobals {
-	document: PageElement & { createRange(): { selectNodeContents(element: PageElement): void; getBoundingClientRect(): Rect } };
+	document: PageElement & {
+		createRange(): {
+			selectNodeContents(element: PageElement): void;
+			getBoundingClientRect(): Rect;
+		};
+	};
 	getComputedStyle(element: PageElement): { transform: string; fontSize: string };
 	DOMMatrix: new (transform: string) => { a: number };
 }
@@ -99,10 +109,12 @@ interface PageGlobals {
 /** Runs in the page: sizes and boxes of what the canvas shows now. */
 function readLayout(overlaySelectors: string[]): CanvasLayout {
 	const { document, getComputedStyle, DOMMatrix } = globalThis as unknown as PageGlobals;
-	const all = (root: PageElement | null | undefined, selector: string) => Array.from(root?.querySelectorAll(selector) ?? []);
+	const all = (root: PageElement | null | undefined, selector: string) =>
+		Array.from(root?.querySelectorAll(selector) ?? []);
 	const pane = document.querySelector('.vue-flow__transformationpane');
 	const zoom = pane ? new DOMMatrix(getComputedStyle(pane).transform).a : Number.NaN;
-	const onScreenPx = (element: PageElement) => Math.round(parseFloat(getComputedStyle(element).fontSize) * zoom * 10) / 10;
+	const onScreenPx = (element: PageElement) =>
+		Math.round(parseFloat(getComputedStyle(element).fontSize) * zoom * 10) / 10;
 	const boxOf = (element: PageElement | null) => (element ? [element.getBoundingClientRect()] : []);
 	// The words themselves as shown: a label's element is wider than its text, a long subtitle is cut.
 	const textOf = (element: PageElement): Rect => {
@@ -111,7 +123,14 @@ function readLayout(overlaySelectors: string[]): CanvasLayout {
 		const [text, shown] = [range.getBoundingClientRect(), element.getBoundingClientRect()];
 		const [left, right] = [Math.max(text.left, shown.left), Math.min(text.right, shown.right)];
 		const [top, bottom] = [Math.max(text.top, shown.top), Math.min(text.bottom, shown.bottom)];
-		return { left, right, top, bottom, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
+		return {
+			left,
+			right,
+			top,
+			bottom,
+			width: Math.max(0, right - left),
+			height: Math.max(0, bottom - top),
+		};
 	};
 	const union = (rects: Rect[]): Box | undefined => {
 		const shown = rects.filter((rect) => rect.width > 0 && rect.height > 0);
@@ -129,13 +148,18 @@ function readLayout(overlaySelectors: string[]): CanvasLayout {
 		const label = description?.querySelector('[class*="_label_"]');
 		return {
 			name: element.getAttribute('data-node-name') ?? '',
-			boxes: [...boxOf(element), ...all(description, '*').map(textOf)].filter((rect) => rect.width > 0 && rect.height > 0),
+			boxes: [...boxOf(element), ...all(description, '*').map(textOf)].filter(
+				(rect) => rect.width > 0 && rect.height > 0,
+			),
 			labelPx: label ? onScreenPx(label) : undefined,
 		};
 	});
 	const notes = all(document, '[data-test-id="sticky"]').map((element) => {
 		// The rendered text; the textarea next to it (for editing) is hidden.
-		const text = all(element.querySelector('[class*="_wrapper_"]'), 'p, li, h1, h2, h3, h4, h5, h6');
+		const text = all(
+			element.querySelector('[class*="_wrapper_"]'),
+			'p, li, h1, h2, h3, h4, h5, h6',
+		);
 		const body = text.filter((entry) => entry.matches('p, li'));
 		return {
 			name: element.closest('[data-node-name]')?.getAttribute('data-node-name') ?? '',
@@ -148,7 +172,13 @@ function readLayout(overlaySelectors: string[]): CanvasLayout {
 		const box = union(boxOf(document.querySelector(selector)));
 		return box ? [{ name: selector, box }] : [];
 	});
-	return { zoom, pane: union(boxOf(document.querySelector('.vue-flow'))) ?? nothing, nodes, notes, overlays };
+	return {
+		zoom,
+		pane: union(boxOf(document.querySelector('.vue-flow'))) ?? nothing,
+		nodes,
+		notes,
+		overlays,
+	};
 }
 
 export async function canvasLayout(page: Page): Promise<CanvasLayout> {
@@ -158,8 +188,10 @@ export async function canvasLayout(page: Page): Promise<CanvasLayout> {
 /** Smallest sizes on screen that read comfortably (n8n draws labels at 16 px and note text at 14 px at zoom 1). */
 export const READABLE = { labelPx: 10, noteTextPx: 9 };
 
-const intersects = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-const inside = (a: Box, b: Box) => a.left >= b.left - 1 && a.right <= b.right + 1 && a.top >= b.top - 1 && a.bottom <= b.bottom + 1;
+const intersects = (a: Box, b: Box) =>
+	a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const inside = (a: Box, b: Box) =>
+	a.left >= b.left - 1 && a.right <= b.right + 1 && a.top >= b.top - 1 && a.bottom <= b.bottom + 1;
 const meet = (a: Box[], b: Box[]) => a.some((one) => b.some((other) => intersects(one, other)));
 
 /** What keeps the canvas from being read as it is shown: each problem in a sentence (none when readable). */
@@ -168,29 +200,41 @@ export function readabilityProblems(layout: CanvasLayout): string[] {
 	if (!(layout.zoom > 0)) problems.push(`no canvas zoom found (${layout.zoom})`);
 	for (const node of layout.nodes) {
 		if (node.labelPx === undefined) problems.push(`node "${node.name}": no label found`);
-		else if (node.labelPx < READABLE.labelPx) problems.push(`node "${node.name}": label ${node.labelPx} px < ${READABLE.labelPx} px`);
-		if (!node.boxes.every((box) => inside(box, layout.pane))) problems.push(`node "${node.name}": outside the visible canvas`);
+		else if (node.labelPx < READABLE.labelPx)
+			problems.push(`node "${node.name}": label ${node.labelPx} px < ${READABLE.labelPx} px`);
+		if (!node.boxes.every((box) => inside(box, layout.pane)))
+			problems.push(`node "${node.name}": outside the visible canvas`);
 	}
 	for (const note of layout.notes) {
-		if (note.bodyPx === undefined || !note.textBox) problems.push(`note "${note.name}": no body text found`);
-		else if (note.bodyPx < READABLE.noteTextPx) problems.push(`note "${note.name}": text ${note.bodyPx} px < ${READABLE.noteTextPx} px`);
-		if (note.textBox && !inside(note.textBox, note.box)) problems.push(`note "${note.name}": text cut off by the note's edge`);
-		if (!inside(note.box, layout.pane)) problems.push(`note "${note.name}": outside the visible canvas`);
+		if (note.bodyPx === undefined || !note.textBox)
+			problems.push(`note "${note.name}": no body text found`);
+		else if (note.bodyPx < READABLE.noteTextPx)
+			problems.push(`note "${note.name}": text ${note.bodyPx} px < ${READABLE.noteTextPx} px`);
+		if (note.textBox && !inside(note.textBox, note.box))
+			problems.push(`note "${note.name}": text cut off by the note's edge`);
+		if (!inside(note.box, layout.pane))
+			problems.push(`note "${note.name}": outside the visible canvas`);
 	}
 	layout.nodes.forEach((a, index) => {
-		for (const b of layout.nodes.slice(index + 1)) if (meet(a.boxes, b.boxes)) problems.push(`nodes "${a.name}" and "${b.name}" overlap`);
+		for (const b of layout.nodes.slice(index + 1))
+			if (meet(a.boxes, b.boxes)) problems.push(`nodes "${a.name}" and "${b.name}" overlap`);
 	});
 	for (const note of layout.notes) {
 		for (const node of layout.nodes) {
-			if (note.textBox && meet([note.textBox], node.boxes)) problems.push(`node "${node.name}" lies on the text of note "${note.name}"`);
+			if (note.textBox && meet([note.textBox], node.boxes))
+				problems.push(`node "${node.name}" lies on the text of note "${note.name}"`);
 		}
 	}
 	const shown = [
 		...layout.nodes.map((node) => ({ what: `node "${node.name}"`, boxes: node.boxes })),
-		...layout.notes.flatMap((note) => (note.textBox ? [{ what: `text of note "${note.name}"`, boxes: [note.textBox] }] : [])),
+		...layout.notes.flatMap((note) =>
+			note.textBox ? [{ what: `text of note "${note.name}"`, boxes: [note.textBox] }] : [],
+		),
 	];
 	for (const overlay of layout.overlays) {
-		for (const entry of shown) if (meet(entry.boxes, [overlay.box])) problems.push(`${entry.what} is hidden under ${overlay.name}`);
+		for (const entry of shown)
+			if (meet(entry.boxes, [overlay.box]))
+				problems.push(`${entry.what} is hidden under ${overlay.name}`);
 	}
 	return problems;
 }

@@ -20,26 +20,44 @@ describe('Cisco ISE › credential', () => {
 	it('is named ciscoIseApi with the host, username, password and SSL fields', () => {
 		expect(credential.name).toBe('ciscoIseApi');
 		expect(credential.displayName).toBe('Cisco ISE API');
-		expect(credential.properties.map((property) => property.name)).toEqual(['host', 'username', 'password', 'ignoreSslIssues']);
-		expect(credential.properties.find((property) => property.name === 'password')?.typeOptions).toEqual({ password: true });
-		expect(credential.properties.find((property) => property.name === 'ignoreSslIssues')).toMatchObject({ type: 'boolean', default: false });
+		expect(credential.properties.map((property) => property.name)).toEqual([
+			'host',
+			'username',
+			'password',
+			'ignoreSslIssues',
+		]);
+		expect(
+			credential.properties.find((property) => property.name === 'password')?.typeOptions,
+		).toEqual({ password: true });
+		expect(
+			credential.properties.find((property) => property.name === 'ignoreSslIssues'),
+		).toMatchObject({ type: 'boolean', default: false });
 	});
 
 	it('authenticates with HTTP Basic from the username and password', () => {
 		expect(credential.authenticate).toEqual({
 			type: 'generic',
-			properties: { auth: { username: '={{$credentials.username}}', password: '={{$credentials.password}}' } },
+			properties: {
+				auth: { username: '={{$credentials.username}}', password: '={{$credentials.password}}' },
+			},
 		});
 	});
 
 	it('is the credential of the Cisco ISE node and has the icon of the node', () => {
-		expect(new CiscoIse().description.credentials).toEqual([{ name: 'ciscoIseApi', required: true }]);
-		expect(credential.icon).toEqual({ light: 'file:../icons/ciscoIse.svg', dark: 'file:../icons/ciscoIse.dark.svg' });
+		expect(new CiscoIse().description.credentials).toEqual([
+			{ name: 'ciscoIseApi', required: true },
+		]);
+		expect(credential.icon).toEqual({
+			light: 'file:../icons/ciscoIse.svg',
+			dark: 'file:../icons/ciscoIse.dark.svg',
+		});
 	});
 
 	it('tests the credential with GET /admin/API/mnt/Version and explains 401, 403, 404 and 500', () => {
 		expect(credential.test.request).toMatchObject({ url: '/admin/API/mnt/Version', method: 'GET' });
-		const rules = (credential.test.rules ?? []).map((rule) => rule.properties as { value: number; message: string });
+		const rules = (credential.test.rules ?? []).map(
+			(rule) => rule.properties as { value: number; message: string },
+		);
 		expect(rules.map((rule) => rule.value)).toEqual([401, 403, 404, 500]);
 		expect(rules[0].message).toContain('username or password');
 		expect(rules[3].message).toContain('This host is not a MnT node');
@@ -57,8 +75,18 @@ describe('Cisco ISE › credential', () => {
 	});
 
 	it('maps Ignore SSL Issues to skipSslCertificateValidation in the test request', () => {
-		expect(evaluate(credential.test.request.skipSslCertificateValidation, { host: 'x', ignoreSslIssues: true })).toBe(true);
-		expect(evaluate(credential.test.request.skipSslCertificateValidation, { host: 'x', ignoreSslIssues: false })).toBe(false);
+		expect(
+			evaluate(credential.test.request.skipSslCertificateValidation, {
+				host: 'x',
+				ignoreSslIssues: true,
+			}),
+		).toBe(true);
+		expect(
+			evaluate(credential.test.request.skipSslCertificateValidation, {
+				host: 'x',
+				ignoreSslIssues: false,
+			}),
+		).toBe(false);
 	});
 
 	describe('against the ISE simulator', () => {
@@ -79,8 +107,14 @@ describe('Cisco ISE › credential', () => {
 				validateStatus: () => true,
 				responseType: 'text',
 			});
-			const rule = (credential.test.rules ?? []).find((candidate) => (candidate.properties as { value: number }).value === response.status);
-			return { status: response.status, body: String(response.data), message: (rule?.properties as { message?: string } | undefined)?.message };
+			const rule = (credential.test.rules ?? []).find(
+				(candidate) => (candidate.properties as { value: number }).value === response.status,
+			);
+			return {
+				status: response.status,
+				body: String(response.data),
+				message: (rule?.properties as { message?: string } | undefined)?.message,
+			};
 		}
 
 		it('passes with the right password (the Version document comes back)', async () => {

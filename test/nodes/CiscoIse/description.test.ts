@@ -4,12 +4,21 @@ import { CiscoIse } from '../../../nodes/CiscoIse/CiscoIse.node';
 import { resources } from '../../../nodes/CiscoIse/actions/resources';
 
 const description = new CiscoIse().description;
-const operationProperties = description.properties.filter((property) => property.name === 'operation');
+const operationProperties = description.properties.filter(
+	(property) => property.name === 'operation',
+);
 
 describe('Cisco ISE › node description', () => {
 	it('is the ciscoIse node with light and dark icons', () => {
-		expect(description).toMatchObject({ name: 'ciscoIse', displayName: 'Cisco ISE', usableAsTool: true });
-		expect(description.icon).toEqual({ light: 'file:../../icons/ciscoIse.svg', dark: 'file:../../icons/ciscoIse.dark.svg' });
+		expect(description).toMatchObject({
+			name: 'ciscoIse',
+			displayName: 'Cisco ISE',
+			usableAsTool: true,
+		});
+		expect(description.icon).toEqual({
+			light: 'file:../../icons/ciscoIse.svg',
+			dark: 'file:../../icons/ciscoIse.dark.svg',
+		});
 	});
 
 	it('offers exactly the operations the router can run, each with an action', () => {
@@ -20,7 +29,9 @@ describe('Cisco ISE › node description', () => {
 				return `${resource}.${String(option.value)}`;
 			});
 		});
-		const runnable = Object.entries(resources).flatMap(([resource, { operations }]) => Object.keys(operations).map((operation) => `${resource}.${operation}`));
+		const runnable = Object.entries(resources).flatMap(([resource, { operations }]) =>
+			Object.keys(operations).map((operation) => `${resource}.${operation}`),
+		);
 		expect(offered.sort()).toEqual(runnable.sort());
 		expect(offered).toEqual(
 			expect.arrayContaining([
@@ -36,7 +47,9 @@ describe('Cisco ISE › node description', () => {
 	});
 
 	it('shows every operation parameter only for its resource and operation', () => {
-		const parameters = description.properties.filter((property: INodeProperties) => !['resource', 'operation'].includes(property.name));
+		const parameters = description.properties.filter(
+			(property: INodeProperties) => !['resource', 'operation'].includes(property.name),
+		);
 		for (const parameter of parameters) {
 			expect(parameter.displayOptions?.show?.resource).toHaveLength(1);
 			expect(parameter.displayOptions?.show?.operation).toHaveLength(1);

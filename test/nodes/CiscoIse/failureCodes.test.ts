@@ -1,4 +1,9 @@
-import { explainFailure, failureCodeInfo, knownFailureCodes, parseFailureCode } from '../../../nodes/CiscoIse/failureCodes';
+import {
+	explainFailure,
+	failureCodeInfo,
+	knownFailureCodes,
+	parseFailureCode,
+} from '../../../nodes/CiscoIse/failureCodes';
 import type { FailureCategory } from '../../../nodes/CiscoIse/failureCodes';
 
 describe('Cisco ISE › failure codes', () => {
@@ -67,7 +72,12 @@ describe('Cisco ISE › failure codes', () => {
 	});
 
 	it('explains a bare code with ISE text', () => {
-		expect(explainFailure(5442)).toMatchObject({ code: 5442, known: true, category: 'overload', reason: '5442 RADIUS request dropped due to system overload' });
+		expect(explainFailure(5442)).toMatchObject({
+			code: 5442,
+			known: true,
+			category: 'overload',
+			reason: '5442 RADIUS request dropped due to system overload',
+		});
 	});
 
 	it('gives a generic cause that quotes the original text for an unknown code', () => {
@@ -83,6 +93,11 @@ describe('Cisco ISE › failure codes', () => {
 	});
 
 	it('handles text without any code', () => {
-		expect(explainFailure('Authentication failed')).toMatchObject({ code: null, known: false, category: 'unknown', reason: 'Authentication failed' });
+		expect(explainFailure('Authentication failed')).toMatchObject({
+			code: null,
+			known: false,
+			category: 'unknown',
+			reason: 'Authentication failed',
+		});
 	});
 });

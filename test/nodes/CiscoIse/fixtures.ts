@@ -24,12 +24,19 @@ export const iseCredentials: ICredentialDataDecryptedObject = {
 };
 
 /** What n8n does with the credential's `authenticate.properties.auth`: HTTP Basic. */
-export const iseBasicAuth: CredentialAuthenticator = (credentials, options: IHttpRequestOptions) => ({
+export const iseBasicAuth: CredentialAuthenticator = (
+	credentials,
+	options: IHttpRequestOptions,
+) => ({
 	...options,
 	auth: { username: String(credentials.username), password: String(credentials.password) },
 });
 
-export function iseContext(options: Omit<ContextOptions, 'credentials' | 'authenticators'> & { credentials?: ICredentialDataDecryptedObject }) {
+export function iseContext(
+	options: Omit<ContextOptions, 'credentials' | 'authenticators'> & {
+		credentials?: ICredentialDataDecryptedObject;
+	},
+) {
 	return createExecuteContext({
 		...options,
 		node: { name: 'Cisco ISE', type: 'n8n-nodes-juniper-mist.ciscoIse', ...options.node },
@@ -40,7 +47,8 @@ export function iseContext(options: Omit<ContextOptions, 'credentials' | 'authen
 
 export const XML_HEADERS = { 'Content-Type': 'application/xml;charset=UTF-8' };
 
-const BOOL = 'xsi:type="xs:boolean" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+const BOOL =
+	'xsi:type="xs:boolean" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
 
 export const SESSION_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <sessionParameters>
@@ -64,9 +72,11 @@ export const SESSION_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes
   <destination_ip_address>10.0.0.21</destination_ip_address>
 </sessionParameters>`;
 
-export const EMPTY_SESSION_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sessionParameters/>';
+export const EMPTY_SESSION_XML =
+	'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sessionParameters/>';
 
-export const ACTIVE_COUNT_XML = '<?xml version="1.0" encoding="UTF-8"?><sessionCount><count>1234</count></sessionCount>';
+export const ACTIVE_COUNT_XML =
+	'<?xml version="1.0" encoding="UTF-8"?><sessionCount><count>1234</count></sessionCount>';
 
 interface AuthElement {
 	passed: boolean;
@@ -115,12 +125,28 @@ export function authStatusXml(mac: string, elements: AuthElement[]): string {
 /** Newest first, as ISE sends them: a pass after three failures (two wrong passwords, one locked account). */
 export const AUTH_STATUS_XML = authStatusXml('00:0C:29:46:F3:B8', [
 	{ passed: true, timestamp: '2026-11-25T16:58:01.123+00:00' },
-	{ passed: false, timestamp: '2026-11-25T16:55:12.000+00:00', failureReason: '24415 User authentication against Active Directory failed since user account is locked out' },
-	{ passed: false, timestamp: '2026-11-25T16:50:40.000+00:00', failureReason: '24408 User authentication against Active Directory failed since user has entered the wrong password' },
-	{ passed: false, timestamp: '2026-11-25T16:49:02.000+00:00', failureReason: '24408 User authentication against Active Directory failed since user has entered the wrong password' },
+	{
+		passed: false,
+		timestamp: '2026-11-25T16:55:12.000+00:00',
+		failureReason:
+			'24415 User authentication against Active Directory failed since user account is locked out',
+	},
+	{
+		passed: false,
+		timestamp: '2026-11-25T16:50:40.000+00:00',
+		failureReason:
+			'24408 User authentication against Active Directory failed since user has entered the wrong password',
+	},
+	{
+		passed: false,
+		timestamp: '2026-11-25T16:49:02.000+00:00',
+		failureReason:
+			'24408 User authentication against Active Directory failed since user has entered the wrong password',
+	},
 ]);
 
-export const NO_AUTH_RECORDS_XML = '<?xml version="1.0" encoding="UTF-8"?><authStatusOutputList><authStatusList key="00:0C:29:46:F3:B8"/></authStatusOutputList>';
+export const NO_AUTH_RECORDS_XML =
+	'<?xml version="1.0" encoding="UTF-8"?><authStatusOutputList><authStatusList key="00:0C:29:46:F3:B8"/></authStatusOutputList>';
 
 export const FAILURE_REASONS_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <failureReasonList>
@@ -166,7 +192,9 @@ export async function runIse(ctx: ReturnType<typeof iseContext>) {
 }
 
 /** Runs the node and returns the error it throws (fails the test when none is thrown). */
-export async function runIseError(ctx: ReturnType<typeof iseContext>): Promise<Error & { description?: string; httpCode?: string }> {
+export async function runIseError(
+	ctx: ReturnType<typeof iseContext>,
+): Promise<Error & { description?: string; httpCode?: string }> {
 	try {
 		await runIse(ctx);
 	} catch (error) {

@@ -25,13 +25,23 @@ describe('Cisco ISE › Session', () => {
 		nock.enableNetConnect();
 	});
 
-	it.each(['00:0c:29:46:f3:b8', '00-0C-29-46-F3-B8', '000c.2946.f3b8', '000C2946F3B8', ' 00:0C:29:46:F3:B8 '])(
+	it.each([
+		'00:0c:29:46:f3:b8',
+		'00-0C-29-46-F3-B8',
+		'000c.2946.f3b8',
+		'000C2946F3B8',
+		' 00:0C:29:46:F3:B8 ',
+	])(
 		'gets the active session by MAC written as %p, with Basic auth and the MAC as AA:BB:…',
 		async (mac) => {
-			const scope = nock(ISE_URL, { reqheaders: { authorization: BASIC_HEADER, accept: 'application/xml' } })
+			const scope = nock(ISE_URL, {
+				reqheaders: { authorization: BASIC_HEADER, accept: 'application/xml' },
+			})
 				.get(`${MNT}/Session/MACAddress/${MAC}`)
 				.reply(200, SESSION_XML, XML_HEADERS);
-			const out = await runIse(iseContext({ params: { resource: 'session', operation: 'getByMac', mac } }));
+			const out = await runIse(
+				iseContext({ params: { resource: 'session', operation: 'getByMac', mac } }),
+			);
 			expect(scope.isDone()).toBe(true);
 			expect(out).toHaveLength(1);
 			expect(out[0].pairedItem).toEqual({ item: 0 });
@@ -64,15 +74,33 @@ describe('Cisco ISE › Session', () => {
 
 	it('adds every ISE field under raw when asked', async () => {
 		nock(ISE_URL).get(`${MNT}/Session/MACAddress/${MAC}`).reply(200, SESSION_XML, XML_HEADERS);
-		const out = await runIse(iseContext({ params: { resource: 'session', operation: 'getByMac', mac: MAC, includeRaw: true } }));
-		expect(out[0].json.raw).toMatchObject({ passed: true, nas_port: '1', destination_ip_address: '10.0.0.21', calling_station_id: MAC });
+		const out = await runIse(
+			iseContext({
+				params: { resource: 'session', operation: 'getByMac', mac: MAC, includeRaw: true },
+			}),
+		);
+		expect(out[0].json.raw).toMatchObject({
+			passed: true,
+			nas_port: '1',
+			destination_ip_address: '10.0.0.21',
+			calling_station_id: MAC,
+		});
 	});
 
 	it('explains the failure reason kept in a session', async () => {
-		const failed = SESSION_XML.replace('<selected_azn_profiles>', '<failure_reason>24415 User authentication against Active Directory failed since user account is locked out</failure_reason><selected_azn_profiles>');
+		const failed = SESSION_XML.replace(
+			'<selected_azn_profiles>',
+			'<failure_reason>24415 User authentication against Active Directory failed since user account is locked out</failure_reason><selected_azn_profiles>',
+		);
 		nock(ISE_URL).get(`${MNT}/Session/MACAddress/${MAC}`).reply(200, failed, XML_HEADERS);
-		const out = await runIse(iseContext({ params: { resource: 'session', operation: 'getByMac', mac: MAC } }));
-		expect(out[0].json).toMatchObject({ failureCode: 24415, cause: expect.stringContaining('locked out'), fix: expect.stringContaining('Unlock') });
+		const out = await runIse(
+			iseContext({ params: { resource: 'session', operation: 'getByMac', mac: MAC } }),
+		);
+		expect(out[0].json).toMatchObject({
+			failureCode: 24415,
+			cause: expect.stringContaining('locked out'),
+			fix: expect.stringContaining('Unlock'),
+		});
 	});
 
 	it.each<[string, number, string]>([
@@ -82,14 +110,24 @@ describe('Cisco ISE › Session', () => {
 		['an empty 404', 404, ''],
 	])('answers {found:false} for %s', async (_label, status, body) => {
 		nock(ISE_URL).get(`${MNT}/Session/MACAddress/${MAC}`).reply(status, body, XML_HEADERS);
-		const out = await runIse(iseContext({ params: { resource: 'session', operation: 'getByMac', mac: MAC } }));
+		const out = await runIse(
+			iseContext({ params: { resource: 'session', operation: 'getByMac', mac: MAC } }),
+		);
 		expect(out).toHaveLength(1);
-		expect(out[0].json).toEqual({ found: false, mac: MAC, message: `ISE has no active session for ${MAC}` });
+		expect(out[0].json).toEqual({
+			found: false,
+			mac: MAC,
+			message: `ISE has no active session for ${MAC}`,
+		});
 	});
 
 	it('does not mistake an HTML 404 for "no session"', async () => {
-		nock(ISE_URL).get(`${MNT}/Session/MACAddress/${MAC}`).reply(404, '<html><body>Not Found</body></html>', { 'Content-Type': 'text/html' });
-		const error = await runIseError(iseContext({ params: { resource: 'session', operation: 'getByMac', mac: MAC } }));
+		nock(ISE_URL)
+			.get(`${MNT}/Session/MACAddress/${MAC}`)
+			.reply(404, '<html><body>Not Found</body></html>', { 'Content-Type': 'text/html' });
+		const error = await runIseError(
+			iseContext({ params: { resource: 'session', operation: 'getByMac', mac: MAC } }),
+		);
 		expect(error.message).toBe('ISE found nothing at this address (404)');
 	});
 
@@ -99,7 +137,9 @@ describe('Cisco ISE › Session', () => {
 		['zz:0C:29:46:F3:B8', 'Invalid MAC Address: "zz:0C:29:46:F3:B8" is not a MAC address'],
 		['../Version', 'Invalid MAC Address: "../Version" is not a MAC address'],
 	])('rejects the MAC %p naming the field', async (mac, message) => {
-		const error = await runIseError(iseContext({ params: { resource: 'session', operation: 'getByMac', mac } }));
+		const error = await runIseError(
+			iseContext({ params: { resource: 'session', operation: 'getByMac', mac } }),
+		);
 		expect(error.message).toBe(message);
 	});
 
@@ -107,20 +147,28 @@ describe('Cisco ISE › Session', () => {
 		const scope = nock(ISE_URL, { reqheaders: { authorization: BASIC_HEADER } })
 			.get(`${MNT}/Session/ActiveCount`)
 			.reply(200, ACTIVE_COUNT_XML, XML_HEADERS);
-		const out = await runIse(iseContext({ params: { resource: 'session', operation: 'getActiveCount' } }));
+		const out = await runIse(
+			iseContext({ params: { resource: 'session', operation: 'getActiveCount' } }),
+		);
 		expect(scope.isDone()).toBe(true);
 		expect(out.map((item) => item.json)).toEqual([{ activeSessions: 1234 }]);
 	});
 
 	it('reports an active count answer without <count>', async () => {
 		nock(ISE_URL).get(`${MNT}/Session/ActiveCount`).reply(200, '<sessionCount/>', XML_HEADERS);
-		const error = await runIseError(iseContext({ params: { resource: 'session', operation: 'getActiveCount' } }));
+		const error = await runIseError(
+			iseContext({ params: { resource: 'session', operation: 'getActiveCount' } }),
+		);
 		expect(error.message).toBe('ISE answered the active session count without a <count>');
 	});
 
 	it('never puts the password in the output', async () => {
 		nock(ISE_URL).get(`${MNT}/Session/MACAddress/${MAC}`).reply(200, SESSION_XML, XML_HEADERS);
-		const out = await runIse(iseContext({ params: { resource: 'session', operation: 'getByMac', mac: MAC, includeRaw: true } }));
+		const out = await runIse(
+			iseContext({
+				params: { resource: 'session', operation: 'getByMac', mac: MAC, includeRaw: true },
+			}),
+		);
 		expect(serialise(out)).not.toContain(ISE_LEAK_CANARY);
 		expect(serialise(out)).not.toContain(BASIC_HEADER.slice(6));
 	});

@@ -2,7 +2,13 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { getAlarmTypes } from '../../../nodes/shared/methods/loadOptions';
-import { LEAK_CANARY, MIST_TEST_URL, ORG_ID, serialise, SITE_ID } from '../../helpers/executeContext';
+import {
+	LEAK_CANARY,
+	MIST_TEST_URL,
+	ORG_ID,
+	serialise,
+	SITE_ID,
+} from '../../helpers/executeContext';
 import { createLoadOptionsContext } from '../../helpers/loadOptionsContext';
 import { example } from './fixtures';
 import { runMist as run, runMistError as runError, useOfflineNock } from '../../helpers/runMist';
@@ -38,7 +44,13 @@ describe('Juniper Mist › Alarm › Search', () => {
 		const next3 = `${path}?end=1711035686&limit=1000&search_after=%5B1711031354000%2C+%22a3%22%5D&start=1710949286`;
 		const scope = nock(MIST_TEST_URL, { reqheaders: { authorization: `Token ${LEAK_CANARY}` } })
 			.get(path)
-			.query({ type: 'device_down,dhcp_failure', site_id: SITE_ID, status: 'open,resolved', duration: '1d', limit: 1000 })
+			.query({
+				type: 'device_down,dhcp_failure',
+				site_id: SITE_ID,
+				status: 'open,resolved',
+				duration: '1d',
+				limit: 1000,
+			})
 			.reply(200, searchPage([alarms[0]], next2))
 			.get(next2)
 			.reply(200, searchPage([alarms[1]], next3))
@@ -90,12 +102,28 @@ describe('Juniper Mist › Alarm › Search', () => {
 	});
 
 	it.each([
-		[{ scope: 'org', filters: { acked: true } }, 'Invalid Acknowledged: Mist accepts this filter only with Scope Site'],
-		[{ scope: 'site', filters: { status: ['open'] } }, 'Invalid Status: Mist accepts this filter only with Scope Organization'],
+		[
+			{ scope: 'org', filters: { acked: true } },
+			'Invalid Acknowledged: Mist accepts this filter only with Scope Site',
+		],
+		[
+			{ scope: 'site', filters: { status: ['open'] } },
+			'Invalid Status: Mist accepts this filter only with Scope Organization',
+		],
 		[{ duration: '' }, 'Invalid Duration: "" is not a Mist duration'],
-		[{ alarmTypes: ['device_down', 'x;y'] }, 'Invalid Alarm Type Names or IDs: "x;y" is not a Mist type key'],
+		[
+			{ alarmTypes: ['device_down', 'x;y'] },
+			'Invalid Alarm Type Names or IDs: "x;y" is not a Mist type key',
+		],
 	])('refuses %j', async (override, message) => {
-		const error = await runError({ ...base, scope: 'org', org: rl(ORG_ID), site: rl(SITE_ID), returnAll: true, ...override });
+		const error = await runError({
+			...base,
+			scope: 'org',
+			org: rl(ORG_ID),
+			site: rl(SITE_ID),
+			returnAll: true,
+			...override,
+		});
 		expect(error.message).toBe(message);
 	});
 });
@@ -105,11 +133,20 @@ describe('Juniper Mist › Alarm › Acknowledge', () => {
 	const ackPath = (id: string) => `/api/v1/orgs/${ORG_ID}/alarms/${id}/ack`;
 
 	it('posts the note and reports what was acknowledged', async () => {
-		const scope = nock(MIST_TEST_URL).post(ackPath(alarms[0].id), { note: 'maintenance window' }).reply(200, '');
-		const out = await run({ ...base, alarmId: ` ${alarms[0].id.toUpperCase()} `, note: ' maintenance window ' });
+		const scope = nock(MIST_TEST_URL)
+			.post(ackPath(alarms[0].id), { note: 'maintenance window' })
+			.reply(200, '');
+		const out = await run({
+			...base,
+			alarmId: ` ${alarms[0].id.toUpperCase()} `,
+			note: ' maintenance window ',
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(out).toEqual([
-			{ json: { id: alarms[0].id, org_id: ORG_ID, acked: true, note: 'maintenance window' }, pairedItem: { item: 0 } },
+			{
+				json: { id: alarms[0].id, org_id: ORG_ID, acked: true, note: 'maintenance window' },
+				pairedItem: { item: 0 },
+			},
 		]);
 	});
 
@@ -123,9 +160,12 @@ describe('Juniper Mist › Alarm › Acknowledge', () => {
 			.reply(200);
 		const out = await run((i) => ({ ...base, alarmId: items[i].json.id, note: '' }), { items });
 		expect(scope.isDone()).toBe(true);
-		expect(bodies.every((body) => body === '' || (typeof body === 'object' && Object.keys(body as object).length === 0))).toBe(
-			true,
-		);
+		expect(
+			bodies.every(
+				(body) =>
+					body === '' || (typeof body === 'object' && Object.keys(body as object).length === 0),
+			),
+		).toBe(true);
 		expect(out.map((item) => [item.json.id, item.pairedItem])).toEqual([
 			[alarms[0].id, { item: 0 }],
 			[alarms[1].id, { item: 1 }],
@@ -137,9 +177,13 @@ describe('Juniper Mist › Alarm › Acknowledge', () => {
 		expect((await runError({ ...base, alarmId: 'device_down' })).message).toBe(
 			'Invalid Alarm ID: "device_down" is not a Mist id (a UUID)',
 		);
-		nock(MIST_TEST_URL).post(ackPath(alarms[2].id)).reply(403, { detail: 'You do not have permission' });
+		nock(MIST_TEST_URL)
+			.post(ackPath(alarms[2].id))
+			.reply(403, { detail: 'You do not have permission' });
 		const error = await runError({ ...base, alarmId: alarms[2].id });
-		expect(error.message).toBe('The API token lacks the privilege for this call (403): You do not have permission');
+		expect(error.message).toBe(
+			'The API token lacks the privilege for this call (403): You do not have permission',
+		);
 	});
 });
 
@@ -147,19 +191,36 @@ describe('loadOptions › getAlarmTypes', () => {
 	it('lists /const/alarm_defs with display, group and severity', async () => {
 		const scope = nock(MIST_TEST_URL)
 			.get('/api/v1/const/alarm_defs')
-			.reply(200, [{ key: 'dhcp_failure', display: 'DHCP failure', group: 'marvis', severity: 'critical' }, ...definitions]);
+			.reply(200, [
+				{ key: 'dhcp_failure', display: 'DHCP failure', group: 'marvis', severity: 'critical' },
+				...definitions,
+			]);
 		const options = await getAlarmTypes.call(createLoadOptionsContext());
 		expect(scope.isDone()).toBe(true);
 		expect(options).toEqual([
-			{ name: 'device_down', value: 'device_down', description: 'Device offline · infrastructure · warn' },
-			{ name: 'dhcp_failure', value: 'dhcp_failure', description: 'DHCP failure · marvis · critical' },
+			{
+				name: 'device_down',
+				value: 'device_down',
+				description: 'Device offline · infrastructure · warn',
+			},
+			{
+				name: 'dhcp_failure',
+				value: 'dhcp_failure',
+				description: 'DHCP failure · marvis · critical',
+			},
 		]);
 	});
 
 	it('names a Mist error instead of returning an empty list', async () => {
-		nock(MIST_TEST_URL).get('/api/v1/const/alarm_defs').reply(401, { detail: 'Authentication credentials were not provided.' });
-		const error = (await getAlarmTypes.call(createLoadOptionsContext()).catch((e: unknown) => e)) as Error;
-		expect(error.message).toBe('Mist rejected the API token (401): Authentication credentials were not provided.');
+		nock(MIST_TEST_URL)
+			.get('/api/v1/const/alarm_defs')
+			.reply(401, { detail: 'Authentication credentials were not provided.' });
+		const error = (await getAlarmTypes
+			.call(createLoadOptionsContext())
+			.catch((e: unknown) => e)) as Error;
+		expect(error.message).toBe(
+			'Mist rejected the API token (401): Authentication credentials were not provided.',
+		);
 		expect(serialise(error)).not.toContain(LEAK_CANARY);
 	});
 });

@@ -1,5 +1,10 @@
 import { NodeHelpers } from 'n8n-workflow';
-import type { INodeParameters, INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	INodeParameters,
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { Mist } from '../../../nodes/Mist/Mist.node';
 import { resources } from '../../../nodes/Mist/actions/resources';
@@ -14,7 +19,8 @@ const sorted = (names: string[]) => [...names].sort((a, b) => a.localeCompare(b)
 function everyProperty(properties: INodeProperties[], visit: (property: INodeProperties) => void) {
 	for (const property of properties) {
 		visit(property);
-		if (property.type === 'collection') everyProperty((property.options ?? []) as INodeProperties[], visit);
+		if (property.type === 'collection')
+			everyProperty((property.options ?? []) as INodeProperties[], visit);
 	}
 }
 
@@ -26,9 +32,15 @@ describe.each(OWNED)('Juniper Mist › %s description', (name) => {
 		expect(operation.name).toBe('operation');
 		expect(operation.displayOptions).toEqual({ show: { resource: [name] } });
 		const options = operation.options as INodePropertyOptions[];
-		expect(options.map((option) => option.name)).toEqual(sorted(options.map((option) => option.name)));
-		expect(options.map((option) => option.value).sort()).toEqual(Object.keys(resource.operations).sort());
-		expect(options.every((option) => typeof option.action === 'string' && option.action.length > 0)).toBe(true);
+		expect(options.map((option) => option.name)).toEqual(
+			sorted(options.map((option) => option.name)),
+		);
+		expect(options.map((option) => option.value).sort()).toEqual(
+			Object.keys(resource.operations).sort(),
+		);
+		expect(
+			options.every((option) => typeof option.action === 'string' && option.action.length > 0),
+		).toBe(true);
 		expect(Object.keys(resource.operations)).toContain(operation.default);
 	});
 
@@ -43,7 +55,8 @@ describe.each(OWNED)('Juniper Mist › %s description', (name) => {
 
 	it('keeps static options and collection entries alphabetical and uniquely named', () => {
 		everyProperty(rest, (property) => {
-			if (!['options', 'multiOptions', 'collection'].includes(property.type) || !property.options) return;
+			if (!['options', 'multiOptions', 'collection'].includes(property.type) || !property.options)
+				return;
 			const names = (property.options as Option[]).map(label);
 			expect(names).toEqual(sorted(names));
 			expect(new Set(names).size).toBe(names.length);
@@ -63,7 +76,16 @@ describe.each(OWNED)('Juniper Mist › %s description', (name) => {
 describe('Juniper Mist › what the editor shows per Scope', () => {
 	const description = new Mist().description;
 	const shown = (values: INodeParameters) =>
-		Object.keys(NodeHelpers.getNodeParameters(description.properties, values, true, false, null, description) ?? {});
+		Object.keys(
+			NodeHelpers.getNodeParameters(
+				description.properties,
+				values,
+				true,
+				false,
+				null,
+				description,
+			) ?? {},
+		);
 	const filterOption = (resource: string, operation: string, name: string) => {
 		const filters = description.properties.find(
 			(property) =>
@@ -71,13 +93,19 @@ describe('Juniper Mist › what the editor shows per Scope', () => {
 				(property.displayOptions?.show?.resource as string[])?.includes(resource) &&
 				(property.displayOptions?.show?.operation as string[])?.includes(operation),
 		);
-		const option = (filters?.options as INodeProperties[] | undefined)?.find((candidate) => candidate.name === name);
+		const option = (filters?.options as INodeProperties[] | undefined)?.find(
+			(candidate) => candidate.name === name,
+		);
 		if (!option) throw new Error(`No filter ${name} on ${resource}/${operation}`);
 		return option;
 	};
 
 	it.each([
-		[{ resource: 'client', operation: 'search', scope: 'org' }, ['org', 'filters', 'duration', 'limit'], ['site']],
+		[
+			{ resource: 'client', operation: 'search', scope: 'org' },
+			['org', 'filters', 'duration', 'limit'],
+			['site'],
+		],
 		[{ resource: 'client', operation: 'search', scope: 'site' }, ['org', 'site'], []],
 		[
 			{ resource: 'device', operation: 'getStats', scope: 'device' },
@@ -89,9 +117,21 @@ describe('Juniper Mist › what the editor shows per Scope', () => {
 			['deviceType', 'status', 'filters', 'limit'],
 			['site', 'device'],
 		],
-		[{ resource: 'device', operation: 'searchEvents', scope: 'org' }, ['eventTypes', 'deviceType'], ['site']],
-		[{ resource: 'device', operation: 'searchEvents', scope: 'site' }, ['eventTypes', 'site'], ['deviceType']],
-		[{ resource: 'alarm', operation: 'acknowledge' }, ['org', 'alarmId', 'note'], ['returnAll', 'simplify']],
+		[
+			{ resource: 'device', operation: 'searchEvents', scope: 'org' },
+			['eventTypes', 'deviceType'],
+			['site'],
+		],
+		[
+			{ resource: 'device', operation: 'searchEvents', scope: 'site' },
+			['eventTypes', 'site'],
+			['deviceType'],
+		],
+		[
+			{ resource: 'alarm', operation: 'acknowledge' },
+			['org', 'alarmId', 'note'],
+			['returnAll', 'simplify'],
+		],
 		[{ resource: 'usage', operation: 'getApiUsage' }, [], ['org', 'returnAll']],
 	])('%j shows %j and hides %j', (values, visible, hidden) => {
 		const names = shown(values);
@@ -104,11 +144,16 @@ describe('Juniper Mist › what the editor shows per Scope', () => {
 		['client', 'search', 'hostname', { org: true, site: true }],
 		['alarm', 'search', 'acked', { org: false, site: true }],
 		['alarm', 'search', 'status', { org: true, site: false }],
-	])('%s/%s offers the %s filter only where Mist accepts it', (resource, operation, name, expected) => {
-		const option = filterOption(resource, operation, name);
-		for (const [scope, visible] of Object.entries(expected)) {
-			const values = { resource, operation, scope, filters: {} };
-			expect(NodeHelpers.displayParameterPath(values, option, 'filters', null, description)).toBe(visible);
-		}
-	});
+	])(
+		'%s/%s offers the %s filter only where Mist accepts it',
+		(resource, operation, name, expected) => {
+			const option = filterOption(resource, operation, name);
+			for (const [scope, visible] of Object.entries(expected)) {
+				const values = { resource, operation, scope, filters: {} };
+				expect(NodeHelpers.displayParameterPath(values, option, 'filters', null, description)).toBe(
+					visible,
+				);
+			}
+		},
+	);
 });

@@ -10,7 +10,8 @@ import { runMist as run, runMistError as runError, useOfflineNock } from '../../
 
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 
-const eventsPage = (results: IDataObject[], next?: string) => searchPage('ClientEventsSearchExample', results, next);
+const eventsPage = (results: IDataObject[], next?: string) =>
+	searchPage('ClientEventsSearchExample', results, next);
 
 useOfflineNock();
 
@@ -60,7 +61,11 @@ describe('Juniper Mist › Client › Search Events', () => {
 			simplify: true,
 		});
 		expect(scope.isDone()).toBe(true);
-		expect(out.map((item) => item.json.type)).toEqual(['CLIENT_DNS_OK', 'MARVIS_EVENT_CLIENT_DHCP_STUCK', 'CLIENT_DNS_OK']);
+		expect(out.map((item) => item.json.type)).toEqual([
+			'CLIENT_DNS_OK',
+			'MARVIS_EVENT_CLIENT_DHCP_STUCK',
+			'CLIENT_DNS_OK',
+		]);
 		expect(out[0].json).toEqual({
 			type: 'CLIENT_DNS_OK',
 			timestamp: 1513358874.667,
@@ -106,17 +111,30 @@ describe('Juniper Mist › Client › Search Events', () => {
 	});
 
 	it.each([
-		[{ eventTypes: ['CLIENT_DNS_OK', 'BAD TYPE&x=1'] }, 'Invalid Event Type Names or IDs: "TYPE&x=1" is not a Mist type key'],
+		[
+			{ eventTypes: ['CLIENT_DNS_OK', 'BAD TYPE&x=1'] },
+			'Invalid Event Type Names or IDs: "TYPE&x=1" is not a Mist type key',
+		],
 		[{ filters: { reasonCode: 7.5 } }, 'Invalid Reason Code: "7.5" is not a whole number'],
 		[{ filters: { band: '7' } }, 'Invalid Band: "7" is not one of 24, 5, 6'],
-		[{ filters: { unknownFilter: 'x' } }, 'Invalid Filters: "unknownFilter" is not a filter of this operation'],
+		[
+			{ filters: { unknownFilter: 'x' } },
+			'Invalid Filters: "unknownFilter" is not a filter of this operation',
+		],
 		[{ duration: '1y' }, 'Invalid Duration: "1y" is not a Mist duration'],
 		[
 			{ timeRangeMode: 'range', start: '2026-11-25T10:00:00Z', end: '2026-11-25T09:00:00Z' },
 			'Invalid End: it must be later than Start',
 		],
 	])('refuses %j', async (override, message) => {
-		const error = await runError({ ...base, scope: 'org', org: rl(ORG_ID), returnAll: true, simplify: true, ...override });
+		const error = await runError({
+			...base,
+			scope: 'org',
+			org: rl(ORG_ID),
+			returnAll: true,
+			simplify: true,
+			...override,
+		});
 		expect(error.message).toBe(message);
 	});
 });
@@ -170,7 +188,14 @@ describe('Juniper Mist › Client › Count Events', () => {
 				],
 				total: 12,
 			});
-		const out = await run({ ...base, distinct: 'band', timeRangeMode: 'duration', duration: '1h', returnAll: false, limit: 1 });
+		const out = await run({
+			...base,
+			distinct: 'band',
+			timeRangeMode: 'duration',
+			duration: '1h',
+			returnAll: false,
+			limit: 1,
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(out.map((item) => item.json)).toEqual([{ distinct: 'band', band: '5', count: 9 }]);
 	});
@@ -179,7 +204,10 @@ describe('Juniper Mist › Client › Count Events', () => {
 		expect((await runError({ ...base, distinct: 'mac', returnAll: true })).message).toBe(
 			'Invalid Count By: "mac" is not one of band, channel, proto, ssid, type, wlan_id',
 		);
-		nock(MIST_TEST_URL).get(`/api/v1/orgs/${ORG_ID}/clients/events/count`).query(true).reply(200, { detail: 'odd' });
+		nock(MIST_TEST_URL)
+			.get(`/api/v1/orgs/${ORG_ID}/clients/events/count`)
+			.query(true)
+			.reply(200, { detail: 'odd' });
 		expect((await runError({ ...base, distinct: 'ssid', returnAll: true })).message).toBe(
 			'Mist answered the event count without a results list',
 		);
@@ -213,7 +241,11 @@ describe('Juniper Mist › Client › Get Client Events', () => {
 		});
 		expect(scope.isDone()).toBe(true);
 		expect(out.map((item) => item.json.timestamp)).toEqual([1513358874.667, 2, 3]);
-		expect(out[0].json).toMatchObject({ mac: 'dadbfc123456', type: 'MARVIS_EVENT_CLIENT_DHCP_STUCK', text: 'DHCP stuck' });
+		expect(out[0].json).toMatchObject({
+			mac: 'dadbfc123456',
+			type: 'MARVIS_EVENT_CLIENT_DHCP_STUCK',
+			text: 'DHCP stuck',
+		});
 		expect(out[0].json).not.toHaveProperty('bssid');
 	});
 
@@ -236,7 +268,12 @@ describe('Juniper Mist › Client › Get Client Events', () => {
 	});
 
 	it('names the field when the MAC is invalid', async () => {
-		const error = await runError({ ...base, clientMac: 'dadbfc12345g', returnAll: true, simplify: true });
+		const error = await runError({
+			...base,
+			clientMac: 'dadbfc12345g',
+			returnAll: true,
+			simplify: true,
+		});
 		expect(error.message).toBe('Invalid Client MAC: "dadbfc12345g" is not a MAC address');
 	});
 });
@@ -259,7 +296,11 @@ describe('loadOptions › getClientEventTypes', () => {
 				value: 'CLIENT_ASSOCIATION_FAILURE',
 				description: 'Association Failure · Association',
 			},
-			{ name: 'CLIENT_AUTH_ASSOCIATION_11R', value: 'CLIENT_AUTH_ASSOCIATION_11R', description: '11r Association' },
+			{
+				name: 'CLIENT_AUTH_ASSOCIATION_11R',
+				value: 'CLIENT_AUTH_ASSOCIATION_11R',
+				description: '11r Association',
+			},
 		]);
 	});
 });

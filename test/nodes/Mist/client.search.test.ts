@@ -1,7 +1,10 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { CLIENT_SEARCH_FIELDS, CLIENT_SESSION_FIELDS } from '../../../nodes/Mist/actions/client/simplify';
+import {
+	CLIENT_SEARCH_FIELDS,
+	CLIENT_SESSION_FIELDS,
+} from '../../../nodes/Mist/actions/client/simplify';
 import { LEAK_CANARY, MIST_TEST_URL, ORG_ID, SITE_ID } from '../../helpers/executeContext';
 import { firstRecord, searchPage } from './fixtures';
 import { runMist as run, runMistError as runError, useOfflineNock } from '../../helpers/runMist';
@@ -14,7 +17,11 @@ useOfflineNock();
 describe('Juniper Mist › Client › Search', () => {
 	const base = { resource: 'client', operation: 'search' };
 	const record = firstRecord<IDataObject>('ClientsSearchExample');
-	const clients = [1, 2, 3, 4].map((n) => ({ ...record, mac: `bcd07400000${n}`, last_hostname: `host-${n}` }));
+	const clients = [1, 2, 3, 4].map((n) => ({
+		...record,
+		mac: `bcd07400000${n}`,
+		last_hostname: `host-${n}`,
+	}));
 
 	it('searches the org with filters, follows next over 3 pages and simplifies', async () => {
 		const path = `/api/v1/orgs/${ORG_ID}/clients/search`;
@@ -57,7 +64,12 @@ describe('Juniper Mist › Client › Search', () => {
 			simplify: true,
 		});
 		expect(scope.isDone()).toBe(true);
-		expect(out.map((item) => item.json.mac)).toEqual(['bcd074000001', 'bcd074000002', 'bcd074000003', 'bcd074000004']);
+		expect(out.map((item) => item.json.mac)).toEqual([
+			'bcd074000001',
+			'bcd074000002',
+			'bcd074000003',
+			'bcd074000004',
+		]);
 		expect(out[0].json).toEqual({
 			mac: 'bcd074000001',
 			site_id: record.site_id,
@@ -84,8 +96,16 @@ describe('Juniper Mist › Client › Search', () => {
 		const end = '2026-11-25T09:30:00Z';
 		const scope = nock(MIST_TEST_URL)
 			.get(`/api/v1/sites/${SITE_ID}/clients/search`)
-			.query({ text: 'iphone', start: Date.parse(start) / 1000, end: Date.parse(end) / 1000, limit: 1 })
-			.reply(200, searchPage('ClientsSearchExample', clients.slice(0, 2), '/api/v1/never-followed'));
+			.query({
+				text: 'iphone',
+				start: Date.parse(start) / 1000,
+				end: Date.parse(end) / 1000,
+				limit: 1,
+			})
+			.reply(
+				200,
+				searchPage('ClientsSearchExample', clients.slice(0, 2), '/api/v1/never-followed'),
+			);
 		const out = await run({
 			...base,
 			scope: 'site',
@@ -105,12 +125,24 @@ describe('Juniper Mist › Client › Search', () => {
 	});
 
 	it.each([
-		[{ filters: { username: 'bob' }, scope: 'site' }, 'Invalid Username: Mist accepts this filter only with Scope Organization'],
-		[{ filters: { siteId: SITE_ID }, scope: 'site' }, 'Invalid Site ID: Mist accepts this filter only with Scope Organization'],
+		[
+			{ filters: { username: 'bob' }, scope: 'site' },
+			'Invalid Username: Mist accepts this filter only with Scope Organization',
+		],
+		[
+			{ filters: { siteId: SITE_ID }, scope: 'site' },
+			'Invalid Site ID: Mist accepts this filter only with Scope Organization',
+		],
 		[{ filters: { mac: 'xyz' } }, 'Invalid MAC: "xyz" is not a MAC address or part of one'],
-		[{ filters: { apMac: '5c5b350e00011' } }, 'Invalid AP MAC: "5c5b350e00011" is not a MAC address or part of one'],
+		[
+			{ filters: { apMac: '5c5b350e00011' } },
+			'Invalid AP MAC: "5c5b350e00011" is not a MAC address or part of one',
+		],
 		[{ duration: '5 minutes' }, 'Invalid Duration: "5 minutes" is not a Mist duration'],
-		[{ timeRangeMode: 'range', start: 'yesterday' }, 'Invalid Start: "yesterday" is not a date-time'],
+		[
+			{ timeRangeMode: 'range', start: 'yesterday' },
+			'Invalid Start: "yesterday" is not a date-time',
+		],
 		[{ scope: 'site', site: rl('../orgs') }, 'Invalid Site: "../orgs" is not a Mist id (a UUID)'],
 		[{ returnAll: false, limit: 0 }, 'Invalid Limit: "0" is not a whole number of 1 or more'],
 	])('refuses bad input before calling Mist: %j', async (override, message) => {
@@ -162,7 +194,13 @@ describe('Juniper Mist › Client › Search Sessions', () => {
 			...base,
 			scope: 'org',
 			org: rl(ORG_ID),
-			filters: { clientUsername: 'john.doe', band: '5', ssid: 'Dummy WLAN 2', wlanId: WLAN, apMac: '5C-5B-35-0E-02-62' },
+			filters: {
+				clientUsername: 'john.doe',
+				band: '5',
+				ssid: 'Dummy WLAN 2',
+				wlanId: WLAN,
+				apMac: '5C-5B-35-0E-02-62',
+			},
 			timeRangeMode: 'duration',
 			duration: '1w',
 			returnAll: false,

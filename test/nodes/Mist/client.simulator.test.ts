@@ -21,8 +21,17 @@ afterAll(async () => await sim.close());
 
 async function run(params: Record<string, unknown>) {
 	const ctx = createExecuteContext({
-		params: { returnAll: false, limit: 5, simplify: true, timeRangeMode: 'duration', duration: '1d', ...params },
-		credentials: { mistApi: { apiToken: sim.token, cloud: 'custom', customUrl: sim.url, orgId: sim.orgId } },
+		params: {
+			returnAll: false,
+			limit: 5,
+			simplify: true,
+			timeRangeMode: 'duration',
+			duration: '1d',
+			...params,
+		},
+		credentials: {
+			mistApi: { apiToken: sim.token, cloud: 'custom', customUrl: sim.url, orgId: sim.orgId },
+		},
 	});
 	const [out] = await new Mist().execute.call(ctx);
 	expect(serialise(out)).not.toContain(sim.token);
@@ -32,8 +41,11 @@ async function run(params: Record<string, unknown>) {
 describe('Client, Device, Alarm, Usage and Constant against the simulator', () => {
 	const site = () => rl(sim.world.sites[0].id);
 	const siteClient = () =>
-		[...sim.world.clients.values()].find((client) => client.siteId === sim.world.sites[0].id && client.connected)!;
-	const siteAp = () => [...sim.world.aps.values()].find((ap) => ap.siteId === sim.world.sites[0].id)!;
+		[...sim.world.clients.values()].find(
+			(client) => client.siteId === sim.world.sites[0].id && client.connected,
+		)!;
+	const siteAp = () =>
+		[...sim.world.aps.values()].find((ap) => ap.siteId === sim.world.sites[0].id)!;
 
 	it.each([
 		['client', 'search', 'mac', () => ({ scope: 'org' })],
@@ -43,7 +55,12 @@ describe('Client, Device, Alarm, Usage and Constant against the simulator', () =
 		['client', 'searchEvents', 'type', () => ({ scope: 'org' })],
 		['client', 'countEvents', 'count', () => ({ distinct: 'type' })],
 		['device', 'search', 'mac', () => ({ deviceType: 'ap' })],
-		['device', 'getStats', 'status', () => ({ scope: 'site', site: site(), deviceType: 'ap', status: 'all' })],
+		[
+			'device',
+			'getStats',
+			'status',
+			() => ({ scope: 'site', site: site(), deviceType: 'ap', status: 'all' }),
+		],
 		['device', 'getStats', 'mac', () => ({ scope: 'org', deviceType: 'all', status: 'all' })],
 		['device', 'searchEvents', 'type', () => ({ scope: 'org', deviceType: 'all', duration: '1w' })],
 		['alarm', 'search', 'type', () => ({ scope: 'org', duration: '1w' })],
@@ -57,7 +74,12 @@ describe('Client, Device, Alarm, Usage and Constant against the simulator', () =
 
 	it('reads one client and its events by MAC, and one device with fields=*', async () => {
 		const client = siteClient();
-		const [stats] = await run({ resource: 'client', operation: 'getStats', site: site(), clientMac: client.mac.toUpperCase() });
+		const [stats] = await run({
+			resource: 'client',
+			operation: 'getStats',
+			site: site(),
+			clientMac: client.mac.toUpperCase(),
+		});
 		expect(stats.mac).toBe(client.mac);
 		const events = await run({
 			resource: 'client',
@@ -79,7 +101,12 @@ describe('Client, Device, Alarm, Usage and Constant against the simulator', () =
 
 	it('acknowledges an alarm and reads the API usage', async () => {
 		const alarm = sim.world.alarms[0];
-		const [ack] = await run({ resource: 'alarm', operation: 'acknowledge', alarmId: alarm.id, note: 'smoke test' });
+		const [ack] = await run({
+			resource: 'alarm',
+			operation: 'acknowledge',
+			alarmId: alarm.id,
+			note: 'smoke test',
+		});
 		expect(ack).toEqual({ id: alarm.id, org_id: sim.orgId, acked: true, note: 'smoke test' });
 		const [usage] = await run({ resource: 'usage', operation: 'getApiUsage' });
 		expect(usage).toMatchObject({ request_limit: 5000 });

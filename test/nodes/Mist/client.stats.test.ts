@@ -3,7 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { Mist } from '../../../nodes/Mist/Mist.node';
 import { CLIENT_STAT_FIELDS } from '../../../nodes/Mist/actions/client/simplify';
-import { createExecuteContext, LEAK_CANARY, MIST_TEST_URL, serialise, SITE_ID } from '../../helpers/executeContext';
+import {
+	createExecuteContext,
+	LEAK_CANARY,
+	MIST_TEST_URL,
+	serialise,
+	SITE_ID,
+} from '../../helpers/executeContext';
 import { example, firstRecord } from './fixtures';
 import { runMist as run, useOfflineNock } from '../../helpers/runMist';
 
@@ -17,7 +23,11 @@ const statsPath = `/api/v1/sites/${SITE_ID}/stats/clients`;
 describe('Juniper Mist › Client › Get Connected Stats', () => {
 	const base = { resource: 'client', operation: 'getConnectedStats', site: rl(SITE_ID) };
 	const clients = [1, 2, 3, 4, 5].map((n) => ({ ...stat, mac: `dadbfc12345${n}`, rssi: -40 - n }));
-	const pageHeaders = (page: number) => ({ 'X-Page-Total': '5', 'X-Page-Limit': '2', 'X-Page-Page': String(page) });
+	const pageHeaders = (page: number) => ({
+		'X-Page-Total': '5',
+		'X-Page-Limit': '2',
+		'X-Page-Page': String(page),
+	});
 
 	it('pages through X-Page headers over 3 pages and simplifies', async () => {
 		const scope = nock(MIST_TEST_URL)
@@ -47,7 +57,9 @@ describe('Juniper Mist › Client › Get Connected Stats', () => {
 			vlan_id: '1',
 			os: 'Android 10',
 		});
-		expect(Object.keys(out[0].json).sort()).toEqual(CLIENT_STAT_FIELDS.filter((key) => key in stat).sort());
+		expect(Object.keys(out[0].json).sort()).toEqual(
+			CLIENT_STAT_FIELDS.filter((key) => key in stat).sort(),
+		);
 		expect(out[0].json).not.toHaveProperty('x');
 	});
 
@@ -55,7 +67,11 @@ describe('Juniper Mist › Client › Get Connected Stats', () => {
 		const scope = nock(MIST_TEST_URL)
 			.get(statsPath)
 			.query({ limit: 2, page: 1 })
-			.reply(200, clients.slice(0, 2), { 'X-Page-Total': '5', 'X-Page-Limit': '2', 'X-Page-Page': '1' });
+			.reply(200, clients.slice(0, 2), {
+				'X-Page-Total': '5',
+				'X-Page-Limit': '2',
+				'X-Page-Page': '1',
+			});
 		const out = await run({ ...base, returnAll: false, limit: 2, simplify: false });
 		expect(scope.isDone()).toBe(true);
 		expect(out.map((item) => item.json)).toEqual(clients.slice(0, 2));
@@ -84,13 +100,20 @@ describe('Juniper Mist › Client › Get Stats', () => {
 	});
 
 	it('continues on fail item by item with pairedItem: success, bad MAC, Mist 404', async () => {
-		const items = [{ json: { mac: 'dadbfc123456' } }, { json: { mac: 'not-a-mac' } }, { json: { mac: 'dadbfc000000' } }];
+		const items = [
+			{ json: { mac: 'dadbfc123456' } },
+			{ json: { mac: 'not-a-mac' } },
+			{ json: { mac: 'dadbfc000000' } },
+		];
 		nock(MIST_TEST_URL)
 			.get(`${statsPath}/dadbfc123456`)
 			.reply(200, stat)
 			.get(`${statsPath}/dadbfc000000`)
 			.reply(404, { detail: 'client not found' });
-		const out = await run((i) => ({ ...base, clientMac: items[i].json.mac, simplify: true }), { items, continueOnFail: true });
+		const out = await run((i) => ({ ...base, clientMac: items[i].json.mac, simplify: true }), {
+			items,
+			continueOnFail: true,
+		});
 		expect(out).toHaveLength(3);
 		expect(out[0].json.mac).toBe('dadbfc123456');
 		expect(out.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);

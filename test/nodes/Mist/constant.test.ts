@@ -2,7 +2,12 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { Mist } from '../../../nodes/Mist/Mist.node';
-import { createExecuteContext, LEAK_CANARY, MIST_TEST_URL, serialise } from '../../helpers/executeContext';
+import {
+	createExecuteContext,
+	LEAK_CANARY,
+	MIST_TEST_URL,
+	serialise,
+} from '../../helpers/executeContext';
 import { example } from './fixtures';
 import { runMist as run, useOfflineNock } from '../../helpers/runMist';
 
@@ -34,20 +39,33 @@ describe('Juniper Mist › Constant › Get', () => {
 			{ key: 'bytes', ...metrics.bytes },
 			{ key: 'num_clients', ...metrics.num_clients },
 		]);
-		expect(out[1].json).toMatchObject({ key: 'num_clients', type: 'timeseries', scopes: ['site', 'ap', 'device'] });
+		expect(out[1].json).toMatchObject({
+			key: 'num_clients',
+			type: 'timeseries',
+			scopes: ['site', 'ap', 'device'],
+		});
 	});
 
 	it('stops at the limit', async () => {
-		nock(MIST_TEST_URL).get('/api/v1/const/webhook_topics').reply(200, example('ConstWebhookTopicsExample'));
+		nock(MIST_TEST_URL)
+			.get('/api/v1/const/webhook_topics')
+			.reply(200, example('ConstWebhookTopicsExample'));
 		const out = await run({ ...base, catalogue: 'webhookTopics', returnAll: false, limit: 3 });
 		expect(out.map((item) => item.json.key)).toEqual(['alarms', 'asset-raw-rssi', 'audits']);
 	});
 
 	it.each([
 		['oui', undefined, 'Invalid Catalogue: "oui" is not a Mist catalogue'],
-		['clientEvents', '42', 'Mist answered /const/client_events with neither a list nor a keyed object'],
+		[
+			'clientEvents',
+			'42',
+			'Mist answered /const/client_events with neither a list nor a keyed object',
+		],
 	])('refuses catalogue %s answered by %s', async (catalogue, body, message) => {
-		if (body) nock(MIST_TEST_URL).get('/api/v1/const/client_events').reply(200, body, { 'Content-Type': 'application/json' });
+		if (body)
+			nock(MIST_TEST_URL)
+				.get('/api/v1/const/client_events')
+				.reply(200, body, { 'Content-Type': 'application/json' });
 		const ctx = createExecuteContext({ params: { ...base, catalogue } });
 		const error = (await new Mist().execute.call(ctx).catch((e: unknown) => e)) as Error;
 		expect(error.message).toBe(message);

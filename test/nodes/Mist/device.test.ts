@@ -1,7 +1,10 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { DEVICE_EVENT_FIELDS, DEVICE_SEARCH_FIELDS } from '../../../nodes/Mist/actions/device/simplify';
+import {
+	DEVICE_EVENT_FIELDS,
+	DEVICE_SEARCH_FIELDS,
+} from '../../../nodes/Mist/actions/device/simplify';
 import { getDeviceEventTypes } from '../../../nodes/shared/methods/loadOptions';
 import { MIST_TEST_URL, ORG_ID, SITE_ID } from '../../helpers/executeContext';
 import { createLoadOptionsContext } from '../../helpers/loadOptionsContext';
@@ -47,7 +50,11 @@ describe('Juniper Mist › Device › Search', () => {
 			simplify: true,
 		});
 		expect(scope.isDone()).toBe(true);
-		expect(out.map((item) => item.json.mac)).toEqual(['5c5b353e5299', '5c5b353e5300', '5c5b353e5301']);
+		expect(out.map((item) => item.json.mac)).toEqual([
+			'5c5b353e5299',
+			'5c5b353e5300',
+			'5c5b353e5301',
+		]);
 		expect(out[0].json).toEqual({
 			mac: '5c5b353e5299',
 			hostname: ap.hostname,
@@ -88,7 +95,13 @@ describe('Juniper Mist › Device › Search', () => {
 		[{ filters: { siteId: 'hq' } }, 'Invalid Site ID: "hq" is not a Mist id (a UUID)'],
 		[{ org: rl('not-an-org') }, 'Invalid Organization: "not-an-org" is not a Mist id (a UUID)'],
 	])('refuses %j', async (override, message) => {
-		const error = await runError({ ...base, deviceType: 'ap', returnAll: true, simplify: true, ...override });
+		const error = await runError({
+			...base,
+			deviceType: 'ap',
+			returnAll: true,
+			simplify: true,
+			...override,
+		});
 		expect(error.message).toBe(message);
 	});
 });
@@ -96,7 +109,11 @@ describe('Juniper Mist › Device › Search', () => {
 describe('Juniper Mist › Device › Get Stats', () => {
 	const base = { resource: 'device', operation: 'getStats' };
 	const apStat = example<IDataObject[]>('DevicesArrayStatsSiteAccessPointStats')[0];
-	const headers = (n: number) => ({ 'X-Page-Total': '3', 'X-Page-Limit': '1', 'X-Page-Page': String(n) });
+	const headers = (n: number) => ({
+		'X-Page-Total': '3',
+		'X-Page-Limit': '1',
+		'X-Page-Page': String(n),
+	});
 
 	it('lists site stats over 3 X-Page pages, reducing radio_stat when simplified', async () => {
 		const path = `/api/v1/sites/${SITE_ID}/stats/devices`;
@@ -145,8 +162,19 @@ describe('Juniper Mist › Device › Get Stats', () => {
 		const orgStats = example<IDataObject[]>('DevicesArrayStatsOrgAccessPointStats');
 		const scope = nock(MIST_TEST_URL)
 			.get(`/api/v1/orgs/${ORG_ID}/stats/devices`)
-			.query({ type: 'all', status: 'connected', site_id: SITE_ID, mac: '5c5b35d0077b', limit: 1, page: 1 })
-			.reply(200, orgStats.slice(0, 1), { 'X-Page-Total': '1', 'X-Page-Limit': '1', 'X-Page-Page': '1' });
+			.query({
+				type: 'all',
+				status: 'connected',
+				site_id: SITE_ID,
+				mac: '5c5b35d0077b',
+				limit: 1,
+				page: 1,
+			})
+			.reply(200, orgStats.slice(0, 1), {
+				'X-Page-Total': '1',
+				'X-Page-Limit': '1',
+				'X-Page-Page': '1',
+			});
 		const out = await run({
 			...base,
 			scope: 'org',
@@ -168,14 +196,23 @@ describe('Juniper Mist › Device › Get Stats', () => {
 			.get(`/api/v1/sites/${SITE_ID}/stats/devices/${DEVICE_ID}`)
 			.query({ fields: '*' })
 			.reply(200, one);
-		const out = await run({ ...base, scope: 'device', site: rl(SITE_ID), device: rl(DEVICE_ID.toUpperCase()), simplify: false });
+		const out = await run({
+			...base,
+			scope: 'device',
+			site: rl(SITE_ID),
+			device: rl(DEVICE_ID.toUpperCase()),
+			simplify: false,
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(out).toHaveLength(1);
 		expect(out[0].json).toEqual(one);
 	});
 
 	it.each([
-		[{ scope: 'device', device: rl('5c5b35d0077b') }, 'Invalid Device: "5c5b35d0077b" is not a Mist id (a UUID)'],
+		[
+			{ scope: 'device', device: rl('5c5b35d0077b') },
+			'Invalid Device: "5c5b35d0077b" is not a Mist id (a UUID)',
+		],
 		[{ status: 'up' }, 'Invalid Status: "up" is not one of all, connected, disconnected'],
 		[{ scope: 'planet' }, 'Invalid Scope: "planet" is not Organization, Site or One Device'],
 	])('refuses %j', async (override, message) => {
@@ -204,7 +241,13 @@ describe('Juniper Mist › Device › Search Events', () => {
 		const next3 = `${path}?limit=1000&search_after=%5B3%5D`;
 		const scope = nock(MIST_TEST_URL)
 			.get(path)
-			.query({ type: 'SW_PORT_DOWN,AP_CONFIGURED', device_type: 'all', text: 'ge-0/0/17', duration: '3h', limit: 1000 })
+			.query({
+				type: 'SW_PORT_DOWN,AP_CONFIGURED',
+				device_type: 'all',
+				text: 'ge-0/0/17',
+				duration: '3h',
+				limit: 1000,
+			})
 			.reply(200, page('EventsDevicesExample', [portDown], next2))
 			.get(next2)
 			.reply(200, page('EventsDevicesExample', [configured], next3))
@@ -223,7 +266,11 @@ describe('Juniper Mist › Device › Search Events', () => {
 			simplify: true,
 		});
 		expect(scope.isDone()).toBe(true);
-		expect(out.map((item) => item.json.type)).toEqual(['SW_PORT_DOWN', 'AP_CONFIGURED', 'SW_PORT_DOWN']);
+		expect(out.map((item) => item.json.type)).toEqual([
+			'SW_PORT_DOWN',
+			'AP_CONFIGURED',
+			'SW_PORT_DOWN',
+		]);
 		expect(out[0].json).toEqual({
 			type: 'SW_PORT_DOWN',
 			timestamp: 1764236687.435,
@@ -278,11 +325,18 @@ describe('loadOptions › getDeviceEventTypes', () => {
 	it('lists /const/device_events with display and description', async () => {
 		const scope = nock(MIST_TEST_URL)
 			.get('/api/v1/const/device_events')
-			.reply(200, [...example<IDataObject[]>('ConstDeviceEventsExample'), { key: 'AP_RESTARTED', display: 'AP Restarted' }]);
+			.reply(200, [
+				...example<IDataObject[]>('ConstDeviceEventsExample'),
+				{ key: 'AP_RESTARTED', display: 'AP Restarted' },
+			]);
 		const options = await getDeviceEventTypes.call(createLoadOptionsContext());
 		expect(scope.isDone()).toBe(true);
 		expect(options).toEqual([
-			{ name: 'AP_ASSIGNED', value: 'AP_ASSIGNED', description: 'AP Assigned · AP was assigned to a site' },
+			{
+				name: 'AP_ASSIGNED',
+				value: 'AP_ASSIGNED',
+				description: 'AP Assigned · AP was assigned to a site',
+			},
 			{ name: 'AP_RESTARTED', value: 'AP_RESTARTED', description: 'AP Restarted' },
 		]);
 	});

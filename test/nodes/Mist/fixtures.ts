@@ -32,14 +32,21 @@ export function example<T = unknown>(name: string): T {
 export function firstRecord<T = Record<string, unknown>>(name: string): T {
 	const value = example<unknown>(name);
 	const list = Array.isArray(value) ? value : (value as { results?: unknown[] }).results;
-	if (!Array.isArray(list) || list.length === 0) throw new Error(`Example "${name}" has no records`);
+	if (!Array.isArray(list) || list.length === 0)
+		throw new Error(`Example "${name}" has no records`);
 	return list[0] as T;
 }
 
 /** The sample body of a webhook topic: `webhooks.<topic>.post.requestBody.content["application/json"].examples.Example.value`. */
 export function webhookExample<T = unknown>(topic: string): T {
 	const hook = openApiSpec().webhooks?.[topic] as
-		| { post?: { requestBody?: { content?: Record<string, { examples?: Record<string, { value?: unknown }> }> } } }
+		| {
+				post?: {
+					requestBody?: {
+						content?: Record<string, { examples?: Record<string, { value?: unknown }> }>;
+					};
+				};
+		  }
 		| undefined;
 	const value = hook?.post?.requestBody?.content?.['application/json']?.examples?.Example?.value;
 	if (value === undefined) throw new Error(`No webhook example "${topic}" in ${SPEC_PATH}`);
@@ -47,7 +54,11 @@ export function webhookExample<T = unknown>(topic: string): T {
 }
 
 /** A search answer shaped like the named example, with its `results` replaced and `next` set or removed. */
-export function searchPage(name: string, results: unknown[], next?: string): Record<string, unknown> {
+export function searchPage(
+	name: string,
+	results: unknown[],
+	next?: string,
+): Record<string, unknown> {
 	const page = example<Record<string, unknown>>(name);
 	page.results = results;
 	if (next) page.next = next;

@@ -21,16 +21,31 @@ const base = {
 	splitIntoPoints: false,
 };
 
-const run = async (params: IDataObject): Promise<IDataObject[]> => (await runMist({ ...base, ...params })).map((item) => item.json);
+const run = async (params: IDataObject): Promise<IDataObject[]> =>
+	(await runMist({ ...base, ...params })).map((item) => item.json);
 const runError = async (params: IDataObject) => await runMistError({ ...base, ...params });
 
 useOfflineNock();
 
 describe('Juniper Mist › Insight', () => {
 	it('gets a site metric as one item holding the series', async () => {
-		const series = { start: 1604260800, end: 1604347200, interval: 3600, limit: 168, page: 1, results: [18, null, 15] };
-		const scope = nock(MIST_TEST_URL).get(`${INSIGHTS}/num_clients`).query({ interval: '1h', duration: '1d' }).reply(200, series);
-		const out = await run({ operation: 'getSiteMetric', insightMetric: 'num_clients', interval: '1h' });
+		const series = {
+			start: 1604260800,
+			end: 1604347200,
+			interval: 3600,
+			limit: 168,
+			page: 1,
+			results: [18, null, 15],
+		};
+		const scope = nock(MIST_TEST_URL)
+			.get(`${INSIGHTS}/num_clients`)
+			.query({ interval: '1h', duration: '1d' })
+			.reply(200, series);
+		const out = await run({
+			operation: 'getSiteMetric',
+			insightMetric: 'num_clients',
+			interval: '1h',
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(out).toEqual([{ site_id: SITE_ID, metric: 'num_clients', ...series }]);
 	});
@@ -40,7 +55,11 @@ describe('Juniper Mist › Insight', () => {
 			.get(`${INSIGHTS}/bytes`)
 			.query({ duration: '1d' })
 			.reply(200, { start: 1604260800, end: 1604271600, interval: 3600, results: [185, 197, 250] });
-		const out = await run({ operation: 'getSiteMetric', insightMetric: 'bytes', splitIntoPoints: true });
+		const out = await run({
+			operation: 'getSiteMetric',
+			insightMetric: 'bytes',
+			splitIntoPoints: true,
+		});
 		expect(out).toEqual([
 			{ site_id: SITE_ID, timestamp: 1604260800, bytes: 185 },
 			{ site_id: SITE_ID, timestamp: 1604264400, bytes: 197 },
@@ -70,7 +89,10 @@ describe('Juniper Mist › Insight', () => {
 
 	it('gets a device metric by the MAC inside the device id and splits it on rt', async () => {
 		const series = example<{ results: number[]; rt: string[] }>('DeviceMetricExample');
-		const scope = nock(MIST_TEST_URL).get(`${INSIGHTS}/device/${AP_MAC}/num_clients`).query({ duration: '1d' }).reply(200, series);
+		const scope = nock(MIST_TEST_URL)
+			.get(`${INSIGHTS}/device/${AP_MAC}/num_clients`)
+			.query({ duration: '1d' })
+			.reply(200, series);
 		const out = await run({
 			operation: 'getDeviceMetric',
 			device: { __rl: true, mode: 'id', value: AP_ID },
@@ -79,18 +101,47 @@ describe('Juniper Mist › Insight', () => {
 		});
 		expect(scope.isDone()).toBe(true);
 		expect(out).toHaveLength(series.results.length);
-		expect(out[0]).toEqual({ site_id: SITE_ID, device_id: AP_ID, device_mac: AP_MAC, timestamp: 1604260800, num_clients: 10 });
-		expect(out[23]).toMatchObject({ timestamp: Date.parse('2020-11-02T19:00:00Z') / 1000, num_clients: 10 });
+		expect(out[0]).toEqual({
+			site_id: SITE_ID,
+			device_id: AP_ID,
+			device_mac: AP_MAC,
+			timestamp: 1604260800,
+			num_clients: 10,
+		});
+		expect(out[23]).toMatchObject({
+			timestamp: Date.parse('2020-11-02T19:00:00Z') / 1000,
+			num_clients: 10,
+		});
 	});
 
 	it.each([
-		[{ operation: 'getSiteMetric', insightMetric: 'bytes?x=1' }, 'Invalid Metric: "bytes?x=1" is not a valid name'],
-		[{ operation: 'getSiteMetric', insightMetric: '' }, 'Invalid Metric: it is empty'],
-		[{ operation: 'getClientMetric', insightMetric: 'bytes', clientMac: 'zz' }, 'Invalid Client MAC: "zz" is not a MAC address'],
-		[{ operation: 'getSiteMetric', insightMetric: 'bytes', interval: '5 minutes' }, 'Invalid Interval: "5 minutes" is not a Mist duration'],
-		[{ operation: 'getDeviceMetric', insightMetric: 'bytes', device: { __rl: true, mode: 'id', value: AP_MAC } }, `Invalid Device: "${AP_MAC}" is not a Mist id (a UUID)`],
 		[
-			{ operation: 'getDeviceMetric', insightMetric: 'bytes', device: { __rl: true, mode: 'id', value: SITE_ID } },
+			{ operation: 'getSiteMetric', insightMetric: 'bytes?x=1' },
+			'Invalid Metric: "bytes?x=1" is not a valid name',
+		],
+		[{ operation: 'getSiteMetric', insightMetric: '' }, 'Invalid Metric: it is empty'],
+		[
+			{ operation: 'getClientMetric', insightMetric: 'bytes', clientMac: 'zz' },
+			'Invalid Client MAC: "zz" is not a MAC address',
+		],
+		[
+			{ operation: 'getSiteMetric', insightMetric: 'bytes', interval: '5 minutes' },
+			'Invalid Interval: "5 minutes" is not a Mist duration',
+		],
+		[
+			{
+				operation: 'getDeviceMetric',
+				insightMetric: 'bytes',
+				device: { __rl: true, mode: 'id', value: AP_MAC },
+			},
+			`Invalid Device: "${AP_MAC}" is not a Mist id (a UUID)`,
+		],
+		[
+			{
+				operation: 'getDeviceMetric',
+				insightMetric: 'bytes',
+				device: { __rl: true, mode: 'id', value: SITE_ID },
+			},
 			`Invalid Device: "${SITE_ID}" is not a Mist device id`,
 		],
 	])('names the field for bad input %p', async (params, message) => {
@@ -99,16 +150,28 @@ describe('Juniper Mist › Insight', () => {
 	});
 
 	it('refuses to split an answer without a results list', async () => {
-		nock(MIST_TEST_URL).get(`${INSIGHTS}/bytes`).query(true).reply(200, { start: 0, end: 0, interval: 0 });
-		const error = await runError({ operation: 'getSiteMetric', insightMetric: 'bytes', splitIntoPoints: true });
+		nock(MIST_TEST_URL)
+			.get(`${INSIGHTS}/bytes`)
+			.query(true)
+			.reply(200, { start: 0, end: 0, interval: 0 });
+		const error = await runError({
+			operation: 'getSiteMetric',
+			insightMetric: 'bytes',
+			splitIntoPoints: true,
+		});
 		expect(error.message).toBe('Mist answered the bytes insight without a results list');
 	});
 
 	it("turns a 404 into a NodeApiError with Mist's detail and the status", async () => {
-		nock(MIST_TEST_URL).get(`${INSIGHTS}/no_such_metric`).query(true).reply(404, { detail: 'unknown metric no_such_metric' });
+		nock(MIST_TEST_URL)
+			.get(`${INSIGHTS}/no_such_metric`)
+			.query(true)
+			.reply(404, { detail: 'unknown metric no_such_metric' });
 		const error = await runError({ operation: 'getSiteMetric', insightMetric: 'no_such_metric' });
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toBe('Mist found nothing at this address (404): unknown metric no_such_metric');
+		expect(error.message).toBe(
+			'Mist found nothing at this address (404): unknown metric no_such_metric',
+		);
 		expect(error.httpCode).toBe('404');
 	});
 });
@@ -122,7 +185,11 @@ describe('loadOptions › getInsightMetrics', () => {
 		expect(scope.isDone()).toBe(true);
 		expect(options).toEqual([
 			{ name: 'bytes', value: 'bytes', description: 'Aggregated bytes over time · timeseries' },
-			{ name: 'num_clients', value: 'num_clients', description: 'Number of client over time · timeseries' },
+			{
+				name: 'num_clients',
+				value: 'num_clients',
+				description: 'Number of client over time · timeseries',
+			},
 		]);
 		expect(serialise(options)).not.toContain(LEAK_CANARY);
 	});

@@ -7,12 +7,19 @@ import { example } from './fixtures';
 import { runMist, runMistError, useOfflineNock } from '../../helpers/runMist';
 
 const TROUBLESHOOT = `/api/v1/orgs/${ORG_ID}/troubleshoot`;
-const base = { resource: 'marvis', operation: 'troubleshoot', org: { __rl: true, mode: 'list', value: '' }, troubleshootStart: '', troubleshootEnd: '' };
+const base = {
+	resource: 'marvis',
+	operation: 'troubleshoot',
+	org: { __rl: true, mode: 'list', value: '' },
+	troubleshootStart: '',
+	troubleshootEnd: '',
+};
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const isoAgo = (seconds: number) => new Date((nowSeconds() - seconds) * 1000).toISOString();
 
-const run = async (params: IDataObject): Promise<IDataObject[]> => (await runMist({ ...base, ...params })).map((item) => item.json);
+const run = async (params: IDataObject): Promise<IDataObject[]> =>
+	(await runMist({ ...base, ...params })).map((item) => item.json);
 const runError = async (params: IDataObject) => await runMistError({ ...base, ...params });
 
 useOfflineNock();
@@ -21,7 +28,11 @@ describe('Juniper Mist › Marvis › Troubleshoot', () => {
 	it.each([
 		['client', { clientMac: '5C:5B:35:0E:00:01' }, { mac: '5c5b350e0001' }],
 		['device', { deviceMac: '5c5b.350e.0060' }, { mac: '5c5b350e0060' }],
-		['site', { site: { __rl: true, mode: 'id', value: SITE_ID }, networkType: 'wired' }, { site_id: SITE_ID, type: 'wired' }],
+		[
+			'site',
+			{ site: { __rl: true, mode: 'id', value: SITE_ID }, networkType: 'wired' },
+			{ site_id: SITE_ID, type: 'wired' },
+		],
 	])('troubleshoots a %s and returns the findings', async (troubleshootTarget, extra, query) => {
 		const body = example<{ results: IDataObject[] }>('TroubleshootExample');
 		const scope = nock(MIST_TEST_URL, { reqheaders: { authorization: `Token ${LEAK_CANARY}` } })
@@ -30,8 +41,19 @@ describe('Juniper Mist › Marvis › Troubleshoot', () => {
 			.reply(200, body);
 		const out = await run({ troubleshootTarget, ...extra });
 		expect(scope.isDone()).toBe(true);
-		expect(out).toEqual([{ target: troubleshootTarget, ...query, start: 1655065456, end: 1655151856, findings: 1, results: body.results }]);
-		expect(out[0].results).toEqual([expect.objectContaining({ category: 'client', reason: 'slow association' })]);
+		expect(out).toEqual([
+			{
+				target: troubleshootTarget,
+				...query,
+				start: 1655065456,
+				end: 1655151856,
+				findings: 1,
+				results: body.results,
+			},
+		]);
+		expect(out[0].results).toEqual([
+			expect.objectContaining({ category: 'client', reason: 'slow association' }),
+		]);
 	});
 
 	it('sends a start and end inside the last 7 days as epoch seconds', async () => {
@@ -45,31 +67,65 @@ describe('Juniper Mist › Marvis › Troubleshoot', () => {
 				return true;
 			})
 			.reply(200, { start: 0, end: 0, results: [] });
-		const out = await run({ troubleshootTarget: 'client', clientMac: '5c5b350e0001', troubleshootStart: start, troubleshootEnd: end });
+		const out = await run({
+			troubleshootTarget: 'client',
+			clientMac: '5c5b350e0001',
+			troubleshootStart: start,
+			troubleshootEnd: end,
+		});
 		expect(scope.isDone()).toBe(true);
-		expect(seen).toEqual({ mac: '5c5b350e0001', start: String(Date.parse(start) / 1000), end: String(Date.parse(end) / 1000) });
+		expect(seen).toEqual({
+			mac: '5c5b350e0001',
+			start: String(Date.parse(start) / 1000),
+			end: String(Date.parse(end) / 1000),
+		});
 		expect(out[0]).toMatchObject({ findings: 0, results: [] });
 	});
 
 	it.each([
-		[{ troubleshootStart: isoAgo(8 * 86400) }, 'Invalid Start: Marvis troubleshooting covers only the last 7 days'],
-		[{ troubleshootEnd: isoAgo(9 * 86400) }, 'Invalid End: Marvis troubleshooting covers only the last 7 days'],
-		[{ troubleshootStart: isoAgo(3600), troubleshootEnd: isoAgo(7200) }, 'Invalid End: it must be later than Start'],
+		[
+			{ troubleshootStart: isoAgo(8 * 86400) },
+			'Invalid Start: Marvis troubleshooting covers only the last 7 days',
+		],
+		[
+			{ troubleshootEnd: isoAgo(9 * 86400) },
+			'Invalid End: Marvis troubleshooting covers only the last 7 days',
+		],
+		[
+			{ troubleshootStart: isoAgo(3600), troubleshootEnd: isoAgo(7200) },
+			'Invalid End: it must be later than Start',
+		],
 		[{ troubleshootStart: 'last tuesday' }, 'Invalid Start: "last tuesday" is not a date-time'],
 		[{ clientMac: '' }, 'Invalid Client MAC: it is empty'],
 		[{ troubleshootTarget: 'ap' }, 'Invalid Target: "ap" is not one of client, device, site'],
-		[{ troubleshootTarget: 'site', site: { __rl: true, mode: 'id', value: SITE_ID }, networkType: 'lte' }, 'Invalid Network Type: "lte" is not one of wan, wired, wireless'],
+		[
+			{
+				troubleshootTarget: 'site',
+				site: { __rl: true, mode: 'id', value: SITE_ID },
+				networkType: 'lte',
+			},
+			'Invalid Network Type: "lte" is not one of wan, wired, wireless',
+		],
 	])('refuses bad input %p without calling Mist', async (override, message) => {
-		const error = await runError({ troubleshootTarget: 'client', clientMac: '5c5b350e0001', ...override });
+		const error = await runError({
+			troubleshootTarget: 'client',
+			clientMac: '5c5b350e0001',
+			...override,
+		});
 		expect(error.message).toBe(message);
 	});
 
 	it('explains a 403 as a missing Marvis license', async () => {
-		nock(MIST_TEST_URL).get(TROUBLESHOOT).query(true).reply(403, { detail: 'You do not have permission to perform this action.' });
+		nock(MIST_TEST_URL)
+			.get(TROUBLESHOOT)
+			.query(true)
+			.reply(403, { detail: 'You do not have permission to perform this action.' });
 		const error = await runError({ troubleshootTarget: 'client', clientMac: '5c5b350e0001' });
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.httpCode).toBe('403');
-		expect(error.message).toBe('Marvis troubleshooting is not available (403): You do not have permission to perform this action.');
+		expect(error.message).toBe(
+			'Marvis troubleshooting is not available (403): You do not have permission to perform this action.',
+		);
 		expect(error.description).toContain('Marvis subscription license');
 	});
 
@@ -82,7 +138,9 @@ describe('Juniper Mist › Marvis › Troubleshoot', () => {
 			.query(true)
 			.reply(400, { detail: 'mac is invalid' });
 		const licensed = await runError({ troubleshootTarget: 'client', clientMac: '5c5b350e0001' });
-		expect(licensed.message).toBe('Marvis troubleshooting is not available (400): Marvis subscription required');
+		expect(licensed.message).toBe(
+			'Marvis troubleshooting is not available (400): Marvis subscription required',
+		);
 		const other = await runError({ troubleshootTarget: 'client', clientMac: '5c5b350e0001' });
 		expect(other.message).toBe('Mist rejected the request as invalid (400): mac is invalid');
 	});

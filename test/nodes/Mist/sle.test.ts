@@ -11,7 +11,8 @@ const SITE_SLE = `/api/v1/sites/${SITE_ID}/sle`;
 const site = { __rl: true, mode: 'id', value: SITE_ID };
 const org = { __rl: true, mode: 'list', value: '' };
 
-const run = async (params: IDataObject): Promise<IDataObject[]> => (await runMist({ resource: 'sle', ...params })).map((item) => item.json);
+const run = async (params: IDataObject): Promise<IDataObject[]> =>
+	(await runMist({ resource: 'sle', ...params })).map((item) => item.json);
 const runError = async (params: IDataObject) => await runMistError({ resource: 'sle', ...params });
 
 useOfflineNock();
@@ -27,7 +28,15 @@ describe('Juniper Mist › SLE › Get Org Sites SLE', () => {
 			scope
 				.get(`/api/v1/orgs/${ORG_ID}/insights/sites-sle`)
 				.query({ sle: 'wifi', interval: '1h', duration: '1d', limit: 1000, page: index + 1 })
-				.reply(200, { start: 1651269600, end: 1651323600, interval: 3600, limit: 1000, page: index + 1, total: 2003, results }),
+				.reply(200, {
+					start: 1651269600,
+					end: 1651323600,
+					interval: 3600,
+					limit: 1000,
+					page: index + 1,
+					total: 2003,
+					results,
+				}),
 		);
 		const out = await run({
 			operation: 'getOrgSitesSle',
@@ -40,7 +49,11 @@ describe('Juniper Mist › SLE › Get Org Sites SLE', () => {
 		});
 		expect(scope.isDone()).toBe(true);
 		expect(out).toHaveLength(2003);
-		expect(out[0]).toMatchObject({ site_id: 'site-1-0', 'successful-connect': 0.9535864983932881, coverage: 0.812181632387686 });
+		expect(out[0]).toMatchObject({
+			site_id: 'site-1-0',
+			'successful-connect': 0.9535864983932881,
+			coverage: 0.812181632387686,
+		});
 		expect(out[2002].site_id).toBe('site-3-2');
 	});
 
@@ -102,7 +115,12 @@ describe('Juniper Mist › SLE › site metric operations', () => {
 		const out = await run({ operation: 'getMetricSummary', ...base, sleScope, ...extra });
 		expect(scope.isDone()).toBe(true);
 		expect(out).toHaveLength(1);
-		expect(out[0]).toMatchObject({ scope: sleScope, scope_id: scopeId, metric: 'capacity', impact: summary.impact });
+		expect(out[0]).toMatchObject({
+			scope: sleScope,
+			scope_id: scopeId,
+			metric: 'capacity',
+			impact: summary.impact,
+		});
 		expect((out[0].classifiers as IDataObject[]).map((c) => c.name)).toEqual([
 			'client-count',
 			'wifi-interference',
@@ -117,7 +135,12 @@ describe('Juniper Mist › SLE › site metric operations', () => {
 			.get(`${SITE_SLE}/site/${SITE_ID}/metric/failed-to-connect/summary`)
 			.query({ duration: '1d' })
 			.reply(200, { sle: { name: 'failed-to-connect' }, classifiers: [] });
-		const out = await run({ operation: 'getMetricSummary', ...base, sleScope: 'site', sleMetric: ' Successful-Connect ' });
+		const out = await run({
+			operation: 'getMetricSummary',
+			...base,
+			sleScope: 'site',
+			sleMetric: ' Successful-Connect ',
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(out[0].metric).toBe('failed-to-connect');
 	});
@@ -137,7 +160,12 @@ describe('Juniper Mist › SLE › site metric operations', () => {
 		});
 		expect(scope.isDone()).toBe(true);
 		expect(out).toEqual([
-			{ scope: 'ap', scope_id: AP_ID, metric: 'coverage', classifiers: ['asymmetry-uplink', 'weak-signal', 'asymmetry-downlink'] },
+			{
+				scope: 'ap',
+				scope_id: AP_ID,
+				metric: 'coverage',
+				classifiers: ['asymmetry-uplink', 'weak-signal', 'asymmetry-downlink'],
+			},
 		]);
 	});
 
@@ -157,24 +185,49 @@ describe('Juniper Mist › SLE › site metric operations', () => {
 			end: '1627312871',
 		});
 		expect(scope.isDone()).toBe(true);
-		expect(out[0]).toMatchObject({ scope: 'site', metric: 'capacity', classifier: details.classifier, impact: details.impact });
+		expect(out[0]).toMatchObject({
+			scope: 'site',
+			metric: 'capacity',
+			classifier: details.classifier,
+			impact: details.impact,
+		});
 	});
 
 	it('pages impacted users over 3 pages (itemsKey users, total_count), filtered by classifier', async () => {
 		const body = example<{ users: IDataObject[] }>('SleImpactedUsersExample');
 		const usersOf = (page: number, count: number) =>
-			Array.from({ length: count }, (_, i) => ({ ...body.users[i % body.users.length], mac: `${page}${String(i).padStart(11, '0')}` }));
+			Array.from({ length: count }, (_, i) => ({
+				...body.users[i % body.users.length],
+				mac: `${page}${String(i).padStart(11, '0')}`,
+			}));
 		const scope = nock(MIST_TEST_URL);
 		[usersOf(1, 1000), usersOf(2, 1000), usersOf(3, 2)].forEach((users, index) =>
 			scope
 				.get(`${SITE_SLE}/site/${SITE_ID}/metric/capacity/impacted-users`)
 				.query({ classifier: 'wifi-interference', duration: '1d', limit: 1000, page: index + 1 })
-				.reply(200, { ...body, classifier: 'wifi-interference', page: index + 1, total_count: 2002, users }),
+				.reply(200, {
+					...body,
+					classifier: 'wifi-interference',
+					page: index + 1,
+					total_count: 2002,
+					users,
+				}),
 		);
-		const out = await run({ operation: 'getImpactedUsers', ...base, sleScope: 'site', classifier: 'wifi-interference', returnAll: true });
+		const out = await run({
+			operation: 'getImpactedUsers',
+			...base,
+			sleScope: 'site',
+			classifier: 'wifi-interference',
+			returnAll: true,
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(out).toHaveLength(2002);
-		expect(out[0]).toMatchObject({ mac: '100000000000', ssid: 'lab.1X', metric: 'capacity', classifier: 'wifi-interference' });
+		expect(out[0]).toMatchObject({
+			mac: '100000000000',
+			ssid: 'lab.1X',
+			metric: 'capacity',
+			classifier: 'wifi-interference',
+		});
 		expect(out[2001].mac).toBe('300000000001');
 	});
 
@@ -194,7 +247,9 @@ describe('Juniper Mist › SLE › site metric operations', () => {
 			limit: 2,
 		});
 		expect(scope.isDone()).toBe(true);
-		expect(out).toEqual(body.users.slice(0, 2).map((user) => ({ ...user, metric: 'capacity', classifier: null })));
+		expect(out).toEqual(
+			body.users.slice(0, 2).map((user) => ({ ...user, metric: 'capacity', classifier: null })),
+		);
 	});
 
 	it('lists impacted APs of the site', async () => {
@@ -203,7 +258,12 @@ describe('Juniper Mist › SLE › site metric operations', () => {
 			.get(`${SITE_SLE}/site/${SITE_ID}/metric/capacity/impacted-aps`)
 			.query({ classifier: 'client-count', duration: '1d', limit: 1000, page: 1 })
 			.reply(200, body);
-		const out = await run({ operation: 'getImpactedAps', ...base, classifier: 'client-count', returnAll: true });
+		const out = await run({
+			operation: 'getImpactedAps',
+			...base,
+			classifier: 'client-count',
+			returnAll: true,
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(out.map((ap) => [ap.ap_mac, ap.name, ap.degraded])).toEqual([
 			['5c5b35500000', 'ap43.lab', 1486],
@@ -214,16 +274,32 @@ describe('Juniper Mist › SLE › site metric operations', () => {
 	it.each([
 		[{ sleMetric: 'coverage/../../x' }, 'Invalid Metric: "coverage/../../x" is not a valid name'],
 		[{ sleMetric: '' }, 'Invalid Metric: it is empty'],
-		[{ sleScope: 'floor' }, 'Invalid Scope: "floor" is not one of site, ap, switch, gateway, client'],
+		[
+			{ sleScope: 'floor' },
+			'Invalid Scope: "floor" is not one of site, ap, switch, gateway, client',
+		],
 		[{ sleScope: 'client', clientMac: 'nope' }, 'Invalid Client MAC: "nope" is not a MAC address'],
-		[{ sleScope: 'switch', device: { __rl: true, mode: 'id', value: '' } }, 'Invalid Device: it is empty'],
+		[
+			{ sleScope: 'switch', device: { __rl: true, mode: 'id', value: '' } },
+			'Invalid Device: it is empty',
+		],
 	])('names the field for bad input %p', async (override, message) => {
-		const error = await runError({ operation: 'getMetricSummary', ...base, sleScope: 'site', ...override });
+		const error = await runError({
+			operation: 'getMetricSummary',
+			...base,
+			sleScope: 'site',
+			...override,
+		});
 		expect(error.message).toBe(message);
 	});
 
 	it('requires a valid classifier for Get Classifier Details', async () => {
-		const error = await runError({ operation: 'getClassifierDetails', ...base, sleScope: 'site', classifier: 'weak signal' });
+		const error = await runError({
+			operation: 'getClassifierDetails',
+			...base,
+			sleScope: 'site',
+			classifier: 'weak signal',
+		});
 		expect(error.message).toBe('Invalid Classifier: "weak signal" is not a valid name');
 	});
 

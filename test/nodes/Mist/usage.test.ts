@@ -2,7 +2,12 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { Mist } from '../../../nodes/Mist/Mist.node';
-import { createExecuteContext, LEAK_CANARY, MIST_TEST_URL, serialise } from '../../helpers/executeContext';
+import {
+	createExecuteContext,
+	LEAK_CANARY,
+	MIST_TEST_URL,
+	serialise,
+} from '../../helpers/executeContext';
 import { example } from './fixtures';
 
 beforeEach(() => nock.disableNetConnect());
@@ -43,7 +48,9 @@ describe('Juniper Mist › Usage › Get API Usage', () => {
 		nock(MIST_TEST_URL).get('/api/v1/self/usage').reply(200, { requests: '12' });
 		const ctx = createExecuteContext({ params });
 		const error = (await new Mist().execute.call(ctx).catch((e: unknown) => e)) as Error;
-		expect(error.message).toBe('Mist answered /self/usage without numeric request_limit and requests');
+		expect(error.message).toBe(
+			'Mist answered /self/usage without numeric request_limit and requests',
+		);
 		expect(serialise(error)).not.toContain(LEAK_CANARY);
 	});
 });

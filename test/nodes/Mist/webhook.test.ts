@@ -3,7 +3,13 @@ import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { getWebhookTopics } from '../../../nodes/shared/methods/loadOptions';
-import { LEAK_CANARY, MIST_TEST_URL, ORG_ID, serialise, SITE_ID } from '../../helpers/executeContext';
+import {
+	LEAK_CANARY,
+	MIST_TEST_URL,
+	ORG_ID,
+	serialise,
+	SITE_ID,
+} from '../../helpers/executeContext';
 import { createLoadOptionsContext } from '../../helpers/loadOptionsContext';
 import { example } from './fixtures';
 import { runMist, runMistError, useOfflineNock } from '../../helpers/runMist';
@@ -13,7 +19,11 @@ const ORG_HOOKS = `/api/v1/orgs/${ORG_ID}/webhooks`;
 const SITE_HOOKS = `/api/v1/sites/${SITE_ID}/webhooks`;
 /** A fake receiver secret: Create must send it to Mist, and no output may show it. */
 const SIGNING_CANARY = 'hmac-SECRET-9a8b7c6d';
-const base = { resource: 'webhook', webhookScope: 'org', org: { __rl: true, mode: 'list', value: '' } };
+const base = {
+	resource: 'webhook',
+	webhookScope: 'org',
+	org: { __rl: true, mode: 'list', value: '' },
+};
 const siteScope = { webhookScope: 'site', site: { __rl: true, mode: 'id', value: SITE_ID } };
 
 /** The spec's webhook example, made realistic and carrying secrets as Mist returns them. */
@@ -30,8 +40,10 @@ function webhook(overrides: IDataObject = {}): IDataObject {
 	};
 }
 
-const run = async (params: IDataObject): Promise<IDataObject[]> => (await runMist({ ...base, ...params }, { canaries: [SIGNING_CANARY] })).map((item) => item.json);
-const runError = async (params: IDataObject) => await runMistError({ ...base, ...params }, { canaries: [SIGNING_CANARY] });
+const run = async (params: IDataObject): Promise<IDataObject[]> =>
+	(await runMist({ ...base, ...params }, { canaries: [SIGNING_CANARY] })).map((item) => item.json);
+const runError = async (params: IDataObject) =>
+	await runMistError({ ...base, ...params }, { canaries: [SIGNING_CANARY] });
 
 useOfflineNock();
 
@@ -51,7 +63,11 @@ describe('Juniper Mist › Webhook', () => {
 		const scope = nock(MIST_TEST_URL)
 			.get(SITE_HOOKS)
 			.query({ limit: 2, page: 1 })
-			.reply(200, [webhook({ id: 'a' }), webhook({ id: 'b' })], { 'X-Page-Total': '5', 'X-Page-Limit': '2', 'X-Page-Page': '1' });
+			.reply(200, [webhook({ id: 'a' }), webhook({ id: 'b' })], {
+				'X-Page-Total': '5',
+				'X-Page-Limit': '2',
+				'X-Page-Page': '1',
+			});
 		const out = await run({ operation: 'getMany', ...siteScope, returnAll: false, limit: 2 });
 		expect(scope.isDone()).toBe(true);
 		expect(out.map((hook) => [hook.id, hook.secret])).toEqual([
@@ -79,7 +95,12 @@ describe('Juniper Mist › Webhook', () => {
 				sent = body;
 				return true;
 			})
-			.reply(200, (_uri, body) => ({ ...webhook(), ...(body as IDataObject), id: WEBHOOK_ID, site_id: SITE_ID }));
+			.reply(200, (_uri, body) => ({
+				...webhook(),
+				...(body as IDataObject),
+				id: WEBHOOK_ID,
+				site_id: SITE_ID,
+			}));
 		const [out] = await run({
 			operation: 'create',
 			...siteScope,
@@ -104,7 +125,12 @@ describe('Juniper Mist › Webhook', () => {
 			single_event_per_message: true,
 			headers: { 'X-Source': 'mist' },
 		});
-		expect(out).toMatchObject({ id: WEBHOOK_ID, secret: '********', verify_cert: false, headers: { 'X-Source': 'mist' } });
+		expect(out).toMatchObject({
+			id: WEBHOOK_ID,
+			secret: '********',
+			verify_cert: false,
+			headers: { 'X-Source': 'mist' },
+		});
 	});
 
 	it('updates only the fields that are set', async () => {
@@ -115,7 +141,11 @@ describe('Juniper Mist › Webhook', () => {
 				return true;
 			})
 			.reply(200, webhook({ enabled: false, topics: ['alarms'] }));
-		const [out] = await run({ operation: 'update', webhookId: WEBHOOK_ID, updateFields: { enabled: false, topics: 'alarms' } });
+		const [out] = await run({
+			operation: 'update',
+			webhookId: WEBHOOK_ID,
+			updateFields: { enabled: false, topics: 'alarms' },
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(sent).toEqual({ enabled: false, topics: ['alarms'] });
 		expect(out).toMatchObject({ enabled: false, topics: ['alarms'], secret: '********' });
@@ -135,29 +165,73 @@ describe('Juniper Mist › Webhook', () => {
 		expect(out).toEqual([{ id: WEBHOOK_ID, pinged: true }]);
 	});
 
-	const createParams = { operation: 'create', name: 'hook', url: 'https://n8n.example.com/hook', topics: ['alarms'], additionalFields: {} };
+	const createParams = {
+		operation: 'create',
+		name: 'hook',
+		url: 'https://n8n.example.com/hook',
+		topics: ['alarms'],
+		additionalFields: {},
+	};
 	it.each([
-		['webhook id', { operation: 'get', webhookId: 'hook-1' }, 'Invalid Webhook ID: "hook-1" is not a Mist id (a UUID)'],
-		['empty update', { operation: 'update', webhookId: WEBHOOK_ID, updateFields: {} }, 'Invalid Update Fields: no field to update'],
-		['update url', { operation: 'update', webhookId: WEBHOOK_ID, updateFields: { url: 'ftp://x' } }, 'Invalid URL: "ftp://x" is not an http(s) URL'],
-		['create url', { ...createParams, url: 'n8n.example.com' }, 'Invalid URL: "n8n.example.com" is not an http(s) URL'],
+		[
+			'webhook id',
+			{ operation: 'get', webhookId: 'hook-1' },
+			'Invalid Webhook ID: "hook-1" is not a Mist id (a UUID)',
+		],
+		[
+			'empty update',
+			{ operation: 'update', webhookId: WEBHOOK_ID, updateFields: {} },
+			'Invalid Update Fields: no field to update',
+		],
+		[
+			'update url',
+			{ operation: 'update', webhookId: WEBHOOK_ID, updateFields: { url: 'ftp://x' } },
+			'Invalid URL: "ftp://x" is not an http(s) URL',
+		],
+		[
+			'create url',
+			{ ...createParams, url: 'n8n.example.com' },
+			'Invalid URL: "n8n.example.com" is not an http(s) URL',
+		],
 		['name', { ...createParams, name: '  ' }, 'Invalid Name: it is empty'],
 		['no topics', { ...createParams, topics: [] }, 'Invalid Topics: choose at least one topic'],
-		['bad topic', { ...createParams, topics: ['alarms', 'bad topic!'] }, 'Invalid Topics: "bad topic!" is not a topic name'],
+		[
+			'bad topic',
+			{ ...createParams, topics: ['alarms', 'bad topic!'] },
+			'Invalid Topics: "bad topic!" is not a topic name',
+		],
 		[
 			'headers too big',
-			{ ...createParams, additionalFields: { customHeaders: { header: [{ name: 'X-Big', value: 'x'.repeat(1000) }] } } },
+			{
+				...createParams,
+				additionalFields: {
+					customHeaders: { header: [{ name: 'X-Big', value: 'x'.repeat(1000) }] },
+				},
+			},
 			'Invalid Custom Headers: 1005 bytes, Mist allows less than 1000',
 		],
-		['header name', { ...createParams, additionalFields: { customHeaders: { header: [{ name: 'Bad Header', value: 'x' }] } } }, 'Invalid Custom Headers: "Bad Header" is not a header name'],
-		['scope', { operation: 'getMany', webhookScope: 'msp', returnAll: true }, 'Invalid Scope: "msp" is not one of org, site'],
+		[
+			'header name',
+			{
+				...createParams,
+				additionalFields: { customHeaders: { header: [{ name: 'Bad Header', value: 'x' }] } },
+			},
+			'Invalid Custom Headers: "Bad Header" is not a header name',
+		],
+		[
+			'scope',
+			{ operation: 'getMany', webhookScope: 'msp', returnAll: true },
+			'Invalid Scope: "msp" is not one of org, site',
+		],
 	])('names the field for a bad %s', async (_label, params, message) => {
 		const error = await runError(params);
 		expect(error.message).toBe(message);
 	});
 
 	it("turns a 404 into a NodeApiError with Mist's detail and the status", async () => {
-		nock(MIST_TEST_URL).get(`${ORG_HOOKS}/${WEBHOOK_ID}`).reply(404, { detail: 'webhook not found' });
+		nock(MIST_TEST_URL)
+			.get(`${ORG_HOOKS}/${WEBHOOK_ID}`)
+			.reply(404, { detail: 'webhook not found' });
 		const error = await runError({ operation: 'get', webhookId: WEBHOOK_ID });
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe('Mist found nothing at this address (404): webhook not found');

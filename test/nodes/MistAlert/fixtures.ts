@@ -13,13 +13,22 @@ export const SITE_B = '2f5b7a88-0000-4000-8000-000000000002';
 export const T0 = Date.parse('2026-11-25T12:00:00.000Z');
 export const MIN = 60_000;
 
-export function clientFinding(index: number, options: { site?: string; siteName?: string; rule?: RuleId; severity?: Severity } = {}): Finding {
+export function clientFinding(
+	index: number,
+	options: { site?: string; siteName?: string; rule?: RuleId; severity?: Severity } = {},
+): Finding {
 	const mac = (0x001122000000 + index).toString(16).padStart(12, '0');
 	return makeFinding({
 		step: 'client_health',
 		rule: options.rule ?? 'client_weak_signal',
 		severity: options.severity ?? 'minor',
-		scope: { level: 'client', org_id: ORG, site_id: options.site ?? SITE_A, site_name: options.siteName ?? 'HQ', client_mac: mac },
+		scope: {
+			level: 'client',
+			org_id: ORG,
+			site_id: options.site ?? SITE_A,
+			site_name: options.siteName ?? 'HQ',
+			client_mac: mac,
+		},
 		target: mac,
 		summary: `Client ${mac} has RSSI -81 dBm`,
 		evidence: { metrics: [{ metric: 'rssi', value: -81, warn: -72, crit: -80, unit: 'dBm' }] },
@@ -30,12 +39,24 @@ export function clientFinding(index: number, options: { site?: string; siteName?
 	});
 }
 
-export function apFinding(mac: string, severity: Severity = 'critical', site = SITE_A, siteName = 'HQ'): Finding {
+export function apFinding(
+	mac: string,
+	severity: Severity = 'critical',
+	site = SITE_A,
+	siteName = 'HQ',
+): Finding {
 	return makeFinding({
 		step: 'ap_health',
 		rule: 'ap_offline',
 		severity,
-		scope: { level: 'ap', org_id: ORG, site_id: site, site_name: siteName, ap_mac: mac, ap_name: `AP-${mac.slice(-4)}` },
+		scope: {
+			level: 'ap',
+			org_id: ORG,
+			site_id: site,
+			site_name: siteName,
+			ap_mac: mac,
+			ap_name: `AP-${mac.slice(-4)}`,
+		},
 		target: mac,
 		summary: `AP ${mac} is offline`,
 		evidence: { eventCounts: { AP_DISCONNECTED: 1 } },
@@ -58,12 +79,21 @@ export function runner(overrides: Partial<AlertConfig> = {}) {
 		get state() {
 			return state;
 		},
-		run(findings: Finding[], at: number, acks: Array<{ fingerprint?: string; groupKey?: string }> = []): Notice[] {
+		run(
+			findings: Finding[],
+			at: number,
+			acks: Array<{ fingerprint?: string; groupKey?: string }> = [],
+		): Notice[] {
 			const result = evaluate(
 				state,
 				{
 					findings: findings.map((finding, itemIndex) => ({ finding, itemIndex })),
-					acks: acks.map((ack, index) => ({ by: 'alice', note: 'on it', ...ack, itemIndex: findings.length + index })),
+					acks: acks.map((ack, index) => ({
+						by: 'alice',
+						note: 'on it',
+						...ack,
+						itemIndex: findings.length + index,
+					})),
 					countsAsRun: true,
 				},
 				config,
@@ -75,4 +105,5 @@ export function runner(overrides: Partial<AlertConfig> = {}) {
 	};
 }
 
-export const tiers = (notices: Notice[]) => notices.map((notice) => `${notice.tier}:${notice.kind}:${notice.incidents.length}`);
+export const tiers = (notices: Notice[]) =>
+	notices.map((notice) => `${notice.tier}:${notice.kind}:${notice.incidents.length}`);

@@ -5,10 +5,19 @@ import { loadScenario, startSimulator } from '../../../simulator/src';
 import type { RunningSimulator } from '../../../simulator/src';
 import { runDiagnose } from './helpers';
 
-const STEPS = ['association', 'authentication', 'dhcp', 'client_health', 'ap_health', 'rf_environment', 'infrastructure'];
+const STEPS = [
+	'association',
+	'authentication',
+	'dhcp',
+	'client_health',
+	'ap_health',
+	'rf_environment',
+	'infrastructure',
+];
 
 /** Mist calls made since the log was reset (control endpoints are not in the log). */
-const mistCalls = (sim: RunningSimulator) => sim.calls().filter((call) => call.path.startsWith('/api/v1/')).length;
+const mistCalls = (sim: RunningSimulator) =>
+	sim.calls().filter((call) => call.path.startsWith('/api/v1/')).length;
 
 describe('Mist Diagnose API cost (scale-100: 100 sites, 20,000 clients)', () => {
 	let sim: RunningSimulator;
@@ -33,7 +42,9 @@ describe('Mist Diagnose API cost (scale-100: 100 sites, 20,000 clients)', () => 
 			expect(reported.calls).toBe(perStep[step]);
 		}
 		const total = Object.values(perStep).reduce((sum, calls) => sum + calls, 0);
-		console.log(`Sweep of all 7 steps as separate nodes: ${total} Mist calls ${JSON.stringify(perStep)}, ${findings} findings`);
+		console.log(
+			`Sweep of all 7 steps as separate nodes: ${total} Mist calls ${JSON.stringify(perStep)}, ${findings} findings`,
+		);
 		expect(findings).toBeGreaterThan(0);
 		expect(total).toBeLessThanOrEqual(40);
 	}, 120_000);
@@ -42,17 +53,26 @@ describe('Mist Diagnose API cost (scale-100: 100 sites, 20,000 clients)', () => 
 		sim.resetCalls();
 		const run = await runDiagnose(sim, { step: 'all' });
 		const calls = mistCalls(sim);
-		console.log(`All Steps sweep: ${calls} Mist calls, ${run.issues.length} findings, ${run.healthy.length} healthy sites`);
+		console.log(
+			`All Steps sweep: ${calls} Mist calls, ${run.issues.length} findings, ${run.healthy.length} healthy sites`,
+		);
 		expect(calls).toBeLessThanOrEqual(40);
 		expect(run.healthy.length).toBeGreaterThan(90);
 	}, 120_000);
 
 	it('triages 500 clients with the same number of calls as 5: one org-wide read per step', async () => {
 		const clients = [...sim.world.clients.values()];
-		const items = (count: number) => clients.slice(0, count).map((client) => ({ json: { mac: client.mac, site_id: client.siteId } }));
+		const items = (count: number) =>
+			clients
+				.slice(0, count)
+				.map((client) => ({ json: { mac: client.mac, site_id: client.siteId } }));
 		const cost = async (count: number) => {
 			sim.resetCalls();
-			await runDiagnose(sim, { step: 'dhcp', mode: 'triage', itemKind: 'client' }, { items: items(count) });
+			await runDiagnose(
+				sim,
+				{ step: 'dhcp', mode: 'triage', itemKind: 'client' },
+				{ items: items(count) },
+			);
 			return mistCalls(sim);
 		};
 		const few = await cost(5);
@@ -80,8 +100,10 @@ describe('Mist Diagnose API cost of a healthy org (scale-100 without faults)', (
 		}
 		return perStep;
 	};
-	const total = (perStep: Record<string, number>) => Object.values(perStep).reduce((sum, calls) => sum + calls, 0);
-	const countCalls = () => sim.calls().filter((call) => call.path.endsWith('/clients/events/count')).length;
+	const total = (perStep: Record<string, number>) =>
+		Object.values(perStep).reduce((sum, calls) => sum + calls, 0);
+	const countCalls = () =>
+		sim.calls().filter((call) => call.path.endsWith('/clients/events/count')).length;
 
 	it('checks the type filter once (two calls), then runs without the check for the rest of the day', async () => {
 		const staticData: IDataObject = {};
@@ -90,7 +112,9 @@ describe('Mist Diagnose API cost of a healthy org (scale-100 without faults)', (
 		const checks = countCalls();
 		sim.resetCalls();
 		const next = await flowchart(staticData);
-		console.log(`Healthy org, 7 step nodes: first run ${total(first)} calls ${JSON.stringify(first)}, next run ${total(next)} calls ${JSON.stringify(next)}`);
+		console.log(
+			`Healthy org, 7 step nodes: first run ${total(first)} calls ${JSON.stringify(first)}, next run ${total(next)} calls ${JSON.stringify(next)}`,
+		);
 		expect(checks).toBe(1);
 		expect(countCalls()).toBe(0);
 		// The check (count + probe), and the site list and catalogue the next run takes from the workflow's cache.

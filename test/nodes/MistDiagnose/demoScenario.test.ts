@@ -20,24 +20,124 @@ type Expectation = {
 };
 type Fault = RunningSimulator['world']['faults'][number];
 
-const apName = (sim: RunningSimulator, fault: Fault) => ({ ap_name: sim.world.aps.get(fault.apIds[0])?.name });
+const apName = (sim: RunningSimulator, fault: Fault) => ({
+	ap_name: sim.world.aps.get(fault.apIds[0])?.name,
+});
 const EXPECTED: Partial<Record<FaultKind, Expectation>> = {
-	association_failure: { step: 'association', rule: 'association_failures_ap', severity: 'major', level: 'ap', target: apName },
-	radius_reject: { step: 'authentication', rule: 'auth_failures_ssid', severity: 'critical', level: 'ssid', target: (_s, f) => ({ ssid: f.ssid }) },
-	expired_certificate: { step: 'authentication', rule: 'auth_failures_ssid', severity: 'major', level: 'ssid', target: (_s, f) => ({ ssid: f.ssid }), cause: 'certificate' },
-	wrong_psk: { step: 'authentication', rule: 'client_auth_failure', severity: 'minor', level: 'client', target: (_s, f) => ({ client_mac: f.clientMacs[0] }), cause: 'psk' },
-	dhcp_unresponsive: { step: 'dhcp', rule: 'dhcp_failures_vlan', severity: 'major', level: 'vlan', target: (_s, f) => ({ vlan: String(f.vlan) }) },
-	dhcp_nak: { step: 'dhcp', rule: 'client_dhcp_failure', severity: 'minor', level: 'client', target: (_s, f) => ({ client_mac: f.clientMacs[0] }) },
-	dhcp_pool_exhausted: { step: 'dhcp', rule: 'dhcp_pool_exhausted', severity: 'critical', level: 'vlan', target: () => ({}) },
-	switch_port_flap: { step: 'infrastructure', rule: 'switch_port_flap', severity: 'major', level: 'switch_port', target: (_s, f) => ({ port_id: f.portId }) },
-	ap_offline: { step: 'ap_health', rule: 'ap_offline', severity: 'critical', level: 'ap', target: apName },
-	ap_rebooting: { step: 'ap_health', rule: 'ap_repeated_reboots', severity: 'major', level: 'ap', target: apName },
-	overloaded_ap: { step: 'ap_health', rule: 'ap_overloaded', severity: 'major', level: 'ap', target: apName },
-	high_channel_utilisation: { step: 'rf_environment', rule: 'high_channel_utilization', severity: 'major', level: 'ap', target: apName },
-	high_noise_floor: { step: 'rf_environment', rule: 'high_noise_floor', severity: 'major', level: 'ap', target: apName },
-	weak_coverage: { step: 'client_health', rule: 'client_weak_signal', severity: 'major', level: 'client', target: (_s, f) => ({ client_mac: f.clientMacs[0] }) },
-	low_snr: { step: 'client_health', rule: 'client_low_snr', severity: 'major', level: 'client', target: () => ({}) },
-	high_retries: { step: 'client_health', rule: 'client_high_retries', severity: 'major', level: 'client', target: () => ({}) },
+	association_failure: {
+		step: 'association',
+		rule: 'association_failures_ap',
+		severity: 'major',
+		level: 'ap',
+		target: apName,
+	},
+	radius_reject: {
+		step: 'authentication',
+		rule: 'auth_failures_ssid',
+		severity: 'critical',
+		level: 'ssid',
+		target: (_s, f) => ({ ssid: f.ssid }),
+	},
+	expired_certificate: {
+		step: 'authentication',
+		rule: 'auth_failures_ssid',
+		severity: 'major',
+		level: 'ssid',
+		target: (_s, f) => ({ ssid: f.ssid }),
+		cause: 'certificate',
+	},
+	wrong_psk: {
+		step: 'authentication',
+		rule: 'client_auth_failure',
+		severity: 'minor',
+		level: 'client',
+		target: (_s, f) => ({ client_mac: f.clientMacs[0] }),
+		cause: 'psk',
+	},
+	dhcp_unresponsive: {
+		step: 'dhcp',
+		rule: 'dhcp_failures_vlan',
+		severity: 'major',
+		level: 'vlan',
+		target: (_s, f) => ({ vlan: String(f.vlan) }),
+	},
+	dhcp_nak: {
+		step: 'dhcp',
+		rule: 'client_dhcp_failure',
+		severity: 'minor',
+		level: 'client',
+		target: (_s, f) => ({ client_mac: f.clientMacs[0] }),
+	},
+	dhcp_pool_exhausted: {
+		step: 'dhcp',
+		rule: 'dhcp_pool_exhausted',
+		severity: 'critical',
+		level: 'vlan',
+		target: () => ({}),
+	},
+	switch_port_flap: {
+		step: 'infrastructure',
+		rule: 'switch_port_flap',
+		severity: 'major',
+		level: 'switch_port',
+		target: (_s, f) => ({ port_id: f.portId }),
+	},
+	ap_offline: {
+		step: 'ap_health',
+		rule: 'ap_offline',
+		severity: 'critical',
+		level: 'ap',
+		target: apName,
+	},
+	ap_rebooting: {
+		step: 'ap_health',
+		rule: 'ap_repeated_reboots',
+		severity: 'major',
+		level: 'ap',
+		target: apName,
+	},
+	overloaded_ap: {
+		step: 'ap_health',
+		rule: 'ap_overloaded',
+		severity: 'major',
+		level: 'ap',
+		target: apName,
+	},
+	high_channel_utilisation: {
+		step: 'rf_environment',
+		rule: 'high_channel_utilization',
+		severity: 'major',
+		level: 'ap',
+		target: apName,
+	},
+	high_noise_floor: {
+		step: 'rf_environment',
+		rule: 'high_noise_floor',
+		severity: 'major',
+		level: 'ap',
+		target: apName,
+	},
+	weak_coverage: {
+		step: 'client_health',
+		rule: 'client_weak_signal',
+		severity: 'major',
+		level: 'client',
+		target: (_s, f) => ({ client_mac: f.clientMacs[0] }),
+	},
+	low_snr: {
+		step: 'client_health',
+		rule: 'client_low_snr',
+		severity: 'major',
+		level: 'client',
+		target: () => ({}),
+	},
+	high_retries: {
+		step: 'client_health',
+		rule: 'client_high_retries',
+		severity: 'major',
+		level: 'client',
+		target: () => ({}),
+	},
 };
 
 describe('Mist Diagnose against the demo scenario', () => {
@@ -47,7 +147,15 @@ describe('Mist Diagnose against the demo scenario', () => {
 
 	beforeAll(async () => {
 		sim = await startSimulator({ port: 0, scenario: 'demo' });
-		for (const step of ['association', 'authentication', 'dhcp', 'client_health', 'ap_health', 'rf_environment', 'infrastructure']) {
+		for (const step of [
+			'association',
+			'authentication',
+			'dhcp',
+			'client_health',
+			'ap_health',
+			'rf_environment',
+			'infrastructure',
+		]) {
 			const run = await runDiagnose(sim, { step });
 			issuesByStep.set(step, run.issues);
 			healthyByStep.set(step, run.healthy);
@@ -60,22 +168,42 @@ describe('Mist Diagnose against the demo scenario', () => {
 		expect([...kinds].filter((kind) => !EXPECTED[kind])).toEqual([]);
 	});
 
-	it.each(Object.entries(EXPECTED))('finds %s with the right rule, severity and scope', (kind, expected) => {
-		const fault = sim.world.faults.find((candidate) => candidate.kind === kind) as Fault;
-		const findings = (issuesByStep.get(expected!.step) ?? []).filter((finding) => finding.rule === expected!.rule);
-		const wanted = { level: expected!.level, site_name: fault.siteName, ...expected!.target(sim, fault) };
-		const match = findings.find((finding) => Object.entries(wanted).every(([key, value]) => (finding.scope as IDataObject)[key] === value));
-		expect(match).toBeDefined();
-		expect(match?.severity).toBe(expected!.severity);
-		if (expected!.cause) expect((match?.evidence as IDataObject).cause).toBe(expected!.cause);
-		expect(String(match?.summary)).toMatch(/\w+.*\.$/);
-		expect(match?.fingerprint).toMatch(new RegExp(`^mist:${sim.orgId}:${fault.siteId}:${expected!.rule}:`));
-	});
+	it.each(Object.entries(EXPECTED))(
+		'finds %s with the right rule, severity and scope',
+		(kind, expected) => {
+			const fault = sim.world.faults.find((candidate) => candidate.kind === kind) as Fault;
+			const findings = (issuesByStep.get(expected!.step) ?? []).filter(
+				(finding) => finding.rule === expected!.rule,
+			);
+			const wanted = {
+				level: expected!.level,
+				site_name: fault.siteName,
+				...expected!.target(sim, fault),
+			};
+			const match = findings.find((finding) =>
+				Object.entries(wanted).every(
+					([key, value]) => (finding.scope as IDataObject)[key] === value,
+				),
+			);
+			expect(match).toBeDefined();
+			expect(match?.severity).toBe(expected!.severity);
+			if (expected!.cause) expect((match?.evidence as IDataObject).cause).toBe(expected!.cause);
+			expect(String(match?.summary)).toMatch(/\w+.*\.$/);
+			expect(match?.fingerprint).toMatch(
+				new RegExp(`^mist:${sim.orgId}:${fault.siteId}:${expected!.rule}:`),
+			);
+		},
+	);
 
 	it('reports nothing on the healthy control site, and lists it healthy in every step', () => {
 		const control = sim.world.sites.find((site) => site.name === 'Branch-Control');
 		for (const [step, issues] of issuesByStep) {
-			expect({ step, onControl: issues.filter((finding) => (finding.scope as IDataObject).site_id === control?.id) }).toEqual({ step, onControl: [] });
+			expect({
+				step,
+				onControl: issues.filter(
+					(finding) => (finding.scope as IDataObject).site_id === control?.id,
+				),
+			}).toEqual({ step, onControl: [] });
 			expect(healthyByStep.get(step)?.map((site) => site.site_name)).toContain('Branch-Control');
 		}
 	});
@@ -87,7 +215,9 @@ describe('Mist Diagnose against the demo scenario', () => {
 					summary: expect.any(String),
 					likelyCause: expect.any(String),
 					evidence: expect.any(Object),
-					remediation: expect.objectContaining({ kind: expect.stringMatching(/^(action|manual)$/) }),
+					remediation: expect.objectContaining({
+						kind: expect.stringMatching(/^(action|manual)$/),
+					}),
 					firstSeen: expect.any(String),
 					lastSeen: expect.any(String),
 					count: expect.any(Number),
@@ -98,7 +228,14 @@ describe('Mist Diagnose against the demo scenario', () => {
 
 	it('recommends a Mist Remediate operation with its parameters for the offline AP', () => {
 		const offline = issuesByStep.get('ap_health')?.find((finding) => finding.rule === 'ap_offline');
-		const remediations = [offline?.remediation, ...((offline?.followUp as IDataObject[]) ?? [])] as IDataObject[];
-		expect(remediations.some((remediation) => remediation.kind === 'action' || remediation.kind === 'manual')).toBe(true);
+		const remediations = [
+			offline?.remediation,
+			...((offline?.followUp as IDataObject[]) ?? []),
+		] as IDataObject[];
+		expect(
+			remediations.some(
+				(remediation) => remediation.kind === 'action' || remediation.kind === 'manual',
+			),
+		).toBe(true);
 	});
 });

@@ -54,7 +54,8 @@ export function fakeCloud(options: CloudOptions): FakeCloud {
 		function (this: unknown, uri: string): [number, IDataObject] {
 			record(uri);
 			const raw = query(uri).get('type') ?? '';
-			if (options.singleTypeSearchStatus && raw && !raw.includes(',')) return [options.singleTypeSearchStatus, { detail: 'Forbidden' }];
+			if (options.singleTypeSearchStatus && raw && !raw.includes(','))
+				return [options.singleTypeSearchStatus, { detail: 'Forbidden' }];
 			const matches = typeFilter(uri);
 			const limit = Number(query(uri).get('limit') ?? 1000);
 			const results = events.filter((event) => matches(String(event.type))).slice(0, limit);
@@ -69,10 +70,19 @@ export function fakeCloud(options: CloudOptions): FakeCloud {
 	scope.get(`${base}/sites`).query(true).reply(list(options.sites));
 	scope.get('/api/v1/const/client_events').reply(list(options.catalogue ?? []));
 	scope.get('/api/v1/const/alarm_defs').reply(list(options.alarmDefinitions ?? []));
-	scope.get(`${base}/clients/events/search`).query(true).reply(search(options.clientEvents ?? []));
-	scope.get(`${base}/devices/events/search`).query(true).reply(search(options.deviceEvents ?? []));
+	scope
+		.get(`${base}/clients/events/search`)
+		.query(true)
+		.reply(search(options.clientEvents ?? []));
+	scope
+		.get(`${base}/devices/events/search`)
+		.query(true)
+		.reply(search(options.deviceEvents ?? []));
 	scope.get(`${base}/nac_clients/events/search`).query(true).reply(search([]));
-	scope.get(`${base}/alarms/search`).query(true).reply(search(options.alarms ?? []));
+	scope
+		.get(`${base}/alarms/search`)
+		.query(true)
+		.reply(search(options.alarms ?? []));
 	scope
 		.get(`${base}/clients/events/count`)
 		.query(true)
@@ -80,8 +90,17 @@ export function fakeCloud(options: CloudOptions): FakeCloud {
 			record(uri);
 			if (options.countStatus) return [options.countStatus, { detail: 'Not found' }];
 			const counts = new Map<string, number>();
-			for (const event of options.clientEvents ?? []) counts.set(String(event.type), (counts.get(String(event.type)) ?? 0) + 1);
-			return [200, { distinct: 'type', results: [...counts].map(([type, count]) => ({ type, count })), total: counts.size, limit: 1000 }];
+			for (const event of options.clientEvents ?? [])
+				counts.set(String(event.type), (counts.get(String(event.type)) ?? 0) + 1);
+			return [
+				200,
+				{
+					distinct: 'type',
+					results: [...counts].map(([type, count]) => ({ type, count })),
+					total: counts.size,
+					limit: 1000,
+				},
+			];
 		});
 	scope
 		.get(`${base}/stats/devices`)
@@ -95,7 +114,15 @@ export function fakeCloud(options: CloudOptions): FakeCloud {
 		.query(true)
 		.reply(function (uri) {
 			record(uri);
-			return [200, { results: options.sitesSle ?? [], total: options.sitesSle?.length ?? 0, limit: 1000, page: 1 }];
+			return [
+				200,
+				{
+					results: options.sitesSle ?? [],
+					total: options.sitesSle?.length ?? 0,
+					limit: 1000,
+					page: 1,
+				},
+			];
 		});
 	scope
 		.get(/\/api\/v1\/sites\/[^/]+\/stats\/clients/)
@@ -119,7 +146,10 @@ export function fakeCloud(options: CloudOptions): FakeCloud {
 			record(uri);
 			return [200, { sle: { name: 'x' }, classifiers: [] }];
 		});
-	return { calls, callsTo: (suffix) => calls.filter((call) => call.split('?')[0].endsWith(suffix)) };
+	return {
+		calls,
+		callsTo: (suffix) => calls.filter((call) => call.split('?')[0].endsWith(suffix)),
+	};
 }
 
 export interface NodeRun {
@@ -129,9 +159,19 @@ export interface NodeRun {
 }
 
 /** Runs Mist Diagnose against the nock cloud, sharing `staticData` between runs like one workflow. */
-export async function runOnCloud(params: Record<string, unknown>, staticData: IDataObject = {}): Promise<NodeRun> {
+export async function runOnCloud(
+	params: Record<string, unknown>,
+	staticData: IDataObject = {},
+): Promise<NodeRun> {
 	const ctx = createExecuteContext({
-		params: { mode: 'sweep', window: '1h', thresholds: {}, options: {}, org: { __rl: true, mode: 'list', value: '' }, ...params },
+		params: {
+			mode: 'sweep',
+			window: '1h',
+			thresholds: {},
+			options: {},
+			org: { __rl: true, mode: 'list', value: '' },
+			...params,
+		},
 		node: { name: 'Mist Diagnose', type: 'n8n-nodes-juniper-mist.mistDiagnose' },
 		staticData,
 	});

@@ -14,21 +14,35 @@ export interface DiagnoseRun {
 export async function runDiagnose(
 	sim: RunningSimulator,
 	params: Record<string, unknown>,
-	options: { items?: INodeExecutionData[]; staticData?: IDataObject; continueOnFail?: boolean } = {},
+	options: {
+		items?: INodeExecutionData[];
+		staticData?: IDataObject;
+		continueOnFail?: boolean;
+	} = {},
 ): Promise<DiagnoseRun> {
 	const ctx = createExecuteContext({
 		params: (itemIndex) => {
-			const resolved: Record<string, unknown> = { mode: 'sweep', window: '1h', thresholds: {}, options: {}, org: { __rl: true, mode: 'id', value: '' }, ...params };
+			const resolved: Record<string, unknown> = {
+				mode: 'sweep',
+				window: '1h',
+				thresholds: {},
+				options: {},
+				org: { __rl: true, mode: 'id', value: '' },
+				...params,
+			};
 			// Emulate n8n resolving the default MAC/site expressions for triage items.
 			const json = options.items?.[itemIndex]?.json ?? {};
-			if (resolved.itemMac === undefined) resolved.itemMac = json.mac ?? json.client_mac ?? json.ap_mac ?? '';
+			if (resolved.itemMac === undefined)
+				resolved.itemMac = json.mac ?? json.client_mac ?? json.ap_mac ?? '';
 			if (resolved.itemSiteId === undefined) resolved.itemSiteId = json.site_id ?? '';
 			return resolved;
 		},
 		items: options.items,
 		continueOnFail: options.continueOnFail,
 		node: { name: 'Mist Diagnose', type: 'n8n-nodes-juniper-mist.mistDiagnose' },
-		credentials: { mistApi: { apiToken: sim.token, cloud: 'custom', customUrl: sim.url, orgId: sim.orgId } },
+		credentials: {
+			mistApi: { apiToken: sim.token, cloud: 'custom', customUrl: sim.url, orgId: sim.orgId },
+		},
 	});
 	const staticData = options.staticData ?? {};
 	ctx.getWorkflowStaticData.mockReturnValue(staticData);

@@ -26,8 +26,15 @@ const event = (type: string, index: number, extra: IDataObject = {}) => ({
 const faulty = [1, 2, 3].map((index) => event(ASSOC_FAIL, index));
 const successes = [1, 2, 3, 4, 5].map((index) => event('CLIENT_AUTHENTICATED', index));
 const cloud = (splitsTypeLists: boolean, clientEvents: IDataObject[], extra: IDataObject = {}) =>
-	fakeCloud({ sites: [{ id: SITE, name: 'HQ' }], catalogue, clientEvents, splitsTypeLists, ...extra });
-const eventReads = (run: { issues: IDataObject[]; healthy: IDataObject[] }) => (run.issues[0] ?? run.healthy[0])._eventReads as IDataObject;
+	fakeCloud({
+		sites: [{ id: SITE, name: 'HQ' }],
+		catalogue,
+		clientEvents,
+		splitsTypeLists,
+		...extra,
+	});
+const eventReads = (run: { issues: IDataObject[]; healthy: IDataObject[] }) =>
+	(run.issues[0] ?? run.healthy[0])._eventReads as IDataObject;
 
 describe('Mist Diagnose › comma-separated type filters', () => {
 	useNock();
@@ -39,9 +46,16 @@ describe('Mist Diagnose › comma-separated type filters', () => {
 
 		expect(run.issues.map((finding) => finding.rule)).toEqual(['association_failures_ap']);
 		expect(run.issues[0]).toMatchObject({ count: 3, scope: { site_id: SITE, ap_mac: AP } });
-		expect(eventReads(run)).toMatchObject({ eventFilterMode: 'perType', eventFilterVerifiedBy: 'check' });
+		expect(eventReads(run)).toMatchObject({
+			eventFilterMode: 'perType',
+			eventFilterVerifiedBy: 'check',
+		});
 		// The list read, the count, the probe of a list of types known to have events, then the one type with events.
-		expect(mist.callsTo('/clients/events/search').map((call) => new URLSearchParams(call.split('?')[1]).get('type'))).toEqual([
+		expect(
+			mist
+				.callsTo('/clients/events/search')
+				.map((call) => new URLSearchParams(call.split('?')[1]).get('type')),
+		).toEqual([
 			`${ASSOC_FAIL},CLIENT_REASSOCIATION_FAILURE,MARVIS_EVENT_WLC_FT_KEY_NOT_FOUND`,
 			`CLIENT_AUTHENTICATED,${ASSOC_FAIL}`,
 			ASSOC_FAIL,
@@ -52,8 +66,15 @@ describe('Mist Diagnose › comma-separated type filters', () => {
 		mist.calls.length = 0;
 		const again = await runOnCloud({ step: 'association' }, staticData);
 		expect(again.issues.map((finding) => finding.rule)).toEqual(['association_failures_ap']);
-		expect(eventReads(again)).toMatchObject({ eventFilterMode: 'perType', eventFilterVerifiedBy: 'earlierCheck' });
-		expect(mist.callsTo('/clients/events/search').map((call) => new URLSearchParams(call.split('?')[1]).get('type'))).toEqual([ASSOC_FAIL]);
+		expect(eventReads(again)).toMatchObject({
+			eventFilterMode: 'perType',
+			eventFilterVerifiedBy: 'earlierCheck',
+		});
+		expect(
+			mist
+				.callsTo('/clients/events/search')
+				.map((call) => new URLSearchParams(call.split('?')[1]).get('type')),
+		).toEqual([ASSOC_FAIL]);
 	});
 
 	it('a cloud that splits lists and has failures: one read, no check', async () => {
@@ -61,10 +82,15 @@ describe('Mist Diagnose › comma-separated type filters', () => {
 		const staticData: IDataObject = {};
 		const run = await runOnCloud({ step: 'association' }, staticData);
 		expect(run.issues.map((finding) => finding.rule)).toEqual(['association_failures_ap']);
-		expect(eventReads(run)).toMatchObject({ eventFilterMode: 'list', eventFilterVerifiedBy: 'events' });
+		expect(eventReads(run)).toMatchObject({
+			eventFilterMode: 'list',
+			eventFilterVerifiedBy: 'events',
+		});
 		expect(mist.callsTo('/clients/events/search')).toHaveLength(1);
 		expect(mist.callsTo('/clients/events/count')).toHaveLength(0);
-		expect(staticData.mistDiagnoseCache).toMatchObject({ [`${ORG_ID}:eventTypeFilter`]: { value: 'list' } });
+		expect(staticData.mistDiagnoseCache).toMatchObject({
+			[`${ORG_ID}:eventTypeFilter`]: { value: 'list' },
+		});
 	});
 
 	it('a healthy org on a cloud that splits lists: two check calls once, then none', async () => {
@@ -72,15 +98,23 @@ describe('Mist Diagnose › comma-separated type filters', () => {
 		const staticData: IDataObject = {};
 		const run = await runOnCloud({ step: 'association' }, staticData);
 		expect(run.issues).toEqual([]);
-		expect(run.healthy).toEqual([expect.objectContaining({ site_id: SITE, steps: ['association'] })]);
-		expect(eventReads(run)).toMatchObject({ eventFilterMode: 'list', eventFilterVerifiedBy: 'check' });
+		expect(run.healthy).toEqual([
+			expect.objectContaining({ site_id: SITE, steps: ['association'] }),
+		]);
+		expect(eventReads(run)).toMatchObject({
+			eventFilterMode: 'list',
+			eventFilterVerifiedBy: 'check',
+		});
 		expect(mist.callsTo('/clients/events/search')).toHaveLength(2);
 		expect(mist.callsTo('/clients/events/count')).toHaveLength(1);
 
 		mist.calls.length = 0;
 		const again = await runOnCloud({ step: 'association' }, staticData);
 		expect(again.healthy).toHaveLength(1);
-		expect(eventReads(again)).toMatchObject({ eventFilterMode: 'list', eventFilterVerifiedBy: 'earlierCheck' });
+		expect(eventReads(again)).toMatchObject({
+			eventFilterMode: 'list',
+			eventFilterVerifiedBy: 'earlierCheck',
+		});
 		expect(mist.callsTo('/clients/events/search')).toHaveLength(1);
 		expect(mist.callsTo('/clients/events/count')).toHaveLength(0);
 	});
@@ -90,7 +124,10 @@ describe('Mist Diagnose › comma-separated type filters', () => {
 		const staticData: IDataObject = {};
 		const run = await runOnCloud({ step: 'association' }, staticData);
 		expect(run.healthy).toEqual([expect.objectContaining({ site_id: SITE })]);
-		expect(eventReads(run)).toMatchObject({ eventFilterMode: 'perType', eventFilterVerifiedBy: 'check' });
+		expect(eventReads(run)).toMatchObject({
+			eventFilterMode: 'perType',
+			eventFilterVerifiedBy: 'check',
+		});
 		expect(mist.callsTo('/clients/events/search')).toHaveLength(2);
 	});
 
@@ -115,14 +152,32 @@ describe('Mist Diagnose › comma-separated type filters', () => {
 	});
 
 	it('device event reads on a literal cloud are read per type too, so AP reboots are found', async () => {
-		const restarts = [1, 2, 3].map((index) => ({ type: 'AP_RESTARTED', mac: AP, site_id: SITE, device_type: 'ap', timestamp: NOW - 600 + index * 60 }));
+		const restarts = [1, 2, 3].map((index) => ({
+			type: 'AP_RESTARTED',
+			mac: AP,
+			site_id: SITE,
+			device_type: 'ap',
+			timestamp: NOW - 600 + index * 60,
+		}));
 		const mist = cloud(false, successes, {
 			deviceEvents: restarts,
-			aps: [{ mac: AP, id: `00000000-0000-0000-1000-${AP}`, name: 'HQ-AP-01', site_id: SITE, status: 'connected', type: 'ap' }],
+			aps: [
+				{
+					mac: AP,
+					id: `00000000-0000-0000-1000-${AP}`,
+					name: 'HQ-AP-01',
+					site_id: SITE,
+					status: 'connected',
+					type: 'ap',
+				},
+			],
 		});
 		const run = await runOnCloud({ step: 'ap_health' });
 		expect(run.issues.map((finding) => finding.rule)).toEqual(['ap_repeated_reboots']);
-		expect(eventReads(run)).toMatchObject({ eventFilterMode: 'perType', eventFilterVerifiedBy: 'check' });
+		expect(eventReads(run)).toMatchObject({
+			eventFilterMode: 'perType',
+			eventFilterVerifiedBy: 'check',
+		});
 		expect(mist.callsTo('/devices/events/search').length).toBeGreaterThan(1);
 	});
 });
@@ -148,7 +203,10 @@ describe('EventTypeFilter check (count, then a probe a literal reading cannot pa
 	};
 
 	it('probes the most frequent type with the next one, and learns the mode', async () => {
-		const { check, probed } = filter({ CLIENT_DNS_OK: 3, CLIENT_AUTHENTICATED: 9, CLIENT_ASSOCIATION_FAILURE: 0 }, false);
+		const { check, probed } = filter(
+			{ CLIENT_DNS_OK: 3, CLIENT_AUTHENTICATED: 9, CLIENT_ASSOCIATION_FAILURE: 0 },
+			false,
+		);
 		expect(await check.runCheck()).toMatchObject({ mode: 'perType' });
 		expect(probed).toEqual([['CLIENT_AUTHENTICATED', 'CLIENT_DNS_OK']]);
 		expect(check.knownMode()).toBe('perType');
@@ -163,9 +221,14 @@ describe('EventTypeFilter check (count, then a probe a literal reading cannot pa
 
 	it('cannot decide without any event, and says so when a call fails', async () => {
 		expect(await filter({}, true).check.runCheck()).toEqual({ counts: {} });
-		expect(await filter(new Error('Mist API error 404'), true).check.runCheck()).toEqual({ error: 'Mist API error 404' });
+		expect(await filter(new Error('Mist API error 404'), true).check.runCheck()).toEqual({
+			error: 'Mist API error 404',
+		});
 		const failedProbe = filter({ CLIENT_DNS_OK: 1 }, new Error('timeout'));
-		expect(await failedProbe.check.runCheck()).toEqual({ counts: { CLIENT_DNS_OK: 1 }, error: 'timeout' });
+		expect(await failedProbe.check.runCheck()).toEqual({
+			counts: { CLIENT_DNS_OK: 1 },
+			error: 'timeout',
+		});
 		expect(failedProbe.check.knownMode()).toBeUndefined();
 	});
 });

@@ -6,7 +6,8 @@ import { ACTIONS } from '../../../nodes/MistRemediate/actions';
 import { GUARDRAIL_DEFAULTS } from '../../../nodes/MistRemediate/descriptions/guardrailFields';
 
 const description = new MistRemediate().description;
-const property = (name: string) => description.properties.find((entry) => entry.name === name) as INodeProperties;
+const property = (name: string) =>
+	description.properties.find((entry) => entry.name === name) as INodeProperties;
 
 describe('Juniper Mist Remediate › description', () => {
 	it('has two outputs, Actions and Skipped', () => {
@@ -22,21 +23,30 @@ describe('Juniper Mist Remediate › description', () => {
 
 	it('covers every operation of the finding contract except the ISE lookup', () => {
 		const contract = REMEDIATION_OPERATIONS.filter((operation) => operation !== 'iseLookup').sort();
-		const options = (property('operation').options as INodePropertyOptions[]).map((option) => option.value).filter((value) => value !== 'fromFinding');
+		const options = (property('operation').options as INodePropertyOptions[])
+			.map((option) => option.value)
+			.filter((value) => value !== 'fromFinding');
 		expect([...options].sort()).toEqual(contract);
 		expect(Object.keys(ACTIONS).sort()).toEqual(contract);
 		expect([...(property('allowedOperations').default as string[])].sort()).toEqual(contract);
 	});
 
 	it('lists operations alphabetically by name', () => {
-		const names = (property('operation').options as INodePropertyOptions[]).map((option) => option.name);
+		const names = (property('operation').options as INodePropertyOptions[]).map(
+			(option) => option.name,
+		);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 	});
 
 	it('has the guardrail defaults of the brief', () => {
 		const guardrails = property('guardrails').options as INodeProperties[];
 		const defaults = Object.fromEntries(guardrails.map((entry) => [entry.name, entry.default]));
-		expect(defaults).toMatchObject({ maxActionsPerExecution: 5, maxActionsPerSitePerHour: 10, cooldownMinutes: 30, maxApRestartPercent: 20 });
+		expect(defaults).toMatchObject({
+			maxActionsPerExecution: 5,
+			maxActionsPerSitePerHour: 10,
+			cooldownMinutes: 30,
+			maxApRestartPercent: 20,
+		});
 		// The reader falls back to the same numbers when a limit is not set.
 		expect(defaults).toMatchObject(GUARDRAIL_DEFAULTS);
 	});

@@ -9,7 +9,8 @@ export const API = '/api/v1';
 export const SITE = { id: SITE_ID, name: 'Warehouse', org_id: ORG_ID, timezone: 'Asia/Singapore' };
 export const OTHER_SITE_ID = '2f5b7a88-0000-4000-8000-000000000002';
 
-export const apId = (n: number) => `00000000-0000-0000-1000-5c5b350e00${String(n).padStart(2, '0')}`;
+export const apId = (n: number) =>
+	`00000000-0000-0000-1000-5c5b350e00${String(n).padStart(2, '0')}`;
 export const AP1 = apId(1);
 export const AP2 = apId(2);
 export const SWITCH = '00000000-0000-0000-1000-d420b0f00001';
@@ -43,7 +44,11 @@ export function apsRead(scope: nock.Scope, n: number, siteId = SITE_ID) {
 	return scope
 		.get(`${API}/sites/${siteId}/stats/devices`)
 		.query({ type: 'ap', limit: 1000, page: 1 })
-		.reply(200, apStats(n), { 'X-Page-Total': String(n), 'X-Page-Limit': '1000', 'X-Page-Page': '1' });
+		.reply(200, apStats(n), {
+			'X-Page-Total': String(n),
+			'X-Page-Limit': '1000',
+			'X-Page-Page': '1',
+		});
 }
 
 export interface RunOptions {
@@ -53,8 +58,15 @@ export interface RunOptions {
 }
 
 /** Runs the node once; returns both outputs. Dry run is off unless the params turn it on. */
-export async function run(params: Record<string, unknown> | ((i: number) => Record<string, unknown>), options: RunOptions = {}) {
-	const withDefaults = (i: number) => ({ dryRun: false, options: { commandOutputSeconds: 0, syntheticWaitSeconds: 0 }, ...(typeof params === 'function' ? params(i) : params) });
+export async function run(
+	params: Record<string, unknown> | ((i: number) => Record<string, unknown>),
+	options: RunOptions = {},
+) {
+	const withDefaults = (i: number) => ({
+		dryRun: false,
+		options: { commandOutputSeconds: 0, syntheticWaitSeconds: 0 },
+		...(typeof params === 'function' ? params(i) : params),
+	});
 	const ctx = createExecuteContext({
 		params: withDefaults,
 		items: options.items,
@@ -73,7 +85,14 @@ export function finding(remediation: IDataObject, overrides: IDataObject = {}): 
 		step: 'ap_health',
 		rule: 'ap_offline',
 		severity: 'major',
-		scope: { level: 'ap', org_id: ORG_ID, site_id: SITE_ID, site_name: 'Warehouse', ap_mac: '5c5b350e0001', ap_name: 'AP-01' },
+		scope: {
+			level: 'ap',
+			org_id: ORG_ID,
+			site_id: SITE_ID,
+			site_name: 'Warehouse',
+			ap_mac: '5c5b350e0001',
+			ap_name: 'AP-01',
+		},
 		summary: 'AP AP-01 has been offline for 42 min',
 		evidence: { metrics: [] },
 		likelyCause: 'The AP lost power or its uplink.',
@@ -87,4 +106,9 @@ export function finding(remediation: IDataObject, overrides: IDataObject = {}): 
 }
 
 export const restartFinding = (deviceId = AP1) =>
-	finding({ kind: 'action', operation: 'restartDevice', parameters: { site_id: SITE_ID, device_id: deviceId }, description: 'Restart AP AP-01.' });
+	finding({
+		kind: 'action',
+		operation: 'restartDevice',
+		parameters: { site_id: SITE_ID, device_id: deviceId },
+		description: 'Restart AP AP-01.',
+	});

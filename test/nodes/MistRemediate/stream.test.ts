@@ -60,8 +60,18 @@ describe('Juniper Mist Remediate › command output stream', () => {
 	it('subscribes to the device channel and keeps only lines of its session', async () => {
 		FakeSocket.script = [
 			data('other', 'not mine'),
-			data('s1', 'PING 8.8.8.8: 56 data bytes\n64 bytes from 8.8.8.8: icmp_seq=0 ttl=117 time=4.1 ms'),
-			{ event: 'data', channel, data: JSON.stringify({ session: 's1', raw: '1 packets transmitted, 1 received, 0% packet loss' }) },
+			data(
+				's1',
+				'PING 8.8.8.8: 56 data bytes\n64 bytes from 8.8.8.8: icmp_seq=0 ttl=117 time=4.1 ms',
+			),
+			{
+				event: 'data',
+				channel,
+				data: JSON.stringify({
+					session: 's1',
+					raw: '1 packets transmitted, 1 received, 0% packet loss',
+				}),
+			},
 			'not json',
 		];
 		const output = await collectCommandOutput((url, headers) => new FakeSocket(url, { headers }), {
@@ -75,13 +85,30 @@ describe('Juniper Mist Remediate › command output stream', () => {
 		expect(FakeSocket.last?.closed).toBe(true);
 		expect(output).toEqual({
 			ended: 'closed',
-			lines: ['PING 8.8.8.8: 56 data bytes', '64 bytes from 8.8.8.8: icmp_seq=0 ttl=117 time=4.1 ms', '1 packets transmitted, 1 received, 0% packet loss'],
+			lines: [
+				'PING 8.8.8.8: 56 data bytes',
+				'64 bytes from 8.8.8.8: icmp_seq=0 ttl=117 time=4.1 ms',
+				'1 packets transmitted, 1 received, 0% packet loss',
+			],
 		});
 	});
 
 	it('stops at the time limit when the stream stays open', async () => {
-		const silent: SocketLike = { onopen: null, onmessage: null, onerror: null, onclose: null, send: () => undefined, close: () => undefined };
-		const output = await collectCommandOutput(() => silent, { url: 'wss://x', headers: {}, channel, session: 's', waitMs: 20 });
+		const silent: SocketLike = {
+			onopen: null,
+			onmessage: null,
+			onerror: null,
+			onclose: null,
+			send: () => undefined,
+			close: () => undefined,
+		};
+		const output = await collectCommandOutput(() => silent, {
+			url: 'wss://x',
+			headers: {},
+			channel,
+			session: 's',
+			waitMs: 20,
+		});
 		expect(output).toEqual({ lines: [], ended: 'time limit' });
 	});
 
@@ -99,11 +126,23 @@ describe('Juniper Mist Remediate › command output stream', () => {
 
 		it('returns the ping output, authenticating the stream with the credential token', async () => {
 			FakeSocket.script = [data('sess-9', '64 bytes from 8.8.8.8: icmp_seq=0 time=3.9 ms')];
-			siteRead().post(`${API}/sites/${SITE_ID}/devices/${AP1}/ping`, { host: '8.8.8.8', count: 1 }).reply(200, { session: 'sess-9' });
-			const { actions } = await run({ site: rl(SITE_ID), operation: 'ping', device: rl(AP1), host: '8.8.8.8', count: 1, options: { commandOutputSeconds: 5 } });
+			siteRead()
+				.post(`${API}/sites/${SITE_ID}/devices/${AP1}/ping`, { host: '8.8.8.8', count: 1 })
+				.reply(200, { session: 'sess-9' });
+			const { actions } = await run({
+				site: rl(SITE_ID),
+				operation: 'ping',
+				device: rl(AP1),
+				host: '8.8.8.8',
+				count: 1,
+				options: { commandOutputSeconds: 5 },
+			});
 			expect(FakeSocket.last?.url).toBe('wss://api-ws.mist.test/api-ws/v1/stream');
 			expect(FakeSocket.last?.init.headers.Authorization).toBe(`Token ${LEAK_CANARY}`);
-			expect(actions[0].json.result).toMatchObject({ session: 'sess-9', output: ['64 bytes from 8.8.8.8: icmp_seq=0 time=3.9 ms'] });
+			expect(actions[0].json.result).toMatchObject({
+				session: 'sess-9',
+				output: ['64 bytes from 8.8.8.8: icmp_seq=0 time=3.9 ms'],
+			});
 			expect(serialise(actions)).not.toContain(LEAK_CANARY);
 		});
 	});

@@ -26,10 +26,19 @@ describe('Juniper Mist Remediate › verification polling', () => {
 			.reply(200, { name: 'AP-01', status: 'restarting' })
 			.get(`${API}/sites/${SITE_ID}/stats/devices/${AP1}`)
 			.reply(200, { name: 'AP-01', status: 'connected' });
-		const { actions } = await run({ site: rl(SITE_ID), operation: 'restartDevice', device: rl(AP1), options: { verify: true, verifyWithinSeconds: 40 } });
+		const { actions } = await run({
+			site: rl(SITE_ID),
+			operation: 'restartDevice',
+			device: rl(AP1),
+			options: { verify: true, verifyWithinSeconds: 40 },
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(waits).toEqual([15_000, 15_000]);
-		expect(actions[0].json.verification).toEqual({ checked: true, passed: true, detail: 'AP-01 is connected (checked after 30 s)' });
+		expect(actions[0].json.verification).toEqual({
+			checked: true,
+			passed: true,
+			detail: 'AP-01 is connected (checked after 30 s)',
+		});
 	});
 
 	it('gives up when the time is over', async () => {
@@ -39,8 +48,17 @@ describe('Juniper Mist Remediate › verification polling', () => {
 			.get(`${API}/sites/${SITE_ID}/stats/devices/${AP1}`)
 			.times(2)
 			.reply(200, { name: 'AP-01', status: 'disconnected' });
-		const { actions } = await run({ site: rl(SITE_ID), operation: 'restartDevice', device: rl(AP1), options: { verify: true, verifyWithinSeconds: 20 } });
+		const { actions } = await run({
+			site: rl(SITE_ID),
+			operation: 'restartDevice',
+			device: rl(AP1),
+			options: { verify: true, verifyWithinSeconds: 20 },
+		});
 		expect(waits).toEqual([15_000, 5_000]);
-		expect(actions[0].json.verification).toEqual({ checked: true, passed: false, detail: 'AP-01 is disconnected (checked after 20 s)' });
+		expect(actions[0].json.verification).toEqual({
+			checked: true,
+			passed: false,
+			detail: 'AP-01 is disconnected (checked after 20 s)',
+		});
 	});
 });

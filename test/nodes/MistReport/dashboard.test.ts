@@ -1,11 +1,24 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { MistReport } from '../../../nodes/MistReport/MistReport.node';
-import { addDashboardItem, emptyDashboardInput } from '../../../nodes/MistReport/engine/render/dashboardInput';
+import {
+	addDashboardItem,
+	emptyDashboardInput,
+} from '../../../nodes/MistReport/engine/render/dashboardInput';
 import type { DashboardInput } from '../../../nodes/MistReport/engine/render/dashboardInput';
-import { renderDashboardHtml, sparkline } from '../../../nodes/MistReport/engine/render/dashboardHtml';
-import { buildDashboard, meanSleBySite } from '../../../nodes/MistReport/engine/render/dashboardModel';
-import { addTrendSample, loadTrendState, trendSeries } from '../../../nodes/MistReport/engine/render/dashboardTrend';
+import {
+	renderDashboardHtml,
+	sparkline,
+} from '../../../nodes/MistReport/engine/render/dashboardHtml';
+import {
+	buildDashboard,
+	meanSleBySite,
+} from '../../../nodes/MistReport/engine/render/dashboardModel';
+import {
+	addTrendSample,
+	loadTrendState,
+	trendSeries,
+} from '../../../nodes/MistReport/engine/render/dashboardTrend';
 import { createExecuteContext } from '../../helpers/executeContext';
 import { apFinding, clientFinding, ORG, SITE_A, SITE_B, T0 } from '../MistAlert/fixtures';
 
@@ -14,12 +27,40 @@ const AP_GOOD = '5c5b35000002';
 const AP_DOWN = '5c5b35000003';
 
 function sleRow(site: string, coverage: number): IDataObject {
-	return { site_id: site, num_aps: 3, num_clients: 40, 'successful-connect': 0.99, coverage, capacity: 0.98 };
+	return {
+		site_id: site,
+		num_aps: 3,
+		num_clients: 40,
+		'successful-connect': 0.99,
+		coverage,
+		capacity: 0.98,
+	};
 }
 function apStat(mac: string, status: string, site = SITE_A, x: number | null = 100): IDataObject {
-	return { id: `00000000-0000-0000-1000-${mac}`, mac, name: `AP-${mac.slice(-4)}`, type: 'ap', status, site_id: site, org_id: ORG, map_id: 'm1', x, y: 200, num_clients: 5 };
+	return {
+		id: `00000000-0000-0000-1000-${mac}`,
+		mac,
+		name: `AP-${mac.slice(-4)}`,
+		type: 'ap',
+		status,
+		site_id: site,
+		org_id: ORG,
+		map_id: 'm1',
+		x,
+		y: 200,
+		num_clients: 5,
+	};
 }
-const clientStat = (mac: string, site = SITE_A): IDataObject => ({ mac, hostname: `host-${mac.slice(-4)}`, site_id: site, ap_mac: AP_GOOD, rssi: -60, type: 'regular', x: 300, y: 400 });
+const clientStat = (mac: string, site = SITE_A): IDataObject => ({
+	mac,
+	hostname: `host-${mac.slice(-4)}`,
+	site_id: site,
+	ap_mac: AP_GOOD,
+	rssi: -60,
+	type: 'regular',
+	x: 300,
+	y: 400,
+});
 
 /** A small org: site A with one AP finding and one client finding, site B healthy. */
 function demoItems(): IDataObject[] {
@@ -48,7 +89,8 @@ function inputOf(items: IDataObject[]): DashboardInput {
 	return input;
 }
 
-const model = (items = demoItems(), trends?: Record<string, number[]>) => buildDashboard(inputOf(items), { title: 'Test', now: T0, sleThreshold: 90, trends });
+const model = (items = demoItems(), trends?: Record<string, number[]>) =>
+	buildDashboard(inputOf(items), { title: 'Test', now: T0, sleThreshold: 90, trends });
 
 describe('Mist Report › dashboard input', () => {
 	it.each<[string, IDataObject, keyof DashboardInput]>([
@@ -57,13 +99,36 @@ describe('Mist Report › dashboard input', () => {
 		['a raw AP stat', apStat(AP_GOOD, 'connected'), 'devices'],
 		['a raw client stat (type "regular")', clientStat('001122000009'), 'clients'],
 		['a finding', apFinding(AP_BAD) as unknown as IDataObject, 'findings'],
-		['a Mist Alert incident', { kind: 'incident', fingerprint: 'f', rule: 'ap_offline', severity: 'critical', status: 'open', siteName: 'HQ', summary: 's' }, 'incidents'],
-		['a remediation record', { operation: 'restartDevice', decision: 'allowed', result: 'success', timestamp: '2026-11-25T11:00:00Z' }, 'remediation'],
+		[
+			'a Mist Alert incident',
+			{
+				kind: 'incident',
+				fingerprint: 'f',
+				rule: 'ap_offline',
+				severity: 'critical',
+				status: 'open',
+				siteName: 'HQ',
+				summary: 's',
+			},
+			'incidents',
+		],
+		[
+			'a remediation record',
+			{
+				operation: 'restartDevice',
+				decision: 'allowed',
+				result: 'success',
+				timestamp: '2026-11-25T11:00:00Z',
+			},
+			'remediation',
+		],
 		['an upstream error', { error: 'Invalid Site: it is empty' }, 'dataErrors'],
 	])('sorts %s into its own list', (_name, json, bucket) => {
 		const input = inputOf([json]);
 		expect(input[bucket]).toHaveLength(1);
-		const others = (Object.keys(input) as Array<keyof DashboardInput>).filter((key) => key !== bucket);
+		const others = (Object.keys(input) as Array<keyof DashboardInput>).filter(
+			(key) => key !== bucket,
+		);
 		for (const key of others) expect({ key, items: input[key] }).toEqual({ key, items: [] });
 	});
 
@@ -73,8 +138,12 @@ describe('Mist Report › dashboard input', () => {
 	});
 
 	it('names what it expected when an item is not dashboard input', () => {
-		expect(addDashboardItem(emptyDashboardInput(), { foo: 1 })).toEqual({ error: expect.stringContaining('Not dashboard input: expected an SLE row') });
-		expect(addDashboardItem(emptyDashboardInput(), { fingerprint: 'x', scope: {} })).toEqual({ error: expect.any(String) });
+		expect(addDashboardItem(emptyDashboardInput(), { foo: 1 })).toEqual({
+			error: expect.stringContaining('Not dashboard input: expected an SLE row'),
+		});
+		expect(addDashboardItem(emptyDashboardInput(), { fingerprint: 'x', scope: {} })).toEqual({
+			error: expect.any(String),
+		});
 	});
 });
 
@@ -91,26 +160,63 @@ describe('Mist Report › dashboard model', () => {
 
 	it('colours APs: red with a finding, green when healthy, grey when not connected; counts unplaced APs', () => {
 		const [hq, branch] = model().sites;
-		expect(Object.fromEntries(hq.aps.map((ap) => [ap.mac, ap.health]))).toEqual({ [AP_BAD]: 'red', [AP_GOOD]: 'green', [AP_DOWN]: 'grey' });
+		expect(Object.fromEntries(hq.aps.map((ap) => [ap.mac, ap.health]))).toEqual({
+			[AP_BAD]: 'red',
+			[AP_GOOD]: 'green',
+			[AP_DOWN]: 'grey',
+		});
 		expect(hq.aps.find((ap) => ap.mac === AP_BAD)?.problems).toEqual([`AP ${AP_BAD} is offline`]);
 		expect(branch.aps).toHaveLength(1);
 		expect(branch.unplacedAps).toBe(1);
-		expect(hq.clients).toEqual([expect.objectContaining({ mac: '001122000001', x: 300, y: 400, hasProblem: true })]);
+		expect(hq.clients).toEqual([
+			expect.objectContaining({ mac: '001122000001', x: 300, y: 400, hasProblem: true }),
+		]);
 	});
 
 	it('lists findings as incidents (worst first, with age) unless Mist Alert incidents are given', () => {
 		const fromFindings = model().incidents;
-		expect(fromFindings.map((incident) => [incident.severity, incident.rule, incident.ageMinutes])).toEqual([
+		expect(
+			fromFindings.map((incident) => [incident.severity, incident.rule, incident.ageMinutes]),
+		).toEqual([
 			['critical', 'ap_offline', 2],
 			['minor', 'client_weak_signal', 1],
 		]);
 		const given = model([
 			...demoItems(),
-			{ kind: 'incident', fingerprint: 'a', rule: 'dhcp', severity: 'major', status: 'open', siteName: 'HQ', summary: 'DHCP down', openedAt: new Date(T0 - 3_600_000).toISOString() },
-			{ kind: 'incident', fingerprint: 'b', rule: 'old', severity: 'major', status: 'resolved', siteName: 'HQ', summary: 'gone' },
+			{
+				kind: 'incident',
+				fingerprint: 'a',
+				rule: 'dhcp',
+				severity: 'major',
+				status: 'open',
+				siteName: 'HQ',
+				summary: 'DHCP down',
+				openedAt: new Date(T0 - 3_600_000).toISOString(),
+			},
+			{
+				kind: 'incident',
+				fingerprint: 'b',
+				rule: 'old',
+				severity: 'major',
+				status: 'resolved',
+				siteName: 'HQ',
+				summary: 'gone',
+			},
 		]).incidents;
-		expect(given.map((incident) => [incident.summary, incident.ageMinutes])).toEqual([['DHCP down', 60]]);
-		const untold = model([...demoItems(), { kind: 'incident', fingerprint: 'c', rule: 'site_down', severity: 'critical', status: 'open', siteName: 'HQ' }]).incidents;
+		expect(given.map((incident) => [incident.summary, incident.ageMinutes])).toEqual([
+			['DHCP down', 60],
+		]);
+		const untold = model([
+			...demoItems(),
+			{
+				kind: 'incident',
+				fingerprint: 'c',
+				rule: 'site_down',
+				severity: 'critical',
+				status: 'open',
+				siteName: 'HQ',
+			},
+		]).incidents;
 		expect(untold.map((incident) => incident.summary)).toEqual(['Site down']);
 	});
 
@@ -126,14 +232,22 @@ describe('Mist Report › dashboard trend memory', () => {
 		state = addTrendSample(state, { t: 0, values: { s: 90 } }, 300_000, 3);
 		state = addTrendSample(state, { t: 60_000, values: { s: 91 } }, 300_000, 3);
 		expect(state.samples).toEqual([{ t: 0, values: { s: 91 } }]);
-		for (const [t, value] of [[400_000, 92], [800_000, 93], [1_200_000, 94]]) state = addTrendSample(state, { t, values: { s: value } }, 300_000, 3);
+		for (const [t, value] of [
+			[400_000, 92],
+			[800_000, 93],
+			[1_200_000, 94],
+		])
+			state = addTrendSample(state, { t, values: { s: value } }, 300_000, 3);
 		expect(trendSeries(state)).toEqual({ s: [92, 93, 94] });
 		expect(addTrendSample(state, { t: 2_000_000, values: {} }, 0, 3)).toBe(state);
 	});
 
 	it('starts afresh from unreadable stored state', () => {
 		expect(loadTrendState({ version: 2, samples: [] })).toEqual({ version: 1, samples: [] });
-		expect(loadTrendState({ version: 1, samples: [null, { t: 'x' }, { t: 1, values: { s: 1 } }] }).samples).toEqual([{ t: 1, values: { s: 1 } }]);
+		expect(
+			loadTrendState({ version: 1, samples: [null, { t: 'x' }, { t: 1, values: { s: 1 } }] })
+				.samples,
+		).toEqual([{ t: 1, values: { s: 1 } }]);
 	});
 
 	it('draws a sparkline with one point per sample and an accessible label', () => {
@@ -148,11 +262,18 @@ describe('Mist Report › dashboard page', () => {
 	const ATTACK = '<img src=x onerror="window.pwned=1">"\'&';
 
 	it('escapes every Mist name, summary and error (no HTML injection)', () => {
-		const items = demoItems().map((item) => (item.id === SITE_A ? { ...item, name: `HQ ${ATTACK}` } : item));
-		items.push({ ...apStat('5c5b35000009', 'connected'), name: `AP ${ATTACK}` }, { error: `bad ${ATTACK}` });
+		const items = demoItems().map((item) =>
+			item.id === SITE_A ? { ...item, name: `HQ ${ATTACK}` } : item,
+		);
+		items.push(
+			{ ...apStat('5c5b35000009', 'connected'), name: `AP ${ATTACK}` },
+			{ error: `bad ${ATTACK}` },
+		);
 		const html = renderDashboardHtml(model(items));
 		expect(html).not.toContain('<img');
-		expect(html).toContain('HQ &lt;img src=x onerror=&quot;window.pwned=1&quot;&gt;&quot;&#39;&amp;');
+		expect(html).toContain(
+			'HQ &lt;img src=x onerror=&quot;window.pwned=1&quot;&gt;&quot;&#39;&amp;',
+		);
 		expect(html.match(/<script>/g)).toHaveLength(1);
 	});
 
@@ -166,23 +287,38 @@ describe('Mist Report › dashboard page', () => {
 
 	it('has the sections as headings, table headers and labelled graphics', () => {
 		const html = renderDashboardHtml(model());
-		for (const heading of ['Org health at a glance', 'Open incidents', 'SLE per site', 'Site view', 'Trends', 'Recent remediation']) {
+		for (const heading of [
+			'Org health at a glance',
+			'Open incidents',
+			'SLE per site',
+			'Site view',
+			'Trends',
+			'Recent remediation',
+		]) {
 			expect(html).toMatch(new RegExp(`<h2 id="h-[a-z-]+">${heading}</h2>`));
 		}
 		expect(html).toContain('<th scope="row">');
-		expect(html).toContain('role="img" aria-label="HQ floor map: 3 AP(s), 1 with a problem, 1 client(s) placed"');
+		expect(html).toContain(
+			'role="img" aria-label="HQ floor map: 3 AP(s), 1 with a problem, 1 client(s) placed"',
+		);
 		expect(html).toContain('<p class="empty">No remediation recorded.');
 	});
 
 	it('shows an empty page without data rather than failing', () => {
-		const html = renderDashboardHtml(buildDashboard(emptyDashboardInput(), { title: 'Empty', now: T0, sleThreshold: 90 }));
+		const html = renderDashboardHtml(
+			buildDashboard(emptyDashboardInput(), { title: 'Empty', now: T0, sleThreshold: 90 }),
+		);
 		expect(html).toContain('No site data.');
 		expect(html).toContain('No open incidents.');
 	});
 });
 
 describe('Mist Report node › Render Dashboard', () => {
-	function execute(items: IDataObject[], dashboardOptions: IDataObject = {}, options: { continueOnFail?: boolean; staticData?: IDataObject } = {}) {
+	function execute(
+		items: IDataObject[],
+		dashboardOptions: IDataObject = {},
+		options: { continueOnFail?: boolean; staticData?: IDataObject } = {},
+	) {
 		const ctx = createExecuteContext({
 			params: { operation: 'renderDashboard', timezone: 'UTC', dashboardOptions },
 			items: items.map((json) => ({ json })),
@@ -199,15 +335,26 @@ describe('Mist Report node › Render Dashboard', () => {
 		expect(out).toHaveLength(1);
 		const json = out[0].json as { html: string; summary: IDataObject };
 		expect(json.html).toContain('<title>Acme Wi-Fi</title>');
-		expect(json.summary).toEqual({ sites: 2, degradedSites: ['HQ'], openIncidents: 2, apsWithProblems: ['AP-0001'], dataErrors: 0 });
+		expect(json.summary).toEqual({
+			sites: 2,
+			degradedSites: ['HQ'],
+			openIncidents: 2,
+			apsWithProblems: ['AP-0001'],
+			dataErrors: 0,
+		});
 		expect(out[0].pairedItem).toHaveLength(demoItems().length);
 		expect((staticData.dashboardTrend as { samples: unknown[] }).samples).toHaveLength(1);
 	});
 
 	it('rejects an item it cannot read, naming it, or passes it on with Continue On Fail', async () => {
-		await expect(execute([...demoItems(), { foo: 'bar' }])).rejects.toThrow(`Item ${demoItems().length}: Not dashboard input`);
+		await expect(execute([...demoItems(), { foo: 'bar' }])).rejects.toThrow(
+			`Item ${demoItems().length}: Not dashboard input`,
+		);
 		const [out] = await execute([{ foo: 'bar' }], {}, { continueOnFail: true });
-		expect(out.map((item) => Object.keys(item.json))).toEqual([['html', 'summary'], ['error', 'description']]);
+		expect(out.map((item) => Object.keys(item.json))).toEqual([
+			['html', 'summary'],
+			['error', 'description'],
+		]);
 	});
 
 	it.each([

@@ -42,9 +42,19 @@ export function metricSnapshots(): IDataObject[] {
 	const clients = [100, 101, 99, 100, 102, 98, 100, 101];
 	clients.forEach((count, index) => {
 		const at = END - (clients.length + 1 - index) * DAY + HOUR;
-		snapshots.push({ site_id: SITE_A, site_name: 'HQ', timestamp: at / 1000, metrics: { num_clients: count, num_aps: 10 } });
+		snapshots.push({
+			site_id: SITE_A,
+			site_name: 'HQ',
+			timestamp: at / 1000,
+			metrics: { num_clients: count, num_aps: 10 },
+		});
 	});
-	snapshots.push({ site_id: SITE_A, site_name: 'HQ', timestamp: (END - 30 * HOUR) / 1000, metrics: { sle_coverage: 0.97, sle_successful_connect: 0.96 } });
+	snapshots.push({
+		site_id: SITE_A,
+		site_name: 'HQ',
+		timestamp: (END - 30 * HOUR) / 1000,
+		metrics: { sle_coverage: 0.97, sle_successful_connect: 0.96 },
+	});
 	snapshots.push({
 		site_id: SITE_A,
 		site_name: 'HQ',
@@ -53,17 +63,46 @@ export function metricSnapshots(): IDataObject[] {
 	});
 	[50, 55, 60, 65, 70].forEach((used, index) => {
 		const at = END - (4 - index) * DAY - HOUR;
-		snapshots.push({ site_id: SITE_B, site_name: 'Branch', timestamp: new Date(at).toISOString(), metrics: { dhcp_used: used, sle_coverage: 0.99 } });
+		snapshots.push({
+			site_id: SITE_B,
+			site_name: 'Branch',
+			timestamp: new Date(at).toISOString(),
+			metrics: { dhcp_used: used, sle_coverage: 0.99 },
+		});
 	});
 	return snapshots;
 }
 
 export function remediationRecords(): IDataObject[] {
 	return [
-		{ operation: 'reconnectClient', target: '001122000001', decision: 'executed', result: 'success', timestamp: iso(END - 2 * HOUR) },
-		{ operation: 'restartDevice', target: 'aabbccddee01', decision: 'executed', result: { error: 'device offline' }, timestamp: iso(END - 3 * HOUR) },
-		{ operation: 'bouncePort', target: 'switch/ge-0/0/1', decision: 'dry_run', result: 'skipped', timestamp: iso(END - 4 * HOUR) },
-		{ operation: 'reconnectClient', target: '001122000009', decision: 'executed', result: 'success', timestamp: iso(END - 30 * HOUR) },
+		{
+			operation: 'reconnectClient',
+			target: '001122000001',
+			decision: 'executed',
+			result: 'success',
+			timestamp: iso(END - 2 * HOUR),
+		},
+		{
+			operation: 'restartDevice',
+			target: 'aabbccddee01',
+			decision: 'executed',
+			result: { error: 'device offline' },
+			timestamp: iso(END - 3 * HOUR),
+		},
+		{
+			operation: 'bouncePort',
+			target: 'switch/ge-0/0/1',
+			decision: 'dry_run',
+			result: 'skipped',
+			timestamp: iso(END - 4 * HOUR),
+		},
+		{
+			operation: 'reconnectClient',
+			target: '001122000009',
+			decision: 'executed',
+			result: 'success',
+			timestamp: iso(END - 30 * HOUR),
+		},
 	];
 }
 
@@ -74,11 +113,39 @@ export function incidentItems(): IDataObject[] {
 			notice: 'resolved',
 			tier: 'resolved',
 			incidents: [
-				{ fingerprint: 'mist:o:s:weak_signal:1', siteId: SITE_A, siteName: 'HQ', rule: 'weak_signal', severity: 'minor', status: 'resolved', openedAt: iso(END - 5 * HOUR), resolvedAt: iso(END - 4.5 * HOUR) },
+				{
+					fingerprint: 'mist:o:s:weak_signal:1',
+					siteId: SITE_A,
+					siteName: 'HQ',
+					rule: 'weak_signal',
+					severity: 'minor',
+					status: 'resolved',
+					openedAt: iso(END - 5 * HOUR),
+					resolvedAt: iso(END - 4.5 * HOUR),
+				},
 			],
 		},
-		{ kind: 'incident', fingerprint: 'mist:o:s:ap_offline:2', siteId: SITE_A, siteName: 'HQ', rule: 'ap_offline', severity: 'critical', status: 'open', openedAt: iso(END - 6 * HOUR) },
-		{ kind: 'incident', fingerprint: 'mist:o:s:weak_signal:3', siteId: SITE_B, siteName: 'Branch', rule: 'weak_signal', severity: 'minor', status: 'resolved', openedAt: iso(END - 30 * HOUR), resolvedAt: iso(END - 29 * HOUR) },
+		{
+			kind: 'incident',
+			fingerprint: 'mist:o:s:ap_offline:2',
+			siteId: SITE_A,
+			siteName: 'HQ',
+			rule: 'ap_offline',
+			severity: 'critical',
+			status: 'open',
+			openedAt: iso(END - 6 * HOUR),
+		},
+		{
+			kind: 'incident',
+			fingerprint: 'mist:o:s:weak_signal:3',
+			siteId: SITE_B,
+			siteName: 'Branch',
+			rule: 'weak_signal',
+			severity: 'minor',
+			status: 'resolved',
+			openedAt: iso(END - 30 * HOUR),
+			resolvedAt: iso(END - 29 * HOUR),
+		},
 	];
 }
 

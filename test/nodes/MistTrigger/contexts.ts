@@ -12,7 +12,8 @@ import type {
 import { mistCredentials } from '../../helpers/executeContext';
 import { emulatedHttpRequest, mistTokenAuth } from '../../helpers/n8nHttp';
 
-export const WEBHOOK_URL = 'http://127.0.0.1:5678/webhook/6f1c2e9a-1111-4222-8333-944455556666/webhook';
+export const WEBHOOK_URL =
+	'http://127.0.0.1:5678/webhook/6f1c2e9a-1111-4222-8333-944455556666/webhook';
 export const WORKFLOW = { id: 'wf-trigger-1', name: 'Mist alarms', active: true };
 
 const node: INode = {
@@ -32,7 +33,12 @@ function parameterReader(params: Params) {
 	return (name: string, fallback?: unknown, options?: { extractValue?: boolean }) => {
 		const value = params[name];
 		if (value === undefined) return fallback;
-		if (options?.extractValue && value && typeof value === 'object' && 'value' in (value as object)) {
+		if (
+			options?.extractValue &&
+			value &&
+			typeof value === 'object' &&
+			'value' in (value as object)
+		) {
 			return (value as { value: unknown }).value;
 		}
 		return value;
@@ -57,9 +63,14 @@ export function createHookContext(options: HookContextOptions) {
 	ctx.getMode.mockReturnValue(options.mode ?? 'trigger');
 	ctx.getWorkflowStaticData.mockReturnValue(staticData);
 	ctx.getNodeWebhookUrl.mockReturnValue(options.webhookUrl ?? WEBHOOK_URL);
-	ctx.getNodeParameter.mockImplementation(parameterReader(options.params) as IHookFunctions['getNodeParameter']);
+	ctx.getNodeParameter.mockImplementation(
+		parameterReader(options.params) as IHookFunctions['getNodeParameter'],
+	);
 	ctx.getCredentials.mockImplementation(async () => credentials as never);
-	ctx.helpers.httpRequestWithAuthentication.mockImplementation(async function (_type: string, request: IHttpRequestOptions) {
+	ctx.helpers.httpRequestWithAuthentication.mockImplementation(async function (
+		_type: string,
+		request: IHttpRequestOptions,
+	) {
 		return await emulatedHttpRequest(node, credentials, mistTokenAuth, request);
 	});
 	return { ctx, staticData };
@@ -83,7 +94,11 @@ export function createWebhookContext(options: WebhookContextOptions) {
 	const staticData = options.staticData ?? {};
 	const { body } = options.delivery;
 	const rawBody = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body);
-	const headers: Record<string, unknown> = { 'content-type': 'application/json', 'user-agent': 'Mist-webhook', ...options.delivery.headers };
+	const headers: Record<string, unknown> = {
+		'content-type': 'application/json',
+		'user-agent': 'Mist-webhook',
+		...options.delivery.headers,
+	};
 	const response = { statusCode: 200, body: undefined as unknown };
 	interface ChainableResponse {
 		status: jest.Mock<ChainableResponse, [number]>;
@@ -103,10 +118,16 @@ export function createWebhookContext(options: WebhookContextOptions) {
 	ctx.getWorkflow.mockReturnValue(WORKFLOW);
 	ctx.getMode.mockReturnValue(options.mode ?? 'webhook');
 	ctx.getWorkflowStaticData.mockReturnValue(staticData);
-	ctx.getNodeParameter.mockImplementation(parameterReader(options.params) as IWebhookFunctions['getNodeParameter']);
+	ctx.getNodeParameter.mockImplementation(
+		parameterReader(options.params) as IWebhookFunctions['getNodeParameter'],
+	);
 	ctx.getHeaderData.mockReturnValue(headers as ReturnType<IWebhookFunctions['getHeaderData']>);
-	ctx.getRequestObject.mockReturnValue({ rawBody, headers } as unknown as ReturnType<IWebhookFunctions['getRequestObject']>);
-	ctx.getResponseObject.mockReturnValue(res as unknown as ReturnType<IWebhookFunctions['getResponseObject']>);
+	ctx.getRequestObject.mockReturnValue({ rawBody, headers } as unknown as ReturnType<
+		IWebhookFunctions['getRequestObject']
+	>);
+	ctx.getResponseObject.mockReturnValue(
+		res as unknown as ReturnType<IWebhookFunctions['getResponseObject']>,
+	);
 	ctx.helpers.returnJsonArray.mockImplementation((data: IDataObject | IDataObject[]) =>
 		(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 	);

@@ -5,24 +5,47 @@ describe('Mist Trigger › description', () => {
 	const { description } = node;
 
 	it('is a webhook trigger without inputs that is not offered as an AI tool', () => {
-		expect(description).toMatchObject({ name: 'mistTrigger', displayName: 'Juniper Mist Trigger', group: ['trigger'], inputs: [] });
+		expect(description).toMatchObject({
+			name: 'mistTrigger',
+			displayName: 'Juniper Mist Trigger',
+			group: ['trigger'],
+			inputs: [],
+		});
 		expect(description.usableAsTool).toBeUndefined();
-		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+		expect(description.webhooks).toEqual([
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		]);
 	});
 
 	it('implements the whole webhook lifecycle and the list/option methods its parameters name', () => {
-		expect(Object.keys(node.webhookMethods.default).sort()).toEqual(['checkExists', 'create', 'delete']);
-		const named = JSON.stringify(description.properties).match(/"(loadOptionsMethod|searchListMethod)":"(\w+)"/g) ?? [];
+		expect(Object.keys(node.webhookMethods.default).sort()).toEqual([
+			'checkExists',
+			'create',
+			'delete',
+		]);
+		const named =
+			JSON.stringify(description.properties).match(
+				/"(loadOptionsMethod|searchListMethod)":"(\w+)"/g,
+			) ?? [];
 		const methodNames = named.map((entry) => entry.split(':')[1].replace(/"/g, ''));
-		const available = { ...node.methods.listSearch, ...node.methods.loadOptions } as Record<string, unknown>;
+		const available = { ...node.methods.listSearch, ...node.methods.loadOptions } as Record<
+			string,
+			unknown
+		>;
 		expect(methodNames.length).toBeGreaterThan(0);
 		for (const name of methodNames) expect(typeof available[name]).toBe('function');
 	});
 
 	it('keeps the secret a password field and the credential needed only when registering', () => {
-		expect(description.properties.find((property) => property.name === 'secret')?.typeOptions).toEqual({ password: true });
+		expect(
+			description.properties.find((property) => property.name === 'secret')?.typeOptions,
+		).toEqual({ password: true });
 		expect(description.credentials).toEqual([
-			{ name: 'mistApi', required: true, displayOptions: { show: { webhookRegistration: ['automatic'] } } },
+			{
+				name: 'mistApi',
+				required: true,
+				displayOptions: { show: { webhookRegistration: ['automatic'] } },
+			},
 		]);
 	});
 });

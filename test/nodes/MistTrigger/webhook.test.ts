@@ -12,8 +12,16 @@ const STORED_SECRET = 'a1'.repeat(32);
 const USER_SECRET = 'dummy-user-secret-7Hq';
 const OTHER_SITE = '2f5b7a88-0000-4000-8000-000000000002';
 
-const automaticParams = { webhookRegistration: 'automatic', verifySignature: true, topics: ['alarms'] };
-const registered = () => ({ webhookId: 'wh-1', webhookSecret: STORED_SECRET, webhookCollection: `/sites/${SITE_ID}/webhooks` });
+const automaticParams = {
+	webhookRegistration: 'automatic',
+	verifySignature: true,
+	topics: ['alarms'],
+};
+const registered = () => ({
+	webhookId: 'wh-1',
+	webhookSecret: STORED_SECRET,
+	webhookCollection: `/sites/${SITE_ID}/webhooks`,
+});
 
 const alarm = (id: string, extra: Record<string, unknown> = {}) => ({
 	id,
@@ -25,12 +33,23 @@ const alarm = (id: string, extra: Record<string, unknown> = {}) => ({
 	...extra,
 });
 
-function signed(message: unknown, secret = STORED_SECRET, headers: Record<string, string> = {}): Delivery {
+function signed(
+	message: unknown,
+	secret = STORED_SECRET,
+	headers: Record<string, string> = {},
+): Delivery {
 	const body = JSON.stringify(message);
 	return { body, headers: { 'x-mist-signature-v2': signBody(body, secret), ...headers } };
 }
 
-async function deliver(delivery: Delivery, options: { params?: Record<string, unknown>; staticData?: IDataObject; mode?: 'webhook' | 'manual' } = {}) {
+async function deliver(
+	delivery: Delivery,
+	options: {
+		params?: Record<string, unknown>;
+		staticData?: IDataObject;
+		mode?: 'webhook' | 'manual';
+	} = {},
+) {
 	const context = createWebhookContext({
 		params: options.params ?? automaticParams,
 		staticData: options.staticData ?? registered(),
@@ -46,17 +65,30 @@ describe('Mist Trigger › receiving deliveries', () => {
 
 	describe('signature', () => {
 		it('starts the workflow for a correctly signed delivery', async () => {
-			const { result, items, res } = await deliver(signed({ topic: 'alarms', events: [alarm('a1')] }));
+			const { result, items, res } = await deliver(
+				signed({ topic: 'alarms', events: [alarm('a1')] }),
+			);
 			expect(result.noWebhookResponse).toBeUndefined();
-			expect(items).toEqual([expect.objectContaining({ id: 'a1', topic: 'alarms', receivedAt: expect.any(String) })]);
+			expect(items).toEqual([
+				expect.objectContaining({ id: 'a1', topic: 'alarms', receivedAt: expect.any(String) }),
+			]);
 			expect(res.status).not.toHaveBeenCalled();
 		});
 
 		it.each<[string, Delivery]>([
 			['a wrong signature', signed({ topic: 'alarms', events: [alarm('a1')] }, 'not-the-secret')],
 			['a missing signature', { body: JSON.stringify({ topic: 'alarms', events: [alarm('a1')] }) }],
-			['a wrong-length signature', { body: '{"topic":"alarms","events":[]}', headers: { 'x-mist-signature-v2': 'abc123' } }],
-			['only the SHA-1 header', { body: '{"topic":"alarms","events":[]}', headers: { 'x-mist-signature': 'ab'.repeat(20) } }],
+			[
+				'a wrong-length signature',
+				{ body: '{"topic":"alarms","events":[]}', headers: { 'x-mist-signature-v2': 'abc123' } },
+			],
+			[
+				'only the SHA-1 header',
+				{
+					body: '{"topic":"alarms","events":[]}',
+					headers: { 'x-mist-signature': 'ab'.repeat(20) },
+				},
+			],
 		])('answers 401 and starts nothing for %s', async (_label, delivery) => {
 			const { result, response, ctx } = await deliver(delivery);
 			expect(result).toEqual({ noWebhookResponse: true });
@@ -68,7 +100,10 @@ describe('Mist Trigger › receiving deliveries', () => {
 		});
 
 		it('answers 401 when verification is on but no secret is known', async () => {
-			const { result, response } = await deliver(signed({ topic: 'alarms', events: [alarm('a1')] }), { staticData: {} });
+			const { result, response } = await deliver(
+				signed({ topic: 'alarms', events: [alarm('a1')] }),
+				{ staticData: {} },
+			);
 			expect(result).toEqual({ noWebhookResponse: true });
 			expect(response.statusCode).toBe(401);
 		});
@@ -82,10 +117,20 @@ describe('Mist Trigger › receiving deliveries', () => {
 		});
 
 		it('uses the user’s own secret with an existing webhook', async () => {
-			const params = { webhookRegistration: 'existing', verifySignature: true, secret: USER_SECRET };
-			const good = await deliver(signed({ topic: 'alarms', events: [alarm('a1')] }, USER_SECRET), { params, staticData: {} });
+			const params = {
+				webhookRegistration: 'existing',
+				verifySignature: true,
+				secret: USER_SECRET,
+			};
+			const good = await deliver(signed({ topic: 'alarms', events: [alarm('a1')] }, USER_SECRET), {
+				params,
+				staticData: {},
+			});
 			expect(good.items).toHaveLength(1);
-			const bad = await deliver(signed({ topic: 'alarms', events: [alarm('a2')] }, STORED_SECRET), { params, staticData: registered() });
+			const bad = await deliver(signed({ topic: 'alarms', events: [alarm('a2')] }, STORED_SECRET), {
+				params,
+				staticData: registered(),
+			});
 			expect(bad.response.statusCode).toBe(401);
 			expect(bad.result.workflowData).toBeUndefined();
 		});
@@ -100,7 +145,13 @@ describe('Mist Trigger › receiving deliveries', () => {
 		const unsignedParams = { ...automaticParams, verifySignature: false };
 		it.each<[string, Delivery, Record<string, unknown>, number, RegExp]>([
 			['non-JSON', { body: 'hello' }, {}, 400, /not valid JSON/],
-			['a wrong content type', { body: '{"topic":"alarms","events":[]}', headers: { 'content-type': 'text/plain' } }, {}, 415, /Content-Type/],
+			[
+				'a wrong content type',
+				{ body: '{"topic":"alarms","events":[]}', headers: { 'content-type': 'text/plain' } },
+				{},
+				415,
+				/Content-Type/,
+			],
 			['no topic', { body: '{"events":[]}' }, {}, 400, /"topic"/],
 			['no events array', { body: '{"topic":"alarms","events":"x"}' }, {}, 400, /"events"/],
 			['an empty body', { body: '' }, {}, 400, /Empty body/],
@@ -114,30 +165,45 @@ describe('Mist Trigger › receiving deliveries', () => {
 			],
 			[
 				'a Content-Length over the maximum',
-				{ body: '{"topic":"alarms","events":[]}', headers: { 'content-length': String(2 * 1024 * 1024) } },
+				{
+					body: '{"topic":"alarms","events":[]}',
+					headers: { 'content-length': String(2 * 1024 * 1024) },
+				},
 				{},
 				413,
 				/2097152 bytes/,
 			],
-		])('refuses %s with a JSON error and starts nothing', async (_label, delivery, extraParams, status, message) => {
-			const { result, response } = await deliver(delivery, { params: { ...unsignedParams, ...extraParams } });
-			expect(result).toEqual({ noWebhookResponse: true });
-			expect(response.statusCode).toBe(status);
-			expect((response.body as { error: string }).error).toMatch(message);
-		});
+		])(
+			'refuses %s with a JSON error and starts nothing',
+			async (_label, delivery, extraParams, status, message) => {
+				const { result, response } = await deliver(delivery, {
+					params: { ...unsignedParams, ...extraParams },
+				});
+				expect(result).toEqual({ noWebhookResponse: true });
+				expect(response.statusCode).toBe(status);
+				expect((response.body as { error: string }).error).toMatch(message);
+			},
+		);
 
 		it('checks the size before the signature, and the signature before the content', async () => {
-			const big = await deliver({ body: 'x'.repeat(1100) }, { params: { ...automaticParams, options: { maxBodySizeKb: 1 } } });
+			const big = await deliver(
+				{ body: 'x'.repeat(1100) },
+				{ params: { ...automaticParams, options: { maxBodySizeKb: 1 } } },
+			);
 			expect(big.response.statusCode).toBe(413);
 			const unsignedJunk = await deliver({ body: 'not json' });
 			expect(unsignedJunk.response.statusCode).toBe(401);
 		});
 
 		it('accepts the default 1 MB but not more', async () => {
-			const events = Array.from({ length: 10 }, (_, index) => alarm(`a${index}`, { text: 'x'.repeat(100_000) }));
+			const events = Array.from({ length: 10 }, (_, index) =>
+				alarm(`a${index}`, { text: 'x'.repeat(100_000) }),
+			);
 			const ok = await deliver(signed({ topic: 'alarms', events }));
 			expect(ok.items).toHaveLength(10);
-			const tooMany = Array.from({ length: 11 }, (_, index) => alarm(`b${index}`, { text: 'x'.repeat(100_000) }));
+			const tooMany = Array.from({ length: 11 }, (_, index) =>
+				alarm(`b${index}`, { text: 'x'.repeat(100_000) }),
+			);
 			const refused = await deliver(signed({ topic: 'alarms', events: tooMany }));
 			expect(refused.response.statusCode).toBe(413);
 		});
@@ -145,7 +211,9 @@ describe('Mist Trigger › receiving deliveries', () => {
 
 	describe('splitting and filtering', () => {
 		it('emits one item per event for a 500-event message', async () => {
-			const events = Array.from({ length: 500 }, (_, index) => alarm(`a${index}`, { count: index }));
+			const events = Array.from({ length: 500 }, (_, index) =>
+				alarm(`a${index}`, { count: index }),
+			);
 			const { items } = await deliver(signed({ topic: 'alarms', events }));
 			expect(items).toHaveLength(500);
 			expect(items[499]).toMatchObject({ id: 'a499', count: 499, topic: 'alarms' });
@@ -155,24 +223,51 @@ describe('Mist Trigger › receiving deliveries', () => {
 		it('applies the configured filters and starts nothing when none pass', async () => {
 			const params = {
 				...automaticParams,
-				filters: { siteIds: SITE_ID, minSeverity: 'major', eventTypes: 'device_*', alarmTypes: ['device_down'] },
+				filters: {
+					siteIds: SITE_ID,
+					minSeverity: 'major',
+					eventTypes: 'device_*',
+					alarmTypes: ['device_down'],
+				},
 			};
 			const message = {
 				topic: 'alarms',
-				events: [alarm('keep'), alarm('minor', { severity: 'minor' }), alarm('elsewhere', { site_id: OTHER_SITE }), alarm('rogue', { type: 'rogue_ap' })],
+				events: [
+					alarm('keep'),
+					alarm('minor', { severity: 'minor' }),
+					alarm('elsewhere', { site_id: OTHER_SITE }),
+					alarm('rogue', { type: 'rogue_ap' }),
+				],
 			};
 			const { items } = await deliver(signed(message), { params });
 			expect(items.map((item) => item.id)).toEqual(['keep']);
-			const none = await deliver(signed({ topic: 'alarms', events: [alarm('x', { severity: 'info' })] }), { params });
+			const none = await deliver(
+				signed({ topic: 'alarms', events: [alarm('x', { severity: 'info' })] }),
+				{ params },
+			);
 			expect(none.result).toEqual({ webhookResponse: { status: 'ok', received: 1, emitted: 0 } });
 		});
 
 		it('filters by topic for an existing webhook that sends several', async () => {
-			const params = { webhookRegistration: 'existing', verifySignature: false, filters: { topics: 'device-updowns' } };
-			const alarms = await deliver({ body: JSON.stringify({ topic: 'alarms', events: [alarm('a1')] }) }, { params });
+			const params = {
+				webhookRegistration: 'existing',
+				verifySignature: false,
+				filters: { topics: 'device-updowns' },
+			};
+			const alarms = await deliver(
+				{ body: JSON.stringify({ topic: 'alarms', events: [alarm('a1')] }) },
+				{ params },
+			);
 			expect(alarms.result.workflowData).toBeUndefined();
-			const updowns = await deliver({ body: JSON.stringify({ topic: 'device-updowns', events: [{ type: 'AP_DISCONNECTED' }] }) }, { params });
-			expect(updowns.items).toEqual([expect.objectContaining({ type: 'AP_DISCONNECTED', topic: 'device-updowns' })]);
+			const updowns = await deliver(
+				{
+					body: JSON.stringify({ topic: 'device-updowns', events: [{ type: 'AP_DISCONNECTED' }] }),
+				},
+				{ params },
+			);
+			expect(updowns.items).toEqual([
+				expect.objectContaining({ type: 'AP_DISCONNECTED', topic: 'device-updowns' }),
+			]);
 		});
 
 		it('starts nothing for an empty events array', async () => {
@@ -184,18 +279,31 @@ describe('Mist Trigger › receiving deliveries', () => {
 	describe('duplicates (org and site webhooks on the same topic)', () => {
 		it('drops the second copy of an event within the window and keeps the state in static data', async () => {
 			const staticData = registered();
-			const first = await deliver(signed({ topic: 'alarms', events: [{ ...alarm('a1'), for_site: false }, alarm('a2')] }), { staticData });
+			const first = await deliver(
+				signed({ topic: 'alarms', events: [{ ...alarm('a1'), for_site: false }, alarm('a2')] }),
+				{ staticData },
+			);
 			expect(first.items.map((item) => item.id)).toEqual(['a1', 'a2']);
-			expect(Object.keys((staticData as { recentEvents?: object }).recentEvents ?? {})).toHaveLength(2);
-			const second = await deliver(signed({ topic: 'alarms', events: [{ ...alarm('a1'), for_site: true }, alarm('a3')] }), { staticData });
+			expect(
+				Object.keys((staticData as { recentEvents?: object }).recentEvents ?? {}),
+			).toHaveLength(2);
+			const second = await deliver(
+				signed({ topic: 'alarms', events: [{ ...alarm('a1'), for_site: true }, alarm('a3')] }),
+				{ staticData },
+			);
 			expect(second.items.map((item) => item.id)).toEqual(['a3']);
-			const third = await deliver(signed({ topic: 'alarms', events: [alarm('a2')] }), { staticData });
+			const third = await deliver(signed({ topic: 'alarms', events: [alarm('a2')] }), {
+				staticData,
+			});
 			expect(third.result).toEqual({ webhookResponse: { status: 'ok', received: 1, emitted: 0 } });
 		});
 
 		it('catches a duplicate that arrives with a separate copy of static data (concurrent deliveries)', async () => {
 			const message = { topic: 'alarms', events: [alarm('a1')] };
-			const [orgCopy, siteCopy] = await Promise.all([deliver(signed(message), { staticData: registered() }), deliver(signed(message), { staticData: registered() })]);
+			const [orgCopy, siteCopy] = await Promise.all([
+				deliver(signed(message), { staticData: registered() }),
+				deliver(signed(message), { staticData: registered() }),
+			]);
 			expect(orgCopy.items.length + siteCopy.items.length).toBe(1);
 		});
 
@@ -203,7 +311,9 @@ describe('Mist Trigger › receiving deliveries', () => {
 			const staticData = registered();
 			await deliver(signed({ topic: 'alarms', events: [alarm('a1')] }), { staticData });
 			forgetRecentEvents();
-			const again = await deliver(signed({ topic: 'alarms', events: [alarm('a1')] }), { staticData });
+			const again = await deliver(signed({ topic: 'alarms', events: [alarm('a1')] }), {
+				staticData,
+			});
 			expect(again.items).toHaveLength(0);
 		});
 
@@ -214,9 +324,23 @@ describe('Mist Trigger › receiving deliveries', () => {
 				const params = { ...automaticParams, options: { dedupWindowSeconds: 5 } };
 				await deliver(signed({ topic: 'alarms', events: [alarm('a1')] }), { staticData, params });
 				jest.setSystemTime(Date.parse('2026-11-25T10:00:04Z'));
-				expect((await deliver(signed({ topic: 'alarms', events: [alarm('a1')] }), { staticData, params })).items).toHaveLength(0);
+				expect(
+					(
+						await deliver(signed({ topic: 'alarms', events: [alarm('a1')] }), {
+							staticData,
+							params,
+						})
+					).items,
+				).toHaveLength(0);
 				jest.setSystemTime(Date.parse('2026-11-25T10:00:06Z'));
-				expect((await deliver(signed({ topic: 'alarms', events: [alarm('a1')] }), { staticData, params })).items).toHaveLength(1);
+				expect(
+					(
+						await deliver(signed({ topic: 'alarms', events: [alarm('a1')] }), {
+							staticData,
+							params,
+						})
+					).items,
+				).toHaveLength(1);
 			} finally {
 				jest.useRealTimers();
 			}
@@ -233,7 +357,10 @@ describe('Mist Trigger › receiving deliveries', () => {
 	});
 
 	describe('ping', () => {
-		const ping = { topic: 'ping', events: [{ id: 'p1', name: 'n8n Mist alarms', site_id: SITE_ID, timestamp: 1764064800 }] };
+		const ping = {
+			topic: 'ping',
+			events: [{ id: 'p1', name: 'n8n Mist alarms', site_id: SITE_ID, timestamp: 1764064800 }],
+		};
 
 		it('emits the ping while listening for a test event', async () => {
 			const { items } = await deliver(signed(ping), { mode: 'manual' });
@@ -247,7 +374,11 @@ describe('Mist Trigger › receiving deliveries', () => {
 		});
 
 		it('emits the ping in production when Emit Ping Events is on, whatever the filters', async () => {
-			const params = { ...automaticParams, options: { emitPingEvents: true }, filters: { topics: 'alarms' } };
+			const params = {
+				...automaticParams,
+				options: { emitPingEvents: true },
+				filters: { topics: 'alarms' },
+			};
 			const { items } = await deliver(signed(ping), { params });
 			expect(items).toHaveLength(1);
 		});

@@ -1,7 +1,13 @@
 import nock from 'nock';
 
 import { MistTrigger } from '../../../nodes/MistTrigger/MistTrigger.node';
-import { LEAK_CANARY, MIST_TEST_URL, ORG_ID, SITE_ID, serialise } from '../../helpers/executeContext';
+import {
+	LEAK_CANARY,
+	MIST_TEST_URL,
+	ORG_ID,
+	SITE_ID,
+	serialise,
+} from '../../helpers/executeContext';
 import { createHookContext, loggedText, WEBHOOK_URL } from './contexts';
 
 const WEBHOOK_ID = 'b069b358-4c97-5319-1f8c-7c5ca64d6ab1';
@@ -17,8 +23,17 @@ const orgParams = {
 	topics: ['alarms', 'device-updowns'],
 	verifySignature: true,
 };
-const siteParams = { ...orgParams, scope: 'site', site: { __rl: true, mode: 'id', value: SITE_ID }, topics: ['client-latency'] };
-const stored = (collection = `/orgs/${ORG_ID}/webhooks`) => ({ webhookId: WEBHOOK_ID, webhookSecret: SECRET, webhookCollection: collection });
+const siteParams = {
+	...orgParams,
+	scope: 'site',
+	site: { __rl: true, mode: 'id', value: SITE_ID },
+	topics: ['client-latency'],
+};
+const stored = (collection = `/orgs/${ORG_ID}/webhooks`) => ({
+	webhookId: WEBHOOK_ID,
+	webhookSecret: SECRET,
+	webhookCollection: collection,
+});
 
 const remoteWebhook = (overrides: Record<string, unknown> = {}) => ({
 	id: WEBHOOK_ID,
@@ -66,7 +81,9 @@ describe('Mist Trigger › webhook lifecycle', () => {
 		});
 
 		it('on 404 forgets the id and the secret and answers false', async () => {
-			nock(MIST_TEST_URL).get(`${orgCollection}/${WEBHOOK_ID}`).reply(404, { detail: 'webhook not found' });
+			nock(MIST_TEST_URL)
+				.get(`${orgCollection}/${WEBHOOK_ID}`)
+				.reply(404, { detail: 'webhook not found' });
 			const { ctx, staticData } = createHookContext({ params: orgParams, staticData: stored() });
 			await expect(methods().checkExists.call(ctx)).resolves.toBe(false);
 			expect(staticData).toEqual({});
@@ -78,27 +95,34 @@ describe('Mist Trigger › webhook lifecycle', () => {
 			['the secret was changed in Mist', { secret: 'someone-else' }],
 			['the secret was removed in Mist', { secret: null }],
 			['the type is no longer http-post', { type: 'splunk' }],
-		])('when %s, deletes the old webhook and answers false so a new one is created', async (_label, overrides) => {
-			const scope = nock(MIST_TEST_URL)
-				.get(`${orgCollection}/${WEBHOOK_ID}`)
-				.reply(200, remoteWebhook(overrides))
-				.delete(`${orgCollection}/${WEBHOOK_ID}`)
-				.reply(200, {});
-			const { ctx, staticData } = createHookContext({ params: orgParams, staticData: stored() });
-			await expect(methods().checkExists.call(ctx)).resolves.toBe(false);
-			expect(scope.isDone()).toBe(true);
-			expect(staticData).toEqual({});
-			expect(loggedText(ctx)).not.toContain(SECRET);
-		});
+		])(
+			'when %s, deletes the old webhook and answers false so a new one is created',
+			async (_label, overrides) => {
+				const scope = nock(MIST_TEST_URL)
+					.get(`${orgCollection}/${WEBHOOK_ID}`)
+					.reply(200, remoteWebhook(overrides))
+					.delete(`${orgCollection}/${WEBHOOK_ID}`)
+					.reply(200, {});
+				const { ctx, staticData } = createHookContext({ params: orgParams, staticData: stored() });
+				await expect(methods().checkExists.call(ctx)).resolves.toBe(false);
+				expect(scope.isDone()).toBe(true);
+				expect(staticData).toEqual({});
+				expect(loggedText(ctx)).not.toContain(SECRET);
+			},
+		);
 
 		it('trusts a masked secret', async () => {
-			nock(MIST_TEST_URL).get(`${orgCollection}/${WEBHOOK_ID}`).reply(200, remoteWebhook({ secret: '********' }));
+			nock(MIST_TEST_URL)
+				.get(`${orgCollection}/${WEBHOOK_ID}`)
+				.reply(200, remoteWebhook({ secret: '********' }));
 			const { ctx } = createHookContext({ params: orgParams, staticData: stored() });
 			await expect(methods().checkExists.call(ctx)).resolves.toBe(true);
 		});
 
 		it('replaces the webhook when the scope moved from org to site', async () => {
-			const scope = nock(MIST_TEST_URL).delete(`${orgCollection}/${WEBHOOK_ID}`).reply(404, { detail: 'gone' });
+			const scope = nock(MIST_TEST_URL)
+				.delete(`${orgCollection}/${WEBHOOK_ID}`)
+				.reply(404, { detail: 'gone' });
 			const { ctx, staticData } = createHookContext({ params: siteParams, staticData: stored() });
 			await expect(methods().checkExists.call(ctx)).resolves.toBe(false);
 			expect(scope.isDone()).toBe(true);
@@ -106,15 +130,24 @@ describe('Mist Trigger › webhook lifecycle', () => {
 		});
 
 		it('fails activation with Mist’s reason on other errors', async () => {
-			nock(MIST_TEST_URL).get(`${orgCollection}/${WEBHOOK_ID}`).reply(403, { detail: 'no privilege' });
+			nock(MIST_TEST_URL)
+				.get(`${orgCollection}/${WEBHOOK_ID}`)
+				.reply(403, { detail: 'no privilege' });
 			const { ctx, staticData } = createHookContext({ params: orgParams, staticData: stored() });
-			await expect(methods().checkExists.call(ctx)).rejects.toThrow('The API token lacks the privilege for this call (403): no privilege');
+			await expect(methods().checkExists.call(ctx)).rejects.toThrow(
+				'The API token lacks the privilege for this call (403): no privilege',
+			);
 			expect(staticData).toEqual(stored());
 		});
 
 		it('fails activation on a bad filter before calling Mist', async () => {
-			const { ctx } = createHookContext({ params: { ...orgParams, filters: { minSeverity: 'loud' } }, staticData: stored() });
-			await expect(methods().checkExists.call(ctx)).rejects.toThrow('Invalid Filters › Minimum Severity: "loud"');
+			const { ctx } = createHookContext({
+				params: { ...orgParams, filters: { minSeverity: 'loud' } },
+				staticData: stored(),
+			});
+			await expect(methods().checkExists.call(ctx)).rejects.toThrow(
+				'Invalid Filters › Minimum Severity: "loud"',
+			);
 		});
 	});
 
@@ -141,7 +174,11 @@ describe('Mist Trigger › webhook lifecycle', () => {
 				secret: expect.stringMatching(/^[0-9a-f]{64}$/),
 				verify_cert: true,
 			});
-			expect(staticData).toEqual({ webhookId: WEBHOOK_ID, webhookSecret: posted.secret, webhookCollection: `/orgs/${ORG_ID}/webhooks` });
+			expect(staticData).toEqual({
+				webhookId: WEBHOOK_ID,
+				webhookSecret: posted.secret,
+				webhookCollection: `/orgs/${ORG_ID}/webhooks`,
+			});
 		});
 
 		it('uses the chosen org over the credential default', async () => {
@@ -150,7 +187,9 @@ describe('Mist Trigger › webhook lifecycle', () => {
 				.reply(200, topicsCatalogue)
 				.post(`/api/v1/orgs/${OTHER_ORG}/webhooks`)
 				.reply(200, { id: WEBHOOK_ID });
-			const { ctx, staticData } = createHookContext({ params: { ...orgParams, org: { __rl: true, mode: 'id', value: OTHER_ORG } } });
+			const { ctx, staticData } = createHookContext({
+				params: { ...orgParams, org: { __rl: true, mode: 'id', value: OTHER_ORG } },
+			});
 			await methods().create.call(ctx);
 			expect(scope.isDone()).toBe(true);
 			expect(staticData.webhookCollection).toBe(`/orgs/${OTHER_ORG}/webhooks`);
@@ -164,11 +203,21 @@ describe('Mist Trigger › webhook lifecycle', () => {
 					return true;
 				})
 				.reply(200, { id: WEBHOOK_ID, site_id: SITE_ID });
-			const { ctx, staticData } = createHookContext({ params: { ...siteParams, options: { verifyCertificate: false } } });
+			const { ctx, staticData } = createHookContext({
+				params: { ...siteParams, options: { verifyCertificate: false } },
+			});
 			await expect(methods().create.call(ctx)).resolves.toBe(true);
 			expect(scope.isDone()).toBe(true);
-			expect(posted).toMatchObject({ topics: ['client-latency'], verify_cert: false, type: 'http-post', url: WEBHOOK_URL });
-			expect(staticData).toMatchObject({ webhookId: WEBHOOK_ID, webhookCollection: `/sites/${SITE_ID}/webhooks` });
+			expect(posted).toMatchObject({
+				topics: ['client-latency'],
+				verify_cert: false,
+				type: 'http-post',
+				url: WEBHOOK_URL,
+			});
+			expect(staticData).toMatchObject({
+				webhookId: WEBHOOK_ID,
+				webhookCollection: `/sites/${SITE_ID}/webhooks`,
+			});
 			expect(staticData.webhookSecret).toBe(posted.secret);
 		});
 
@@ -186,8 +235,12 @@ describe('Mist Trigger › webhook lifecycle', () => {
 
 		it('refuses site-only topics on an org webhook, naming them', async () => {
 			nock(MIST_TEST_URL).get('/api/v1/const/webhook_topics').reply(200, topicsCatalogue);
-			const { ctx, staticData } = createHookContext({ params: { ...orgParams, topics: ['alarms', 'client-latency', 'asset-raw-rssi'] } });
-			await expect(methods().create.call(ctx)).rejects.toThrow('Invalid Topics: client-latency, asset-raw-rssi can only be sent by a site webhook');
+			const { ctx, staticData } = createHookContext({
+				params: { ...orgParams, topics: ['alarms', 'client-latency', 'asset-raw-rssi'] },
+			});
+			await expect(methods().create.call(ctx)).rejects.toThrow(
+				'Invalid Topics: client-latency, asset-raw-rssi can only be sent by a site webhook',
+			);
 			expect(staticData).toEqual({});
 		});
 
@@ -200,15 +253,22 @@ describe('Mist Trigger › webhook lifecycle', () => {
 			const { ctx } = createHookContext({ params: orgParams });
 			await expect(methods().create.call(ctx)).resolves.toBe(true);
 			expect(scope.isDone()).toBe(true);
-			expect(ctx.logger.warn).toHaveBeenCalledWith(expect.stringContaining('/const/webhook_topics'), expect.anything());
+			expect(ctx.logger.warn).toHaveBeenCalledWith(
+				expect.stringContaining('/const/webhook_topics'),
+				expect.anything(),
+			);
 		});
 
 		it('surfaces Mist’s rejection without the secret or the token', async () => {
 			nock(MIST_TEST_URL).post(siteCollection).reply(400, { detail: 'invalid url' });
 			const { ctx, staticData } = createHookContext({ params: siteParams });
-			const error = await methods().create.call(ctx).catch((caught: unknown) => caught);
+			const error = await methods()
+				.create.call(ctx)
+				.catch((caught: unknown) => caught);
 			expect(error).toBeInstanceOf(Error);
-			expect((error as Error).message).toBe('Mist rejected the request as invalid (400): invalid url');
+			expect((error as Error).message).toBe(
+				'Mist rejected the request as invalid (400): invalid url',
+			);
 			expect(serialise(error)).not.toContain(LEAK_CANARY);
 			expect(serialise(error)).not.toMatch(/[0-9a-f]{64}/);
 			expect(staticData).toEqual({});
@@ -217,13 +277,23 @@ describe('Mist Trigger › webhook lifecycle', () => {
 		it('fails clearly when Mist answers without an id', async () => {
 			nock(MIST_TEST_URL).post(siteCollection).reply(200, {});
 			const { ctx } = createHookContext({ params: siteParams });
-			await expect(methods().create.call(ctx)).rejects.toThrow(`Mist answered POST /sites/${SITE_ID}/webhooks without a webhook id`);
+			await expect(methods().create.call(ctx)).rejects.toThrow(
+				`Mist answered POST /sites/${SITE_ID}/webhooks without a webhook id`,
+			);
 		});
 
 		it.each([
 			['no topics', { ...orgParams, topics: [] }, 'Invalid Topics: choose at least one topic'],
-			['a bad topic', { ...orgParams, topics: ['alarms', '../x'] }, 'Invalid Topics: "../x" is not a topic name'],
-			['a bad site id', { ...siteParams, site: { __rl: true, mode: 'id', value: 'abc' } }, 'Invalid Site: "abc" is not a Mist id (a UUID)'],
+			[
+				'a bad topic',
+				{ ...orgParams, topics: ['alarms', '../x'] },
+				'Invalid Topics: "../x" is not a topic name',
+			],
+			[
+				'a bad site id',
+				{ ...siteParams, site: { __rl: true, mode: 'id', value: 'abc' } },
+				'Invalid Site: "abc" is not a Mist id (a UUID)',
+			],
 		])('names the field for %s, before calling Mist', async (_label, params, message) => {
 			const { ctx } = createHookContext({ params });
 			await expect(methods().create.call(ctx)).rejects.toThrow(message);
@@ -233,25 +303,35 @@ describe('Mist Trigger › webhook lifecycle', () => {
 	describe('delete', () => {
 		it('deletes the webhook where it was created and clears static data', async () => {
 			const scope = nock(MIST_TEST_URL).delete(`${siteCollection}/${WEBHOOK_ID}`).reply(200, {});
-			const { ctx, staticData } = createHookContext({ params: orgParams, staticData: stored(`/sites/${SITE_ID}/webhooks`) });
+			const { ctx, staticData } = createHookContext({
+				params: orgParams,
+				staticData: stored(`/sites/${SITE_ID}/webhooks`),
+			});
 			await expect(methods().delete.call(ctx)).resolves.toBe(true);
 			expect(scope.isDone()).toBe(true);
 			expect(staticData).toEqual({});
 		});
 
 		it('accepts a 404: the webhook is already gone', async () => {
-			nock(MIST_TEST_URL).delete(`${orgCollection}/${WEBHOOK_ID}`).reply(404, { detail: 'not found' });
+			nock(MIST_TEST_URL)
+				.delete(`${orgCollection}/${WEBHOOK_ID}`)
+				.reply(404, { detail: 'not found' });
 			const { ctx, staticData } = createHookContext({ params: orgParams, staticData: stored() });
 			await expect(methods().delete.call(ctx)).resolves.toBe(true);
 			expect(staticData).toEqual({});
 		});
 
 		it('logs other failures (without the secret), keeps the id for a later attempt and answers false', async () => {
-			nock(MIST_TEST_URL).delete(`${orgCollection}/${WEBHOOK_ID}`).reply(403, { detail: 'read-only token' });
+			nock(MIST_TEST_URL)
+				.delete(`${orgCollection}/${WEBHOOK_ID}`)
+				.reply(403, { detail: 'read-only token' });
 			const { ctx, staticData } = createHookContext({ params: orgParams, staticData: stored() });
 			await expect(methods().delete.call(ctx)).resolves.toBe(false);
 			expect(staticData).toEqual(stored());
-			expect(ctx.logger.warn).toHaveBeenCalledWith(expect.stringContaining('read-only token'), expect.anything());
+			expect(ctx.logger.warn).toHaveBeenCalledWith(
+				expect.stringContaining('read-only token'),
+				expect.anything(),
+			);
 			expect(loggedText(ctx)).not.toContain(SECRET);
 			expect(loggedText(ctx)).not.toContain(LEAK_CANARY);
 		});
@@ -263,7 +343,11 @@ describe('Mist Trigger › webhook lifecycle', () => {
 	});
 
 	describe('existing webhook mode', () => {
-		const existingParams = { webhookRegistration: 'existing', verifySignature: true, secret: 'my-own-secret' };
+		const existingParams = {
+			webhookRegistration: 'existing',
+			verifySignature: true,
+			secret: 'my-own-secret',
+		};
 
 		it('has no side effects: checkExists and create answer true without calling Mist', async () => {
 			const { ctx, staticData } = createHookContext({ params: existingParams });
@@ -276,17 +360,24 @@ describe('Mist Trigger › webhook lifecycle', () => {
 
 		it('fails activation when verification is on and the secret is empty', async () => {
 			const { ctx } = createHookContext({ params: { ...existingParams, secret: '' } });
-			await expect(methods().checkExists.call(ctx)).rejects.toThrow('Invalid Secret: it is empty while Verify Signature is on');
+			await expect(methods().checkExists.call(ctx)).rejects.toThrow(
+				'Invalid Secret: it is empty while Verify Signature is on',
+			);
 		});
 
 		it('accepts an empty secret when verification is off', async () => {
-			const { ctx } = createHookContext({ params: { ...existingParams, secret: '', verifySignature: false } });
+			const { ctx } = createHookContext({
+				params: { ...existingParams, secret: '', verifySignature: false },
+			});
 			await expect(methods().checkExists.call(ctx)).resolves.toBe(true);
 		});
 
 		it('removes a webhook the node registered before switching to existing mode', async () => {
 			const scope = nock(MIST_TEST_URL).delete(`${orgCollection}/${WEBHOOK_ID}`).reply(200, {});
-			const { ctx, staticData } = createHookContext({ params: existingParams, staticData: stored() });
+			const { ctx, staticData } = createHookContext({
+				params: existingParams,
+				staticData: stored(),
+			});
 			await expect(methods().checkExists.call(ctx)).resolves.toBe(true);
 			expect(scope.isDone()).toBe(true);
 			expect(staticData).toEqual({});

@@ -10,7 +10,9 @@ describe('selectedVersions', () => {
 	});
 
 	it('refuses a version the harness does not know, naming it', () => {
-		expect(() => selectedVersions({ N8N_E2E_VERSIONS: '1.0.0' })).toThrow(/n8n 1\.0\.0.*known: 2\.8\.4, 2\.41\.1/);
+		expect(() => selectedVersions({ N8N_E2E_VERSIONS: '1.0.0' })).toThrow(
+			/n8n 1\.0\.0.*known: 2\.8\.4, 2\.41\.1/,
+		);
 	});
 
 	it('pins exact versions only', () => {

@@ -2,7 +2,15 @@ import { parseExecuteOutput } from '../../../scripts/e2e/executeOutput';
 
 describe('parseExecuteOutput', () => {
 	const run = {
-		data: { resultData: { runData: { Set: [{ data: { main: [[{ json: { a: 1 } }, { json: { a: 2 } }], [{ json: { b: 1 } }]] } }] } } },
+		data: {
+			resultData: {
+				runData: {
+					Set: [
+						{ data: { main: [[{ json: { a: 1 } }, { json: { a: 2 } }], [{ json: { b: 1 } }]] } },
+					],
+				},
+			},
+		},
 		status: 'success',
 	};
 	const pretty = JSON.stringify(run, null, 2);
@@ -35,7 +43,9 @@ describe('parseExecuteOutput', () => {
 	});
 
 	it('reports the first node error of a failed run', () => {
-		const failed = { data: { resultData: { runData: { Mist: [{ error: { message: 'Invalid token.' } }] } } } };
+		const failed = {
+			data: { resultData: { runData: { Mist: [{ error: { message: 'Invalid token.' } }] } } },
+		};
 		const result = parseExecuteOutput(JSON.stringify(failed, null, 2), 1, 10, 'x.log');
 		expect(result.ok).toBe(false);
 		expect(result.errorMessage()).toBe('Invalid token.');

@@ -19,7 +19,11 @@ const HEADERS_FAILURE = [
 
 let work: string;
 let calls: string;
-const saved = { PATH: process.env.PATH, cache: process.env.N8N_E2E_CACHE, delay: process.env.N8N_E2E_INSTALL_RETRY_DELAY_MS };
+const saved = {
+	PATH: process.env.PATH,
+	cache: process.env.N8N_E2E_CACHE,
+	delay: process.env.N8N_E2E_INSTALL_RETRY_DELAY_MS,
+};
 
 /**
  * A fake npm: logs its arguments, answers `config get registry`, and for `ci` plays the scenario
@@ -44,7 +48,12 @@ exit 3
 	process.env.PATH = `${bin}${path.delimiter}${saved.PATH}`;
 }
 
-const npmCalls = () => fs.readFileSync(calls, 'utf8').trim().split('\n').filter((line) => !line.startsWith('config'));
+const npmCalls = () =>
+	fs
+		.readFileSync(calls, 'utf8')
+		.trim()
+		.split('\n')
+		.filter((line) => !line.startsWith('config'));
 
 beforeEach(() => {
 	work = fs.mkdtempSync(path.join(os.tmpdir(), 'install-test-'));
@@ -56,7 +65,10 @@ beforeEach(() => {
 
 afterEach(() => {
 	process.env.PATH = saved.PATH;
-	for (const [key, value] of [['N8N_E2E_CACHE', saved.cache], ['N8N_E2E_INSTALL_RETRY_DELAY_MS', saved.delay]] as const) {
+	for (const [key, value] of [
+		['N8N_E2E_CACHE', saved.cache],
+		['N8N_E2E_INSTALL_RETRY_DELAY_MS', saved.delay],
+	] as const) {
 		if (value === undefined) delete process.env[key];
 		else process.env[key] = value;
 	}
@@ -67,17 +79,26 @@ it('says in one line that the Node headers are missing, and does not repeat the 
 	writeFakeNpm(['fail-headers', 'ok']);
 	const failure = await ensureN8nInstalled(versionSpec('2.8.4')).catch((error: unknown) => error);
 	expect(failure).toBeInstanceOf(InstallError);
-	expect((failure as InstallError).message).toMatch(/^n8n 2\.8\.4 could not be installed: the native build of sqlite3 could not get the Node\.js headers/);
+	expect((failure as InstallError).message).toMatch(
+		/^n8n 2\.8\.4 could not be installed: the native build of sqlite3 could not get the Node\.js headers/,
+	);
 	expect((failure as InstallError).message.split('\n')).toHaveLength(1);
-	expect(fs.readFileSync((failure as InstallError).logFile, 'utf8')).toContain('gyp ERR! configure error');
+	expect(fs.readFileSync((failure as InstallError).logFile, 'utf8')).toContain(
+		'gyp ERR! configure error',
+	);
 	expect(npmCalls()).toHaveLength(1);
 });
 
 it('tries a registry timeout once more, then installs with npm ci from the lock file and reuses it next time', async () => {
 	writeFakeNpm(['fail-timeout', 'ok']);
 	const installation = await ensureN8nInstalled(versionSpec('2.8.4'));
-	expect(npmCalls()).toEqual([expect.stringMatching(/^ci --no-audit/), expect.stringMatching(/^ci --no-audit/)]);
-	expect(fs.readFileSync(path.join(installation.dir, 'package-lock.json'), 'utf8')).toBe(fs.readFileSync(lockFile('2.8.4'), 'utf8'));
+	expect(npmCalls()).toEqual([
+		expect.stringMatching(/^ci --no-audit/),
+		expect.stringMatching(/^ci --no-audit/),
+	]);
+	expect(fs.readFileSync(path.join(installation.dir, 'package-lock.json'), 'utf8')).toBe(
+		fs.readFileSync(lockFile('2.8.4'), 'utf8'),
+	);
 
 	await ensureN8nInstalled(versionSpec('2.8.4'));
 	expect(npmCalls()).toHaveLength(2);
@@ -85,6 +106,8 @@ it('tries a registry timeout once more, then installs with npm ci from the lock 
 
 it('names the registry it could not reach when the timeout repeats', async () => {
 	writeFakeNpm(['fail-timeout', 'fail-timeout']);
-	await expect(ensureN8nInstalled(versionSpec('2.8.4'))).rejects.toThrow(/the npm registry https:\/\/registry\.example\/ did not answer in time \(ETIMEDOUT\)/);
+	await expect(ensureN8nInstalled(versionSpec('2.8.4'))).rejects.toThrow(
+		/the npm registry https:\/\/registry\.example\/ did not answer in time \(ETIMEDOUT\)/,
+	);
 	expect(npmCalls()).toHaveLength(2);
 });

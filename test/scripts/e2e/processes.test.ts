@@ -25,7 +25,8 @@ describe('process groups', () => {
 			args: ['-c', `sh -c 'trap "" TERM; sleep 300' & echo $! > ${pidFile}; wait`],
 			env: process.env,
 		});
-		while (!fs.existsSync(pidFile) || !fs.readFileSync(pidFile, 'utf8').trim()) await new Promise((r) => setTimeout(r, 20));
+		while (!fs.existsSync(pidFile) || !fs.readFileSync(pidFile, 'utf8').trim())
+			await new Promise((r) => setTimeout(r, 20));
 		const grandchild = Number(fs.readFileSync(pidFile, 'utf8'));
 		expect(pidAlive(grandchild)).toBe(true);
 
@@ -54,9 +55,9 @@ describe('process groups', () => {
 	});
 
 	it('runGroup kills a command that outlives its timeout', async () => {
-		await expect(runGroup({ command: 'sleep', args: ['30'], env: process.env, timeoutMs: 200 })).rejects.toThrow(
-			'sleep 30 did not finish within 200 ms',
-		);
+		await expect(
+			runGroup({ command: 'sleep', args: ['30'], env: process.env, timeoutMs: 200 }),
+		).rejects.toThrow('sleep 30 did not finish within 200 ms');
 		expect(liveProcessGroupCount()).toBe(0);
 	});
 });

@@ -78,12 +78,18 @@ export async function fetchAuthRecords(
 			itemIndex,
 		);
 	}
-	const elements = childElements(root, 'authStatusList').flatMap((list) => childElements(list, 'authStatusElements'));
+	const elements = childElements(root, 'authStatusList').flatMap((list) =>
+		childElements(list, 'authStatusElements'),
+	);
 	return sortNewestFirst(elements);
 }
 
 function sortNewestFirst(elements: XmlElement[]): XmlElement[] {
-	const stamped = elements.map((element, index) => ({ element, index, time: Date.parse(textOrNull(leafValues(element).acs_timestamp) ?? '') }));
+	const stamped = elements.map((element, index) => ({
+		element,
+		index,
+		time: Date.parse(textOrNull(leafValues(element).acs_timestamp) ?? ''),
+	}));
 	if (stamped.some((entry) => Number.isNaN(entry.time))) return elements;
 	return stamped.sort((a, b) => b.time - a.time || a.index - b.index).map((entry) => entry.element);
 }
@@ -141,6 +147,10 @@ export function authRecordItem(mac: string, element: XmlElement, includeRaw: boo
 	return record;
 }
 
-export function noRecordsItem(query: AuthQuery, message: string, extra: IDataObject = {}): IDataObject {
+export function noRecordsItem(
+	query: AuthQuery,
+	message: string,
+	extra: IDataObject = {},
+): IDataObject {
 	return { found: false, mac: query.mac, windowSeconds: query.windowSeconds, ...extra, message };
 }

@@ -15,7 +15,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '22056, 24408, 12321',
-		description: 'Only return these failure codes (comma-separated). Leave empty for the whole catalogue.',
+		description:
+			'Only return these failure codes (comma-separated). Leave empty for the whole catalogue.',
 	},
 ];
 
@@ -29,10 +30,14 @@ function readCodes(this: IExecuteFunctions, itemIndex: number): Set<number> | un
 	if (entries.length === 0) return undefined;
 	const invalid = entries.find((entry) => !/^\d{3,6}$/.test(entry));
 	if (invalid !== undefined) {
-		throw new NodeOperationError(this.getNode(), `Invalid Codes: "${invalid.slice(0, 40)}" is not an ISE failure code`, {
-			description: 'Enter numeric codes separated by commas, e.g. 22056, 24408.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid Codes: "${invalid.slice(0, 40)}" is not an ISE failure code`,
+			{
+				description: 'Enter numeric codes separated by commas, e.g. 22056, 24408.',
+				itemIndex,
+			},
+		);
 	}
 	return new Set(entries.map(Number));
 }
@@ -52,7 +57,11 @@ function reasonItem(element: XmlElement): IDataObject {
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: IseClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: IseClient,
+): Promise<IDataObject[]> {
 	const wanted = readCodes.call(this, itemIndex);
 	const { root } = await client.getXml('/FailureReasons', { itemIndex });
 	if (!root || localName(root.name) !== 'failureReasonList') {
@@ -65,12 +74,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	}
 	const reasons = childElements(root, 'failureReason').map(reasonItem);
 	if (!wanted) return reasons;
-	const found = reasons.filter((reason) => reason.code !== null && wanted.has(reason.code as number));
+	const found = reasons.filter(
+		(reason) => reason.code !== null && wanted.has(reason.code as number),
+	);
 	if (found.length === 0) {
-		throw new NodeOperationError(this.getNode(), `ISE's catalogue has none of the codes ${[...wanted].join(', ')}`, {
-			description: `The catalogue lists ${reasons.length} codes. Check the numbers in Codes.`,
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`ISE's catalogue has none of the codes ${[...wanted].join(', ')}`,
+			{
+				description: `The catalogue lists ${reasons.length} codes. Check the numbers in Codes.`,
+				itemIndex,
+			},
+		);
 	}
 	return found;
 }

@@ -3,7 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { IseClient } from '../../transport/IseClient';
 import { includeRawProperty, macProperty } from '../common';
-import { authRecordItem, fetchAuthRecords, noRecordsItem, readAuthQuery, windowProperties } from './authRecords';
+import {
+	authRecordItem,
+	fetchAuthRecords,
+	noRecordsItem,
+	readAuthQuery,
+	windowProperties,
+} from './authRecords';
 import { summariseFailures } from './failureSummary';
 
 const properties: INodeProperties[] = [
@@ -25,12 +31,18 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: IseClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: IseClient,
+): Promise<IDataObject[]> {
 	const query = readAuthQuery.call(this, itemIndex);
 	const summarize = this.getNodeParameter('summarize', itemIndex, false) as boolean;
 	const includeRaw = this.getNodeParameter('includeRaw', itemIndex, false) as boolean;
 	const elements = await fetchAuthRecords.call(this, client, query, itemIndex);
-	const records = elements.map((element) => authRecordItem(query.mac, element, includeRaw && !summarize));
+	const records = elements.map((element) =>
+		authRecordItem(query.mac, element, includeRaw && !summarize),
+	);
 	if (summarize) return [summariseFailures(query, records)];
 	const failures = records.filter((record) => record.failed === true);
 	if (failures.length > 0) return failures;

@@ -22,7 +22,8 @@ const operationProperty: INodeProperties = {
 			name: 'Get Recent Failures by MAC',
 			value: 'getRecentFailures',
 			action: 'Get recent authentication failures of a MAC address',
-			description: 'Get the failed authentications of an endpoint with plain-language cause and fix, or a summary',
+			description:
+				'Get the failed authentications of an endpoint with plain-language cause and fix, or a summary',
 		},
 		{
 			name: 'Get Status by MAC',
@@ -36,5 +37,10 @@ const operationProperty: INodeProperties = {
 
 export const authentication: IseResource = {
 	operations: { getFailureReasons, getRecentFailures, getStatus },
-	description: [operationProperty, ...getStatus.description, ...getRecentFailures.description, ...getFailureReasons.description],
+	description: [
+		operationProperty,
+		...getStatus.description,
+		...getRecentFailures.description,
+		...getFailureReasons.description,
+	],
 };

@@ -57,7 +57,11 @@ export class SessionLookup {
 	}
 
 	/** The given value, or the session's, or an error naming the field to fill in. */
-	async resolve(given: string, key: keyof SessionFacts, field: string): Promise<{ value: string; source: 'parameter' | 'session' }> {
+	async resolve(
+		given: string,
+		key: keyof SessionFacts,
+		field: string,
+	): Promise<{ value: string; source: 'parameter' | 'session' }> {
 		if (given !== '') return { value: given, source: 'parameter' };
 		const value = (await this.get())[key];
 		if (value) return { value, source: 'session' };
@@ -70,15 +74,33 @@ export class SessionLookup {
 	}
 }
 
-export async function resolvePsn(this: IExecuteFunctions, lookup: SessionLookup, itemIndex: number) {
+export async function resolvePsn(
+	this: IExecuteFunctions,
+	lookup: SessionLookup,
+	itemIndex: number,
+) {
 	const given = String(this.getNodeParameter('psn', itemIndex, '') ?? '').trim();
-	const resolved = await lookup.resolve(given === '' ? '' : requirePsn(this.getNode(), given, 'PSN', itemIndex), 'psn', 'PSN');
-	return { psn: requirePsn(this.getNode(), resolved.value, 'PSN', itemIndex), psnSource: resolved.source };
+	const resolved = await lookup.resolve(
+		given === '' ? '' : requirePsn(this.getNode(), given, 'PSN', itemIndex),
+		'psn',
+		'PSN',
+	);
+	return {
+		psn: requirePsn(this.getNode(), resolved.value, 'PSN', itemIndex),
+		psnSource: resolved.source,
+	};
 }
 
 /** `<remoteCoA requestType="reauth"><results>true</results></remoteCoA>` → true/false. */
-export function readCoaResult(ctx: IExecuteFunctions, root: XmlElement | undefined, itemIndex: number): boolean {
-	const result = root && localName(root.name) === 'remoteCoA' ? toBoolean(childText(root, 'results')) : undefined;
+export function readCoaResult(
+	ctx: IExecuteFunctions,
+	root: XmlElement | undefined,
+	itemIndex: number,
+): boolean {
+	const result =
+		root && localName(root.name) === 'remoteCoA'
+			? toBoolean(childText(root, 'results'))
+			: undefined;
 	if (result === undefined) {
 		throw iseOperationError(
 			ctx.getNode(),
@@ -111,7 +133,10 @@ export function requireCoaType(
 	field: string,
 	itemIndex: number,
 ): number {
-	const type = typeof value === 'string' && Object.prototype.hasOwnProperty.call(types, value) ? types[value] : undefined;
+	const type =
+		typeof value === 'string' && Object.prototype.hasOwnProperty.call(types, value)
+			? types[value]
+			: undefined;
 	if (type !== undefined) return type;
 	throw new NodeOperationError(ctx.getNode(), `Invalid ${field}: "${String(value).slice(0, 40)}"`, {
 		description: `Use one of: ${Object.keys(types).join(', ')}.`,

@@ -21,7 +21,8 @@ const operationProperty: INodeProperties = {
 			name: 'Reauthenticate',
 			value: 'reauthenticate',
 			action: 'Reauthenticate an endpoint',
-			description: 'Send a CoA Reauth so the endpoint authenticates again, e.g. after a policy change',
+			description:
+				'Send a CoA Reauth so the endpoint authenticates again, e.g. after a policy change',
 		},
 	],
 	default: 'reauthenticate',

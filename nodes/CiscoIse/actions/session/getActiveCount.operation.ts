@@ -7,9 +7,16 @@ import { childText, toNumber } from '../../xml/tree';
 
 const properties: INodeProperties[] = [];
 
-export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['getActiveCount'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['session'], operation: ['getActiveCount'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: IseClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: IseClient,
+): Promise<IDataObject> {
 	const { root } = await client.getXml('/Session/ActiveCount', { itemIndex });
 	const count = toNumber(childText(root, 'count'));
 	if (count === undefined) {

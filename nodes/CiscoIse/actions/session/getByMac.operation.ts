@@ -7,9 +7,16 @@ import { fetchSession, simplifySession } from './sessionRecord';
 
 const properties: INodeProperties[] = [macProperty, includeRawProperty];
 
-export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['getByMac'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['session'], operation: ['getByMac'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: IseClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: IseClient,
+): Promise<IDataObject> {
 	const mac = readMac.call(this, itemIndex);
 	const includeRaw = this.getNodeParameter('includeRaw', itemIndex, false) as boolean;
 	const session = await fetchSession(client, this.getNode(), mac, itemIndex);

@@ -15,7 +15,8 @@ const operationProperty: INodeProperties = {
 			name: 'Get Active Session by MAC',
 			value: 'getByMac',
 			action: 'Get the active session of a MAC address',
-			description: 'Get the active ISE session of an endpoint: user, IP, NAS, PSN, authorization profile',
+			description:
+				'Get the active ISE session of an endpoint: user, IP, NAS, PSN, authorization profile',
 		},
 		{
 			name: 'Get Active Session Count',

@@ -11,7 +11,12 @@ import { textOrNull } from '../common';
  * The active session of a MAC, or undefined when ISE has none. ISE says "none" with a 404, an
  * empty body or an empty `<sessionParameters/>` depending on the version; all three mean the same.
  */
-export async function fetchSession(client: IseClient, node: INode, mac: string, itemIndex: number): Promise<XmlElement | undefined> {
+export async function fetchSession(
+	client: IseClient,
+	node: INode,
+	mac: string,
+	itemIndex: number,
+): Promise<XmlElement | undefined> {
 	// The MAC is validated as AA:BB:CC:DD:EE:FF; ISE wants the colons as they are, not %3A.
 	const path = `/Session/MACAddress/${mac}`;
 	const { root } = await client.getXml(path, { itemIndex, allowNotFound: true });
@@ -34,7 +39,11 @@ function booleanOrNull(value: unknown): boolean | null {
 }
 
 /** The session fields a helpdesk reads, under stable camelCase names. */
-export function simplifySession(mac: string, session: XmlElement, includeRaw: boolean): IDataObject {
+export function simplifySession(
+	mac: string,
+	session: XmlElement,
+	includeRaw: boolean,
+): IDataObject {
 	const fields = leafValues(session);
 	const failureReason = textOrNull(fields.failure_reason);
 	const explanation = failureReason ? explainFailure(failureReason) : undefined;

@@ -1,7 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { limitProperty, returnAllProperty, timeRangeProperties } from '../../../shared/descriptions/common';
+import {
+	limitProperty,
+	returnAllProperty,
+	timeRangeProperties,
+} from '../../../shared/descriptions/common';
 import type { MistClient } from '../../../shared/transport/MistClient';
 import { siteIdFilter } from '../../../shared/descriptions/filterFields';
 import { filtersCollection, filtersQuery } from '../../../shared/descriptions/filters';
@@ -20,7 +24,8 @@ const filterFields: FilterField[] = [
 			name: 'acked',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to return only acknowledged alarms (on) or only unacknowledged ones (off)',
+			description:
+				'Whether to return only acknowledged alarms (on) or only unacknowledged ones (off)',
 		},
 	},
 	{
@@ -85,10 +90,17 @@ const properties: INodeProperties[] = [
 	limitProperty,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['alarm'], operation: ['search'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['alarm'], operation: ['search'] } },
+	properties,
+);
 
 /** Alarms raised in the time range (device down, DHCP or auth failures, rogue APs…). */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject[]> {
 	const { scope, basePath } = await resolveScope(this, client, itemIndex);
 	const qs = {
 		...readTypeList(this, itemIndex, 'alarmTypes', 'Alarm Type Names or IDs'),
@@ -97,5 +109,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		...readTimeRange(this, itemIndex),
 	};
 	const paging = readPaging(this, itemIndex);
-	return await client.getAllSearch<IDataObject>({ path: `${basePath}/alarms/search`, qs, itemIndex }, paging);
+	return await client.getAllSearch<IDataObject>(
+		{ path: `${basePath}/alarms/search`, qs, itemIndex },
+		paging,
+	);
 }

@@ -1,13 +1,25 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { limitProperty, returnAllProperty, timeRangeProperties } from '../../../shared/descriptions/common';
+import {
+	limitProperty,
+	returnAllProperty,
+	timeRangeProperties,
+} from '../../../shared/descriptions/common';
 import { orgLocator } from '../../../shared/descriptions/locators';
 import { MAX_PAGE_SIZE } from '../../../shared/transport/MistClient';
 import type { MistClient } from '../../../shared/transport/MistClient';
 import { resolveOrgId } from '../../../shared/params/scope';
 import { clientEventTypesProperty } from './descriptions';
-import { apMacFilter, bandFilter, protoFilter, reasonCodeFilter, siteIdFilter, ssidFilter, wlanIdFilter } from '../../../shared/descriptions/filterFields';
+import {
+	apMacFilter,
+	bandFilter,
+	protoFilter,
+	reasonCodeFilter,
+	siteIdFilter,
+	ssidFilter,
+	wlanIdFilter,
+} from '../../../shared/descriptions/filterFields';
 import { filtersCollection, filtersQuery } from '../../../shared/descriptions/filters';
 import type { FilterField } from '../../../shared/descriptions/filters';
 import { readPaging, readTimeRange, readTypeList } from '../../../shared/params/readers';
@@ -48,10 +60,17 @@ const properties: INodeProperties[] = [
 	{ ...limitProperty, description: 'Max number of distinct values to return' },
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['countEvents'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['client'], operation: ['countEvents'] } },
+	properties,
+);
 
 /** Client events of the org in the time range, counted per distinct value of one field. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject[]> {
 	const orgId = await resolveOrgId(this, client, itemIndex);
 	const distinct = String(this.getNodeParameter('distinct', itemIndex, 'type'));
 	if (!DISTINCT.includes(distinct)) {
@@ -65,7 +84,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	}
 	const paging = readPaging(this, itemIndex);
 	// The count endpoint is not paged: `limit` caps the number of distinct values in one answer.
-	const limit = paging.returnAll ? MAX_PAGE_SIZE : Math.min(paging.limit ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+	const limit = paging.returnAll
+		? MAX_PAGE_SIZE
+		: Math.min(paging.limit ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
 	const qs = {
 		distinct,
 		...readTypeList(this, itemIndex, 'eventTypes', 'Event Type Names or IDs'),
@@ -73,13 +94,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		...readTimeRange(this, itemIndex),
 		limit,
 	};
-	const response = await client.request<IDataObject>({ path: `/orgs/${orgId}/clients/events/count`, qs, itemIndex });
-	const results = response && Array.isArray(response.results) ? (response.results as IDataObject[]) : undefined;
+	const response = await client.request<IDataObject>({
+		path: `/orgs/${orgId}/clients/events/count`,
+		qs,
+		itemIndex,
+	});
+	const results =
+		response && Array.isArray(response.results) ? (response.results as IDataObject[]) : undefined;
 	if (!results) {
-		throw new NodeOperationError(this.getNode(), 'Mist answered the event count without a results list', {
-			description: 'The endpoint may not exist on this cloud or API version.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'Mist answered the event count without a results list',
+			{
+				description: 'The endpoint may not exist on this cloud or API version.',
+				itemIndex,
+			},
+		);
 	}
 	return results.slice(0, limit).map((result) => ({ distinct, ...result }));
 }

@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-
 export const clientMacProperty: INodeProperties = {
 	displayName: 'Client MAC',
 	name: 'clientMac',

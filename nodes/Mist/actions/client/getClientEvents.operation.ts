@@ -1,15 +1,31 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { limitProperty, returnAllProperty, simplifyKeeping, timeRangeProperties } from '../../../shared/descriptions/common';
+import {
+	limitProperty,
+	returnAllProperty,
+	simplifyKeeping,
+	timeRangeProperties,
+} from '../../../shared/descriptions/common';
 import { orgLocator, siteLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
 import { resolveSiteId } from '../../../shared/params/scope';
 import { clientEventTypesProperty, clientMacProperty } from './descriptions';
-import { bandFilter, protoFilter, ssidFilter, wlanIdFilter } from '../../../shared/descriptions/filterFields';
+import {
+	bandFilter,
+	protoFilter,
+	ssidFilter,
+	wlanIdFilter,
+} from '../../../shared/descriptions/filterFields';
 import { filtersCollection, filtersQuery } from '../../../shared/descriptions/filters';
 import type { FilterField } from '../../../shared/descriptions/filters';
-import { readClientMac, readPaging, readTimeRange, readTypeList, simplifyIfAsked } from '../../../shared/params/readers';
+import {
+	readClientMac,
+	readPaging,
+	readTimeRange,
+	readTypeList,
+	simplifyIfAsked,
+} from '../../../shared/params/readers';
 import { simplifyClientEvent } from './simplify';
 
 const filterFields: FilterField[] = [
@@ -38,13 +54,22 @@ const properties: INodeProperties[] = [
 	...timeRangeProperties,
 	returnAllProperty,
 	limitProperty,
-	simplifyKeeping('type, time, AP, SSID, band, channel, protocol, reason and status codes, and text'),
+	simplifyKeeping(
+		'type, time, AP, SSID, band, channel, protocol, reason and status codes, and text',
+	),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['getClientEvents'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['client'], operation: ['getClientEvents'] } },
+	properties,
+);
 
 /** Events of one wireless client at a site: the timeline to read when one user complains. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject[]> {
 	const siteId = resolveSiteId(this, itemIndex);
 	const mac = readClientMac(this, itemIndex);
 	const qs = {
@@ -58,5 +83,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		{ path: `/sites/${siteId}/clients/${mac}/events`, qs, itemIndex },
 		paging,
 	);
-	return simplifyIfAsked(this, itemIndex, events, (event) => simplifyClientEvent({ mac, ...event }));
+	return simplifyIfAsked(this, itemIndex, events, (event) =>
+		simplifyClientEvent({ mac, ...event }),
+	);
 }

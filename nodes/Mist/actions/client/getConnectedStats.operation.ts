@@ -1,7 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { limitProperty, returnAllProperty, simplifyKeeping } from '../../../shared/descriptions/common';
+import {
+	limitProperty,
+	returnAllProperty,
+	simplifyKeeping,
+} from '../../../shared/descriptions/common';
 import { orgLocator, siteLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
 import { resolveSiteId } from '../../../shared/params/scope';
@@ -18,12 +22,22 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['getConnectedStats'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['client'], operation: ['getConnectedStats'] } },
+	properties,
+);
 
 /** Wireless clients connected to the site now, with RSSI, SNR, rates and retries. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject[]> {
 	const siteId = resolveSiteId(this, itemIndex);
 	const paging = readPaging(this, itemIndex);
-	const stats = await client.getAllList<IDataObject>({ path: `/sites/${siteId}/stats/clients`, itemIndex }, paging);
+	const stats = await client.getAllList<IDataObject>(
+		{ path: `/sites/${siteId}/stats/clients`, itemIndex },
+		paging,
+	);
 	return simplifyIfAsked(this, itemIndex, stats, simplifyClientStat);
 }

@@ -18,13 +18,23 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['getStats'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['client'], operation: ['getStats'] } },
+	properties,
+);
 
 /** Current stats of one connected wireless client. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject> {
 	const siteId = resolveSiteId(this, itemIndex);
 	const mac = readClientMac(this, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	const stats = await client.request<IDataObject>({ path: `/sites/${siteId}/stats/clients/${mac}`, itemIndex });
+	const stats = await client.request<IDataObject>({
+		path: `/sites/${siteId}/stats/clients/${mac}`,
+		itemIndex,
+	});
 	return simplify ? simplifyClientStat(stats) : stats;
 }

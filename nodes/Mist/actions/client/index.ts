@@ -20,7 +20,8 @@ const operationProperty: INodeProperties = {
 			name: 'Count Events',
 			value: 'countEvents',
 			action: 'Count client events',
-			description: 'Count the client events of an org per band, channel, protocol, SSID, type or WLAN',
+			description:
+				'Count the client events of an org per band, channel, protocol, SSID, type or WLAN',
 		},
 		{
 			name: 'Get Client Events',
@@ -63,7 +64,15 @@ const operationProperty: INodeProperties = {
 };
 
 export const client: MistResource = {
-	operations: { countEvents, getClientEvents, getConnectedStats, getStats, search, searchEvents, searchSessions },
+	operations: {
+		countEvents,
+		getClientEvents,
+		getConnectedStats,
+		getStats,
+		search,
+		searchEvents,
+		searchSessions,
+	},
 	description: [
 		operationProperty,
 		...search.description,

@@ -1,7 +1,12 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { limitProperty, returnAllProperty, simplifyKeeping, timeRangeProperties } from '../../../shared/descriptions/common';
+import {
+	limitProperty,
+	returnAllProperty,
+	simplifyKeeping,
+	timeRangeProperties,
+} from '../../../shared/descriptions/common';
 import type { MistClient } from '../../../shared/transport/MistClient';
 import {
 	apMacFilter,
@@ -89,16 +94,31 @@ const properties: INodeProperties[] = [
 	...timeRangeProperties,
 	returnAllProperty,
 	limitProperty,
-	simplifyKeeping('identity and last connection (MAC, hostname, user, IP, SSID, AP, VLAN, band, OS, model)'),
+	simplifyKeeping(
+		'identity and last connection (MAC, hostname, user, IP, SSID, AP, VLAN, band, OS, model)',
+	),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['search'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['client'], operation: ['search'] } },
+	properties,
+);
 
 /** Wireless clients seen in the time range, with their last known connection. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject[]> {
 	const { scope, basePath } = await resolveScope(this, client, itemIndex);
-	const qs = { ...filtersQuery(this, itemIndex, filterFields, scope), ...readTimeRange(this, itemIndex) };
+	const qs = {
+		...filtersQuery(this, itemIndex, filterFields, scope),
+		...readTimeRange(this, itemIndex),
+	};
 	const paging = readPaging(this, itemIndex);
-	const clients = await client.getAllSearch<IDataObject>({ path: `${basePath}/clients/search`, qs, itemIndex }, paging);
+	const clients = await client.getAllSearch<IDataObject>(
+		{ path: `${basePath}/clients/search`, qs, itemIndex },
+		paging,
+	);
 	return simplifyIfAsked(this, itemIndex, clients, simplifyClientSearch);
 }

@@ -1,9 +1,19 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { limitProperty, returnAllProperty, simplifyKeeping, timeRangeProperties } from '../../../shared/descriptions/common';
+import {
+	limitProperty,
+	returnAllProperty,
+	simplifyKeeping,
+	timeRangeProperties,
+} from '../../../shared/descriptions/common';
 import type { MistClient } from '../../../shared/transport/MistClient';
-import { apMacFilter, bandFilter, ssidFilter, wlanIdFilter } from '../../../shared/descriptions/filterFields';
+import {
+	apMacFilter,
+	bandFilter,
+	ssidFilter,
+	wlanIdFilter,
+} from '../../../shared/descriptions/filterFields';
 import { filtersCollection, filtersQuery } from '../../../shared/descriptions/filters';
 import type { FilterField } from '../../../shared/descriptions/filters';
 import { readPaging, readTimeRange, simplifyIfAsked } from '../../../shared/params/readers';
@@ -11,7 +21,12 @@ import { scopedLocators, scopeProperty } from '../../../shared/descriptions/scop
 import { resolveScope } from '../../../shared/params/scope';
 import { simplifyClientSession } from './simplify';
 
-const clientText = (displayName: string, name: string, query: string, placeholder: string): FilterField => ({
+const clientText = (
+	displayName: string,
+	name: string,
+	query: string,
+	placeholder: string,
+): FilterField => ({
 	kind: 'text',
 	query,
 	property: { displayName, name, type: 'string', default: '', placeholder },
@@ -38,16 +53,31 @@ const properties: INodeProperties[] = [
 	...timeRangeProperties,
 	returnAllProperty,
 	limitProperty,
-	simplifyKeeping('MAC, AP, SSID, band, connect and disconnect times, duration, tags, username and manufacturer'),
+	simplifyKeeping(
+		'MAC, AP, SSID, band, connect and disconnect times, duration, tags, username and manufacturer',
+	),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['searchSessions'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['client'], operation: ['searchSessions'] } },
+	properties,
+);
 
 /** Wireless client sessions (connect to disconnect) that ended in the time range. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject[]> {
 	const { scope, basePath } = await resolveScope(this, client, itemIndex);
-	const qs = { ...filtersQuery(this, itemIndex, filterFields, scope), ...readTimeRange(this, itemIndex) };
+	const qs = {
+		...filtersQuery(this, itemIndex, filterFields, scope),
+		...readTimeRange(this, itemIndex),
+	};
 	const paging = readPaging(this, itemIndex);
-	const sessions = await client.getAllSearch<IDataObject>({ path: `${basePath}/clients/sessions/search`, qs, itemIndex }, paging);
+	const sessions = await client.getAllSearch<IDataObject>(
+		{ path: `${basePath}/clients/sessions/search`, qs, itemIndex },
+		paging,
+	);
 	return simplifyIfAsked(this, itemIndex, sessions, simplifyClientSession);
 }

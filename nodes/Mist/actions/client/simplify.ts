@@ -89,7 +89,11 @@ export const CLIENT_SESSION_FIELDS = [
 	'timestamp',
 ];
 
-export const simplifyClientSearch = (record: IDataObject): IDataObject => pick(record, CLIENT_SEARCH_FIELDS);
-export const simplifyClientStat = (record: IDataObject): IDataObject => pick(record, CLIENT_STAT_FIELDS);
-export const simplifyClientEvent = (record: IDataObject): IDataObject => pick(record, CLIENT_EVENT_FIELDS);
-export const simplifyClientSession = (record: IDataObject): IDataObject => pick(record, CLIENT_SESSION_FIELDS);
+export const simplifyClientSearch = (record: IDataObject): IDataObject =>
+	pick(record, CLIENT_SEARCH_FIELDS);
+export const simplifyClientStat = (record: IDataObject): IDataObject =>
+	pick(record, CLIENT_STAT_FIELDS);
+export const simplifyClientEvent = (record: IDataObject): IDataObject =>
+	pick(record, CLIENT_EVENT_FIELDS);
+export const simplifyClientSession = (record: IDataObject): IDataObject =>
+	pick(record, CLIENT_SESSION_FIELDS);

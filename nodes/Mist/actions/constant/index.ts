@@ -14,7 +14,8 @@ const operationProperty: INodeProperties = {
 			name: 'Get',
 			value: 'get',
 			action: 'Get a constant catalogue',
-			description: 'Get a reference list: event types, alarm definitions, insight metrics, webhook topics',
+			description:
+				'Get a reference list: event types, alarm definitions, insight metrics, webhook topics',
 		},
 	],
 	default: 'get',

@@ -15,10 +15,18 @@ export const deviceTypeWithAllProperty: INodeProperties = {
 	default: 'all',
 };
 
-export function readDeviceType(ctx: IExecuteFunctions, itemIndex: number, allowed: string[]): string {
+export function readDeviceType(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	allowed: string[],
+): string {
 	const type = String(ctx.getNodeParameter('deviceType', itemIndex, allowed[0]));
 	if (allowed.includes(type)) return type;
-	throw new NodeOperationError(ctx.getNode(), `Invalid Device Type: "${type.slice(0, 40)}" is not one of ${allowed.join(', ')}`, {
-		itemIndex,
-	});
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Invalid Device Type: "${type.slice(0, 40)}" is not one of ${allowed.join(', ')}`,
+		{
+			itemIndex,
+		},
+	);
 }

@@ -1,7 +1,11 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { limitProperty, returnAllProperty, simplifyKeeping } from '../../../shared/descriptions/common';
+import {
+	limitProperty,
+	returnAllProperty,
+	simplifyKeeping,
+} from '../../../shared/descriptions/common';
 import { deviceLocator, orgLocator, siteLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
 import { resolveDeviceId, resolveOrgId, resolveSiteId } from '../../../shared/params/scope';
@@ -54,10 +58,15 @@ const properties: INodeProperties[] = [
 	{ ...filtersCollection(filterFields), displayOptions: showFor('org') },
 	{ ...returnAllProperty, displayOptions: showFor('org', 'site') },
 	{ ...limitProperty, displayOptions: { show: { scope: ['org', 'site'], returnAll: [false] } } },
-	simplifyKeeping('status, uptime, load, clients, last trouble and per-radio channel, power, noise and utilisation'),
+	simplifyKeeping(
+		'status, uptime, load, clients, last trouble and per-radio channel, power, noise and utilisation',
+	),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['device'], operation: ['getStats'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['device'], operation: ['getStats'] } },
+	properties,
+);
 
 /** Live stats (status, uptime, load, radios, ports) of the devices of an org or a site, or of one device. */
 export async function execute(
@@ -92,7 +101,10 @@ export async function execute(
 			{ itemIndex },
 		);
 	}
-	const qs: IDataObject = { type: readDeviceType(this, itemIndex, ['all', 'ap', 'gateway', 'switch']), status };
+	const qs: IDataObject = {
+		type: readDeviceType(this, itemIndex, ['all', 'ap', 'gateway', 'switch']),
+		status,
+	};
 	const path =
 		scope === 'org'
 			? `/orgs/${await resolveOrgId(this, client, itemIndex)}/stats/devices`

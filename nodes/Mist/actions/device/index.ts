@@ -36,5 +36,10 @@ const operationProperty: INodeProperties = {
 
 export const device: MistResource = {
 	operations: { getStats, search, searchEvents },
-	description: [operationProperty, ...search.description, ...getStats.description, ...searchEvents.description],
+	description: [
+		operationProperty,
+		...search.description,
+		...getStats.description,
+		...searchEvents.description,
+	],
 };

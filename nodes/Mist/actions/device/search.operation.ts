@@ -1,11 +1,22 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { limitProperty, returnAllProperty, simplifyKeeping, timeRangeProperties } from '../../../shared/descriptions/common';
+import {
+	limitProperty,
+	returnAllProperty,
+	simplifyKeeping,
+	timeRangeProperties,
+} from '../../../shared/descriptions/common';
 import { orgLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
 import { resolveOrgId } from '../../../shared/params/scope';
-import { hostnameFilter, ipFilter, macFilterField, modelFilter, siteIdFilter } from '../../../shared/descriptions/filterFields';
+import {
+	hostnameFilter,
+	ipFilter,
+	macFilterField,
+	modelFilter,
+	siteIdFilter,
+} from '../../../shared/descriptions/filterFields';
 import { filtersCollection, filtersQuery } from '../../../shared/descriptions/filters';
 import type { FilterField } from '../../../shared/descriptions/filters';
 import { readPaging, readTimeRange, simplifyIfAsked } from '../../../shared/params/readers';
@@ -63,10 +74,17 @@ const properties: INodeProperties[] = [
 	simplifyKeeping('identity, firmware, IP, uptime and LLDP neighbour'),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['device'], operation: ['search'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['device'], operation: ['search'] } },
+	properties,
+);
 
 /** APs, switches or gateways of the org seen in the time range. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject[]> {
 	const orgId = await resolveOrgId(this, client, itemIndex);
 	const qs = {
 		type: readDeviceType(this, itemIndex, ['ap', 'gateway', 'switch']),
@@ -74,6 +92,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		...readTimeRange(this, itemIndex),
 	};
 	const paging = readPaging(this, itemIndex);
-	const devices = await client.getAllSearch<IDataObject>({ path: `/orgs/${orgId}/devices/search`, qs, itemIndex }, paging);
+	const devices = await client.getAllSearch<IDataObject>(
+		{ path: `/orgs/${orgId}/devices/search`, qs, itemIndex },
+		paging,
+	);
 	return simplifyIfAsked(this, itemIndex, devices, simplifyDeviceSearch);
 }

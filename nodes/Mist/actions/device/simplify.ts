@@ -70,8 +70,10 @@ export const DEVICE_EVENT_FIELDS = [
 	'text',
 ];
 
-export const simplifyDeviceSearch = (record: IDataObject): IDataObject => pick(record, DEVICE_SEARCH_FIELDS);
-export const simplifyDeviceEvent = (record: IDataObject): IDataObject => pick(record, DEVICE_EVENT_FIELDS);
+export const simplifyDeviceSearch = (record: IDataObject): IDataObject =>
+	pick(record, DEVICE_SEARCH_FIELDS);
+export const simplifyDeviceEvent = (record: IDataObject): IDataObject =>
+	pick(record, DEVICE_EVENT_FIELDS);
 
 export function simplifyDeviceStat(record: IDataObject): IDataObject {
 	const simple = pick(record, DEVICE_STAT_FIELDS);

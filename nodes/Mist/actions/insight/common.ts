@@ -20,7 +20,8 @@ const splitIntoPointsProperty: INodeProperties = {
 	name: 'splitIntoPoints',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to output one item per timestamp ({timestamp, &lt;metric&gt;: value}) instead of one item holding the whole series',
+	description:
+		'Whether to output one item per timestamp ({timestamp, &lt;metric&gt;: value}) instead of one item holding the whole series',
 };
 
 /** Org (for the pickers), site, the operation's own target fields, metric, interval, time range, output shape. */

@@ -13,8 +13,20 @@ export const description = updateDisplayOptions(
 	insightProperties([clientMacProperty]),
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject[]> {
 	const siteId = resolveSiteId(this, itemIndex);
-	const mac = requireMac(this.getNode(), this.getNodeParameter('clientMac', itemIndex, ''), 'Client MAC', itemIndex);
-	return await readInsight(this, itemIndex, client, `/sites/${siteId}/insights/client/${mac}`, { site_id: siteId, client_mac: mac });
+	const mac = requireMac(
+		this.getNode(),
+		this.getNodeParameter('clientMac', itemIndex, ''),
+		'Client MAC',
+		itemIndex,
+	);
+	return await readInsight(this, itemIndex, client, `/sites/${siteId}/insights/client/${mac}`, {
+		site_id: siteId,
+		client_mac: mac,
+	});
 }

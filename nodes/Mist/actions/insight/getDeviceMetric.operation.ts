@@ -14,15 +14,23 @@ export const description = updateDisplayOptions(
 	insightProperties([deviceLocator]),
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject[]> {
 	const siteId = resolveSiteId(this, itemIndex);
 	const deviceId = resolveDeviceId(this, itemIndex);
 	// The insight path wants the device MAC; a Mist device id ends with it (00000000-0000-0000-1000-<mac>).
 	if (!deviceId.startsWith(DEVICE_ID_PREFIX)) {
-		throw new NodeOperationError(this.getNode(), `Invalid Device: "${deviceId}" is not a Mist device id`, {
-			description: `Mist device ids look like ${DEVICE_ID_PREFIX}5c5b350e0060 (the last 12 digits are the MAC). Pick the device from the list.`,
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid Device: "${deviceId}" is not a Mist device id`,
+			{
+				description: `Mist device ids look like ${DEVICE_ID_PREFIX}5c5b350e0060 (the last 12 digits are the MAC). Pick the device from the list.`,
+				itemIndex,
+			},
+		);
 	}
 	const mac = deviceId.slice(DEVICE_ID_PREFIX.length);
 	return await readInsight(this, itemIndex, client, `/sites/${siteId}/insights/device/${mac}`, {

@@ -36,5 +36,10 @@ const operationProperty: INodeProperties = {
 
 export const insight: MistResource = {
 	operations: { getClientMetric, getDeviceMetric, getSiteMetric },
-	description: [operationProperty, ...getSiteMetric.description, ...getClientMetric.description, ...getDeviceMetric.description],
+	description: [
+		operationProperty,
+		...getSiteMetric.description,
+		...getClientMetric.description,
+		...getDeviceMetric.description,
+	],
 };

@@ -6,7 +6,13 @@ import type { MistClient } from '../../../shared/transport/MistClient';
 import { readInterval, readTimeRange, requireName } from '../../../shared/params/readers';
 
 export function readInsightMetric(ctx: IExecuteFunctions, itemIndex: number): string {
-	return requireName(ctx, ctx.getNodeParameter('insightMetric', itemIndex, ''), 'Metric', itemIndex, 'num_clients');
+	return requireName(
+		ctx,
+		ctx.getNodeParameter('insightMetric', itemIndex, ''),
+		'Metric',
+		itemIndex,
+		'num_clients',
+	);
 }
 
 /** Mist writes `rt` timestamps as "2020-11-01 20:00:00+00:00"; returns epoch seconds. */
@@ -21,20 +27,30 @@ function parseRt(value: unknown): number | undefined {
  * One item per sample. Timestamps come from `rt` when Mist sends it, otherwise from start + i × interval,
  * which is how Mist lays out the results of a time series.
  */
-export function splitSeries(ctx: IExecuteFunctions, body: IDataObject, metric: string, itemIndex: number): IDataObject[] {
+export function splitSeries(
+	ctx: IExecuteFunctions,
+	body: IDataObject,
+	metric: string,
+	itemIndex: number,
+): IDataObject[] {
 	const results = body.results;
 	if (!Array.isArray(results)) {
-		throw new NodeOperationError(ctx.getNode(), `Mist answered the ${metric} insight without a results list`, {
-			description: 'Turn off Split Into Points to see the raw answer.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Mist answered the ${metric} insight without a results list`,
+			{
+				description: 'Turn off Split Into Points to see the raw answer.',
+				itemIndex,
+			},
+		);
 	}
 	const rt = Array.isArray(body.rt) ? body.rt : [];
 	const start = Number(body.start);
 	const interval = Number(body.interval);
 	return results.map((value, index) => {
 		let timestamp = parseRt(rt[index]);
-		if (timestamp === undefined && Number.isFinite(start) && Number.isFinite(interval)) timestamp = start + index * interval;
+		if (timestamp === undefined && Number.isFinite(start) && Number.isFinite(interval))
+			timestamp = start + index * interval;
 		return { timestamp: timestamp ?? null, [metric]: value as IDataObject };
 	});
 }
@@ -49,8 +65,13 @@ export async function readInsight(
 ): Promise<IDataObject[]> {
 	const metric = readInsightMetric(ctx, itemIndex);
 	const qs = { ...readInterval(ctx, itemIndex), ...readTimeRange(ctx, itemIndex) };
-	const body = await client.request<IDataObject>({ path: `${pathPrefix}/${metric}`, qs, itemIndex });
+	const body = await client.request<IDataObject>({
+		path: `${pathPrefix}/${metric}`,
+		qs,
+		itemIndex,
+	});
 	const split = ctx.getNodeParameter('splitIntoPoints', itemIndex, false) as boolean;
-	if (split) return splitSeries(ctx, body, metric, itemIndex).map((point) => ({ ...labels, ...point }));
+	if (split)
+		return splitSeries(ctx, body, metric, itemIndex).map((point) => ({ ...labels, ...point }));
 	return [{ ...labels, metric, ...body }];
 }

@@ -14,7 +14,8 @@ const operationProperty: INodeProperties = {
 			name: 'Troubleshoot',
 			value: 'troubleshoot',
 			action: 'Troubleshoot a network issue',
-			description: 'Ask Marvis what went wrong for a client, a device or a site in the last 7 days (needs a Marvis license)',
+			description:
+				'Ask Marvis what went wrong for a client, a device or a site in the last 7 days (needs a Marvis license)',
 		},
 	],
 	default: 'troubleshoot',

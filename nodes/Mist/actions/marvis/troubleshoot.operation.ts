@@ -72,26 +72,68 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['marvis'], operation: ['troubleshoot'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['marvis'], operation: ['troubleshoot'] } },
+	properties,
+);
 
 /** One item: the target, the period Mist analysed and Marvis' findings (category, reason, recommendation, text). */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject> {
 	const orgId = await resolveOrgId(this, client, itemIndex);
-	const target = requireOneOf(this, this.getNodeParameter('troubleshootTarget', itemIndex, 'client'), TARGETS, 'Target', itemIndex);
+	const target = requireOneOf(
+		this,
+		this.getNodeParameter('troubleshootTarget', itemIndex, 'client'),
+		TARGETS,
+		'Target',
+		itemIndex,
+	);
 	const targetQuery: IDataObject = {};
-	if (target === 'client') targetQuery.mac = requireMac(this.getNode(), this.getNodeParameter('clientMac', itemIndex, ''), 'Client MAC', itemIndex);
-	if (target === 'device') targetQuery.mac = requireMac(this.getNode(), this.getNodeParameter('deviceMac', itemIndex, ''), 'Device MAC', itemIndex);
+	if (target === 'client')
+		targetQuery.mac = requireMac(
+			this.getNode(),
+			this.getNodeParameter('clientMac', itemIndex, ''),
+			'Client MAC',
+			itemIndex,
+		);
+	if (target === 'device')
+		targetQuery.mac = requireMac(
+			this.getNode(),
+			this.getNodeParameter('deviceMac', itemIndex, ''),
+			'Device MAC',
+			itemIndex,
+		);
 	if (target === 'site') {
 		targetQuery.site_id = resolveSiteId(this, itemIndex);
-		targetQuery.type = requireOneOf(this, this.getNodeParameter('networkType', itemIndex, 'wireless'), NETWORK_TYPES, 'Network Type', itemIndex);
+		targetQuery.type = requireOneOf(
+			this,
+			this.getNodeParameter('networkType', itemIndex, 'wireless'),
+			NETWORK_TYPES,
+			'Network Type',
+			itemIndex,
+		);
 	}
 	const qs = { ...targetQuery, ...troubleshootWindow(this, itemIndex) };
 	let body: IDataObject;
 	try {
-		body = await client.request<IDataObject>({ path: `/orgs/${orgId}/troubleshoot`, qs, itemIndex });
+		body = await client.request<IDataObject>({
+			path: `/orgs/${orgId}/troubleshoot`,
+			qs,
+			itemIndex,
+		});
 	} catch (error) {
 		throw explainMarvisRefusal(this.getNode(), error, itemIndex);
 	}
 	const results = Array.isArray(body?.results) ? (body.results as IDataObject[]) : [];
-	return { target, ...targetQuery, start: body?.start ?? null, end: body?.end ?? null, findings: results.length, results };
+	return {
+		target,
+		...targetQuery,
+		start: body?.start ?? null,
+		end: body?.end ?? null,
+		findings: results.length,
+		results,
+	};
 }

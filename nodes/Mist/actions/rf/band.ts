@@ -29,7 +29,13 @@ export const optionalBandProperty: INodeProperties = {
 };
 
 export function readBand(ctx: IExecuteFunctions, itemIndex: number): string {
-	return requireOneOf(ctx, String(ctx.getNodeParameter('rfBand', itemIndex, '')), BANDS, 'Band', itemIndex);
+	return requireOneOf(
+		ctx,
+		String(ctx.getNodeParameter('rfBand', itemIndex, '')),
+		BANDS,
+		'Band',
+		itemIndex,
+	);
 }
 
 /** undefined means every band. */

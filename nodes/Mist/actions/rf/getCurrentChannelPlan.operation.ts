@@ -19,7 +19,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['rf'], operation: ['getCurrentChannelPlan'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['rf'], operation: ['getCurrentChannelPlan'] } },
+	properties,
+);
 
 /** The plan keys each band by AP id: band_24: { <ap_id>: {channel, bandwidth, power, usage, …} }. */
 export function flattenChannelPlan(plan: IDataObject, siteId: string): IDataObject[] {
@@ -42,9 +45,16 @@ export function flattenChannelPlan(plan: IDataObject, siteId: string): IDataObje
 	return rows;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject[]> {
 	const siteId = resolveSiteId(this, itemIndex);
-	const plan = await client.request<IDataObject>({ path: `/sites/${siteId}/rrm/current`, itemIndex });
+	const plan = await client.request<IDataObject>({
+		path: `/sites/${siteId}/rrm/current`,
+		itemIndex,
+	});
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	return simplify ? flattenChannelPlan(plan ?? {}, siteId) : [{ site_id: siteId, ...plan }];
 }

@@ -14,10 +14,17 @@ const properties: INodeProperties[] = [
 	bandProperty,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['rf'], operation: ['getRrmConsiderations'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['rf'], operation: ['getRrmConsiderations'] } },
+	properties,
+);
 
 /** One item per candidate channel RRM weighed for the AP: noise, RSSI, utilisation scores. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject[]> {
 	const siteId = resolveSiteId(this, itemIndex);
 	const deviceId = resolveDeviceId(this, itemIndex);
 	const band = readBand(this, itemIndex);
@@ -25,7 +32,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const body = await client.request<IDataObject>({ path, itemIndex });
 	const results = body?.results ?? [];
 	if (!Array.isArray(results)) {
-		throw mistOperationError(this.getNode(), `Mist answered ${path} without a results list`, undefined, itemIndex);
+		throw mistOperationError(
+			this.getNode(),
+			`Mist answered ${path} without a results list`,
+			undefined,
+			itemIndex,
+		);
 	}
 	return (results as IDataObject[]).map((result) => ({ device_id: deviceId, band, ...result }));
 }

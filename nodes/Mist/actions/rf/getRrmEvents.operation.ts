@@ -1,7 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { limitProperty, returnAllProperty, timeRangeProperties } from '../../../shared/descriptions/common';
+import {
+	limitProperty,
+	returnAllProperty,
+	timeRangeProperties,
+} from '../../../shared/descriptions/common';
 import { orgLocator, siteLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
 import { resolveSiteId } from '../../../shared/params/scope';
@@ -17,10 +21,17 @@ const properties: INodeProperties[] = [
 	limitProperty,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['rf'], operation: ['getRrmEvents'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['rf'], operation: ['getRrmEvents'] } },
+	properties,
+);
 
 /** One item per RRM change (channel, power, bandwidth before and after, and why). */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject[]> {
 	const siteId = resolveSiteId(this, itemIndex);
 	const band = readOptionalBand(this, itemIndex);
 	const qs: IDataObject = { ...readTimeRange(this, itemIndex) };
@@ -28,5 +39,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 	// Pages take limit/page but also carry `next`, which is the reliable way on.
-	return await client.getAllSearch<IDataObject>({ path: `/sites/${siteId}/rrm/events`, qs, itemIndex }, { returnAll, limit });
+	return await client.getAllSearch<IDataObject>(
+		{ path: `/sites/${siteId}/rrm/events`, qs, itemIndex },
+		{ returnAll, limit },
+	);
 }

@@ -15,10 +15,17 @@ const properties: INodeProperties[] = [
 	limitProperty,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['rf'], operation: ['getRrmNeighbors'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['rf'], operation: ['getRrmNeighbors'] } },
+	properties,
+);
 
 /** One item per AP with the neighbor APs it hears on the band and their RSSI. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject[]> {
 	const siteId = resolveSiteId(this, itemIndex);
 	const band = readBand(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;

@@ -10,9 +10,16 @@ const properties: INodeProperties[] = [
 	siteLocator,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['site'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['site'], operation: ['get'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject> {
 	const siteId = resolveSiteId(this, itemIndex);
 	return await client.request<IDataObject>({ path: `/sites/${siteId}`, itemIndex });
 }

@@ -13,7 +13,12 @@ const operationProperty: INodeProperties = {
 	displayOptions: { show: { resource: ['site'] } },
 	options: [
 		{ name: 'Get', value: 'get', action: 'Get a site', description: 'Get one site by ID' },
-		{ name: 'Get Many', value: 'getMany', action: 'Get many sites', description: 'List the sites of an org' },
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			action: 'Get many sites',
+			description: 'List the sites of an org',
+		},
 		{
 			name: 'Search by Name',
 			value: 'searchByName',
@@ -26,5 +31,10 @@ const operationProperty: INodeProperties = {
 
 export const site: MistResource = {
 	operations: { get, getMany, searchByName },
-	description: [operationProperty, ...getMany.description, ...get.description, ...searchByName.description],
+	description: [
+		operationProperty,
+		...getMany.description,
+		...get.description,
+		...searchByName.description,
+	],
 };

@@ -1,7 +1,11 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { limitProperty, returnAllProperty, simplifyProperty } from '../../../shared/descriptions/common';
+import {
+	limitProperty,
+	returnAllProperty,
+	simplifyProperty,
+} from '../../../shared/descriptions/common';
 import { orgLocator } from '../../../shared/descriptions/locators';
 import type { MistClient } from '../../../shared/transport/MistClient';
 import { resolveOrgId } from '../../../shared/params/scope';
@@ -23,9 +27,16 @@ const properties: INodeProperties[] = [
 	simplifyProperty,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['site'], operation: ['searchByName'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['site'], operation: ['searchByName'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject[]> {
 	const orgId = await resolveOrgId(this, client, itemIndex);
 	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
 	if (!name) {

@@ -60,7 +60,8 @@ export const sleMetricProperty: INodeProperties = {
 		{
 			name: 'Successful Connects',
 			value: 'failed-to-connect',
-			description: 'Named failed-to-connect in the site SLE API (successful-connect in the org API)',
+			description:
+				'Named failed-to-connect in the site SLE API (successful-connect in the org API)',
 		},
 		{ name: 'Switch Health', value: 'switch_health' },
 		{ name: 'Switch Throughput', value: 'switch_throughput' },

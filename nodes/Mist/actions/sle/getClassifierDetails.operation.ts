@@ -13,7 +13,11 @@ export const description = updateDisplayOptions(
 );
 
 /** Samples and impact of one classifier of the metric. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject> {
 	const target = resolveSleTarget(this, itemIndex, ALL_SCOPES);
 	const classifier = readClassifier(this, itemIndex, true) as string;
 	const details = await client.request<IDataObject>({

@@ -13,12 +13,21 @@ export const description = updateDisplayOptions(
 );
 
 /** One item listing the classifier names of the metric (e.g. weak-signal, asymmetry-uplink). */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject> {
 	const target = resolveSleTarget(this, itemIndex, ALL_SCOPES);
 	const path = `${target.basePath}/classifiers`;
 	const classifiers = await client.request<unknown>({ path, itemIndex });
 	if (!Array.isArray(classifiers)) {
-		throw mistOperationError(this.getNode(), `Mist answered ${path} with something other than a list of classifiers`, undefined, itemIndex);
+		throw mistOperationError(
+			this.getNode(),
+			`Mist answered ${path} with something other than a list of classifiers`,
+			undefined,
+			itemIndex,
+		);
 	}
 	return { scope: target.scope, scope_id: target.scopeId, metric: target.metric, classifiers };
 }

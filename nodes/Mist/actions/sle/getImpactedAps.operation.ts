@@ -17,6 +17,10 @@ export const description = updateDisplayOptions(
 );
 
 /** One item per impacted AP: ap_mac, name, degraded and total user-minutes. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject[]> {
 	return await listImpacted(this, itemIndex, client, SCOPES, 'impacted-aps', 'aps');
 }

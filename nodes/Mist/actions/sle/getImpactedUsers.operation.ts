@@ -17,6 +17,10 @@ export const description = updateDisplayOptions(
 );
 
 /** One item per impacted wireless user: mac, name, ssid, AP, device type and OS, degraded/total minutes. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject[]> {
 	return await listImpacted(this, itemIndex, client, SCOPES, 'impacted-users', 'users');
 }

@@ -12,7 +12,11 @@ export const description = updateDisplayOptions(
 );
 
 /** The metric's samples, its classifiers with their impact, and the overall impact. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject> {
 	const target = resolveSleTarget(this, itemIndex, ALL_SCOPES);
 	const summary = await client.request<IDataObject>({
 		path: `${target.basePath}/summary`,

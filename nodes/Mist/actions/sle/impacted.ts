@@ -24,5 +24,9 @@ export async function listImpacted(
 		{ path: `${target.basePath}/${endpoint}`, qs, itemIndex },
 		{ returnAll, limit, itemsKey },
 	);
-	return entries.map((entry) => ({ ...entry, metric: target.metric, classifier: classifier ?? null }));
+	return entries.map((entry) => ({
+		...entry,
+		metric: target.metric,
+		classifier: classifier ?? null,
+	}));
 }

@@ -43,7 +43,8 @@ const operationProperty: INodeProperties = {
 			name: 'Get Metric Summary',
 			value: 'getMetricSummary',
 			action: 'Get an SLE metric summary',
-			description: 'Get the samples, classifiers and impact of an SLE metric for a site, device or client',
+			description:
+				'Get the samples, classifiers and impact of an SLE metric for a site, device or client',
 		},
 		{
 			name: 'Get Org Sites SLE',
@@ -56,7 +57,14 @@ const operationProperty: INodeProperties = {
 };
 
 export const sle: MistResource = {
-	operations: { getClassifierDetails, getClassifiers, getImpactedAps, getImpactedUsers, getMetricSummary, getOrgSitesSle },
+	operations: {
+		getClassifierDetails,
+		getClassifiers,
+		getImpactedAps,
+		getImpactedUsers,
+		getMetricSummary,
+		getOrgSitesSle,
+	},
 	description: [
 		operationProperty,
 		...getOrgSitesSle.description,

@@ -19,25 +19,59 @@ export interface SleMetricTarget {
 const ORG_NAME_OF_FAILED_TO_CONNECT = 'successful-connect';
 
 export function readSleMetric(ctx: IExecuteFunctions, itemIndex: number): string {
-	const metric = requireName(ctx, ctx.getNodeParameter('sleMetric', itemIndex, ''), 'Metric', itemIndex, 'coverage');
+	const metric = requireName(
+		ctx,
+		ctx.getNodeParameter('sleMetric', itemIndex, ''),
+		'Metric',
+		itemIndex,
+		'coverage',
+	);
 	const lower = metric.toLowerCase();
 	return lower === ORG_NAME_OF_FAILED_TO_CONNECT ? 'failed-to-connect' : lower;
 }
 
 /** Site, scope, scope id (site id, device id or client MAC) and metric of a site SLE call. */
-export function resolveSleTarget(ctx: IExecuteFunctions, itemIndex: number, scopes: readonly SleScope[]): SleMetricTarget {
+export function resolveSleTarget(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	scopes: readonly SleScope[],
+): SleMetricTarget {
 	const siteId = resolveSiteId(ctx, itemIndex);
 	const scope = (
-		scopes.length === 1 ? scopes[0] : requireOneOf(ctx, ctx.getNodeParameter('sleScope', itemIndex, 'site'), scopes, 'Scope', itemIndex)
+		scopes.length === 1
+			? scopes[0]
+			: requireOneOf(
+					ctx,
+					ctx.getNodeParameter('sleScope', itemIndex, 'site'),
+					scopes,
+					'Scope',
+					itemIndex,
+				)
 	) as SleScope;
 	let scopeId = siteId;
 	if (DEVICE_SCOPES.includes(scope)) scopeId = resolveDeviceId(ctx, itemIndex);
-	if (scope === 'client') scopeId = requireMac(ctx.getNode(), ctx.getNodeParameter('clientMac', itemIndex, ''), 'Client MAC', itemIndex);
+	if (scope === 'client')
+		scopeId = requireMac(
+			ctx.getNode(),
+			ctx.getNodeParameter('clientMac', itemIndex, ''),
+			'Client MAC',
+			itemIndex,
+		);
 	const metric = readSleMetric(ctx, itemIndex);
-	return { siteId, scope, scopeId, metric, basePath: `/sites/${siteId}/sle/${scope}/${scopeId}/metric/${metric}` };
+	return {
+		siteId,
+		scope,
+		scopeId,
+		metric,
+		basePath: `/sites/${siteId}/sle/${scope}/${scopeId}/metric/${metric}`,
+	};
 }
 
-export function readClassifier(ctx: IExecuteFunctions, itemIndex: number, required: boolean): string | undefined {
+export function readClassifier(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	required: boolean,
+): string | undefined {
 	const raw = String(ctx.getNodeParameter('classifier', itemIndex, '') ?? '').trim();
 	if (!required && raw === '') return undefined;
 	return requireName(ctx, raw, 'Classifier', itemIndex, 'weak-signal');

@@ -10,15 +10,23 @@ export const description: INodeProperties[] = [];
  * API calls made with this token in the current hour (Mist allows 5,000), plus what is left,
  * so a workflow can slow down before Mist answers 429.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject> {
 	const usage = await client.request<IDataObject>({ path: '/self/usage', itemIndex });
 	const limit = usage && typeof usage === 'object' ? usage.request_limit : undefined;
 	const used = usage && typeof usage === 'object' ? usage.requests : undefined;
 	if (typeof limit !== 'number' || typeof used !== 'number') {
-		throw new NodeOperationError(this.getNode(), 'Mist answered /self/usage without numeric request_limit and requests', {
-			description: 'The endpoint may have changed on this cloud or API version.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'Mist answered /self/usage without numeric request_limit and requests',
+			{
+				description: 'The endpoint may have changed on this cloud or API version.',
+				itemIndex,
+			},
+		);
 	}
 	return {
 		...usage,

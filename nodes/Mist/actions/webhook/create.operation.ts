@@ -23,17 +23,32 @@ const properties: INodeProperties[] = [
 	additionalFieldsProperty,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['create'] } },
+	properties,
+);
 
 /** Creates an http-post webhook; the answer is returned with its secrets masked. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject> {
 	const path = await webhooksPath(this, client, itemIndex);
 	const body: IDataObject = {
 		name: requireWebhookName(this, this.getNodeParameter('name', itemIndex, ''), itemIndex),
 		type: 'http-post',
 		url: requireWebhookUrl(this, this.getNodeParameter('url', itemIndex, ''), itemIndex),
-		topics: requireTopics(this.getNode(), this.getNodeParameter('topics', itemIndex, []), itemIndex),
-		...optionalWebhookFields(this, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, itemIndex),
+		topics: requireTopics(
+			this.getNode(),
+			this.getNodeParameter('topics', itemIndex, []),
+			itemIndex,
+		),
+		...optionalWebhookFields(
+			this,
+			this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+			itemIndex,
+		),
 	};
 	if (body.secret === '') delete body.secret;
 	const created = await client.request<IDataObject>({ method: 'POST', path, body, itemIndex });

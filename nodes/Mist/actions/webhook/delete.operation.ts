@@ -6,9 +6,16 @@ import { readWebhookId, webhookIdProperty, webhookScopeProperties, webhooksPath 
 
 const properties: INodeProperties[] = [...webhookScopeProperties, webhookIdProperty];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['delete'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject> {
 	const path = await webhooksPath(this, client, itemIndex);
 	const webhookId = readWebhookId(this, itemIndex);
 	await client.request({ method: 'DELETE', path: `${path}/${webhookId}`, itemIndex });

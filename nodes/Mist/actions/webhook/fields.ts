@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requireTopics } from '../../../shared/webhooks';
 
-
 export const nameProperty: INodeProperties = {
 	displayName: 'Name',
 	name: 'name',
@@ -44,7 +43,8 @@ const optionalFields: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		default: {},
 		placeholder: 'Add Header',
-		description: 'Extra HTTP headers Mist adds to each POST (names and values under 1000 bytes in total; http-post only)',
+		description:
+			'Extra HTTP headers Mist adds to each POST (names and values under 1000 bytes in total; http-post only)',
 		options: [
 			{
 				displayName: 'Header',
@@ -77,7 +77,8 @@ const optionalFields: INodeProperties[] = [
 		name: 'singleEventPerMessage',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to send one event per POST, for receivers that cannot parse several (only some topics allow it)',
+		description:
+			'Whether to send one event per POST, for receivers that cannot parse several (only some topics allow it)',
 	},
 	{
 		displayName: 'Verify Certificate',
@@ -116,13 +117,21 @@ export const updateFieldsProperty: INodeProperties = {
 const fail = (ctx: IExecuteFunctions, itemIndex: number, message: string, description?: string) =>
 	new NodeOperationError(ctx.getNode(), message, { description, itemIndex });
 
-export function requireWebhookName(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string {
+export function requireWebhookName(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+): string {
 	const name = String(value ?? '').trim();
 	if (!name) throw fail(ctx, itemIndex, 'Invalid Name: it is empty');
 	return name;
 }
 
-export function requireWebhookUrl(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string {
+export function requireWebhookUrl(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+): string {
 	const text = String(value ?? '').trim();
 	let valid = false;
 	try {
@@ -133,13 +142,22 @@ export function requireWebhookUrl(ctx: IExecuteFunctions, value: unknown, itemIn
 	}
 	if (valid) return text;
 	const shown = text === '' ? 'it is empty' : `"${text.slice(0, 80)}" is not an http(s) URL`;
-	throw fail(ctx, itemIndex, `Invalid URL: ${shown}`, 'Use the full address of the receiver, e.g. https://n8n.example.com/webhook/mist.');
+	throw fail(
+		ctx,
+		itemIndex,
+		`Invalid URL: ${shown}`,
+		'Use the full address of the receiver, e.g. https://n8n.example.com/webhook/mist.',
+	);
 }
 
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 const MAX_HEADER_BYTES = 1000;
 
-export function readCustomHeaders(ctx: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject {
+export function readCustomHeaders(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+): IDataObject {
 	const rows = ((value as IDataObject | undefined)?.header ?? []) as IDataObject[];
 	const headers: Record<string, string> = {};
 	let bytes = 0;
@@ -147,27 +165,43 @@ export function readCustomHeaders(ctx: IExecuteFunctions, value: unknown, itemIn
 		const name = String(row.name ?? '').trim();
 		const headerValue = String(row.value ?? '');
 		if (!HEADER_NAME.test(name)) {
-			throw fail(ctx, itemIndex, `Invalid Custom Headers: "${name.slice(0, 60)}" is not a header name`, 'Use letters, digits and dashes, e.g. X-Source.');
+			throw fail(
+				ctx,
+				itemIndex,
+				`Invalid Custom Headers: "${name.slice(0, 60)}" is not a header name`,
+				'Use letters, digits and dashes, e.g. X-Source.',
+			);
 		}
 		headers[name] = headerValue;
 		bytes += Buffer.byteLength(name) + Buffer.byteLength(headerValue);
 	}
 	if (bytes >= MAX_HEADER_BYTES) {
-		throw fail(ctx, itemIndex, `Invalid Custom Headers: ${bytes} bytes, Mist allows less than ${MAX_HEADER_BYTES}`);
+		throw fail(
+			ctx,
+			itemIndex,
+			`Invalid Custom Headers: ${bytes} bytes, Mist allows less than ${MAX_HEADER_BYTES}`,
+		);
 	}
 	return headers;
 }
 
 /** Maps the node's optional fields to Mist's webhook fields, validating each one set. */
-export function optionalWebhookFields(ctx: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
+export function optionalWebhookFields(
+	ctx: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+): IDataObject {
 	const body: IDataObject = {};
 	if (fields.name !== undefined) body.name = requireWebhookName(ctx, fields.name, itemIndex);
 	if (fields.url !== undefined) body.url = requireWebhookUrl(ctx, fields.url, itemIndex);
-	if (fields.topics !== undefined) body.topics = requireTopics(ctx.getNode(), fields.topics, itemIndex);
+	if (fields.topics !== undefined)
+		body.topics = requireTopics(ctx.getNode(), fields.topics, itemIndex);
 	if (fields.enabled !== undefined) body.enabled = Boolean(fields.enabled);
 	if (fields.verifyCert !== undefined) body.verify_cert = Boolean(fields.verifyCert);
-	if (fields.singleEventPerMessage !== undefined) body.single_event_per_message = Boolean(fields.singleEventPerMessage);
+	if (fields.singleEventPerMessage !== undefined)
+		body.single_event_per_message = Boolean(fields.singleEventPerMessage);
 	if (fields.secret !== undefined) body.secret = String(fields.secret);
-	if (fields.customHeaders !== undefined) body.headers = readCustomHeaders(ctx, fields.customHeaders, itemIndex);
+	if (fields.customHeaders !== undefined)
+		body.headers = readCustomHeaders(ctx, fields.customHeaders, itemIndex);
 	return body;
 }

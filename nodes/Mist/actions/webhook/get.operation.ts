@@ -7,10 +7,19 @@ import { readWebhookId, webhookIdProperty, webhookScopeProperties, webhooksPath 
 
 const properties: INodeProperties[] = [...webhookScopeProperties, webhookIdProperty];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['get'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject> {
 	const path = await webhooksPath(this, client, itemIndex);
 	const webhookId = readWebhookId(this, itemIndex);
-	return maskWebhook(await client.request<IDataObject>({ path: `${path}/${webhookId}`, itemIndex }));
+	return maskWebhook(
+		await client.request<IDataObject>({ path: `${path}/${webhookId}`, itemIndex }),
+	);
 }

@@ -15,12 +15,37 @@ const operationProperty: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['webhook'] } },
 	options: [
-		{ name: 'Create', value: 'create', action: 'Create a webhook', description: 'Create an http-post webhook' },
-		{ name: 'Delete', value: 'delete', action: 'Delete a webhook', description: 'Delete a webhook' },
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a webhook',
+			description: 'Create an http-post webhook',
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			action: 'Delete a webhook',
+			description: 'Delete a webhook',
+		},
 		{ name: 'Get', value: 'get', action: 'Get a webhook', description: 'Get one webhook by ID' },
-		{ name: 'Get Many', value: 'getMany', action: 'Get many webhooks', description: 'List the webhooks of an org or a site' },
-		{ name: 'Ping', value: 'ping', action: 'Ping a webhook', description: 'Make Mist send a ping event to the webhook URL' },
-		{ name: 'Update', value: 'update', action: 'Update a webhook', description: 'Change some fields of a webhook' },
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			action: 'Get many webhooks',
+			description: 'List the webhooks of an org or a site',
+		},
+		{
+			name: 'Ping',
+			value: 'ping',
+			action: 'Ping a webhook',
+			description: 'Make Mist send a ping event to the webhook URL',
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			action: 'Update a webhook',
+			description: 'Change some fields of a webhook',
+		},
 	],
 	default: 'getMany',
 };

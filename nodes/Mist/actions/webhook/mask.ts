@@ -21,7 +21,10 @@ export function maskWebhook(webhook: IDataObject): IDataObject {
 	const headers = masked.headers;
 	if (headers && typeof headers === 'object' && !Array.isArray(headers)) {
 		masked.headers = Object.fromEntries(
-			Object.entries(headers as IDataObject).map(([name, value]) => [name, SENSITIVE_HEADER.test(name) && isSet(value) ? MASK : value]),
+			Object.entries(headers as IDataObject).map(([name, value]) => [
+				name,
+				SENSITIVE_HEADER.test(name) && isSet(value) ? MASK : value,
+			]),
 		);
 	}
 	return masked;

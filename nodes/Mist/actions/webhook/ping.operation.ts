@@ -6,10 +6,17 @@ import { readWebhookId, webhookIdProperty, webhookScopeProperties, webhooksPath 
 
 const properties: INodeProperties[] = [...webhookScopeProperties, webhookIdProperty];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['ping'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['ping'] } },
+	properties,
+);
 
 /** Asks Mist to send a `ping` event to the webhook's URL, to test the receiver. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: MistClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: MistClient,
+): Promise<IDataObject> {
 	const path = await webhooksPath(this, client, itemIndex);
 	const webhookId = readWebhookId(this, itemIndex);
 	await client.request({ method: 'POST', path: `${path}/${webhookId}/ping`, itemIndex });

@@ -13,7 +13,11 @@ export const webhookScopeProperties: INodeProperties[] = [
 		name: 'webhookScope',
 		type: 'options',
 		options: [
-			{ name: 'Organization', value: 'org', description: 'Webhooks of the whole org (org-level topics only)' },
+			{
+				name: 'Organization',
+				value: 'org',
+				description: 'Webhooks of the whole org (org-level topics only)',
+			},
 			{ name: 'Site', value: 'site', description: 'Webhooks of one site' },
 		],
 		default: 'org',
@@ -38,12 +42,27 @@ export const webhookIdProperty: INodeProperties = {
 };
 
 /** `/orgs/{org}/webhooks` or `/sites/{site}/webhooks`. */
-export async function webhooksPath(ctx: IExecuteFunctions, client: MistClient, itemIndex: number): Promise<string> {
-	const scope = requireOneOf(ctx, ctx.getNodeParameter('webhookScope', itemIndex, 'org'), ['org', 'site'], 'Scope', itemIndex);
+export async function webhooksPath(
+	ctx: IExecuteFunctions,
+	client: MistClient,
+	itemIndex: number,
+): Promise<string> {
+	const scope = requireOneOf(
+		ctx,
+		ctx.getNodeParameter('webhookScope', itemIndex, 'org'),
+		['org', 'site'],
+		'Scope',
+		itemIndex,
+	);
 	if (scope === 'site') return webhookCollectionPath('site', resolveSiteId(ctx, itemIndex));
 	return webhookCollectionPath('org', await resolveOrgId(ctx, client, itemIndex));
 }
 
 export function readWebhookId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return requireUuid(ctx.getNode(), ctx.getNodeParameter('webhookId', itemIndex, ''), 'Webhook ID', itemIndex);
+	return requireUuid(
+		ctx.getNode(),
+		ctx.getNodeParameter('webhookId', itemIndex, ''),
+		'Webhook ID',
+		itemIndex,
+	);
 }

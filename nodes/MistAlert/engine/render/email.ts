@@ -5,8 +5,10 @@ import { bySite, colourOf, countsLine, listed, stateWord, titleOf } from './form
 import type { SiteSection } from './format';
 
 const CELL = 'padding:6px 8px;border-bottom:1px solid #e0e0e0;vertical-align:top;font-size:13px;';
-const HEAD = 'padding:6px 8px;border-bottom:2px solid #9e9e9e;text-align:left;font-size:12px;color:#424242;';
-const SITE = 'padding:10px 8px 4px 8px;border-bottom:1px solid #9e9e9e;font-size:14px;font-weight:bold;color:#212121;';
+const HEAD =
+	'padding:6px 8px;border-bottom:2px solid #9e9e9e;text-align:left;font-size:12px;color:#424242;';
+const SITE =
+	'padding:10px 8px 4px 8px;border-bottom:1px solid #9e9e9e;font-size:14px;font-weight:bold;color:#212121;';
 
 /** A site-wide problem is about the site itself: its place needs no second name. */
 function siteWide(incident: IncidentView): boolean {
@@ -30,13 +32,20 @@ function row(incident: IncidentView, notice: Notice): string {
 }
 
 function textLine(incident: IncidentView, notice: Notice): string {
-	const where = siteWide(incident) ? incident.siteName : `${incident.siteName} / ${incident.entity}`;
+	const where = siteWide(incident)
+		? incident.siteName
+		: `${incident.siteName} / ${incident.entity}`;
 	const line = `- [${incident.severity.toUpperCase()}] ${incident.title} · ${where}: ${incident.summary} (${stateWord(incident, notice)})`;
-	return notice.kind === 'resolved' ? line : `${line}\n  Likely cause: ${incident.likelyCause}\n  Next step: ${incident.remediation}`;
+	return notice.kind === 'resolved'
+		? line
+		: `${line}\n  Likely cause: ${incident.likelyCause}\n  Next step: ${incident.remediation}`;
 }
 
 /** A digest groups its rows under a heading per site; other notices are one group already. */
-function sections(notice: Notice, shown: IncidentView[]): Array<Pick<SiteSection, 'incidents'> & { heading?: string }> {
+function sections(
+	notice: Notice,
+	shown: IncidentView[],
+): Array<Pick<SiteSection, 'incidents'> & { heading?: string }> {
 	return notice.digest ? bySite(notice, shown) : [{ incidents: shown }];
 }
 
@@ -68,7 +77,11 @@ export function renderEmail(notice: Notice, maxListed: number, dashboardUrl?: st
 	const text = [
 		subject,
 		countsLine(notice),
-		...parts.flatMap(({ heading, incidents }) => ['', ...(heading ? [heading] : []), ...incidents.map((incident) => textLine(incident, notice))]),
+		...parts.flatMap(({ heading, incidents }) => [
+			'',
+			...(heading ? [heading] : []),
+			...incidents.map((incident) => textLine(incident, notice)),
+		]),
 		...(more ? [`${more}.`] : []),
 		...(dashboardUrl ? ['', `Dashboard: ${dashboardUrl}`] : []),
 	].join('\n');

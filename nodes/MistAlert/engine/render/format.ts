@@ -49,26 +49,33 @@ const PREFIX: Record<Notice['kind'], string> = {
 
 export function titleOf(notice: Notice): string {
 	const count = notice.incidents.length;
-	if (notice.kind === 'page' || notice.kind === 'acknowledge' || (notice.tier === 'tier3' && count === 1)) {
+	if (
+		notice.kind === 'page' ||
+		notice.kind === 'acknowledge' ||
+		(notice.tier === 'tier3' && count === 1)
+	) {
 		const incident = notice.incidents[0];
 		return `[${PREFIX[notice.kind]}] ${incident.severity.toUpperCase()} ${incident.title} at ${incident.siteName}: ${incident.entity}`;
 	}
 	const label = notice.repeat ? 'REMINDER' : PREFIX[notice.kind];
-	if (notice.digest) return `[${label}:${count}] First run: ${plural(count, 'incident')} at ${groupPlace(notice)}`;
+	if (notice.digest)
+		return `[${label}:${count}] First run: ${plural(count, 'incident')} at ${groupPlace(notice)}`;
 	return `[${label}:${count}] ${groupTopic(notice)} at ${groupPlace(notice)}`;
 }
 
 /** "2 critical, 5 minor": how many of each severity, worst first. */
 export function severityCounts(incidents: IncidentView[]): string {
 	const bySeverity = new Map<string, number>();
-	for (const incident of incidents) bySeverity.set(incident.severity, (bySeverity.get(incident.severity) ?? 0) + 1);
+	for (const incident of incidents)
+		bySeverity.set(incident.severity, (bySeverity.get(incident.severity) ?? 0) + 1);
 	return [...bySeverity].map(([severity, count]) => `${count} ${severity}`).join(', ');
 }
 
 export function countsLine(notice: Notice): string {
 	const parts = [severityCounts(notice.incidents)];
 	const fresh = notice.incidents.filter((incident) => incident.isNew).length;
-	if (notice.kind === 'firing' && fresh && fresh < notice.incidents.length) parts.push(`${fresh} new`);
+	if (notice.kind === 'firing' && fresh && fresh < notice.incidents.length)
+		parts.push(`${fresh} new`);
 	if (notice.kind === 'resolved') parts.push(`${notice.stillOpen} still open in this group`);
 	return parts.filter(Boolean).join(', ');
 }
@@ -80,10 +87,17 @@ export function stateWord(incident: IncidentView, notice: Notice): string {
 }
 
 /** The incidents a message lists (worst first, at most `maxListed`) and a line counting the rest. */
-export function listed(notice: Notice, maxListed: number): { shown: IncidentView[]; hidden: number; more: string } {
+export function listed(
+	notice: Notice,
+	maxListed: number,
+): { shown: IncidentView[]; hidden: number; more: string } {
 	const shown = notice.incidents.slice(0, Math.max(1, maxListed));
 	const rest = notice.incidents.slice(shown.length);
-	return { shown, hidden: rest.length, more: rest.length ? `…and ${rest.length} more (${severityCounts(rest)})` : '' };
+	return {
+		shown,
+		hidden: rest.length,
+		more: rest.length ? `…and ${rest.length} more (${severityCounts(rest)})` : '',
+	};
 }
 
 export interface SiteSection {
@@ -100,7 +114,11 @@ export function bySite(notice: Notice, shown: IncidentView[]): SiteSection[] {
 		let section = sections.get(incident.siteName);
 		if (!section) {
 			const all = notice.incidents.filter((other) => other.siteName === incident.siteName);
-			section = { site: incident.siteName, heading: `${incident.siteName}: ${plural(all.length, 'incident')} (${severityCounts(all)})`, incidents: [] };
+			section = {
+				site: incident.siteName,
+				heading: `${incident.siteName}: ${plural(all.length, 'incident')} (${severityCounts(all)})`,
+				incidents: [],
+			};
 			sections.set(incident.siteName, section);
 		}
 		section.incidents.push(incident);
@@ -110,5 +128,8 @@ export function bySite(notice: Notice, shown: IncidentView[]): SiteSection[] {
 
 /** One incident on one line (digests): "MAJOR · AP offline · AP-01: AP AP-01 at HQ is offline." */
 export function incidentLine(incident: IncidentView, max = 300): string {
-	return truncate(`${incident.severity.toUpperCase()} · ${incident.title} · ${incident.entity}: ${incident.summary}`, max);
+	return truncate(
+		`${incident.severity.toUpperCase()} · ${incident.title} · ${incident.entity}: ${incident.summary}`,
+		max,
+	);
 }

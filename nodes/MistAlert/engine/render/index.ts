@@ -7,7 +7,10 @@ import { renderTeams } from './teams';
 import { renderWebhook } from './webhook';
 
 /** Everything one output item carries: ready-to-send bodies for each supported channel. */
-export function renderNotice(notice: Notice, config: Pick<AlertConfig, 'maxListed' | 'pagerDutyRoutingKey' | 'dashboardUrl'>) {
+export function renderNotice(
+	notice: Notice,
+	config: Pick<AlertConfig, 'maxListed' | 'pagerDutyRoutingKey' | 'dashboardUrl'>,
+) {
 	return {
 		notice: notice.kind,
 		tier: notice.tier,

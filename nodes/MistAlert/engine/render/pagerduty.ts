@@ -22,7 +22,9 @@ export function dedupKey(key: string): string {
 export function noticeDedupKey(notice: Notice): string {
 	if (notice.tier === 'tier3') return dedupKey(notice.incidents[0].fingerprint);
 	const labels = notice.labels;
-	return dedupKey(['mist', labels.org ?? '-', labels.site ?? '-', labels.rule ?? 'any', '*'].join(':'));
+	return dedupKey(
+		['mist', labels.org ?? '-', labels.site ?? '-', labels.rule ?? 'any', '*'].join(':'),
+	);
 }
 
 export type PagerDutyAction = 'trigger' | 'acknowledge' | 'resolve';
@@ -38,12 +40,21 @@ function actionOf(notice: Notice): PagerDutyAction | null {
 export function renderPagerDuty(notice: Notice, routingKey: string) {
 	const action = actionOf(notice);
 	if (!action) return null;
-	const event: Record<string, unknown> = { routing_key: routingKey, event_action: action, dedup_key: noticeDedupKey(notice) };
+	const event: Record<string, unknown> = {
+		routing_key: routingKey,
+		event_action: action,
+		dedup_key: noticeDedupKey(notice),
+	};
 	if (action !== 'trigger') return event;
 	const lead = notice.incidents[0];
 	const single = notice.incidents.length === 1;
 	event.payload = {
-		summary: truncate(single ? `${titleOf(notice)} — ${lead.summary}` : `${titleOf(notice)} (${countsLine(notice)})`, 1024),
+		summary: truncate(
+			single
+				? `${titleOf(notice)} — ${lead.summary}`
+				: `${titleOf(notice)} (${countsLine(notice)})`,
+			1024,
+		),
 		source: single ? lead.entity : lead.siteName,
 		severity: PAGERDUTY_SEVERITY[worstSeverity(notice)],
 		timestamp: single ? lead.lastSeen : notice.generatedAt,

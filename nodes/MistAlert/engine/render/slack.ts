@@ -16,7 +16,10 @@ function incidentBlock(incident: IncidentView, notice: Notice) {
 		mrkdwn(incident.summary),
 	];
 	if (notice.kind !== 'resolved') {
-		lines.push(`_Likely cause:_ ${mrkdwn(incident.likelyCause)}`, `_Next step:_ ${mrkdwn(incident.remediation)}`);
+		lines.push(
+			`_Likely cause:_ ${mrkdwn(incident.likelyCause)}`,
+			`_Next step:_ ${mrkdwn(incident.remediation)}`,
+		);
 	}
 	return section(lines.join('\n'));
 }
@@ -24,7 +27,12 @@ function incidentBlock(incident: IncidentView, notice: Notice) {
 /** A digest lists one line per incident under a heading per site. */
 function siteBlocks(notice: Notice, shown: IncidentView[]) {
 	return bySite(notice, shown).map(({ heading, incidents }) =>
-		section([`*${mrkdwn(heading)}*`, ...incidents.map((incident) => `• ${mrkdwn(incidentLine(incident))}`)].join('\n')),
+		section(
+			[
+				`*${mrkdwn(heading)}*`,
+				...incidents.map((incident) => `• ${mrkdwn(incidentLine(incident))}`),
+			].join('\n'),
+		),
 	);
 }
 
@@ -36,10 +44,14 @@ export function renderSlack(notice: Notice, maxListed: number, dashboardUrl?: st
 		{ type: 'header', text: { type: 'plain_text', text: truncate(title, 150) } },
 		{ type: 'section', text: { type: 'mrkdwn', text: mrkdwn(countsLine(notice)) || ' ' } },
 		{ type: 'divider' },
-		...(notice.digest ? siteBlocks(notice, shown) : shown.map((incident) => incidentBlock(incident, notice))),
+		...(notice.digest
+			? siteBlocks(notice, shown)
+			: shown.map((incident) => incidentBlock(incident, notice))),
 	];
 	if (more) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: more }] });
-	const context = [notice.digest ? `${notice.groupKeys.length} groups` : `Group \`${mrkdwn(notice.groupKey)}\``];
+	const context = [
+		notice.digest ? `${notice.groupKeys.length} groups` : `Group \`${mrkdwn(notice.groupKey)}\``,
+	];
 	if (dashboardUrl) context.push(`<${dashboardUrl}|Open dashboard>`);
 	blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: context.join(' · ') }] });
 	return { text: `${title} (${countsLine(notice)})`, blocks };

@@ -1,5 +1,14 @@
 import type { IncidentView, Notice } from '../types';
-import { bySite, colourOf, countsLine, incidentLine, listed, stateWord, titleOf, truncate } from './format';
+import {
+	bySite,
+	colourOf,
+	countsLine,
+	incidentLine,
+	listed,
+	stateWord,
+	titleOf,
+	truncate,
+} from './format';
 
 /** A MessageCard fact; built through a helper because its `name` is a caption, not an n8n option. */
 function fact(caption: string, text: string) {
@@ -8,7 +17,10 @@ function fact(caption: string, text: string) {
 
 function incidentSection(incident: IncidentView, notice: Notice) {
 	return {
-		activityTitle: truncate(`${incident.severity.toUpperCase()} · ${incident.title} · ${incident.entity}`, 200),
+		activityTitle: truncate(
+			`${incident.severity.toUpperCase()} · ${incident.title} · ${incident.entity}`,
+			200,
+		),
 		activitySubtitle: stateWord(incident, notice),
 		text: truncate(incident.summary, 1000),
 		facts: [
@@ -16,7 +28,10 @@ function incidentSection(incident: IncidentView, notice: Notice) {
 			fact('Rule', incident.rule),
 			...(notice.kind === 'resolved'
 				? [fact('Resolved', incident.resolvedAt ?? '')]
-				: [fact('Likely cause', truncate(incident.likelyCause, 500)), fact('Next step', truncate(incident.remediation, 500))]),
+				: [
+						fact('Likely cause', truncate(incident.likelyCause, 500)),
+						fact('Next step', truncate(incident.remediation, 500)),
+					]),
 			fact('First seen', incident.firstSeen),
 		],
 	};
@@ -36,7 +51,9 @@ function siteSections(notice: Notice, shown: IncidentView[]) {
 export function renderTeams(notice: Notice, maxListed: number, dashboardUrl?: string) {
 	const title = titleOf(notice);
 	const { shown, more } = listed(notice, Math.min(maxListed, notice.digest ? 40 : 10));
-	const sections = notice.digest ? siteSections(notice, shown) : shown.map((incident) => incidentSection(incident, notice));
+	const sections = notice.digest
+		? siteSections(notice, shown)
+		: shown.map((incident) => incidentSection(incident, notice));
 	if (more) sections.push({ activityTitle: more, activitySubtitle: '', text: '', facts: [] });
 	return {
 		'@type': 'MessageCard',
@@ -47,7 +64,15 @@ export function renderTeams(notice: Notice, maxListed: number, dashboardUrl?: st
 		text: countsLine(notice),
 		sections,
 		...(dashboardUrl
-			? { potentialAction: [{ '@type': 'OpenUri', name: 'Open dashboard', targets: [{ os: 'default', uri: dashboardUrl }] }] }
+			? {
+					potentialAction: [
+						{
+							'@type': 'OpenUri',
+							name: 'Open dashboard',
+							targets: [{ os: 'default', uri: dashboardUrl }],
+						},
+					],
+				}
 			: {}),
 	};
 }

@@ -7,7 +7,12 @@ export function renderWebhook(notice: Notice) {
 		schema: 'mist-alert/v1',
 		kind: notice.kind,
 		tier: notice.tier,
-		status: notice.kind === 'resolved' ? 'resolved' : notice.kind === 'acknowledge' ? 'acknowledged' : 'firing',
+		status:
+			notice.kind === 'resolved'
+				? 'resolved'
+				: notice.kind === 'acknowledge'
+					? 'acknowledged'
+					: 'firing',
 		title: titleOf(notice),
 		groupKey: notice.groupKey,
 		groupKeys: notice.groupKeys,
@@ -16,6 +21,10 @@ export function renderWebhook(notice: Notice) {
 		repeat: notice.repeat,
 		stillOpen: notice.stillOpen,
 		generatedAt: notice.generatedAt,
-		incidents: notice.incidents.map(({ evidence, isNew, ...rest }) => ({ ...rest, new: isNew, evidence })),
+		incidents: notice.incidents.map(({ evidence, isNew, ...rest }) => ({
+			...rest,
+			new: isNew,
+			evidence,
+		})),
 	};
 }

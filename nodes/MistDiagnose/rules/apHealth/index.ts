@@ -27,7 +27,11 @@ export interface ApHealthInput extends CommonStepInput {
 }
 
 /** AP health step: offline APs (one site finding when all are down), repeated reboots/disconnects, load and CPU. */
-export function diagnoseApHealth(input: ApHealthInput, thresholds: DiagnosisThresholds, context: DiagnosisContext): StepResult {
+export function diagnoseApHealth(
+	input: ApHealthInput,
+	thresholds: DiagnosisThresholds,
+	context: DiagnosisContext,
+): StepResult {
 	const health = new HealthTracker('ap_health', context);
 	for (const site of input.sites ?? []) health.check('site', site.id, site.id, site.name);
 	const aps = new Map<string, ApStat>();
@@ -44,7 +48,14 @@ export function diagnoseApHealth(input: ApHealthInput, thresholds: DiagnosisThre
 	const connected = [...aps.values()].filter((ap) => !ap.status || ap.status === 'connected');
 	const findings: Finding[] = [
 		...offlineFindings(aps, offlineSignals, input.switches, thresholds, context, health),
-		...stabilityFindings(input.deviceEvents ?? [], restartAlarms, aps, input.switches, thresholds, context),
+		...stabilityFindings(
+			input.deviceEvents ?? [],
+			restartAlarms,
+			aps,
+			input.switches,
+			thresholds,
+			context,
+		),
 		...connected.flatMap((ap) => loadFindings(ap, ap.site_id as string, thresholds, context)),
 		...commonFindings('ap_health', input, thresholds, context),
 	];

@@ -10,13 +10,23 @@ import { normalizeBand, sortBands } from '../support/bands';
 import type { ApStat } from '../support/uplink';
 
 /** Client load and CPU of a connected AP. */
-export function loadFindings(ap: ApStat, siteId: string, thresholds: DiagnosisThresholds, context: DiagnosisContext): Finding[] {
+export function loadFindings(
+	ap: ApStat,
+	siteId: string,
+	thresholds: DiagnosisThresholds,
+	context: DiagnosisContext,
+): Finding[] {
 	const findings: Finding[] = [];
 	const mac = normalizeMacLoose(ap.mac);
 	const label = deviceLabel(context, mac, ap.name);
 	const base = {
 		step: 'ap_health' as const,
-		scope: { level: 'ap' as const, ...siteScope(context, siteId), ap_mac: mac, ap_name: ap.name ?? undefined },
+		scope: {
+			level: 'ap' as const,
+			...siteScope(context, siteId),
+			ap_mac: mac,
+			ap_name: ap.name ?? undefined,
+		},
 		target: targets.mac(mac),
 		timestamps: typeof ap.last_seen === 'number' ? [ap.last_seen] : [],
 		now: context.now,
@@ -37,10 +47,20 @@ export function loadFindings(ap: ApStat, siteId: string, thresholds: DiagnosisTh
 					severity: grade === 'crit' ? 'major' : 'minor',
 					summary: `AP ${label} at ${siteLabel(context, siteId)} serves ${clients} clients (limit ${thresholds.clientsPerAp.warn}).`,
 					evidence: {
-						metrics: [{ metric: 'num_clients', value: clients, warn: thresholds.clientsPerAp.warn, crit: thresholds.clientsPerAp.crit }],
+						metrics: [
+							{
+								metric: 'num_clients',
+								value: clients,
+								warn: thresholds.clientsPerAp.warn,
+								crit: thresholds.clientsPerAp.crit,
+							},
+						],
 					},
-					likelyCause: 'More clients than one AP serves well: a dense area, or neighbouring APs pushing clients here.',
-					remediation: manual('Add capacity in this area (another AP or more 5/6 GHz radios) or enable band steering.'),
+					likelyCause:
+						'More clients than one AP serves well: a dense area, or neighbouring APs pushing clients here.',
+					remediation: manual(
+						'Add capacity in this area (another AP or more 5/6 GHz radios) or enable band steering.',
+					),
 					followUp: [
 						remediate.rrmOptimize(
 							siteId,
@@ -64,11 +84,19 @@ export function loadFindings(ap: ApStat, siteId: string, thresholds: DiagnosisTh
 					summary: `AP ${label} runs at ${ap.cpu_util}% CPU (limit ${thresholds.apCpuPercent.warn}%).`,
 					evidence: {
 						metrics: [
-							{ metric: 'cpu_util', value: ap.cpu_util, warn: thresholds.apCpuPercent.warn, crit: thresholds.apCpuPercent.crit, unit: '%' },
+							{
+								metric: 'cpu_util',
+								value: ap.cpu_util,
+								warn: thresholds.apCpuPercent.warn,
+								crit: thresholds.apCpuPercent.crit,
+								unit: '%',
+							},
 						],
 					},
 					likelyCause: 'Heavy client load, a broadcast storm, or a firmware problem.',
-					remediation: manual('Check the AP firmware and the traffic on its wired side (broadcast/multicast).'),
+					remediation: manual(
+						'Check the AP firmware and the traffic on its wired side (broadcast/multicast).',
+					),
 				}),
 			);
 		}

@@ -49,7 +49,8 @@ function offlineFinding(
 		target: targets.mac(mac),
 		summary: `AP ${deviceLabel(context, mac, ap?.name)} at ${siteLabel(context, siteId)} is offline${typeof lastSeen === 'number' ? ` (last seen ${Math.round((context.now - lastSeen) / 60)} min ago)` : ''}.`,
 		evidence: { status: ap?.status, last_seen: lastSeen, uplink: port, ...extra.evidence },
-		likelyCause: 'The AP lost power (PoE) or its uplink (cable, switch port, VLAN), or cannot reach the Mist cloud.',
+		likelyCause:
+			'The AP lost power (PoE) or its uplink (cable, switch port, VLAN), or cannot reach the Mist cloud.',
 		remediation: manual(
 			`Check PoE and the uplink of AP ${deviceLabel(context, mac, ap?.name)}${port ? ` (switch ${port.switchName ?? port.switchMac} port ${port.portId})` : ''}.`,
 		),
@@ -60,7 +61,12 @@ function offlineFinding(
 	});
 }
 
-function siteDownFinding(siteId: string, aps: ApStat[], context: DiagnosisContext, thresholds: DiagnosisThresholds): Finding {
+function siteDownFinding(
+	siteId: string,
+	aps: ApStat[],
+	context: DiagnosisContext,
+	thresholds: DiagnosisThresholds,
+): Finding {
 	return makeFinding({
 		step: 'ap_health',
 		rule: 'site_down',
@@ -68,10 +74,16 @@ function siteDownFinding(siteId: string, aps: ApStat[], context: DiagnosisContex
 		scope: { level: 'site', ...siteScope(context, siteId) },
 		target: targets.site(),
 		summary: `All ${plural(aps.length, 'AP')} at ${siteLabel(context, siteId)} are offline.`,
-		evidence: { offlineAps: aps.length, sampleMacs: aps.map((ap) => normalizeMacLoose(ap.mac)).slice(0, thresholds.maxSampleMacs) },
-		likelyCause: 'The whole site lost its connection to the Mist cloud: WAN/ISP outage, core switch or power failure.',
+		evidence: {
+			offlineAps: aps.length,
+			sampleMacs: aps.map((ap) => normalizeMacLoose(ap.mac)).slice(0, thresholds.maxSampleMacs),
+		},
+		likelyCause:
+			'The whole site lost its connection to the Mist cloud: WAN/ISP outage, core switch or power failure.',
 		remediation: manual('Check the site WAN link, the core switch and the power at the site.'),
-		timestamps: aps.map((ap) => ap.last_seen).filter((value): value is number => typeof value === 'number'),
+		timestamps: aps
+			.map((ap) => ap.last_seen)
+			.filter((value): value is number => typeof value === 'number'),
 		count: aps.length,
 		now: context.now,
 	});
@@ -87,11 +99,23 @@ function signalOfflineFindings(
 	return signals
 		.filter((signal) => signal.mac && aps.get(signal.mac)?.status !== 'connected')
 		.map((signal) =>
-			offlineFinding(signal.site_id, signal.mac as string, aps.get(signal.mac as string), switches, context, {
-				timestamps: signal.timestamps,
-				evidence: { source: signal.source, signal: signal.type, id: signal.id, ...alarmFacts(signal) },
-				count: signal.count,
-			}),
+			offlineFinding(
+				signal.site_id,
+				signal.mac as string,
+				aps.get(signal.mac as string),
+				switches,
+				context,
+				{
+					timestamps: signal.timestamps,
+					evidence: {
+						source: signal.source,
+						signal: signal.type,
+						id: signal.id,
+						...alarmFacts(signal),
+					},
+					count: signal.count,
+				},
+			),
 		);
 }
 
@@ -122,7 +146,12 @@ export function offlineFindings(
 		}
 		for (const ap of offline) {
 			const stamps = typeof ap.last_seen === 'number' ? [ap.last_seen] : [];
-			findings.push(offlineFinding(siteId, normalizeMacLoose(ap.mac), ap, switches, context, { timestamps: stamps, evidence: {} }));
+			findings.push(
+				offlineFinding(siteId, normalizeMacLoose(ap.mac), ap, switches, context, {
+					timestamps: stamps,
+					evidence: {},
+				}),
+			);
 		}
 	}
 	const open = signals.filter((signal) => !downSites.has(signal.site_id));

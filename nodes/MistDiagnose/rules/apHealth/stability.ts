@@ -38,10 +38,20 @@ function repeatedFinding(
 		step: 'ap_health',
 		rule: reboots ? 'ap_repeated_reboots' : 'ap_unstable_uplink',
 		severity: 'major',
-		scope: { level: 'ap', ...siteScope(context, siteId), ap_mac: mac, ap_name: ap?.name ?? context.deviceNames?.[mac] },
+		scope: {
+			level: 'ap',
+			...siteScope(context, siteId),
+			ap_mac: mac,
+			ap_name: ap?.name ?? context.deviceNames?.[mac],
+		},
 		target: targets.mac(mac),
 		summary: `AP ${label} at ${siteLabel(context, siteId)} ${reboots ? 'restarted' : 'disconnected'} ${plural(count, 'time')} in the window.`,
-		evidence: { ...evidence, uptime: ap?.uptime, last_trouble: ap?.last_trouble, power_constrained: ap?.power_constrained },
+		evidence: {
+			...evidence,
+			uptime: ap?.uptime,
+			last_trouble: ap?.last_trouble,
+			power_constrained: ap?.power_constrained,
+		},
 		likelyCause: reboots
 			? 'Unstable power (PoE budget, power_constrained), a firmware crash, or overheating.'
 			: 'A flapping uplink: bad cable, switch port errors, or an upstream network problem.',
@@ -88,17 +98,36 @@ export function stabilityFindings(
 		);
 		const alarmsOfKind = kind === 'reboots' ? restartAlarms.filter((signal) => signal.mac) : [];
 		const macs = new Set([...byAp.keys(), ...alarmsOfKind.map((signal) => signal.mac as string)]);
-		const limit = kind === 'reboots' ? thresholds.apRebootsRepeated : thresholds.apDisconnectsRepeated;
+		const limit =
+			kind === 'reboots' ? thresholds.apRebootsRepeated : thresholds.apDisconnectsRepeated;
 		for (const mac of macs) {
 			const apEvents = byAp.get(mac) ?? [];
 			const alarms = alarmsOfKind.filter((signal) => signal.mac === mac);
 			const alarmCount = alarms.reduce((sum, signal) => sum + signal.count, 0);
 			const count = apEvents.length + alarmCount;
-			const siteId = apEvents.find((event) => event.site_id)?.site_id ?? alarms[0]?.site_id ?? aps.get(mac)?.site_id;
+			const siteId =
+				apEvents.find((event) => event.site_id)?.site_id ??
+				alarms[0]?.site_id ??
+				aps.get(mac)?.site_id;
 			if (count < limit || !siteId) continue;
-			const timestamps = [...apEvents.map((event) => event.timestamp), ...alarms.flatMap((signal) => signal.timestamps)];
+			const timestamps = [
+				...apEvents.map((event) => event.timestamp),
+				...alarms.flatMap((signal) => signal.timestamps),
+			];
 			const evidence = { eventCounts: countBy(apEvents, (event) => event.type), alarmCount, limit };
-			findings.push(repeatedFinding(kind, siteId, mac, count, aps.get(mac), switches, evidence, timestamps, context));
+			findings.push(
+				repeatedFinding(
+					kind,
+					siteId,
+					mac,
+					count,
+					aps.get(mac),
+					switches,
+					evidence,
+					timestamps,
+					context,
+				),
+			);
 		}
 	}
 	return findings;

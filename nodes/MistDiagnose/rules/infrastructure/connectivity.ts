@@ -27,7 +27,10 @@ export function connectivityDropFindings(
 	health: HealthTracker,
 ): Finding[] {
 	const drops = sessions
-		.filter((session) => typeof session.duration === 'number' && session.duration < thresholds.shortSessionSeconds)
+		.filter(
+			(session) =>
+				typeof session.duration === 'number' && session.duration < thresholds.shortSessionSeconds,
+		)
 		.map((session) => ({
 			...session,
 			mac: normalizeMacLoose(session.mac),
@@ -36,7 +39,8 @@ export function connectivityDropFindings(
 		}))
 		.filter((session) => session.site);
 	const findings: Finding[] = [];
-	const stampOf = (session: ClientSession) => session.disconnect ?? session.timestamp ?? session.connect ?? context.now;
+	const stampOf = (session: ClientSession) =>
+		session.disconnect ?? session.timestamp ?? session.connect ?? context.now;
 	for (const [siteId, siteDrops] of groupBy(drops, (session) => session.site as string)) {
 		const apLevel = new Set<string>();
 		for (const [ap, apDrops] of groupBy(siteDrops, (session) => session.apMac)) {
@@ -49,7 +53,12 @@ export function connectivityDropFindings(
 					step: 'infrastructure',
 					rule: 'connectivity_drops_ap',
 					severity: 'major',
-					scope: { level: 'ap', ...siteScope(context, siteId), ap_mac: ap, ap_name: context.deviceNames?.[ap] },
+					scope: {
+						level: 'ap',
+						...siteScope(context, siteId),
+						ap_mac: ap,
+						ap_name: context.deviceNames?.[ap],
+					},
 					target: targets.mac(ap),
 					summary: `${plural(macs.length, 'client')} had sessions shorter than ${thresholds.shortSessionSeconds} s on AP ${deviceLabel(context, ap)} at ${siteLabel(context, siteId)}.`,
 					evidence: {
@@ -61,9 +70,18 @@ export function connectivityDropFindings(
 							(tag) => tag,
 						),
 					},
-					likelyCause: 'Clients keep losing this AP: radio resets, an unstable uplink, or aggressive roaming/band-steering settings.',
-					remediation: manual(`Check the uplink, radio events and roaming settings of AP ${deviceLabel(context, ap)}.`),
-					followUp: [remediate.restartDevice(siteId, ap, `Restart AP ${deviceLabel(context, ap)} if the drops continue.`)],
+					likelyCause:
+						'Clients keep losing this AP: radio resets, an unstable uplink, or aggressive roaming/band-steering settings.',
+					remediation: manual(
+						`Check the uplink, radio events and roaming settings of AP ${deviceLabel(context, ap)}.`,
+					),
+					followUp: [
+						remediate.restartDevice(
+							siteId,
+							ap,
+							`Restart AP ${deviceLabel(context, ap)} if the drops continue.`,
+						),
+					],
 					timestamps: apDrops.map(stampOf),
 					count: apDrops.length,
 					now: context.now,
@@ -92,9 +110,16 @@ export function connectivityDropFindings(
 						),
 						limit: thresholds.dropsPerClient,
 					},
-					likelyCause: 'The client keeps dropping off: weak coverage where it is, power-save or driver problems.',
+					likelyCause:
+						'The client keeps dropping off: weak coverage where it is, power-save or driver problems.',
 					remediation: manual("Check the client's signal and driver/power-save settings."),
-					followUp: [remediate.reconnectClient(siteId, mac, 'Disconnect the client so it re-associates cleanly.')],
+					followUp: [
+						remediate.reconnectClient(
+							siteId,
+							mac,
+							'Disconnect the client so it re-associates cleanly.',
+						),
+					],
 					timestamps: clientDrops.map(stampOf),
 					count: clientDrops.length,
 					now: context.now,
@@ -113,8 +138,12 @@ export function deviceUpdownFindings(
 	context: DiagnosisContext,
 ): Finding[] {
 	const findings: Finding[] = [];
-	const downs = events.filter((event) => DEVICE_DOWN.test(event.type) && event.mac && event.site_id);
-	for (const [mac, deviceDowns] of groupBy(downs, (event) => normalizeMacLoose(event.mac as string))) {
+	const downs = events.filter(
+		(event) => DEVICE_DOWN.test(event.type) && event.mac && event.site_id,
+	);
+	for (const [mac, deviceDowns] of groupBy(downs, (event) =>
+		normalizeMacLoose(event.mac as string),
+	)) {
 		if (deviceDowns.length < thresholds.deviceUpdownFlaps) continue;
 		findings.push(
 			deviceFinding(
@@ -162,7 +191,12 @@ function deviceFinding(
 		step: 'infrastructure',
 		rule,
 		severity: down ? 'critical' : 'major',
-		scope: { level: 'switch_port', ...siteScope(context, siteId), switch_mac: mac, switch_name: context.deviceNames?.[mac] },
+		scope: {
+			level: 'switch_port',
+			...siteScope(context, siteId),
+			switch_mac: mac,
+			switch_name: context.deviceNames?.[mac],
+		},
 		target: targets.switchPort(mac),
 		summary: down
 			? `Device ${deviceLabel(context, mac)} at ${siteLabel(context, siteId)} is down.`

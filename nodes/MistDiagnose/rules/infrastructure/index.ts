@@ -48,7 +48,11 @@ const PORT_TYPES = Object.keys(PORT_SIGNAL_TYPES);
  * Infrastructure step: gateway/ARP/DNS reachability, connectivity drops, switch/gateway up-downs,
  * latency against limits and baselines, and switch port problems (flap, bad cable, missing VLAN).
  */
-export function diagnoseInfrastructure(input: InfrastructureInput, thresholds: DiagnosisThresholds, context: DiagnosisContext): StepResult {
+export function diagnoseInfrastructure(
+	input: InfrastructureInput,
+	thresholds: DiagnosisThresholds,
+	context: DiagnosisContext,
+): StepResult {
 	const health = new HealthTracker('infrastructure', context);
 	const directory = clientDirectory(input.clients);
 	for (const site of input.sites ?? []) health.check('site', site.id, site.id, site.name);
@@ -56,10 +60,15 @@ export function diagnoseInfrastructure(input: InfrastructureInput, thresholds: D
 		const siteId = client.site_id ?? input.defaults?.site_id;
 		if (siteId) health.check('client', client.mac, siteId, client.hostname);
 	}
-	const failures = toFailures(input.events ?? [], createEventClassifier(input.catalogue), ['dns_failure', 'arp_failure'], {
-		...input.defaults,
-		vlanByMac: { ...vlanByMac(directory), ...input.defaults?.vlanByMac },
-	});
+	const failures = toFailures(
+		input.events ?? [],
+		createEventClassifier(input.catalogue),
+		['dns_failure', 'arp_failure'],
+		{
+			...input.defaults,
+			vlanByMac: { ...vlanByMac(directory), ...input.defaults?.vlanByMac },
+		},
+	);
 	const deviceEvents = input.deviceEvents ?? [];
 	const findings: Finding[] = [
 		...reachabilityFindings(failures, thresholds, context, health),
@@ -70,13 +79,27 @@ export function diagnoseInfrastructure(input: InfrastructureInput, thresholds: D
 			],
 			context,
 		),
-		...connectivityDropFindings(input.sessions ?? [], input.defaults?.site_id, thresholds, context, health),
-		...deviceUpdownFindings(deviceEvents, alarmSignals(input.alarms, ['switch_down', 'gateway_down']), thresholds, context),
+		...connectivityDropFindings(
+			input.sessions ?? [],
+			input.defaults?.site_id,
+			thresholds,
+			context,
+			health,
+		),
+		...deviceUpdownFindings(
+			deviceEvents,
+			alarmSignals(input.alarms, ['switch_down', 'gateway_down']),
+			thresholds,
+			context,
+		),
 		...latencyFindings(input.latency ?? [], input.latencyHistory, thresholds, context),
 		...latencySpikeFindings(input.latencySeries ?? [], thresholds, context),
 		...switchPortFindings(
 			deviceEvents,
-			[...alarmSignals(input.alarms, PORT_TYPES), ...marvisSignals(input.marvisActions, PORT_TYPES)],
+			[
+				...alarmSignals(input.alarms, PORT_TYPES),
+				...marvisSignals(input.marvisActions, PORT_TYPES),
+			],
 			thresholds,
 			context,
 		),

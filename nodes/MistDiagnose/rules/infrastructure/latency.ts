@@ -35,7 +35,8 @@ const PHASES = [
 		rule: 'slow_dhcp',
 		label: 'DHCP',
 		limits: (t: DiagnosisThresholds) => t.latencyDhcpSeconds,
-		cause: 'The DHCP server or relay answers slowly (overloaded server, WAN path to a central server).',
+		cause:
+			'The DHCP server or relay answers slowly (overloaded server, WAN path to a central server).',
 	},
 	{
 		key: 'avg_auth',
@@ -67,7 +68,9 @@ export function latencyFindings(
 	context: DiagnosisContext,
 ): Finding[] {
 	const latest = new Map<string, ClientLatencyInput>();
-	for (const event of events) if ((latest.get(event.site_id)?.timestamp ?? -Infinity) < event.timestamp) latest.set(event.site_id, event);
+	for (const event of events)
+		if ((latest.get(event.site_id)?.timestamp ?? -Infinity) < event.timestamp)
+			latest.set(event.site_id, event);
 	const findings: Finding[] = [];
 	for (const event of latest.values()) {
 		for (const phase of PHASES) {
@@ -76,11 +79,20 @@ export function latencyFindings(
 			const limits = phase.limits(thresholds);
 			const grade: Grade = gradeHigherIsWorse(value, limits);
 			if (grade === 'ok') continue;
-			const metric: MetricEvidence = { metric: phase.key, value: round(value, 3), warn: limits.warn, crit: limits.crit, unit: 's' };
+			const metric: MetricEvidence = {
+				metric: phase.key,
+				value: round(value, 3),
+				warn: limits.warn,
+				crit: limits.crit,
+				unit: 's',
+			};
 			let severity: Finding['severity'] = grade === 'crit' ? 'major' : 'minor';
 			const past = history?.[`${event.site_id}:${phase.phase}`];
 			if (past) {
-				const verdict = checkBaseline(value, past, { k: thresholds.baselineK, minSamples: thresholds.baselineMinSamples });
+				const verdict = checkBaseline(value, past, {
+					k: thresholds.baselineK,
+					minSamples: thresholds.baselineMinSamples,
+				});
 				if (verdict.sufficient) {
 					metric.baseline = baselineEvidence(verdict);
 					if (!verdict.anomalous) severity = 'info';
@@ -96,7 +108,9 @@ export function latencyFindings(
 					summary: `${phase.label} takes ${round(value, 2)} s on average at ${siteLabel(context, event.site_id)} (limit ${limits.warn} s).`,
 					evidence: { metrics: [metric] },
 					likelyCause: phase.cause,
-					remediation: manual(`Check the ${phase.label} servers serving ${siteLabel(context, event.site_id)} and the path to them.`),
+					remediation: manual(
+						`Check the ${phase.label} servers serving ${siteLabel(context, event.site_id)} and the path to them.`,
+					),
 					timestamps: [event.timestamp],
 					now: context.now,
 				}),
@@ -107,7 +121,11 @@ export function latencyFindings(
 }
 
 /** Latency insight series: a last value above mean + k·σ of the earlier values is a spike (one finding per site). */
-export function latencySpikeFindings(series: MetricSeriesInput[], thresholds: DiagnosisThresholds, context: DiagnosisContext): Finding[] {
+export function latencySpikeFindings(
+	series: MetricSeriesInput[],
+	thresholds: DiagnosisThresholds,
+	context: DiagnosisContext,
+): Finding[] {
 	const bySite = new Map<string, { metrics: MetricEvidence[]; timestamps: number[] }>();
 	for (const entry of series) {
 		const points = entry.values
@@ -122,7 +140,11 @@ export function latencySpikeFindings(series: MetricSeriesInput[], thresholds: Di
 		);
 		if (!verdict.anomalous) continue;
 		const site = bySite.get(entry.site_id) ?? { metrics: [], timestamps: [] };
-		site.metrics.push({ metric: entry.metric, value: last.value as number, baseline: baselineEvidence(verdict) });
+		site.metrics.push({
+			metric: entry.metric,
+			value: last.value as number,
+			baseline: baselineEvidence(verdict),
+		});
 		if (typeof last.at === 'number') site.timestamps.push(last.at);
 		bySite.set(entry.site_id, site);
 	}
@@ -135,8 +157,11 @@ export function latencySpikeFindings(series: MetricSeriesInput[], thresholds: Di
 			target: targets.site(),
 			summary: `Latency spiked at ${siteLabel(context, siteId)}: ${site.metrics.map((metric) => `${metric.metric} ${round(metric.value, 3)} (usual ≤ ${metric.baseline?.limit})`).join(', ')}.`,
 			evidence: { metrics: site.metrics },
-			likelyCause: 'A sudden rise above the site’s own normal: congestion, a slow server, or a WAN problem.',
-			remediation: manual('Compare with WAN link health and server response times for the same period.'),
+			likelyCause:
+				'A sudden rise above the site’s own normal: congestion, a slow server, or a WAN problem.',
+			remediation: manual(
+				'Compare with WAN link health and server response times for the same period.',
+			),
 			timestamps: site.timestamps,
 			now: context.now,
 		}),

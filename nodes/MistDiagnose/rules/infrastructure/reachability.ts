@@ -18,7 +18,10 @@ import { alarmFacts } from '../signals/alarms';
 
 type Service = 'dns' | 'arp';
 
-const WORDS: Record<Service, { name: string; prefix: 'dns' | 'gateway_arp'; shared: string; single: string; check: string }> = {
+const WORDS: Record<
+	Service,
+	{ name: string; prefix: 'dns' | 'gateway_arp'; shared: string; single: string; check: string }
+> = {
 	dns: {
 		name: 'DNS',
 		prefix: 'dns',
@@ -29,13 +32,20 @@ const WORDS: Record<Service, { name: string; prefix: 'dns' | 'gateway_arp'; shar
 	arp: {
 		name: 'gateway ARP',
 		prefix: 'gateway_arp',
-		shared: 'The default gateway does not answer ARP: gateway down, wrong VLAN on the uplink, or ARP inspection/storm control dropping it.',
-		single: 'Only this client cannot reach the gateway: a static IP in the wrong subnet, or a stale ARP entry.',
+		shared:
+			'The default gateway does not answer ARP: gateway down, wrong VLAN on the uplink, or ARP inspection/storm control dropping it.',
+		single:
+			'Only this client cannot reach the gateway: a static IP in the wrong subnet, or a stale ARP entry.',
 		check: 'Check the default gateway of the VLAN and the VLAN on the AP uplinks.',
 	},
 };
 
-function sharedFinding(service: Service, group: FailureGroup, thresholds: DiagnosisThresholds, context: DiagnosisContext): Finding {
+function sharedFinding(
+	service: Service,
+	group: FailureGroup,
+	thresholds: DiagnosisThresholds,
+	context: DiagnosisContext,
+): Finding {
 	const words = WORDS[service];
 	const level = group.vlan ? 'vlan' : 'site';
 	const grade = gradeSharedClients(group.peak.distinct, thresholds);
@@ -53,10 +63,19 @@ function sharedFinding(service: Service, group: FailureGroup, thresholds: Diagno
 		scope: { level, ...siteScope(context, group.site_id), vlan: group.vlan },
 		target: group.vlan ? targets.vlan(group.vlan) : targets.site(),
 		summary: `${plural(group.macs.length, 'client')} failed ${words.name} ${where}${windowNote(group.macs.length, group.peak.distinct, thresholds)}.`,
-		evidence: { ...eventEvidence(group.failures, group.macs, thresholds), peakClientsInWindow: group.peak.distinct },
+		evidence: {
+			...eventEvidence(group.failures, group.macs, thresholds),
+			peakClientsInWindow: group.peak.distinct,
+		},
 		likelyCause: words.shared,
 		remediation: topAp
-			? remediate.syntheticTest(group.site_id, topAp, service, `Run a ${words.name} test from AP ${topAp}.`, group.vlan)
+			? remediate.syntheticTest(
+					group.site_id,
+					topAp,
+					service,
+					`Run a ${words.name} test from AP ${topAp}.`,
+					group.vlan,
+				)
 			: manual(words.check),
 		followUp: topAp ? [manual(words.check)] : [],
 		timestamps: group.failures.map((failure) => failure.timestamp),
@@ -64,19 +83,33 @@ function sharedFinding(service: Service, group: FailureGroup, thresholds: Diagno
 	});
 }
 
-function clientFinding(service: Service, group: FailureGroup, thresholds: DiagnosisThresholds, context: DiagnosisContext): Finding {
+function clientFinding(
+	service: Service,
+	group: FailureGroup,
+	thresholds: DiagnosisThresholds,
+	context: DiagnosisContext,
+): Finding {
 	const words = WORDS[service];
 	const mac = group.macs[0];
 	return makeFinding({
 		step: 'infrastructure',
 		rule: `client_${service}_failure`,
 		severity: 'minor',
-		scope: { level: 'client', ...siteScope(context, group.site_id), client_mac: mac, vlan: group.vlan },
+		scope: {
+			level: 'client',
+			...siteScope(context, group.site_id),
+			client_mac: mac,
+			vlan: group.vlan,
+		},
 		target: targets.mac(mac),
 		summary: `Client ${mac} failed ${words.name} ${plural(group.failures.length, 'time')} at ${siteLabel(context, group.site_id)}; no other client is affected.`,
 		evidence: eventEvidence(group.failures, group.macs, thresholds),
 		likelyCause: words.single,
-		remediation: remediate.reconnectClient(group.site_id, mac, 'Disconnect the client so it reconnects and renews its settings.'),
+		remediation: remediate.reconnectClient(
+			group.site_id,
+			mac,
+			'Disconnect the client so it reconnects and renews its settings.',
+		),
 		timestamps: group.failures.map((failure) => failure.timestamp),
 		now: context.now,
 	});
@@ -97,13 +130,17 @@ export function reachabilityFindings(
 			findings.push(sharedFinding(service, group, thresholds, context));
 			health.flagAll('client', group.macs);
 		}
-		for (const group of correlated.clientGroups) findings.push(clientFinding(service, group, thresholds, context));
+		for (const group of correlated.clientGroups)
+			findings.push(clientFinding(service, group, thresholds, context));
 	}
 	return findings;
 }
 
 /** Mist alarms / Marvis actions for ARP and DNS failures, as site findings. */
-export function reachabilitySignalFindings(signals: Signal[], context: DiagnosisContext): Finding[] {
+export function reachabilitySignalFindings(
+	signals: Signal[],
+	context: DiagnosisContext,
+): Finding[] {
 	return signals.map((signal) => {
 		const service: Service = /dns/i.test(signal.type) ? 'dns' : 'arp';
 		const words = WORDS[service];
@@ -111,7 +148,11 @@ export function reachabilitySignalFindings(signals: Signal[], context: Diagnosis
 			step: 'infrastructure',
 			rule: `${words.prefix}_failures_${signal.vlan ? 'vlan' : 'site'}`,
 			severity: 'major',
-			scope: { level: signal.vlan ? 'vlan' : 'site', ...siteScope(context, signal.site_id), vlan: signal.vlan },
+			scope: {
+				level: signal.vlan ? 'vlan' : 'site',
+				...siteScope(context, signal.site_id),
+				vlan: signal.vlan,
+			},
 			target: signal.vlan ? targets.vlan(signal.vlan) : targets.site(),
 			summary: `Mist reports ${words.name} failures at ${siteLabel(context, signal.site_id)}${signal.vlan ? ` on VLAN ${signal.vlan}` : ''}.`,
 			evidence: {

@@ -30,7 +30,10 @@ interface PortProblem {
 	evidence: Record<string, unknown>;
 }
 
-function fixFor(problem: PortProblem, label: string): { remediation: Remediation; followUp: Remediation[]; cause: string } {
+function fixFor(
+	problem: PortProblem,
+	label: string,
+): { remediation: Remediation; followUp: Remediation[]; cause: string } {
 	const { siteId, switchMac, portId } = problem;
 	if (problem.rule === 'switch_port_missing_vlan') {
 		return {
@@ -38,7 +41,8 @@ function fixFor(problem: PortProblem, label: string): { remediation: Remediation
 				`Add VLAN ${problem.vlan ?? '(see evidence)'} to ${portId ? `port ${portId} of ` : ''}${label} (port profile / trunk).`,
 			),
 			followUp: [],
-			cause: 'A VLAN used by the WLANs of the connected AP is not allowed on the switch port, so its clients get no DHCP/gateway.',
+			cause:
+				'A VLAN used by the WLANs of the connected AP is not allowed on the switch port, so its clients get no DHCP/gateway.',
 		};
 	}
 	if (!portId) {
@@ -48,7 +52,12 @@ function fixFor(problem: PortProblem, label: string): { remediation: Remediation
 			cause: 'Physical-layer errors on a switch port.',
 		};
 	}
-	const cable = remediate.cableTest(siteId, switchMac, portId, `Run a cable test (TDR) on ${portId} of ${label}.`);
+	const cable = remediate.cableTest(
+		siteId,
+		switchMac,
+		portId,
+		`Run a cable test (TDR) on ${portId} of ${label}.`,
+	);
 	if (problem.rule === 'switch_port_bad_cable') {
 		return {
 			remediation: cable,
@@ -58,8 +67,16 @@ function fixFor(problem: PortProblem, label: string): { remediation: Remediation
 	}
 	return {
 		remediation: cable,
-		followUp: [remediate.bouncePort(siteId, switchMac, [portId], `Bounce ${portId} on ${label} if the cable tests good.`)],
-		cause: 'The link goes up and down: bad cable or connector, PoE negotiation, or the connected device rebooting.',
+		followUp: [
+			remediate.bouncePort(
+				siteId,
+				switchMac,
+				[portId],
+				`Bounce ${portId} on ${label} if the cable tests good.`,
+			),
+		],
+		cause:
+			'The link goes up and down: bad cable or connector, PoE negotiation, or the connected device rebooting.',
 	};
 }
 
@@ -103,11 +120,19 @@ export function switchPortFindings(
 	context: DiagnosisContext,
 ): Finding[] {
 	const problems: PortProblem[] = [];
-	const downs = deviceEvents.filter((event) => event.type === 'SW_PORT_DOWN' && event.mac && event.port_id && event.site_id);
-	for (const events of groupBy(downs, (event) => `${normalizeMacLoose(event.mac as string)}/${event.port_id}`).values()) {
+	const downs = deviceEvents.filter(
+		(event) => event.type === 'SW_PORT_DOWN' && event.mac && event.port_id && event.site_id,
+	);
+	for (const events of groupBy(
+		downs,
+		(event) => `${normalizeMacLoose(event.mac as string)}/${event.port_id}`,
+	).values()) {
 		if (events.length < thresholds.portFlapDowns) continue;
 		const ups = deviceEvents.filter(
-			(event) => event.type === 'SW_PORT_UP' && event.mac === events[0].mac && event.port_id === events[0].port_id,
+			(event) =>
+				event.type === 'SW_PORT_UP' &&
+				event.mac === events[0].mac &&
+				event.port_id === events[0].port_id,
 		).length;
 		problems.push({
 			rule: 'switch_port_flap',
@@ -134,7 +159,14 @@ export function switchPortFindings(
 			vlan: signal.vlan,
 			count: signal.count,
 			timestamps: signal.timestamps,
-			evidence: { source: signal.source, type: signal.type, id: signal.id, count: signal.count, text: signal.text, ...alarmFacts(signal) },
+			evidence: {
+				source: signal.source,
+				type: signal.type,
+				id: signal.id,
+				count: signal.count,
+				text: signal.text,
+				...alarmFacts(signal),
+			},
 		});
 	}
 	return problems.map((problem) => toFinding(problem, context));

@@ -40,7 +40,8 @@ export interface AlarmDefinition {
 }
 
 /** Real alarms (Juniper's own `rogue-ap-detected` sample) may carry neither severity nor group. */
-export const lacksDefinition = (alarm: Pick<Alarm, 'type' | 'severity' | 'group'>) => !alarm.severity || !alarm.group;
+export const lacksDefinition = (alarm: Pick<Alarm, 'type' | 'severity' | 'group'>) =>
+	!alarm.severity || !alarm.group;
 
 /** Gives each alarm without a severity or group those of its type's definition; others are kept as they are. */
 export function withAlarmDefinitions<A extends Pick<Alarm, 'type' | 'severity' | 'group'>>(
@@ -78,17 +79,26 @@ export function alarmSignals(alarms: AlarmInput[] | undefined, types: string[]):
 			type: alarm.type,
 			site_id: alarm.site_id,
 			count: Math.max(1, alarm.count ?? 1),
-			timestamps: [alarm.timestamp, alarm.last_seen].filter((value): value is number => typeof value === 'number'),
+			timestamps: [alarm.timestamp, alarm.last_seen].filter(
+				(value): value is number => typeof value === 'number',
+			),
 			id: alarm.id,
 			ssid: alarm.ssids?.length === 1 ? alarm.ssids[0] : undefined,
 			vlan: alarm.vlans?.length === 1 ? String(alarm.vlans[0]) : undefined,
 			severity: alarm.severity ?? undefined,
 			group: alarm.group ?? undefined,
 		};
-		const macs = [...(alarm.aps ?? []), ...(alarm.switches ?? []), ...(alarm.gateways ?? [])].map(normalizeMacLoose);
-		const ports = alarm.port_ids?.length ? alarm.port_ids : alarm.port_id ? [alarm.port_id] : [undefined];
+		const macs = [...(alarm.aps ?? []), ...(alarm.switches ?? []), ...(alarm.gateways ?? [])].map(
+			normalizeMacLoose,
+		);
+		const ports = alarm.port_ids?.length
+			? alarm.port_ids
+			: alarm.port_id
+				? [alarm.port_id]
+				: [undefined];
 		if (macs.length === 0) signals.push(base);
-		for (const mac of macs) for (const port of ports) signals.push({ ...base, mac, ...(port ? { port_id: port } : {}) });
+		for (const mac of macs)
+			for (const port of ports) signals.push({ ...base, mac, ...(port ? { port_id: port } : {}) });
 	}
 	return signals;
 }

@@ -24,7 +24,10 @@ export interface MarvisActionInput {
 
 const CLOSED = new Set(['resolved', 'validated', 'expired', 'marvis_self_driven']);
 
-export function marvisSignals(actions: MarvisActionInput[] | undefined, topics: string[]): Signal[] {
+export function marvisSignals(
+	actions: MarvisActionInput[] | undefined,
+	topics: string[],
+): Signal[] {
 	const signals: Signal[] = [];
 	for (const action of actions ?? []) {
 		if (!topics.includes(action.symptom) || !action.site_id) continue;
@@ -34,14 +37,18 @@ export function marvisSignals(actions: MarvisActionInput[] | undefined, topics: 
 			type: action.symptom,
 			site_id: action.site_id,
 			count: 1,
-			timestamps: [action.timestamp, action.last_seen].filter((value): value is number => typeof value === 'number'),
+			timestamps: [action.timestamp, action.last_seen].filter(
+				(value): value is number => typeof value === 'number',
+			),
 			port_id: action.port_id ?? undefined,
 			ssid: action.ssid ?? undefined,
 			vlan: action.vlan === undefined || action.vlan === null ? undefined : String(action.vlan),
 			impactedClients: action.impacted_clients ?? undefined,
 			text: action.text ?? undefined,
 		};
-		const macs = [...(action.macs ?? []), ...(action.mac ? [action.mac] : [])].map(normalizeMacLoose);
+		const macs = [...(action.macs ?? []), ...(action.mac ? [action.mac] : [])].map(
+			normalizeMacLoose,
+		);
 		if (macs.length === 0) signals.push(base);
 		for (const mac of new Set(macs)) signals.push({ ...base, mac });
 	}

@@ -25,7 +25,12 @@ export interface SleSummaryInput {
 	summary: Omit<SleSummary, 'classifiers'> & {
 		classifiers?: Array<{
 			name: string;
-			impact?: { num_users?: number | null; num_aps?: number | null; total_users?: number | null; total_aps?: number | null } | null;
+			impact?: {
+				num_users?: number | null;
+				num_aps?: number | null;
+				total_users?: number | null;
+				total_aps?: number | null;
+			} | null;
 			samples?: { total?: Samples; degraded?: Samples } | null;
 		}> | null;
 		start?: number | null;
@@ -62,7 +67,8 @@ const CLASSIFIER_RULES: ClassifierRule[] = [
 		rule: 'sle_association',
 		meaning: 'association',
 		cause: 'Clients fail or are slow to associate (AP, band steering or roaming problems).',
-		remediation: () => manual('Open the impacted APs of the association classifier and check them.'),
+		remediation: () =>
+			manual('Open the impacted APs of the association classifier and check them.'),
 	},
 	{
 		metrics: CONNECT_METRICS,
@@ -80,7 +86,8 @@ const CLASSIFIER_RULES: ClassifierRule[] = [
 		rule: 'sle_dhcp',
 		meaning: 'DHCP',
 		cause: 'Clients fail or are slow to get an address (DHCP server, relay or pool).',
-		remediation: () => manual('Check the DHCP server, the relay (ip helper) and the pool of the impacted VLANs.'),
+		remediation: () =>
+			manual('Check the DHCP server, the relay (ip helper) and the pool of the impacted VLANs.'),
 	},
 	{
 		metrics: CONNECT_METRICS,
@@ -99,7 +106,12 @@ const CLASSIFIER_RULES: ClassifierRule[] = [
 		meaning: 'weak signal',
 		cause: 'Clients see a weak signal: coverage gaps or low transmit power.',
 		remediation: (siteId) =>
-			remediate.rrmOptimize(siteId, ['24', '5'], true, 'Let RRM raise transmit power where coverage is weak (no client disconnects).'),
+			remediate.rrmOptimize(
+				siteId,
+				['24', '5'],
+				true,
+				'Let RRM raise transmit power where coverage is weak (no client disconnects).',
+			),
 	},
 	{
 		metrics: ['coverage'],
@@ -108,7 +120,8 @@ const CLASSIFIER_RULES: ClassifierRule[] = [
 		rule: 'sle_coverage_asymmetry',
 		meaning: 'coverage asymmetry',
 		cause: 'AP and client transmit power do not match, so one direction of the link is weak.',
-		remediation: () => manual('Lower AP transmit power on the impacted APs or check client power-save settings.'),
+		remediation: () =>
+			manual('Lower AP transmit power on the impacted APs or check client power-save settings.'),
 	},
 	{
 		metrics: ['capacity'],
@@ -117,7 +130,8 @@ const CLASSIFIER_RULES: ClassifierRule[] = [
 		rule: 'sle_ap_load',
 		meaning: 'AP load',
 		cause: 'Too many clients or too much traffic on some APs.',
-		remediation: () => manual('Add capacity (APs or 5/6 GHz radios) or enable band steering where APs are loaded.'),
+		remediation: () =>
+			manual('Add capacity (APs or 5/6 GHz radios) or enable band steering where APs are loaded.'),
 	},
 	{
 		metrics: ['capacity'],
@@ -126,7 +140,13 @@ const CLASSIFIER_RULES: ClassifierRule[] = [
 		rule: 'sle_wifi_interference',
 		meaning: 'Wi-Fi interference',
 		cause: 'Co-channel or neighbour Wi-Fi interference.',
-		remediation: (siteId) => remediate.rrmOptimize(siteId, ['24', '5'], false, 'Let RRM re-plan channels and power for the site.'),
+		remediation: (siteId) =>
+			remediate.rrmOptimize(
+				siteId,
+				['24', '5'],
+				false,
+				'Let RRM re-plan channels and power for the site.',
+			),
 	},
 	{
 		metrics: ['capacity'],
@@ -136,7 +156,9 @@ const CLASSIFIER_RULES: ClassifierRule[] = [
 		meaning: 'non-Wi-Fi interference',
 		cause: 'Non-Wi-Fi energy (microwaves, Bluetooth, video senders) on the channels.',
 		remediation: () =>
-			manual('Find the interference source (spectrum analysis) and move or shield it; RRM can change channels meanwhile.'),
+			manual(
+				'Find the interference source (spectrum analysis) and move or shield it; RRM can change channels meanwhile.',
+			),
 	},
 	{
 		metrics: ['ap-availability'],
@@ -170,7 +192,8 @@ function ruleFor(metric: string, classifier: string): ClassifierRule | undefined
 	return CLASSIFIER_RULES.find(
 		({ metrics, classifiers }) =>
 			metrics.includes(metric) &&
-			(!!classifiers.prefixes?.some((prefix) => name.startsWith(prefix)) || !!classifiers.names?.includes(name)),
+			(!!classifiers.prefixes?.some((prefix) => name.startsWith(prefix)) ||
+				!!classifiers.names?.includes(name)),
 	);
 }
 
@@ -203,7 +226,8 @@ export function sleClassifierFindings(
 			// Too little use to judge a client SLE: a few user-minutes make any share (low-traffic sites).
 			if (!AP_SLES.has(metric)) {
 				if (all < thresholds.sleMinUserMinutes) continue;
-				if (!hasEnoughClients(classifier.impact?.total_users ?? summaryUsers(summary), thresholds)) continue;
+				if (!hasEnoughClients(classifier.impact?.total_users ?? summaryUsers(summary), thresholds))
+					continue;
 			}
 			const share = degraded / all;
 			const grade = gradeHigherIsWorse(share, thresholds.sleClassifierShare);
@@ -233,7 +257,9 @@ export function sleClassifierFindings(
 					},
 					likelyCause: rule.cause,
 					remediation: rule.remediation(siteId),
-					timestamps: [summary.start, summary.end].filter((value): value is number => typeof value === 'number'),
+					timestamps: [summary.start, summary.end].filter(
+						(value): value is number => typeof value === 'number',
+					),
 					now: context.now,
 				}),
 			);

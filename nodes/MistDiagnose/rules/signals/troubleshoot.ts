@@ -12,7 +12,12 @@ export interface TroubleshootInput {
 	device_mac?: string;
 	start?: number;
 	end?: number;
-	results: Array<{ category?: string | null; reason?: string | null; recommendation?: string | null; text?: string | null }>;
+	results: Array<{
+		category?: string | null;
+		reason?: string | null;
+		recommendation?: string | null;
+		text?: string | null;
+	}>;
 }
 
 /** Marvis names no step; the reason text decides (first match wins). */
@@ -42,7 +47,11 @@ const slug = (text: string) =>
 		.slice(0, 40) || 'issue';
 
 /** Marvis results become `marvis_<reason>` findings of the matching step, with Marvis's recommendation as the manual fix. */
-export function troubleshootFindings(step: DiagnosisStep, inputs: TroubleshootInput[] | undefined, context: DiagnosisContext): Finding[] {
+export function troubleshootFindings(
+	step: DiagnosisStep,
+	inputs: TroubleshootInput[] | undefined,
+	context: DiagnosisContext,
+): Finding[] {
 	const findings: Finding[] = [];
 	for (const input of inputs ?? []) {
 		for (const result of input.results) {
@@ -56,13 +65,22 @@ export function troubleshootFindings(step: DiagnosisStep, inputs: TroubleshootIn
 					step,
 					rule: `marvis_${slug(reason)}`,
 					severity: 'minor',
-					scope: { level, ...siteScope(context, input.site_id), client_mac: clientMac, ap_mac: deviceMac },
+					scope: {
+						level,
+						...siteScope(context, input.site_id),
+						client_mac: clientMac,
+						ap_mac: deviceMac,
+					},
 					target: clientMac ?? deviceMac ?? targets.site(),
 					summary: result.text || `Marvis reports ${reason}.`,
 					evidence: { marvis: { category: result.category, reason: result.reason } },
 					likelyCause: `Marvis: ${reason}.`,
-					remediation: manual(result.recommendation || 'Follow the Marvis recommendation in the Mist portal.'),
-					timestamps: [input.start, input.end].filter((value): value is number => typeof value === 'number'),
+					remediation: manual(
+						result.recommendation || 'Follow the Marvis recommendation in the Mist portal.',
+					),
+					timestamps: [input.start, input.end].filter(
+						(value): value is number => typeof value === 'number',
+					),
 					now: context.now,
 				}),
 			);

@@ -12,7 +12,8 @@ export interface ApKeys {
 const DEVICE_ID = /^00000000-0000-0000-1000-([0-9a-f]{12})$/i;
 
 /** The MAC a Mist device id is made of. */
-export const macOfDeviceId = (id: string | null | undefined) => (id ? DEVICE_ID.exec(id.trim())?.[1]?.toLowerCase() : undefined);
+export const macOfDeviceId = (id: string | null | undefined) =>
+	id ? DEVICE_ID.exec(id.trim())?.[1]?.toLowerCase() : undefined;
 
 export type ApResolver = (keys: ApKeys) => { mac: string; ap?: DeviceStat } | undefined;
 

@@ -2,13 +2,25 @@ import type { WlanSecurity } from './context';
 import type { FailureEvent } from './failures';
 import { isUnacknowledged } from './failures';
 
-export type AuthCause = 'certificate' | 'idp' | 'radius' | 'rf' | 'policy' | 'psk' | 'mac_auth' | 'credentials';
+export type AuthCause =
+	| 'certificate'
+	| 'idp'
+	| 'radius'
+	| 'rf'
+	| 'policy'
+	| 'psk'
+	| 'mac_auth'
+	| 'credentials';
 
 const CERTIFICATE = /CERT|certificate|\bTLS\b|unknown ca|expired|\b12321\b|\b12309\b/i;
-const RADIUS_DOWN = /radius.{0,40}(timeout|timed out|not respond|unreachable|no response)|no response from (the )?radius|\b5411\b/i;
+const RADIUS_DOWN =
+	/radius.{0,40}(timeout|timed out|not respond|unreachable|no response)|no response from (the )?radius|\b5411\b/i;
 
 /** Reads the likely cause of one authentication failure from its type, text and the WLAN's security. */
-export function authCauseOf(failure: FailureEvent, wlanSecurity?: Record<string, WlanSecurity>): AuthCause {
+export function authCauseOf(
+	failure: FailureEvent,
+	wlanSecurity?: Record<string, WlanSecurity>,
+): AuthCause {
 	const type = failure.type.toUpperCase();
 	const text = failure.text ?? '';
 	if (failure.category === 'policy_failure') return 'policy';
@@ -20,7 +32,11 @@ export function authCauseOf(failure: FailureEvent, wlanSecurity?: Record<string,
 	if (/MAC_AUTH/.test(type)) return 'mac_auth';
 	const security = failure.ssid ? wlanSecurity?.[failure.ssid] : undefined;
 	const pskKeyMgmt = /PSK|SAE/i.test(failure.key_mgmt ?? '');
-	if (security === 'psk' || (!security && (pskKeyMgmt || /SAE|PSK/.test(type) || /\bPSK\b|4-way handshake|MIC failure/i.test(text)))) {
+	if (
+		security === 'psk' ||
+		(!security &&
+			(pskKeyMgmt || /SAE|PSK/.test(type) || /\bPSK\b|4-way handshake|MIC failure/i.test(text)))
+	) {
 		return 'psk';
 	}
 	return 'credentials';
@@ -28,9 +44,20 @@ export function authCauseOf(failure: FailureEvent, wlanSecurity?: Record<string,
 
 /** The cause most failures share; ties prefer the more specific cause (order of the list). */
 export function dominantCause(causes: AuthCause[]): AuthCause {
-	const order: AuthCause[] = ['certificate', 'idp', 'radius', 'rf', 'policy', 'psk', 'mac_auth', 'credentials'];
+	const order: AuthCause[] = [
+		'certificate',
+		'idp',
+		'radius',
+		'rf',
+		'policy',
+		'psk',
+		'mac_auth',
+		'credentials',
+	];
 	const counts = new Map<AuthCause, number>();
 	for (const cause of causes) counts.set(cause, (counts.get(cause) ?? 0) + 1);
-	const ranked = [...order].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || order.indexOf(a) - order.indexOf(b));
+	const ranked = [...order].sort(
+		(a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || order.indexOf(a) - order.indexOf(b),
+	);
 	return (counts.get(ranked[0]) ?? 0) > 0 ? ranked[0] : 'credentials';
 }

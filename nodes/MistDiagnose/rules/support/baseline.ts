@@ -24,16 +24,34 @@ export function meanAndStddev(values: number[]): { mean: number; stddev: number 
 	return { mean, stddev: Math.sqrt(variance) };
 }
 
-export function checkBaseline(value: number, history: Array<number | null | undefined>, options: BaselineOptions): BaselineVerdict {
-	const clean = history.filter((entry): entry is number => typeof entry === 'number' && Number.isFinite(entry));
+export function checkBaseline(
+	value: number,
+	history: Array<number | null | undefined>,
+	options: BaselineOptions,
+): BaselineVerdict {
+	const clean = history.filter(
+		(entry): entry is number => typeof entry === 'number' && Number.isFinite(entry),
+	);
 	const { mean, stddev } = meanAndStddev(clean);
 	const limit = mean + options.k * stddev;
 	const sufficient = clean.length >= options.minSamples;
-	return { sufficient, anomalous: sufficient && value > limit, mean, stddev, limit, samples: clean.length };
+	return {
+		sufficient,
+		anomalous: sufficient && value > limit,
+		mean,
+		stddev,
+		limit,
+		samples: clean.length,
+	};
 }
 
 /** Evidence form of a verdict (rounded for people). */
 export function baselineEvidence(verdict: BaselineVerdict) {
 	const round = (value: number) => Math.round(value * 100) / 100;
-	return { mean: round(verdict.mean), stddev: round(verdict.stddev), limit: round(verdict.limit), samples: verdict.samples };
+	return {
+		mean: round(verdict.mean),
+		stddev: round(verdict.stddev),
+		limit: round(verdict.limit),
+		samples: verdict.samples,
+	};
 }

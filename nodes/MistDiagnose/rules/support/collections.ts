@@ -13,7 +13,11 @@ export function groupBy<T>(items: T[], keyOf: (item: T) => string | undefined): 
 }
 
 export function distinct<T>(values: Array<T | undefined | null>): T[] {
-	return [...new Set(values.filter((value): value is T => value !== undefined && value !== null && value !== ''))].sort();
+	return [
+		...new Set(
+			values.filter((value): value is T => value !== undefined && value !== null && value !== ''),
+		),
+	].sort();
 }
 
 export function countBy<T>(items: T[], keyOf: (item: T) => string): Record<string, number> {

@@ -26,22 +26,33 @@ export function commonFindings(
 	thresholds: DiagnosisThresholds,
 	context: DiagnosisContext,
 ): Finding[] {
-	return [...sleClassifierFindings(step, input.sle, thresholds, context), ...troubleshootFindings(step, input.troubleshoot, context)];
+	return [
+		...sleClassifierFindings(step, input.sle, thresholds, context),
+		...troubleshootFindings(step, input.troubleshoot, context),
+	];
 }
 
 /**
  * Evidence common to event-based findings: counts per type, a bounded MAC sample, the time span,
  * and when the events carry them, the clients' signal and how many frames went unacknowledged.
  */
-export function eventEvidence(failures: FailureEvent[], macs: string[], thresholds: DiagnosisThresholds) {
+export function eventEvidence(
+	failures: FailureEvent[],
+	macs: string[],
+	thresholds: DiagnosisThresholds,
+) {
 	const stamps = failures.map((failure) => failure.timestamp);
-	const rssis = failures.map((failure) => failure.rssi).filter((rssi): rssi is number => rssi !== undefined);
+	const rssis = failures
+		.map((failure) => failure.rssi)
+		.filter((rssi): rssi is number => rssi !== undefined);
 	const unacknowledged = failures.filter(isUnacknowledged).length;
 	return {
 		eventCounts: countBy(failures, (failure) => failure.type),
 		affectedClients: macs.length,
 		sampleMacs: macs.slice(0, thresholds.maxSampleMacs),
-		window: stamps.length ? { start: isoFromEpoch(Math.min(...stamps)), end: isoFromEpoch(Math.max(...stamps)) } : undefined,
+		window: stamps.length
+			? { start: isoFromEpoch(Math.min(...stamps)), end: isoFromEpoch(Math.max(...stamps)) }
+			: undefined,
 		...(rssis.length ? { rssiDbm: { min: Math.min(...rssis), max: Math.max(...rssis) } } : {}),
 		...(unacknowledged ? { unacknowledgedEvents: unacknowledged } : {}),
 	};
@@ -51,7 +62,12 @@ export function eventEvidence(failures: FailureEvent[], macs: string[], threshol
  * How fast the failures came, with the count said once: " within 10 min" when every one fell in one
  * window, " (up to 12 within 10 min)" when they spread wider. `note` joins the brackets.
  */
-export function windowNote(total: number, peak: number, thresholds: DiagnosisThresholds, note?: string): string {
+export function windowNote(
+	total: number,
+	peak: number,
+	thresholds: DiagnosisThresholds,
+	note?: string,
+): string {
 	const window = `within ${thresholds.windowSeconds / 60} min`;
 	if (peak >= total) return ` ${window}${note ? ` (${note})` : ''}`;
 	return ` (up to ${peak} ${window}${note ? `, ${note}` : ''})`;

@@ -15,7 +15,10 @@ export interface DiagnosisContext {
 	wlanSecurity?: Record<string, WlanSecurity>;
 }
 
-export function siteScope(context: DiagnosisContext, siteId: string): Pick<FindingScope, 'org_id' | 'site_id' | 'site_name'> {
+export function siteScope(
+	context: DiagnosisContext,
+	siteId: string,
+): Pick<FindingScope, 'org_id' | 'site_id' | 'site_name'> {
 	return { org_id: context.org_id, site_id: siteId, site_name: context.siteNames?.[siteId] };
 }
 

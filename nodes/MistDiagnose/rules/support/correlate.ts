@@ -22,14 +22,25 @@ export interface Correlated {
 	clientGroups: FailureGroup[];
 }
 
-function group(siteId: string, failures: FailureEvent[], windowSeconds: number, vlan?: string): FailureGroup {
+function group(
+	siteId: string,
+	failures: FailureEvent[],
+	windowSeconds: number,
+	vlan?: string,
+): FailureGroup {
 	const peak = peakDistinctInWindow(
 		failures,
 		windowSeconds,
 		(failure) => failure.timestamp,
 		(failure) => failure.mac,
 	);
-	return { site_id: siteId, vlan, failures, macs: distinct(failures.map((failure) => failure.mac)), peak };
+	return {
+		site_id: siteId,
+		vlan,
+		failures,
+		macs: distinct(failures.map((failure) => failure.mac)),
+		peak,
+	};
 }
 
 /**
@@ -37,7 +48,11 @@ function group(siteId: string, failures: FailureEvent[], windowSeconds: number, 
  * fail within the window becomes one VLAN group; the site's remaining failures become one site group
  * when they meet the same bar; whatever is left is a client's own problem.
  */
-export function correlateBySiteAndVlan(failures: FailureEvent[], thresholds: DiagnosisThresholds, useVlan: boolean): Correlated {
+export function correlateBySiteAndVlan(
+	failures: FailureEvent[],
+	thresholds: DiagnosisThresholds,
+	useVlan: boolean,
+): Correlated {
 	const result: Correlated = { vlanGroups: [], siteGroups: [], clientGroups: [] };
 	for (const [siteId, siteFailures] of groupBy(failures, (failure) => failure.site_id)) {
 		let leftover = siteFailures;
@@ -45,7 +60,8 @@ export function correlateBySiteAndVlan(failures: FailureEvent[], thresholds: Dia
 			leftover = siteFailures.filter((failure) => !failure.vlan);
 			for (const [vlan, vlanFailures] of groupBy(siteFailures, (failure) => failure.vlan)) {
 				const candidate = group(siteId, vlanFailures, thresholds.windowSeconds, vlan);
-				if (candidate.peak.distinct >= thresholds.sharedMinClients) result.vlanGroups.push(candidate);
+				if (candidate.peak.distinct >= thresholds.sharedMinClients)
+					result.vlanGroups.push(candidate);
 				else leftover = leftover.concat(vlanFailures);
 			}
 		}
@@ -81,8 +97,13 @@ export function applyBaseline(
 	thresholds: DiagnosisThresholds,
 ): BaselineOutcome {
 	if (!history) return { severity, withinBaseline: false };
-	const verdict: BaselineVerdict = checkBaseline(value, history, { k: thresholds.baselineK, minSamples: thresholds.baselineMinSamples });
+	const verdict: BaselineVerdict = checkBaseline(value, history, {
+		k: thresholds.baselineK,
+		minSamples: thresholds.baselineMinSamples,
+	});
 	if (!verdict.sufficient) return { severity, withinBaseline: false };
 	const evidence = { ...baselineEvidence(verdict), value };
-	return verdict.anomalous ? { severity, withinBaseline: false, evidence } : { severity: 'info', withinBaseline: true, evidence };
+	return verdict.anomalous
+		? { severity, withinBaseline: false, evidence }
+		: { severity: 'info', withinBaseline: true, evidence };
 }

@@ -9,7 +9,8 @@ export interface DedupableEvent {
 	bssid?: string | null;
 }
 
-const mac = (value: unknown) => (typeof value === 'string' && value ? normalizeMacLoose(value) : '');
+const mac = (value: unknown) =>
+	typeof value === 'string' && value ? normalizeMacLoose(value) : '';
 
 const keyOf = (event: DedupableEvent) =>
 	[mac(event.mac), event.type, event.timestamp, mac(event.ap), mac(event.bssid)].join('|');

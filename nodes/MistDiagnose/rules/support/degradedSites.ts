@@ -19,8 +19,10 @@ export const SLE_STEPS: Record<string, DiagnosisStep[]> = {
 export const AP_SLES = new Set(['ap-availability', 'ap-health']);
 
 /** Whether a site or SLE had enough clients to judge its ratios; an unknown count is given the benefit of the doubt. */
-export const hasEnoughClients = (clients: number | null | undefined, thresholds: DiagnosisThresholds) =>
-	typeof clients !== 'number' || clients >= thresholds.sleMinClients;
+export const hasEnoughClients = (
+	clients: number | null | undefined,
+	thresholds: DiagnosisThresholds,
+) => typeof clients !== 'number' || clients >= thresholds.sleMinClients;
 
 export interface DegradedSite {
 	site_id: string;

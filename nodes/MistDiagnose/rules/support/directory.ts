@@ -14,7 +14,8 @@ export interface ClientInfo {
 
 export type ClientRecord = ClientStat | ClientSearchResult;
 
-const text = (value: unknown) => (value === undefined || value === null || value === '' ? undefined : String(value));
+const text = (value: unknown) =>
+	value === undefined || value === null || value === '' ? undefined : String(value);
 
 export function clientInfo(record: ClientRecord): ClientInfo {
 	const stat = record as ClientStat;
@@ -31,7 +32,9 @@ export function clientInfo(record: ClientRecord): ClientInfo {
 }
 
 export function clientDirectory(records: ClientRecord[] | undefined): Map<string, ClientInfo> {
-	return new Map((records ?? []).map((record) => [normalizeMacLoose(record.mac), clientInfo(record)]));
+	return new Map(
+		(records ?? []).map((record) => [normalizeMacLoose(record.mac), clientInfo(record)]),
+	);
 }
 
 export function vlanByMac(directory: Map<string, ClientInfo>): Record<string, string> {

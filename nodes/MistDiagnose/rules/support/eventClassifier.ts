@@ -63,7 +63,8 @@ export interface EventClass {
  * these. There is no CLIENT_AUTH_FAILURE or CLIENT_DHCP_*: failures carry MARVIS_EVENT_. They win over any heuristic.
  */
 const KNOWN: Record<string, EventCategory> = {};
-const add = (category: EventCategory, keys: string[]) => keys.forEach((key) => (KNOWN[key] = category));
+const add = (category: EventCategory, keys: string[]) =>
+	keys.forEach((key) => (KNOWN[key] = category));
 add('auth_failure', [
 	'MARVIS_EVENT_CLIENT_AUTH_FAILURE',
 	'MARVIS_EVENT_CLIENT_AUTH_DENIED',
@@ -77,7 +78,11 @@ add('auth_failure', [
 	'NAC_IDP_UNREACHABLE',
 ]);
 add('policy_failure', ['MARVIS_EVENT_CLIENT_WXLAN_POLICY_LOOKUP_FAILURE']);
-add('association_failure', ['CLIENT_ASSOCIATION_FAILURE', 'CLIENT_REASSOCIATION_FAILURE', 'SA_QUERY_TIMEOUT']);
+add('association_failure', [
+	'CLIENT_ASSOCIATION_FAILURE',
+	'CLIENT_REASSOCIATION_FAILURE',
+	'SA_QUERY_TIMEOUT',
+]);
 // Fast-roaming key failures: the client's credentials are fine, the cached or FT key is not.
 add('roaming_failure', [
 	'MARVIS_EVENT_CLIENT_FBT_FAILURE',
@@ -93,10 +98,19 @@ add('dhcp_failure', [
 	'MARVIS_EVENT_CLIENT_STATIC_IP_BLOCKED',
 	'MARVIS_HEALTH_EVENT_BAD_IP_ASSIGNMENT_PATTERN',
 ]);
-add('dhcpv6_failure', ['MARVIS_EVENT_CLIENT_DHCPV6_FAILURE', 'MARVIS_EVENT_CLIENT_DHCPV6_NAK', 'MARVIS_EVENT_CLIENT_DHCPV6_STUCK']);
+add('dhcpv6_failure', [
+	'MARVIS_EVENT_CLIENT_DHCPV6_FAILURE',
+	'MARVIS_EVENT_CLIENT_DHCPV6_NAK',
+	'MARVIS_EVENT_CLIENT_DHCPV6_STUCK',
+]);
 add('dns_failure', ['MARVIS_DNS_FAILURE']);
 add('arp_failure', ['CLIENT_GW_ARP_FAILURE', 'CLIENT_ARP_FAILURE', 'CLIENT_EXCESSIVE_ARPING_GW']);
-add('disconnect', ['CLIENT_DEASSOCIATION', 'CLIENT_DEAUTHENTICATED', 'CLIENT_DEAUTHENTICATION', 'MARVIS_EVENT_STA_LEAVING']);
+add('disconnect', [
+	'CLIENT_DEASSOCIATION',
+	'CLIENT_DEAUTHENTICATED',
+	'CLIENT_DEAUTHENTICATION',
+	'MARVIS_EVENT_STA_LEAVING',
+]);
 add('security', ['DEFAULT_GATEWAY_SPOOFING_DETECTED']);
 add('info', [
 	'MARVIS_EVENT_WXLAN_CAPTIVE_PORT_FLOW_REDIRECT',
@@ -128,7 +142,8 @@ add('success', [
 ]);
 
 /** Patterns run on upper-cased text with underscores turned into spaces, so `\b` works on type names too. */
-const FAILURE = /\b(FAIL\w*|DENY|DENIED|NAK|NACK|STUCK|TIMEOUT|TIME OUT|REJECT\w*|UNREACHABLE|BAD|EXCESSIVE|ERROR|INVALID)\b/;
+const FAILURE =
+	/\b(FAIL\w*|DENY|DENIED|NAK|NACK|STUCK|TIMEOUT|TIME OUT|REJECT\w*|UNREACHABLE|BAD|EXCESSIVE|ERROR|INVALID)\b/;
 const DISCONNECT = /\b(DEASSOC\w*|DISASSOC\w*|DEAUTH\w*|LEAVING|DISCONNECT\w*)\b/;
 /** Checked in order: DHCP/DNS/ARP names often also contain CLIENT or AUTH-like words. */
 const DOMAINS: Array<[RegExp, EventCategory]> = [
@@ -139,7 +154,10 @@ const DOMAINS: Array<[RegExp, EventCategory]> = [
 	[/\b(WXLAN|POLICY)\b/, 'policy_failure'],
 	// Before authentication: "AUTH FAILURE 11R" is a roaming key failure, not a credentials one.
 	[/\b(FBT|FT|FAST TRANSITION|11R|OKC|PMKC?|ROAM\w*)\b/, 'roaming_failure'],
-	[/\b(AUTH\w*|802\.?1X|EAP\w*|PSK|SAE|RADIUS|NAC|IDP|CERT\w*|PASSWORD|CREDENTIAL\w*)\b/, 'auth_failure'],
+	[
+		/\b(AUTH\w*|802\.?1X|EAP\w*|PSK|SAE|RADIUS|NAC|IDP|CERT\w*|PASSWORD|CREDENTIAL\w*)\b/,
+		'auth_failure',
+	],
 	[/\b(ASSOC\w*|REASSOC\w*)\b/, 'association_failure'],
 ];
 
@@ -169,7 +187,9 @@ export function createEventClassifier(catalogue: EventCatalogueEntry[] = []): Ev
 function classifyOnce(type: string, definition: EventCatalogueEntry | undefined): EventClass {
 	if (KNOWN[type]) return { category: KNOWN[type], via: 'known' };
 	if (definition) {
-		const text = [definition.key, definition.display, definition.group, definition.description].filter(Boolean).join(' ');
+		const text = [definition.key, definition.display, definition.group, definition.description]
+			.filter(Boolean)
+			.join(' ');
 		const category = classifyText(text);
 		if (category !== 'other') return { category, via: 'catalogue' };
 	}
@@ -207,5 +227,7 @@ export function unclassifiedEventTypes(
 
 /** The event families a step reads (see `STEP_OF_CATEGORY`). */
 export function categoriesOfStep(step: DiagnosisStep): EventCategory[] {
-	return (Object.keys(STEP_OF_CATEGORY) as EventCategory[]).filter((category) => STEP_OF_CATEGORY[category] === step);
+	return (Object.keys(STEP_OF_CATEGORY) as EventCategory[]).filter(
+		(category) => STEP_OF_CATEGORY[category] === step,
+	);
 }

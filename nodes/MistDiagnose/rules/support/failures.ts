@@ -51,7 +51,8 @@ export interface EventDefaults {
 	vlanByMac?: Record<string, string>;
 }
 
-const text = (value: unknown) => (value === undefined || value === null || value === '' ? undefined : String(value));
+const text = (value: unknown) =>
+	value === undefined || value === null || value === '' ? undefined : String(value);
 
 /** Keeps the events of the given categories; events with no client MAC or site cannot be attributed and are dropped. */
 export function toFailures(
@@ -82,7 +83,11 @@ export function toFailures(
 			key_mgmt: text(event.key_mgmt),
 			auth_type: text(event.auth_type),
 			reason_code:
-				typeof event.reason_code === 'number' ? event.reason_code : typeof event.status_code === 'number' ? event.status_code : undefined,
+				typeof event.reason_code === 'number'
+					? event.reason_code
+					: typeof event.status_code === 'number'
+						? event.status_code
+						: undefined,
 			status_code: typeof event.status_code === 'number' ? event.status_code : undefined,
 			rssi: typeof event.rssi === 'number' ? event.rssi : undefined,
 		});

@@ -1,4 +1,10 @@
-import type { DiagnosisStep, Finding, HealthyEntity, ScopeLevel, StepResult } from '../../../shared/findings/types';
+import type {
+	DiagnosisStep,
+	Finding,
+	HealthyEntity,
+	ScopeLevel,
+	StepResult,
+} from '../../../shared/findings/types';
 import { mergeFindings } from '../../../shared/findings/merge';
 import { bySeverity } from '../../../shared/findings/severity';
 import type { DiagnosisContext } from './context';
@@ -21,7 +27,13 @@ export class HealthTracker {
 		if (level !== 'site') this.check('site', siteId, siteId, this.context.siteNames?.[siteId]);
 		const key = `${level}:${id}`;
 		if (this.checked.has(key)) return;
-		const entity: HealthyEntity = { step: this.step, level, id, org_id: this.context.org_id, site_id: siteId };
+		const entity: HealthyEntity = {
+			step: this.step,
+			level,
+			id,
+			org_id: this.context.org_id,
+			site_id: siteId,
+		};
 		if (name) entity.name = name;
 		this.checked.set(key, entity);
 	}
@@ -41,9 +53,12 @@ export class HealthTracker {
 			this.flag('site', finding.scope.site_id);
 			if (finding.scope.client_mac) this.flag('client', finding.scope.client_mac);
 			if (finding.scope.ap_mac) this.flag('ap', finding.scope.ap_mac);
-			if (finding.scope.switch_mac) this.flag('switch_port', `${finding.scope.switch_mac}/${finding.scope.port_id ?? ''}`);
+			if (finding.scope.switch_mac)
+				this.flag('switch_port', `${finding.scope.switch_mac}/${finding.scope.port_id ?? ''}`);
 		}
-		const healthy = [...this.checked.entries()].filter(([key]) => !this.flagged.has(key)).map(([, entity]) => entity);
+		const healthy = [...this.checked.entries()]
+			.filter(([key]) => !this.flagged.has(key))
+			.map(([, entity]) => entity);
 		return { findings: merged, healthy };
 	}
 }

@@ -12,14 +12,18 @@ const lowerIsWorse = (warn: number, crit: number) =>
 	z
 		.object({ warn: z.number().default(warn), crit: z.number().default(crit) })
 		.default({})
-		.refine((limits) => limits.crit <= limits.warn, { message: 'crit must be lower than or equal to warn' });
+		.refine((limits) => limits.crit <= limits.warn, {
+			message: 'crit must be lower than or equal to warn',
+		});
 
 /** Limits where a higher value is worse: warn when value > warn, crit when value > crit. */
 const higherIsWorse = (warn: number, crit: number) =>
 	z
 		.object({ warn: z.number().default(warn), crit: z.number().default(crit) })
 		.default({})
-		.refine((limits) => limits.crit >= limits.warn, { message: 'crit must be higher than or equal to warn' });
+		.refine((limits) => limits.crit >= limits.warn, {
+			message: 'crit must be higher than or equal to warn',
+		});
 
 const count = (value: number) => z.number().int().min(1).default(value);
 
@@ -127,7 +131,10 @@ export function gradeHigherIsWorse(value: number, limits: Limits): Grade {
 }
 
 /** Distinct failing clients: ≥ sharedMinClients is shared; > sharedCriticalClients is critical. */
-export function gradeSharedClients(distinctClients: number, thresholds: DiagnosisThresholds): Grade {
+export function gradeSharedClients(
+	distinctClients: number,
+	thresholds: DiagnosisThresholds,
+): Grade {
 	if (distinctClients > thresholds.sharedCriticalClients) return 'crit';
 	if (distinctClients >= thresholds.sharedMinClients) return 'warn';
 	return 'ok';

@@ -3,7 +3,11 @@ import { normalizeMacLoose } from '../../../shared/findings/fingerprint';
 
 /** AP stats carry the switch port they are cabled to (LLDP); the schema leaves it out. */
 export type ApStat = DeviceStat & {
-	lldp_stat?: { system_name?: string | null; port_id?: string | null; chassis_id?: string | null } | null;
+	lldp_stat?: {
+		system_name?: string | null;
+		port_id?: string | null;
+		chassis_id?: string | null;
+	} | null;
 	power_constrained?: boolean | null;
 };
 
@@ -24,8 +28,14 @@ export function uplinkPort(ap: ApStat, switches: DeviceStat[] | undefined): Swit
 	const match = switches.find(
 		(candidate) =>
 			(chassis && normalizeMacLoose(candidate.mac) === chassis) ||
-			(lldp.system_name && candidate.name && candidate.name.toLowerCase() === lldp.system_name.toLowerCase()),
+			(lldp.system_name &&
+				candidate.name &&
+				candidate.name.toLowerCase() === lldp.system_name.toLowerCase()),
 	);
 	if (!match) return undefined;
-	return { switchMac: normalizeMacLoose(match.mac), switchName: match.name ?? undefined, portId: lldp.port_id };
+	return {
+		switchMac: normalizeMacLoose(match.mac),
+		switchName: match.name ?? undefined,
+		portId: lldp.port_id,
+	};
 }

@@ -30,7 +30,11 @@ export function peakDistinctInWindow<T>(
 			left++;
 		}
 		if (inWindow.size > best.distinct) {
-			best = { distinct: inWindow.size, start: timestampOf(sorted[left]), end: timestampOf(sorted[right]) };
+			best = {
+				distinct: inWindow.size,
+				start: timestampOf(sorted[left]),
+				end: timestampOf(sorted[right]),
+			};
 		}
 	}
 	return best;

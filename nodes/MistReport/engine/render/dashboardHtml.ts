@@ -27,10 +27,16 @@ function card(label: string, value: string | number, tone = ''): string {
 
 function glance(model: DashboardModel): string {
 	const degraded = model.sites.filter((site) => site.status === 'degraded').length;
-	const apsWithProblems = model.sites.reduce((sum, site) => sum + site.aps.filter((ap) => ap.health === 'red').length, 0);
+	const apsWithProblems = model.sites.reduce(
+		(sum, site) => sum + site.aps.filter((ap) => ap.health === 'red').length,
+		0,
+	);
 	const worst = model.worstSles.length
 		? `<table><caption>Worst SLEs (below ${model.sleThreshold}%)</caption><thead><tr><th scope="col">Site</th><th scope="col">SLE</th><th scope="col">Value</th></tr></thead><tbody>${model.worstSles
-				.map((entry) => `<tr><td>${esc(entry.siteName)}</td><td>${esc(entry.key)}</td><td class="bad">${percent(entry.value)}</td></tr>`)
+				.map(
+					(entry) =>
+						`<tr><td>${esc(entry.siteName)}</td><td>${esc(entry.key)}</td><td class="bad">${percent(entry.value)}</td></tr>`,
+				)
 				.join('')}</tbody></table>`
 		: `<p class="empty">Every SLE is at or above ${model.sleThreshold}%.</p>`;
 	return `<section aria-labelledby="h-glance"><h2 id="h-glance">Org health at a glance</h2><div class="cards">${[
@@ -46,9 +52,12 @@ function siteButton(site: DashboardSite, index: number, className: string): stri
 }
 
 function sleTable(model: DashboardModel): string {
-	if (!model.sites.length) return `<section class="wide" aria-labelledby="h-sle"><h2 id="h-sle">SLE per site</h2><p class="empty">No site data.</p></section>`;
+	if (!model.sites.length)
+		return `<section class="wide" aria-labelledby="h-sle"><h2 id="h-sle">SLE per site</h2><p class="empty">No site data.</p></section>`;
 	const keys = SLE_KEYS.filter((key) => model.sites.some((site) => key in site.sle));
-	const head = ['Site', 'Status', 'APs', 'Clients', ...keys].map((name) => `<th scope="col">${esc(name)}</th>`).join('');
+	const head = ['Site', 'Status', 'APs', 'Clients', ...keys]
+		.map((name) => `<th scope="col">${esc(name)}</th>`)
+		.join('');
 	const rows = model.sites
 		.map((site, index) => {
 			const cells = keys.map((key) => {
@@ -91,12 +100,16 @@ function remediation(model: DashboardModel): string {
 export function sparkline(values: number[], label: string): string {
 	const width = 160;
 	const height = 32;
-	if (!values.length) return `<svg width="${width}" height="${height}" role="img" aria-label="${esc(label)}: no samples yet"></svg>`;
+	if (!values.length)
+		return `<svg width="${width}" height="${height}" role="img" aria-label="${esc(label)}: no samples yet"></svg>`;
 	const min = Math.min(...values, 90);
 	const max = Math.max(...values, 100);
-	const x = (index: number) => (values.length === 1 ? width - 4 : 4 + (index * (width - 8)) / (values.length - 1));
+	const x = (index: number) =>
+		values.length === 1 ? width - 4 : 4 + (index * (width - 8)) / (values.length - 1);
 	const y = (value: number) => height - 4 - ((value - min) / (max - min || 1)) * (height - 8);
-	const points = values.map((value, index) => `${x(index).toFixed(1)},${y(value).toFixed(1)}`).join(' ');
+	const points = values
+		.map((value, index) => `${x(index).toFixed(1)},${y(value).toFixed(1)}`)
+		.join(' ');
 	const last = values[values.length - 1];
 	return `<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(label)}: ${values.length} sample(s), latest ${percent(last)}"><polyline points="${points}" fill="none" stroke="#1565c0" stroke-width="2"/><circle cx="${x(values.length - 1).toFixed(1)}" cy="${y(last).toFixed(1)}" r="3" fill="#1565c0"/></svg>`;
 }
@@ -122,18 +135,28 @@ function siteMap(site: DashboardSite, index: number, visible: boolean): string {
 		.join('');
 	const aps = site.aps
 		.map((ap) => {
-			const tip = [`${ap.name} (${ap.mac})`, `Status: ${ap.status}`, ap.numClients === undefined ? '' : `Clients: ${ap.numClients}`, ...ap.problems].filter(Boolean).join('\n');
+			const tip = [
+				`${ap.name} (${ap.mac})`,
+				`Status: ${ap.status}`,
+				ap.numClients === undefined ? '' : `Clients: ${ap.numClients}`,
+				...ap.problems,
+			]
+				.filter(Boolean)
+				.join('\n');
 			return `<g class="ap" data-ap="${esc(ap.name)}" data-health="${ap.health}" data-tip="${esc(tip)}"><circle class="ap-${ap.health}" cx="${ap.x}" cy="${ap.y}" r="${radius}" stroke="#fff" stroke-width="2"><title>${esc(tip)}</title></circle><text x="${ap.x}" y="${ap.y + radius * 2.2}" font-size="${Math.round(radius * 1.2)}" text-anchor="middle" fill="#424242">${esc(ap.name)}</text></g>`;
 		})
 		.join('');
 	const red = site.aps.filter((ap) => ap.health === 'red').length;
 	const label = `${site.name} floor map: ${site.aps.length} AP(s), ${red} with a problem, ${site.clients.length} client(s) placed`;
-	const drawing = site.aps.length || site.clients.length
-		? `<svg viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMidYMid meet" role="img" aria-label="${esc(label)}">${clients}${aps}</svg>`
-		: '<p class="empty">No AP of this site has a map position.</p>';
+	const drawing =
+		site.aps.length || site.clients.length
+			? `<svg viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMidYMid meet" role="img" aria-label="${esc(label)}">${clients}${aps}</svg>`
+			: '<p class="empty">No AP of this site has a map position.</p>';
 	const notes = [
 		site.unplacedAps ? `${site.unplacedAps} AP(s) without a map position are not drawn.` : '',
-		site.clients.length ? '' : 'Client positions: not loaded for this site (the workflow reads them for one site; add ?site=<site id> to the URL).',
+		site.clients.length
+			? ''
+			: 'Client positions: not loaded for this site (the workflow reads them for one site; add ?site=<site id> to the URL).',
 	]
 		.filter(Boolean)
 		.map((note) => `<p class="empty">${esc(note)}</p>`)
@@ -143,8 +166,13 @@ function siteMap(site: DashboardSite, index: number, visible: boolean): string {
 
 function siteView(model: DashboardModel): string {
 	if (!model.sites.length) return '';
-	const buttons = model.sites.map((site, index) => siteButton(site, index, 'site').replace('<button ', `<button aria-pressed="${index === 0}" `)).join('');
-	const legend = '<div class="legend" aria-hidden="true"><span><i style="background:var(--red)"></i>AP with a finding</span><span><i style="background:var(--green)"></i>Healthy AP</span><span><i style="background:var(--grey)"></i>AP not connected</span><span><i style="background:#90a4ae"></i>Client</span><span><i style="background:var(--amber)"></i>Client with a finding</span></div>';
+	const buttons = model.sites
+		.map((site, index) =>
+			siteButton(site, index, 'site').replace('<button ', `<button aria-pressed="${index === 0}" `),
+		)
+		.join('');
+	const legend =
+		'<div class="legend" aria-hidden="true"><span><i style="background:var(--red)"></i>AP with a finding</span><span><i style="background:var(--green)"></i>Healthy AP</span><span><i style="background:var(--grey)"></i>AP not connected</span><span><i style="background:#90a4ae"></i>Client</span><span><i style="background:var(--amber)"></i>Client with a finding</span></div>';
 	return `<section class="wide" id="site-view" aria-labelledby="h-site-view"><h2 id="h-site-view">Site view</h2><div class="site-buttons" role="group" aria-label="Choose a site">${buttons}</div>${legend}${model.sites.map((site, index) => siteMap(site, index, index === 0)).join('')}</section>`;
 }
 

@@ -14,7 +14,16 @@ import type { RemediationRecord } from '../types';
 type Json = Record<string, unknown>;
 
 /** Keys of the org `insights/sites-sle` (Wi-Fi) rows, in the portal's order. */
-export const SLE_KEYS = ['successful-connect', 'time-to-connect', 'coverage', 'roaming', 'throughput', 'capacity', 'ap-health', 'ap-availability'];
+export const SLE_KEYS = [
+	'successful-connect',
+	'time-to-connect',
+	'coverage',
+	'roaming',
+	'throughput',
+	'capacity',
+	'ap-health',
+	'ap-availability',
+];
 
 export interface SleRow {
 	siteId: string;
@@ -78,12 +87,24 @@ export interface DashboardInput {
 }
 
 export function emptyDashboardInput(): DashboardInput {
-	return { sle: [], sites: [], devices: [], clients: [], findings: [], incidents: [], remediation: [], dataErrors: [] };
+	return {
+		sle: [],
+		sites: [],
+		devices: [],
+		clients: [],
+		findings: [],
+		incidents: [],
+		remediation: [],
+		dataErrors: [],
+	};
 }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
+const text = (value: unknown): string =>
+	typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
 const numberOrUndefined = (value: unknown): number | undefined =>
-	value === null || value === undefined || value === '' || !Number.isFinite(Number(value)) ? undefined : Number(value);
+	value === null || value === undefined || value === '' || !Number.isFinite(Number(value))
+		? undefined
+		: Number(value);
 
 function sleRow(json: Json): SleRow {
 	const values: Record<string, number> = {};
@@ -92,7 +113,12 @@ function sleRow(json: Json): SleRow {
 		// Mist reports ratios (0–1); a value above 1 is already a percent.
 		if (value !== undefined) values[key] = value <= 1 ? Math.round(value * 1000) / 10 : value;
 	}
-	return { siteId: text(json.site_id), values, numAps: numberOrUndefined(json.num_aps), numClients: numberOrUndefined(json.num_clients) };
+	return {
+		siteId: text(json.site_id),
+		values,
+		numAps: numberOrUndefined(json.num_aps),
+		numClients: numberOrUndefined(json.num_clients),
+	};
 }
 
 function deviceStat(json: Json): DeviceStat {
@@ -133,7 +159,9 @@ function incidentInput(json: Json): IncidentInput {
 		summary: text(json.summary) || ruleTitle(text(json.rule)),
 		status: text(json.status) || 'open',
 		since: Number.isNaN(since) ? undefined : since,
-		apMac: text(json.apMac ?? json.ap_mac ?? (json.level === 'ap' ? json.target : '')).toLowerCase() || undefined,
+		apMac:
+			text(json.apMac ?? json.ap_mac ?? (json.level === 'ap' ? json.target : '')).toLowerCase() ||
+			undefined,
 	};
 }
 
@@ -160,7 +188,11 @@ export function addDashboardItem(input: DashboardInput, json: Json): { error: st
 		input.sle.push(sleRow(json));
 		return undefined;
 	}
-	if (typeof json.mac === 'string' && DEVICE_TYPES.includes(text(json.type)) && !('ap_mac' in json)) {
+	if (
+		typeof json.mac === 'string' &&
+		DEVICE_TYPES.includes(text(json.type)) &&
+		!('ap_mac' in json)
+	) {
 		input.devices.push(deviceStat(json));
 		return undefined;
 	}

@@ -96,9 +96,17 @@ function incidentsOf(input: DashboardInput, now: number): DashboardIncident[] {
 	return list
 		.map((incident) => ({
 			...incident,
-			ageMinutes: incident.since === undefined || Number.isNaN(incident.since) ? undefined : Math.max(0, Math.round((now - incident.since) / 60_000)),
+			ageMinutes:
+				incident.since === undefined || Number.isNaN(incident.since)
+					? undefined
+					: Math.max(0, Math.round((now - incident.since) / 60_000)),
 		}))
-		.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.siteName.localeCompare(b.siteName) || a.summary.localeCompare(b.summary));
+		.sort(
+			(a, b) =>
+				severityRank(a.severity) - severityRank(b.severity) ||
+				a.siteName.localeCompare(b.siteName) ||
+				a.summary.localeCompare(b.summary),
+		);
 }
 
 function extentOf(points: Array<{ x: number; y: number }>): { width: number; height: number } {
@@ -108,12 +116,22 @@ function extentOf(points: Array<{ x: number; y: number }>): { width: number; hei
 	return { width: Math.ceil(width * 1.05), height: Math.ceil(height * 1.05) };
 }
 
-const placed = <T extends { x?: number; y?: number }>(value: T): value is T & { x: number; y: number } => value.x !== undefined && value.y !== undefined;
+const placed = <T extends { x?: number; y?: number }>(
+	value: T,
+): value is T & { x: number; y: number } => value.x !== undefined && value.y !== undefined;
 
 export function buildDashboard(input: DashboardInput, options: DashboardOptions): DashboardModel {
 	const names = new Map<string, string>(input.sites.map((site) => [site.id, site.name]));
-	for (const finding of input.findings) if (finding.scope.site_name && !names.has(finding.scope.site_id)) names.set(finding.scope.site_id, finding.scope.site_name);
-	const siteIds = [...new Set([...input.sites.map((site) => site.id), ...input.sle.map((row) => row.siteId), ...input.findings.map((finding) => finding.scope.site_id)])].filter(Boolean);
+	for (const finding of input.findings)
+		if (finding.scope.site_name && !names.has(finding.scope.site_id))
+			names.set(finding.scope.site_id, finding.scope.site_name);
+	const siteIds = [
+		...new Set([
+			...input.sites.map((site) => site.id),
+			...input.sle.map((row) => row.siteId),
+			...input.findings.map((finding) => finding.scope.site_id),
+		]),
+	].filter(Boolean);
 	const incidents = incidentsOf(input, options.now);
 
 	const sites = siteIds.map((siteId): DashboardSite => {
@@ -127,24 +145,50 @@ export function buildDashboard(input: DashboardInput, options: DashboardOptions)
 			problemsByAp.set(key, [...(problemsByAp.get(key) ?? []), summary]);
 		};
 		for (const finding of findings) addProblem(finding.scope.ap_mac, finding.summary);
-		for (const incident of incidents) if (incident.siteId === siteId) addProblem(incident.apMac, incident.summary);
-		const problemClients = new Set(findings.map((finding) => finding.scope.client_mac?.toLowerCase()).filter(Boolean));
+		for (const incident of incidents)
+			if (incident.siteId === siteId) addProblem(incident.apMac, incident.summary);
+		const problemClients = new Set(
+			findings.map((finding) => finding.scope.client_mac?.toLowerCase()).filter(Boolean),
+		);
 
-		const siteAps = input.devices.filter((device) => device.siteId === siteId && device.type === 'ap');
+		const siteAps = input.devices.filter(
+			(device) => device.siteId === siteId && device.type === 'ap',
+		);
 		const aps = siteAps.filter(placed).map((ap): ApPoint => {
 			const problems = [...new Set(problemsByAp.get(ap.mac) ?? [])];
-			const health: ApHealth = problems.length ? 'red' : ap.status === 'connected' ? 'green' : 'grey';
-			return { mac: ap.mac, name: ap.name, x: ap.x, y: ap.y, status: ap.status, numClients: ap.numClients, health, problems };
+			const health: ApHealth = problems.length
+				? 'red'
+				: ap.status === 'connected'
+					? 'green'
+					: 'grey';
+			return {
+				mac: ap.mac,
+				name: ap.name,
+				x: ap.x,
+				y: ap.y,
+				status: ap.status,
+				numClients: ap.numClients,
+				health,
+				problems,
+			};
 		});
 		const clients = input.clients
 			.filter((client) => client.siteId === siteId)
 			.filter(placed)
-			.map((client) => ({ mac: client.mac, hostname: client.hostname, x: client.x, y: client.y, rssi: client.rssi, hasProblem: problemClients.has(client.mac) }));
+			.map((client) => ({
+				mac: client.mac,
+				hostname: client.hostname,
+				x: client.x,
+				y: client.y,
+				rssi: client.rssi,
+				hasProblem: problemClients.has(client.mac),
+			}));
 
 		const worst = Object.entries(sle).sort((a, b) => a[1] - b[1])[0];
 		const reasons: string[] = [];
 		const low = Object.entries(sle).filter(([, value]) => value < options.sleThreshold);
-		if (low.length) reasons.push(`SLE below ${options.sleThreshold}%: ${low.map(([key]) => key).join(', ')}`);
+		if (low.length)
+			reasons.push(`SLE below ${options.sleThreshold}%: ${low.map(([key]) => key).join(', ')}`);
 		const serious = findings.filter((finding) => finding.severity !== 'info');
 		if (serious.length) reasons.push(`${serious.length} finding(s)`);
 		return {
@@ -165,10 +209,14 @@ export function buildDashboard(input: DashboardInput, options: DashboardOptions)
 		};
 	});
 	// Degraded first, then by name: what needs attention is at the top.
-	sites.sort((a, b) => (a.status === b.status ? a.name.localeCompare(b.name) : a.status === 'degraded' ? -1 : 1));
+	sites.sort((a, b) =>
+		a.status === b.status ? a.name.localeCompare(b.name) : a.status === 'degraded' ? -1 : 1,
+	);
 
 	const worstSles = sites
-		.flatMap((site) => Object.entries(site.sle).map(([key, value]) => ({ siteName: site.name, key, value })))
+		.flatMap((site) =>
+			Object.entries(site.sle).map(([key, value]) => ({ siteName: site.name, key, value })),
+		)
 		.filter((entry) => entry.value < options.sleThreshold)
 		.sort((a, b) => a.value - b.value)
 		.slice(0, 5);
@@ -180,7 +228,9 @@ export function buildDashboard(input: DashboardInput, options: DashboardOptions)
 		sites,
 		worstSles,
 		incidents,
-		remediation: [...input.remediation].sort((a, b) => b.timestamp - a.timestamp).slice(0, options.maxRemediation ?? 10),
+		remediation: [...input.remediation]
+			.sort((a, b) => b.timestamp - a.timestamp)
+			.slice(0, options.maxRemediation ?? 10),
 		dataErrors: input.dataErrors,
 		hasClientPositions: sites.some((site) => site.clients.length > 0),
 	};
@@ -190,8 +240,12 @@ export function buildDashboard(input: DashboardInput, options: DashboardOptions)
 export function meanSleBySite(input: DashboardInput): Record<string, number> {
 	const result: Record<string, number> = {};
 	for (const row of input.sle) {
-		const values = SLE_KEYS.map((key) => row.values[key]).filter((value): value is number => value !== undefined);
-		if (values.length) result[row.siteId] = Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10;
+		const values = SLE_KEYS.map((key) => row.values[key]).filter(
+			(value): value is number => value !== undefined,
+		);
+		if (values.length)
+			result[row.siteId] =
+				Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10;
 	}
 	return result;
 }

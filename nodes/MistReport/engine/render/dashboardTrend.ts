@@ -18,9 +18,14 @@ export interface TrendState {
 
 export function loadTrendState(stored: unknown): TrendState {
 	const candidate = stored as Partial<TrendState> | undefined;
-	if (!candidate || candidate.version !== 1 || !Array.isArray(candidate.samples)) return { version: 1, samples: [] };
+	if (!candidate || candidate.version !== 1 || !Array.isArray(candidate.samples))
+		return { version: 1, samples: [] };
 	const samples = candidate.samples.filter(
-		(sample): sample is TrendSample => Boolean(sample) && Number.isFinite(sample.t) && Boolean(sample.values) && typeof sample.values === 'object',
+		(sample): sample is TrendSample =>
+			Boolean(sample) &&
+			Number.isFinite(sample.t) &&
+			Boolean(sample.values) &&
+			typeof sample.values === 'object',
 	);
 	return { version: 1, samples };
 }
@@ -29,11 +34,17 @@ export function loadTrendState(stored: unknown): TrendState {
  * Adds a sample unless the last one is younger than `minGapMs` (then the newest replaces it, so a
  * page reloaded every few seconds does not flood the history), and keeps the newest `maxSamples`.
  */
-export function addTrendSample(state: TrendState, sample: TrendSample, minGapMs: number, maxSamples: number): TrendState {
+export function addTrendSample(
+	state: TrendState,
+	sample: TrendSample,
+	minGapMs: number,
+	maxSamples: number,
+): TrendState {
 	if (!Object.keys(sample.values).length) return state;
 	const samples = [...state.samples];
 	const last = samples[samples.length - 1];
-	if (last && sample.t - last.t < minGapMs) samples[samples.length - 1] = { t: last.t, values: sample.values };
+	if (last && sample.t - last.t < minGapMs)
+		samples[samples.length - 1] = { t: last.t, values: sample.values };
 	else samples.push(sample);
 	return { version: 1, samples: samples.slice(-Math.max(1, maxSamples)) };
 }

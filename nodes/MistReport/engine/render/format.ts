@@ -19,7 +19,13 @@ export function formatDays(days: number): string {
 	return `in ~${days < 10 ? days.toFixed(1) : Math.round(days)} days`;
 }
 
-export function forecastSentence(row: { siteName: string; metric: string; threshold: number; direction: 'above' | 'below'; daysToThreshold: number }): string {
+export function forecastSentence(row: {
+	siteName: string;
+	metric: string;
+	threshold: number;
+	direction: 'above' | 'below';
+	daysToThreshold: number;
+}): string {
 	const verb = row.direction === 'above' ? 'will reach' : 'will fall to';
 	return row.daysToThreshold <= 0
 		? `${row.siteName}: ${row.metric} has already reached ${row.threshold}`

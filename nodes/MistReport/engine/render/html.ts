@@ -7,14 +7,17 @@ import { forecastSentence, formatNumber, formatTrend } from './format';
 
 const COLOURS = { ...SEVERITY_COLOURS, good: '#2e7d32', bad: '#c62828', muted: '#757575' };
 const TABLE = 'border-collapse:collapse;width:100%;margin:0 0 16px 0;';
-const TH = 'padding:6px 8px;border-bottom:2px solid #9e9e9e;text-align:left;font-size:12px;color:#424242;';
+const TH =
+	'padding:6px 8px;border-bottom:2px solid #9e9e9e;text-align:left;font-size:12px;color:#424242;';
 const TD = 'padding:6px 8px;border-bottom:1px solid #e0e0e0;font-size:13px;vertical-align:top;';
 const H2 = 'font-size:16px;margin:24px 0 8px 0;color:#212121;';
 const NOTE = 'font-size:13px;color:#757575;margin:0 0 16px 0;';
 
 function table(headers: string[], rows: string[][]): string {
 	const head = headers.map((header) => `<th style="${TH}">${escapeHtml(header)}</th>`).join('');
-	const body = rows.map((cells) => `<tr>${cells.map((cell) => `<td style="${TD}">${cell}</td>`).join('')}</tr>`).join('');
+	const body = rows
+		.map((cells) => `<tr>${cells.map((cell) => `<td style="${TD}">${cell}</td>`).join('')}</tr>`)
+		.join('');
 	return `<table role="presentation" cellpadding="0" cellspacing="0" style="${TABLE}"><tr>${head}</tr>${body}</table>`;
 }
 
@@ -22,8 +25,12 @@ function table(headers: string[], rows: string[][]): string {
 export function bar(percent: number, colour: string): string {
 	const filled = Math.max(0, Math.min(100, Math.round(percent)));
 	const cells = [
-		filled > 0 ? `<td style="width:${filled}%;height:8px;background-color:${colour};font-size:0;line-height:0;">&nbsp;</td>` : '',
-		filled < 100 ? `<td style="width:${100 - filled}%;height:8px;background-color:#eeeeee;font-size:0;line-height:0;">&nbsp;</td>` : '',
+		filled > 0
+			? `<td style="width:${filled}%;height:8px;background-color:${colour};font-size:0;line-height:0;">&nbsp;</td>`
+			: '',
+		filled < 100
+			? `<td style="width:${100 - filled}%;height:8px;background-color:#eeeeee;font-size:0;line-height:0;">&nbsp;</td>`
+			: '',
 	].join('');
 	return `<table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:120px;"><tr>${cells}</tr></table>`;
 }
@@ -33,7 +40,12 @@ function badge(text: string, colour: string): string {
 }
 
 function trendCell(value: Trend, unit = '', higherIsBetter = false): string {
-	const colour = value.direction === 'flat' || value.direction === 'n/a' ? COLOURS.muted : (value.direction === 'up') === higherIsBetter ? COLOURS.good : COLOURS.bad;
+	const colour =
+		value.direction === 'flat' || value.direction === 'n/a'
+			? COLOURS.muted
+			: (value.direction === 'up') === higherIsBetter
+				? COLOURS.good
+				: COLOURS.bad;
 	return `<span style="color:${colour};">${escapeHtml(formatTrend(value, unit))}</span>`;
 }
 
@@ -48,7 +60,10 @@ function summary(figures: ReportFigures): string {
 		['Remediation actions', trendCell(s.remediationActions, '', true)],
 	];
 	const cells = cards
-		.map(([label, value]) => `<td style="padding:8px;border:1px solid #e0e0e0;font-size:13px;"><div style="font-size:11px;color:#757575;">${escapeHtml(label)}</div><div style="font-size:18px;font-weight:bold;">${value}</div></td>`)
+		.map(
+			([label, value]) =>
+				`<td style="padding:8px;border:1px solid #e0e0e0;font-size:13px;"><div style="font-size:11px;color:#757575;">${escapeHtml(label)}</div><div style="font-size:18px;font-weight:bold;">${value}</div></td>`,
+		)
 		.join('');
 	return `<table role="presentation" cellpadding="0" cellspacing="0" style="${TABLE}"><tr>${cells}</tr></table>`;
 }
@@ -57,7 +72,10 @@ function sites(figures: ReportFigures): string {
 	if (!figures.sites.length) return `<p style="${NOTE}">No site data in this period.</p>`;
 	const rows = figures.sites.map((site) => {
 		const sle = Object.entries(site.sle)
-			.map(([name, value]) => `<div style="font-size:12px;">${escapeHtml(name.replace(/^sle_/, ''))}: ${trendCell(value, '%', true)}</div>${value.current === null ? '' : bar(value.current, value.current < 90 ? COLOURS.bad : COLOURS.good)}`)
+			.map(
+				([name, value]) =>
+					`<div style="font-size:12px;">${escapeHtml(name.replace(/^sle_/, ''))}: ${trendCell(value, '%', true)}</div>${value.current === null ? '' : bar(value.current, value.current < 90 ? COLOURS.bad : COLOURS.good)}`,
+			)
 			.join('');
 		return [
 			`<b>${escapeHtml(site.siteName)}</b>`,
@@ -88,22 +106,38 @@ function issues(figures: ReportFigures): string {
 
 function entities(rows: ReportFigures['topClients'], label: string): string {
 	if (!rows.length) return `<p style="${NOTE}">No ${label.toLowerCase()} with findings.</p>`;
-	return table([label, 'Site', 'Findings', 'Problems'], rows.map((row) => [escapeHtml(row.name), escapeHtml(row.siteName), String(row.findings), escapeHtml(ruleTitles(row.rules))]));
+	return table(
+		[label, 'Site', 'Findings', 'Problems'],
+		rows.map((row) => [
+			escapeHtml(row.name),
+			escapeHtml(row.siteName),
+			String(row.findings),
+			escapeHtml(ruleTitles(row.rules)),
+		]),
+	);
 }
 
 function remediation(figures: ReportFigures): string {
 	const r = figures.remediation;
 	if (!r.total) return `<p style="${NOTE}">No remediation actions in this period.</p>`;
-	const decisions = Object.entries(r.byDecision).map(([decision, count]) => `${escapeHtml(decision)}: ${count}`).join(', ');
+	const decisions = Object.entries(r.byDecision)
+		.map(([decision, count]) => `${escapeHtml(decision)}: ${count}`)
+		.join(', ');
 	return `<p style="font-size:13px;margin:0 0 8px 0;">${r.total} action(s). Decisions: ${decisions}.</p>${table(
 		['Operation', 'Total', 'Succeeded', 'Failed'],
-		r.byOperation.map((row) => [escapeHtml(row.operation), String(row.total), String(row.succeeded), String(row.failed)]),
+		r.byOperation.map((row) => [
+			escapeHtml(row.operation),
+			String(row.total),
+			String(row.succeeded),
+			String(row.failed),
+		]),
 	)}`;
 }
 
 function operations(figures: ReportFigures): string {
 	const i = figures.incidents;
-	const mttr = i.meanTimeToResolveMinutes === null ? 'n/a' : `${formatNumber(i.meanTimeToResolveMinutes)} min`;
+	const mttr =
+		i.meanTimeToResolveMinutes === null ? 'n/a' : `${formatNumber(i.meanTimeToResolveMinutes)} min`;
 	const rows = [
 		['Incidents opened', String(i.opened)],
 		['Incidents resolved', String(i.resolved)],
@@ -121,15 +155,23 @@ function operations(figures: ReportFigures): string {
 }
 
 function outlook(figures: ReportFigures): string {
-	const forecasts = figures.forecasts.map((row) => `<li style="font-size:13px;">${escapeHtml(forecastSentence(row))} (trend ${formatNumber(row.slopePerDay)}/day, R² ${row.r2})</li>`);
+	const forecasts = figures.forecasts.map(
+		(row) =>
+			`<li style="font-size:13px;">${escapeHtml(forecastSentence(row))} (trend ${formatNumber(row.slopePerDay)}/day, R² ${row.r2})</li>`,
+	);
 	const anomalies = figures.anomalies.map(
-		(row) => `<li style="font-size:13px;">${escapeHtml(row.siteName)}: ${escapeHtml(row.metric)} = ${formatNumber(row.value)} (usual ${formatNumber(row.mean)} ± ${formatNumber(row.stddev)}) at ${escapeHtml(row.timestamp)}</li>`,
+		(row) =>
+			`<li style="font-size:13px;">${escapeHtml(row.siteName)}: ${escapeHtml(row.metric)} = ${formatNumber(row.value)} (usual ${formatNumber(row.mean)} ± ${formatNumber(row.stddev)}) at ${escapeHtml(row.timestamp)}</li>`,
 	);
 	return [
 		`<h3 style="font-size:14px;margin:8px 0;">Forecasts</h3>`,
-		forecasts.length ? `<ul style="margin:0 0 12px 16px;padding:0;">${forecasts.join('')}</ul>` : `<p style="${NOTE}">No threshold in sight.</p>`,
+		forecasts.length
+			? `<ul style="margin:0 0 12px 16px;padding:0;">${forecasts.join('')}</ul>`
+			: `<p style="${NOTE}">No threshold in sight.</p>`,
 		`<h3 style="font-size:14px;margin:8px 0;">Anomalies</h3>`,
-		anomalies.length ? `<ul style="margin:0 0 12px 16px;padding:0;">${anomalies.join('')}</ul>` : `<p style="${NOTE}">No anomalies.</p>`,
+		anomalies.length
+			? `<ul style="margin:0 0 12px 16px;padding:0;">${anomalies.join('')}</ul>`
+			: `<p style="${NOTE}">No anomalies.</p>`,
 	].join('');
 }
 

@@ -4,11 +4,17 @@ import { forecastSentence, formatNumber, formatTrend } from './format';
 
 /** Markdown table cells must not break the row. */
 function cell(value: unknown): string {
-	return String(value ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+	return String(value ?? '')
+		.replace(/\|/g, '\\|')
+		.replace(/\n/g, ' ');
 }
 
 function table(headers: string[], rows: unknown[][]): string {
-	return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+	return [
+		`| ${headers.join(' | ')} |`,
+		`| ${headers.map(() => '---').join(' | ')} |`,
+		...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+	].join('\n');
 }
 
 export function renderMarkdown(figures: ReportFigures): string {
@@ -37,7 +43,9 @@ export function renderMarkdown(figures: ReportFigures): string {
 						site.siteName,
 						site.status,
 						formatTrend(site.findings),
-						Object.entries(site.sle).map(([name, value]) => `${name.replace(/^sle_/, '')} ${formatTrend(value, '%')}`).join('; ') || 'n/a',
+						Object.entries(site.sle)
+							.map(([name, value]) => `${name.replace(/^sle_/, '')} ${formatTrend(value, '%')}`)
+							.join('; ') || 'n/a',
 						formatTrend(site.clients),
 						site.reasons.join('; '),
 					]),
@@ -47,21 +55,58 @@ export function renderMarkdown(figures: ReportFigures): string {
 		'## Top issues',
 		'',
 		figures.topIssues.length
-			? table(['Problem', 'Severity', 'Findings', 'Previous', 'Sites'], figures.topIssues.map((issue) => [ruleTitle(issue.rule), issue.worstSeverity, issue.findings, issue.previous, issue.sites.join(', ')]))
+			? table(
+					['Problem', 'Severity', 'Findings', 'Previous', 'Sites'],
+					figures.topIssues.map((issue) => [
+						ruleTitle(issue.rule),
+						issue.worstSeverity,
+						issue.findings,
+						issue.previous,
+						issue.sites.join(', '),
+					]),
+				)
 			: '_No findings in this period._',
 		'',
 		'## Most affected clients',
 		'',
-		figures.topClients.length ? table(['Client', 'Site', 'Findings', 'Problems'], figures.topClients.map((row) => [row.name, row.siteName, row.findings, ruleTitles(row.rules)])) : '_None._',
+		figures.topClients.length
+			? table(
+					['Client', 'Site', 'Findings', 'Problems'],
+					figures.topClients.map((row) => [
+						row.name,
+						row.siteName,
+						row.findings,
+						ruleTitles(row.rules),
+					]),
+				)
+			: '_None._',
 		'',
 		'## Most affected APs',
 		'',
-		figures.topAps.length ? table(['AP', 'Site', 'Findings', 'Problems'], figures.topAps.map((row) => [row.name, row.siteName, row.findings, ruleTitles(row.rules)])) : '_None._',
+		figures.topAps.length
+			? table(
+					['AP', 'Site', 'Findings', 'Problems'],
+					figures.topAps.map((row) => [
+						row.name,
+						row.siteName,
+						row.findings,
+						ruleTitles(row.rules),
+					]),
+				)
+			: '_None._',
 		'',
 		'## Remediation',
 		'',
 		figures.remediation.total
-			? table(['Operation', 'Total', 'Succeeded', 'Failed'], figures.remediation.byOperation.map((row) => [row.operation, row.total, row.succeeded, row.failed]))
+			? table(
+					['Operation', 'Total', 'Succeeded', 'Failed'],
+					figures.remediation.byOperation.map((row) => [
+						row.operation,
+						row.total,
+						row.succeeded,
+						row.failed,
+					]),
+				)
 			: '_No remediation actions in this period._',
 		'',
 		'## Incidents and API budget',
@@ -72,9 +117,14 @@ export function renderMarkdown(figures: ReportFigures): string {
 		'',
 		'## Outlook',
 		'',
-		...(figures.forecasts.length ? figures.forecasts.map((row) => `- ${forecastSentence(row)}`) : ['- No threshold in sight.']),
+		...(figures.forecasts.length
+			? figures.forecasts.map((row) => `- ${forecastSentence(row)}`)
+			: ['- No threshold in sight.']),
 		...(figures.anomalies.length
-			? figures.anomalies.map((row) => `- Anomaly: ${row.siteName} ${row.metric} = ${formatNumber(row.value)} (usual ${formatNumber(row.mean)} ± ${formatNumber(row.stddev)})`)
+			? figures.anomalies.map(
+					(row) =>
+						`- Anomaly: ${row.siteName} ${row.metric} = ${formatNumber(row.value)} (usual ${formatNumber(row.mean)} ± ${formatNumber(row.stddev)})`,
+				)
 			: ['- No anomalies.']),
 		'',
 	);

@@ -9,7 +9,8 @@ describe('Mist Alert engine › incidents', () => {
 		const finding = clientFinding(1);
 		expect(tiers(engine.run([finding, finding], T0))).toEqual(['tier1:firing:1']);
 		expect(Object.keys(engine.state.incidents)).toEqual([finding.fingerprint]);
-		for (let run = 1; run <= 5; run++) expect(engine.run([finding], T0 + run * 5 * MIN)).toEqual([]);
+		for (let run = 1; run <= 5; run++)
+			expect(engine.run([finding], T0 + run * 5 * MIN)).toEqual([]);
 		expect(engine.state.incidents[finding.fingerprint].runsSeen).toBe(6);
 	});
 
@@ -50,7 +51,8 @@ describe('Mist Alert engine › incidents', () => {
 		const engine = runner({ resolveAfterCleanRuns });
 		const finding = clientFinding(9);
 		engine.run([finding], T0);
-		for (let run = 1; run < resolveAfterCleanRuns; run++) expect(engine.run([], T0 + run * 5 * MIN)).toEqual([]);
+		for (let run = 1; run < resolveAfterCleanRuns; run++)
+			expect(engine.run([], T0 + run * 5 * MIN)).toEqual([]);
 		const notices = engine.run([], T0 + resolveAfterCleanRuns * 5 * MIN);
 		expect(tiers(notices)).toEqual(['resolved:resolved:1']);
 		expect(notices[0].stillOpen).toBe(0);
@@ -112,14 +114,19 @@ describe('Mist Alert engine › timing and escalation (fake clock)', () => {
 		expect(engine.run([first, second], T0 + 2 * MIN)).toEqual([]);
 		const notices = engine.run([first, second], T0 + 5 * MIN);
 		expect(tiers(notices)).toEqual(['tier1:firing:2']);
-		expect(notices[0].incidents.filter((incident) => incident.isNew).map((incident) => incident.fingerprint)).toEqual([second.fingerprint]);
+		expect(
+			notices[0].incidents
+				.filter((incident) => incident.isNew)
+				.map((incident) => incident.fingerprint),
+		).toEqual([second.fingerprint]);
 	});
 
 	it('repeats an unchanged, unacknowledged group after repeat interval', () => {
 		const engine = runner({ repeatIntervalMs: 240 * MIN, tier2AfterMs: 10_000 * MIN });
 		const finding = clientFinding(23);
 		engine.run([finding], T0);
-		for (let minute = 5; minute < 240; minute += 5) expect(engine.run([finding], T0 + minute * MIN)).toEqual([]);
+		for (let minute = 5; minute < 240; minute += 5)
+			expect(engine.run([finding], T0 + minute * MIN)).toEqual([]);
 		const notices = engine.run([finding], T0 + 240 * MIN);
 		expect(tiers(notices)).toEqual(['tier1:firing:1']);
 		expect(notices[0].repeat).toBe(true);
@@ -129,7 +136,11 @@ describe('Mist Alert engine › timing and escalation (fake clock)', () => {
 		const engine = runner();
 		const minor = clientFinding(24, { severity: 'minor' });
 		const major = clientFinding(25, { severity: 'major', rule: 'dhcp_failures_site' });
-		expect(tiers(engine.run([minor, major], T0)).sort()).toEqual(['tier1:firing:1', 'tier1:firing:1', 'tier2:escalation:1']);
+		expect(tiers(engine.run([minor, major], T0)).sort()).toEqual([
+			'tier1:firing:1',
+			'tier1:firing:1',
+			'tier2:escalation:1',
+		]);
 		expect(engine.run([minor, major], T0 + 10 * MIN)).toEqual([]);
 		const later = engine.run([minor, major], T0 + 15 * MIN);
 		expect(tiers(later)).toEqual(['tier2:escalation:1']);
@@ -151,7 +162,8 @@ describe('Mist Alert engine › timing and escalation (fake clock)', () => {
 		engine.run([critical], T0);
 		engine.run([critical], T0 + 5 * MIN, [{ fingerprint: critical.fingerprint }]);
 		expect(engine.state.incidents[critical.fingerprint].acknowledged?.by).toBe('alice');
-		for (let minute = 10; minute <= 120; minute += 10) expect(engine.run([critical], T0 + minute * MIN)).toEqual([]);
+		for (let minute = 10; minute <= 120; minute += 10)
+			expect(engine.run([critical], T0 + minute * MIN)).toEqual([]);
 	});
 
 	it('acknowledging a paged incident emits a PagerDuty acknowledge once; resolving emits a resolve', () => {
@@ -159,17 +171,40 @@ describe('Mist Alert engine › timing and escalation (fake clock)', () => {
 		const critical = apFinding('aabbccddee03');
 		engine.run([critical], T0);
 		engine.run([critical], T0 + 30 * MIN);
-		expect(tiers(engine.run([critical], T0 + 35 * MIN, [{ groupKey: engine.state.incidents[critical.fingerprint].groupKey }]))).toEqual([
-			'tier3:acknowledge:1',
+		expect(
+			tiers(
+				engine.run([critical], T0 + 35 * MIN, [
+					{ groupKey: engine.state.incidents[critical.fingerprint].groupKey },
+				]),
+			),
+		).toEqual(['tier3:acknowledge:1']);
+		expect(engine.run([critical], T0 + 40 * MIN, [{ fingerprint: critical.fingerprint }])).toEqual(
+			[],
+		);
+		expect(tiers(engine.run([], T0 + 45 * MIN))).toEqual([
+			'tier3:resolved:1',
+			'resolved:resolved:1',
 		]);
-		expect(engine.run([critical], T0 + 40 * MIN, [{ fingerprint: critical.fingerprint }])).toEqual([]);
-		expect(tiers(engine.run([], T0 + 45 * MIN))).toEqual(['tier3:resolved:1', 'resolved:resolved:1']);
 	});
 
 	it('reports an acknowledgement that matches nothing', () => {
 		const state = emptyState();
-		const result = evaluate(state, { findings: [], acks: [{ fingerprint: 'mist:x:y:z:w', by: 'a', note: '', itemIndex: 3 }], countsAsRun: false }, alertConfig(), T0);
-		expect(result.ackErrors).toEqual([{ itemIndex: 3, error: 'Acknowledgement: "fingerprint" "mist:x:y:z:w" matches no open incident' }]);
+		const result = evaluate(
+			state,
+			{
+				findings: [],
+				acks: [{ fingerprint: 'mist:x:y:z:w', by: 'a', note: '', itemIndex: 3 }],
+				countsAsRun: false,
+			},
+			alertConfig(),
+			T0,
+		);
+		expect(result.ackErrors).toEqual([
+			{
+				itemIndex: 3,
+				error: 'Acknowledgement: "fingerprint" "mist:x:y:z:w" matches no open incident',
+			},
+		]);
 		expect(state.runs).toBe(0);
 	});
 });
@@ -178,10 +213,18 @@ describe('Mist Alert engine › state size', () => {
 	it('stores large evidence as a stub and keeps 500 incidents JSON-serialisable', () => {
 		const engine = runner();
 		const findings = Array.from({ length: 500 }, (_, index) => clientFinding(index));
-		findings[0] = { ...findings[0], evidence: { samples: Array.from({ length: 500 }, (_, i) => i) } };
+		findings[0] = {
+			...findings[0],
+			evidence: { samples: Array.from({ length: 500 }, (_, i) => i) },
+		};
 		engine.run(findings, T0);
-		expect(engine.state.incidents[findings[0].fingerprint].finding.evidence).toEqual({ truncated: true, size: expect.any(Number) });
-		expect(engine.state.incidents[findings[1].fingerprint].finding.evidence).toEqual(findings[1].evidence);
+		expect(engine.state.incidents[findings[0].fingerprint].finding.evidence).toEqual({
+			truncated: true,
+			size: expect.any(Number),
+		});
+		expect(engine.state.incidents[findings[1].fingerprint].finding.evidence).toEqual(
+			findings[1].evidence,
+		);
 		expect(JSON.parse(JSON.stringify(engine.state))).toEqual(engine.state);
 	});
 });

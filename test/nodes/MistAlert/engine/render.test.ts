@@ -1,17 +1,38 @@
 import { alertConfig } from '../../../../nodes/MistAlert/engine/config';
 import { evaluate } from '../../../../nodes/MistAlert/engine/evaluate';
-import { dedupKey, PAGERDUTY_SEVERITY, renderNotice } from '../../../../nodes/MistAlert/engine/render';
+import {
+	dedupKey,
+	PAGERDUTY_SEVERITY,
+	renderNotice,
+} from '../../../../nodes/MistAlert/engine/render';
 import { emptyState } from '../../../../nodes/MistAlert/engine/state';
 import type { Notice } from '../../../../nodes/MistAlert/engine/types';
 import type { Finding } from '../../../../nodes/shared/findings/types';
 import { apFinding, clientFinding, MIN, ORG, SITE_A, T0 } from '../fixtures';
 
-const config = alertConfig({ groupWaitMs: 0, maxListed: 5, pagerDutyRoutingKey: 'R0UTING', dashboardUrl: 'https://n8n.example/dash' });
+const config = alertConfig({
+	groupWaitMs: 0,
+	maxListed: 5,
+	pagerDutyRoutingKey: 'R0UTING',
+	dashboardUrl: 'https://n8n.example/dash',
+});
 
 function noticesFor(findings: Finding[], times = [T0]): Notice[] {
 	const state = emptyState();
 	const all: Notice[] = [];
-	for (const at of times) all.push(...evaluate(state, { findings: findings.map((finding, itemIndex) => ({ finding, itemIndex })), acks: [], countsAsRun: true }, config, at).notices);
+	for (const at of times)
+		all.push(
+			...evaluate(
+				state,
+				{
+					findings: findings.map((finding, itemIndex) => ({ finding, itemIndex })),
+					acks: [],
+					countsAsRun: true,
+				},
+				config,
+				at,
+			).notices,
+		);
 	return all;
 }
 
@@ -23,19 +44,38 @@ describe('Mist Alert › channel payloads', () => {
 
 	it('Slack: text plus header/section/context blocks within limits', () => {
 		expect(rendered.slack.text).toContain('[FIRING:12] Client with weak signal at HQ');
-		const blocks = rendered.slack.blocks as Array<{ type: string; text?: { type: string; text: string }; elements?: Array<{ text: string }> }>;
-		expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '[FIRING:12] Client with weak signal at HQ' } });
+		const blocks = rendered.slack.blocks as Array<{
+			type: string;
+			text?: { type: string; text: string };
+			elements?: Array<{ text: string }>;
+		}>;
+		expect(blocks[0]).toEqual({
+			type: 'header',
+			text: { type: 'plain_text', text: '[FIRING:12] Client with weak signal at HQ' },
+		});
 		expect(blocks.filter((block) => block.type === 'section')).toHaveLength(1 + 5);
 		expect(blocks.length).toBeLessThanOrEqual(50);
 		expect(JSON.stringify(blocks)).toContain('…and 7 more');
 		expect(JSON.stringify(blocks)).toContain('&lt;script&gt;');
-		expect(blocks.at(-1)?.elements?.[0].text).toContain('<https://n8n.example/dash|Open dashboard>');
+		expect(blocks.at(-1)?.elements?.[0].text).toContain(
+			'<https://n8n.example/dash|Open dashboard>',
+		);
 	});
 
 	it('Teams: a MessageCard with a colour and one section per listed incident', () => {
-		expect(rendered.teams).toMatchObject({ '@type': 'MessageCard', '@context': 'https://schema.org/extensions', themeColor: 'f9a825' });
+		expect(rendered.teams).toMatchObject({
+			'@type': 'MessageCard',
+			'@context': 'https://schema.org/extensions',
+			themeColor: 'f9a825',
+		});
 		expect(rendered.teams.sections).toHaveLength(6);
-		expect(rendered.teams.sections[0].facts.map((fact) => fact.name)).toEqual(['Site', 'Rule', 'Likely cause', 'Next step', 'First seen']);
+		expect(rendered.teams.sections[0].facts.map((fact) => fact.name)).toEqual([
+			'Site',
+			'Rule',
+			'Likely cause',
+			'Next step',
+			'First seen',
+		]);
 	});
 
 	it('email: subject, escaped html with inline styles and no scripts, and plain text', () => {
@@ -51,7 +91,10 @@ describe('Mist Alert › channel payloads', () => {
 	});
 
 	it('email: a site-wide problem is placed once ("HQ", not "HQ / HQ")', () => {
-		const siteWide = { ...clientFinding(40, { rule: 'dhcp_failures_site', severity: 'major' }), scope: { level: 'site', org_id: ORG, site_id: SITE_A, site_name: 'HQ' } } as Finding;
+		const siteWide = {
+			...clientFinding(40, { rule: 'dhcp_failures_site', severity: 'major' }),
+			scope: { level: 'site', org_id: ORG, site_id: SITE_A, site_name: 'HQ' },
+		} as Finding;
 		const [notice] = noticesFor([siteWide]);
 		const { text, html } = renderNotice(notice, config).email;
 		expect(text).toContain('- [MAJOR] DHCP failures at a site · HQ: ');
@@ -60,7 +103,12 @@ describe('Mist Alert › channel payloads', () => {
 	});
 
 	it('webhook: a versioned JSON document', () => {
-		expect(rendered.webhook).toMatchObject({ schema: 'mist-alert/v1', kind: 'firing', status: 'firing', groupKey: chat.groupKey });
+		expect(rendered.webhook).toMatchObject({
+			schema: 'mist-alert/v1',
+			kind: 'firing',
+			status: 'firing',
+			groupKey: chat.groupKey,
+		});
 		expect(rendered.webhook.incidents).toHaveLength(12);
 	});
 
@@ -73,11 +121,34 @@ describe('Mist Alert › channel payloads', () => {
 
 	it('PagerDuty: a page is keyed by fingerprint and carries the Events v2 fields', () => {
 		const critical = apFinding('aabbccddee21');
-		const page = noticesFor([critical], [T0, T0 + 30 * MIN]).find((notice) => notice.kind === 'page');
-		const event = renderNotice(page as Notice, config).pagerduty as Record<string, unknown> & { payload: Record<string, unknown> };
-		expect(event).toMatchObject({ routing_key: 'R0UTING', event_action: 'trigger', dedup_key: critical.fingerprint });
-		expect(Object.keys(event.payload).sort()).toEqual(['class', 'component', 'custom_details', 'group', 'severity', 'source', 'summary', 'timestamp']);
-		expect(event.payload).toMatchObject({ severity: 'critical', class: 'ap_offline', group: 'HQ', source: 'AP-ee21', component: 'ap:aabbccddee21' });
+		const page = noticesFor([critical], [T0, T0 + 30 * MIN]).find(
+			(notice) => notice.kind === 'page',
+		);
+		const event = renderNotice(page as Notice, config).pagerduty as Record<string, unknown> & {
+			payload: Record<string, unknown>;
+		};
+		expect(event).toMatchObject({
+			routing_key: 'R0UTING',
+			event_action: 'trigger',
+			dedup_key: critical.fingerprint,
+		});
+		expect(Object.keys(event.payload).sort()).toEqual([
+			'class',
+			'component',
+			'custom_details',
+			'group',
+			'severity',
+			'source',
+			'summary',
+			'timestamp',
+		]);
+		expect(event.payload).toMatchObject({
+			severity: 'critical',
+			class: 'ap_offline',
+			group: 'HQ',
+			source: 'AP-ee21',
+			component: 'ap:aabbccddee21',
+		});
 	});
 
 	it.each([
@@ -100,13 +171,41 @@ describe('Mist Alert › channel payloads', () => {
 		const cfg = alertConfig({ groupWaitMs: 0, resolveAfterCleanRuns: 1 });
 		const a = clientFinding(30);
 		const b = clientFinding(31);
-		evaluate(state, { findings: [{ finding: a, itemIndex: 0 }, { finding: b, itemIndex: 1 }], acks: [], countsAsRun: true }, cfg, T0);
-		const partial = evaluate(state, { findings: [{ finding: b, itemIndex: 0 }], acks: [], countsAsRun: true }, cfg, T0 + 5 * MIN).notices;
-		const partialItem = renderNotice(partial.find((notice) => notice.tier === 'resolved') as Notice, cfg);
+		evaluate(
+			state,
+			{
+				findings: [
+					{ finding: a, itemIndex: 0 },
+					{ finding: b, itemIndex: 1 },
+				],
+				acks: [],
+				countsAsRun: true,
+			},
+			cfg,
+			T0,
+		);
+		const partial = evaluate(
+			state,
+			{ findings: [{ finding: b, itemIndex: 0 }], acks: [], countsAsRun: true },
+			cfg,
+			T0 + 5 * MIN,
+		).notices;
+		const partialItem = renderNotice(
+			partial.find((notice) => notice.tier === 'resolved') as Notice,
+			cfg,
+		);
 		expect(partialItem.pagerduty).toBeNull();
 		expect(partialItem.teams.themeColor).toBe('2e7d32');
 		expect(partialItem.email.text).toContain('1 still open in this group');
-		const clear = evaluate(state, { findings: [], acks: [], countsAsRun: true }, cfg, T0 + 10 * MIN).notices;
-		expect(renderNotice(clear[0], cfg).pagerduty).toMatchObject({ event_action: 'resolve', dedup_key: expect.stringMatching(/^mist:.+:client_weak_signal:\*$/) });
+		const clear = evaluate(
+			state,
+			{ findings: [], acks: [], countsAsRun: true },
+			cfg,
+			T0 + 10 * MIN,
+		).notices;
+		expect(renderNotice(clear[0], cfg).pagerduty).toMatchObject({
+			event_action: 'resolve',
+			dedup_key: expect.stringMatching(/^mist:.+:client_weak_signal:\*$/),
+		});
 	});
 });

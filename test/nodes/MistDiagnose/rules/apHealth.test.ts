@@ -3,20 +3,38 @@ import { apMac, apStat, context, NOW, SITE, switchStat, thresholds } from './fix
 
 describe('AP health step: offline', () => {
 	it('an offline AP whose switch port is known → critical finding, manual PoE/uplink check, then bouncePort', () => {
-		const aps = [apStat({ status: 'disconnected', last_seen: NOW - 1800 }), apStat({ mac: apMac(2), name: 'Phoenix-Hall' })];
-		const [finding] = diagnoseApHealth({ aps, switches: [switchStat] }, thresholds(), context).findings;
+		const aps = [
+			apStat({ status: 'disconnected', last_seen: NOW - 1800 }),
+			apStat({ mac: apMac(2), name: 'Phoenix-Hall' }),
+		];
+		const [finding] = diagnoseApHealth(
+			{ aps, switches: [switchStat] },
+			thresholds(),
+			context,
+		).findings;
 		expect(finding).toMatchObject({
 			rule: 'ap_offline',
 			severity: 'critical',
-			scope: { level: 'ap', ap_mac: '5c5b35d0077b', switch_mac: '60c78d939c0f', port_id: 'ge-0/0/4' },
+			scope: {
+				level: 'ap',
+				ap_mac: '5c5b35d0077b',
+				switch_mac: '60c78d939c0f',
+				port_id: 'ge-0/0/4',
+			},
 		});
-		expect(finding.summary).toBe('AP Phoenix-Lobby (5c5b35d0077b) at site Phoenix is offline (last seen 30 min ago).');
+		expect(finding.summary).toBe(
+			'AP Phoenix-Lobby (5c5b35d0077b) at site Phoenix is offline (last seen 30 min ago).',
+		);
 		expect(finding.remediation.kind).toBe('manual');
 		expect(finding.followUp).toEqual([
 			{
 				kind: 'action',
 				operation: 'bouncePort',
-				parameters: { site_id: SITE, device_id: '00000000-0000-0000-1000-60c78d939c0f', ports: ['ge-0/0/4'] },
+				parameters: {
+					site_id: SITE,
+					device_id: '00000000-0000-0000-1000-60c78d939c0f',
+					ports: ['ge-0/0/4'],
+				},
 				description: expect.any(String),
 			},
 		]);
@@ -29,17 +47,32 @@ describe('AP health step: offline', () => {
 	});
 
 	it('all APs of a site offline → one site_down finding, and AP alarms on that site are suppressed', () => {
-		const aps = [1, 2, 3].map((index) => apStat({ mac: apMac(index), name: `AP${index}`, status: 'disconnected' }));
-		const alarms = [{ id: 'x', type: 'ap_offline', site_id: SITE, aps: [apMac(1)], timestamp: NOW - 100 }];
+		const aps = [1, 2, 3].map((index) =>
+			apStat({ mac: apMac(index), name: `AP${index}`, status: 'disconnected' }),
+		);
+		const alarms = [
+			{ id: 'x', type: 'ap_offline', site_id: SITE, aps: [apMac(1)], timestamp: NOW - 100 },
+		];
 		const { findings } = diagnoseApHealth({ aps, alarms }, thresholds(), context);
 		expect(findings).toHaveLength(1);
-		expect(findings[0]).toMatchObject({ rule: 'site_down', severity: 'critical', count: 3, scope: { level: 'site' } });
+		expect(findings[0]).toMatchObject({
+			rule: 'site_down',
+			severity: 'critical',
+			count: 3,
+			scope: { level: 'site' },
+		});
 	});
 
 	it('an open ap_offline alarm for an AP the stats show connected is ignored (recovered)', () => {
-		const alarms = [{ id: 'x', type: 'ap_offline', site_id: SITE, aps: ['5c5b35d0077b'], timestamp: NOW - 3000 }];
-		expect(diagnoseApHealth({ aps: [apStat()], alarms }, thresholds(), context).findings).toEqual([]);
-		expect(diagnoseApHealth({ alarms }, thresholds(), context).findings).toEqual([expect.objectContaining({ rule: 'ap_offline' })]);
+		const alarms = [
+			{ id: 'x', type: 'ap_offline', site_id: SITE, aps: ['5c5b35d0077b'], timestamp: NOW - 3000 },
+		];
+		expect(diagnoseApHealth({ aps: [apStat()], alarms }, thresholds(), context).findings).toEqual(
+			[],
+		);
+		expect(diagnoseApHealth({ alarms }, thresholds(), context).findings).toEqual([
+			expect.objectContaining({ rule: 'ap_offline' }),
+		]);
 	});
 
 	it('an ap_offline alarm and the disconnected status merge into one finding', () => {
@@ -74,15 +107,34 @@ describe('AP health step: stability and load', () => {
 		[1, []],
 		[2, ['ap_repeated_reboots:major']],
 	])('%d restarts → %j', (count, expected) => {
-		const deviceEvents = Array.from({ length: count }, (_, index) => restart(NOW - 1000 + index * 100));
+		const deviceEvents = Array.from({ length: count }, (_, index) =>
+			restart(NOW - 1000 + index * 100),
+		);
 		const { findings } = diagnoseApHealth({ aps: [apStat()], deviceEvents }, thresholds(), context);
 		expect(findings.map((finding) => `${finding.rule}:${finding.severity}`)).toEqual(expected);
 	});
 
 	it('counts device_restarted alarm occurrences together with restart events', () => {
-		const alarms = [{ id: 'r1', type: 'device_restarted', site_id: SITE, aps: ['5c5b35d0077b'], count: 1, timestamp: NOW - 50 }];
-		const { findings } = diagnoseApHealth({ aps: [apStat()], deviceEvents: [restart(NOW - 500)], alarms }, thresholds(), context);
-		expect(findings[0]).toMatchObject({ rule: 'ap_repeated_reboots', count: 2, evidence: { alarmCount: 1 } });
+		const alarms = [
+			{
+				id: 'r1',
+				type: 'device_restarted',
+				site_id: SITE,
+				aps: ['5c5b35d0077b'],
+				count: 1,
+				timestamp: NOW - 50,
+			},
+		];
+		const { findings } = diagnoseApHealth(
+			{ aps: [apStat()], deviceEvents: [restart(NOW - 500)], alarms },
+			thresholds(),
+			context,
+		);
+		expect(findings[0]).toMatchObject({
+			rule: 'ap_repeated_reboots',
+			count: 2,
+			evidence: { alarmCount: 1 },
+		});
 	});
 
 	it('repeated AP disconnects (device-updowns with `ap`) → unstable uplink with a cable test follow-up', () => {
@@ -92,9 +144,16 @@ describe('AP health step: stability and load', () => {
 			site_id: SITE,
 			timestamp: NOW - 900 + index * 60,
 		}));
-		const [finding] = diagnoseApHealth({ aps: [apStat()], switches: [switchStat], deviceEvents }, thresholds(), context).findings;
+		const [finding] = diagnoseApHealth(
+			{ aps: [apStat()], switches: [switchStat], deviceEvents },
+			thresholds(),
+			context,
+		).findings;
 		expect(finding).toMatchObject({ rule: 'ap_unstable_uplink', count: 3 });
-		expect(finding.followUp[0]).toMatchObject({ operation: 'cableTest', parameters: { port: 'ge-0/0/4' } });
+		expect(finding.followUp[0]).toMatchObject({
+			operation: 'cableTest',
+			parameters: { port: 'ge-0/0/4' },
+		});
 	});
 
 	it.each([
@@ -103,13 +162,24 @@ describe('AP health step: stability and load', () => {
 		[50, ['ap_overloaded:minor']],
 		[51, ['ap_overloaded:major']],
 	])('%d clients on an AP → %j', (numClients, expected) => {
-		const { findings } = diagnoseApHealth({ aps: [apStat({ num_clients: numClients })] }, thresholds(), context);
+		const { findings } = diagnoseApHealth(
+			{ aps: [apStat({ num_clients: numClients })] },
+			thresholds(),
+			context,
+		);
 		expect(findings.map((finding) => `${finding.rule}:${finding.severity}`)).toEqual(expected);
 	});
 
 	it('an overloaded AP suggests capacity, then RRM on its bands', () => {
-		const [finding] = diagnoseApHealth({ aps: [apStat({ num_clients: 60 })] }, thresholds(), context).findings;
-		expect(finding.followUp[0]).toMatchObject({ operation: 'rrmOptimize', parameters: { bands: ['24', '5'], txpower_only: true } });
+		const [finding] = diagnoseApHealth(
+			{ aps: [apStat({ num_clients: 60 })] },
+			thresholds(),
+			context,
+		).findings;
+		expect(finding.followUp[0]).toMatchObject({
+			operation: 'rrmOptimize',
+			parameters: { bands: ['24', '5'], txpower_only: true },
+		});
 	});
 
 	it.each([

@@ -25,7 +25,10 @@ describe('baseline helper', () => {
 	it('needs the minimum number of samples and ignores gaps (null) in the history', () => {
 		const short = checkBaseline(100, [1, 1, null, 1, 1, 1], options);
 		expect(short).toMatchObject({ sufficient: false, anomalous: false, samples: 5 });
-		expect(checkBaseline(100, [1, 1, 1, 1, 1, 1], options)).toMatchObject({ sufficient: true, anomalous: true });
+		expect(checkBaseline(100, [1, 1, 1, 1, 1, 1], options)).toMatchObject({
+			sufficient: true,
+			anomalous: true,
+		});
 	});
 
 	it('a flat history flags any increase', () => {
@@ -40,7 +43,11 @@ describe('sliding window', () => {
 		['exactly the window apart', [at(0, 'a'), at(600, 'b')], 2],
 		['one second more than the window', [at(0, 'a'), at(601, 'b')], 1],
 		['same key twice', [at(0, 'a'), at(10, 'a')], 1],
-		['peak in the middle', [at(0, 'a'), at(1000, 'b'), at(1100, 'c'), at(1200, 'd'), at(5000, 'e')], 3],
+		[
+			'peak in the middle',
+			[at(0, 'a'), at(1000, 'b'), at(1100, 'c'), at(1200, 'd'), at(5000, 'e')],
+			3,
+		],
 		['empty', [], 0],
 	])('%s → %d distinct', (_label, items, expected) => {
 		expect(

@@ -34,8 +34,11 @@ const REQUIRED: Record<RemediationOperation, string[]> = {
 };
 
 const everyStep: Finding[] = [
-	...STEP_DEFINITIONS.association.diagnose({ events: manyClientEvents('CLIENT_ASSOCIATION_FAILURE', 4, { ap: apMac(1) }) }, thresholds(), context)
-		.findings,
+	...STEP_DEFINITIONS.association.diagnose(
+		{ events: manyClientEvents('CLIENT_ASSOCIATION_FAILURE', 4, { ap: apMac(1) }) },
+		thresholds(),
+		context,
+	).findings,
 	...STEP_DEFINITIONS.authentication.diagnose(
 		{
 			events: [
@@ -46,19 +49,35 @@ const everyStep: Finding[] = [
 		thresholds(),
 		context,
 	).findings,
-	...STEP_DEFINITIONS.dhcp.diagnose({ events: manyClientEvents('MARVIS_EVENT_CLIENT_DHCP_NAK', 30, { vlan: '10' }) }, thresholds(), context).findings,
+	...STEP_DEFINITIONS.dhcp.diagnose(
+		{ events: manyClientEvents('MARVIS_EVENT_CLIENT_DHCP_NAK', 30, { vlan: '10' }) },
+		thresholds(),
+		context,
+	).findings,
 	...STEP_DEFINITIONS.client_health.diagnose(
-		{ clients: [clientStat({ rssi: -90 }), clientStat({ mac: clientMac(2), tx_retries: 5000, tx_pkts: 10000 })] },
+		{
+			clients: [
+				clientStat({ rssi: -90 }),
+				clientStat({ mac: clientMac(2), tx_retries: 5000, tx_pkts: 10000 }),
+			],
+		},
 		thresholds(),
 		context,
 	).findings,
 	...STEP_DEFINITIONS.ap_health.diagnose(
-		{ aps: [apStat({ status: 'disconnected' }), apStat({ mac: apMac(2), num_clients: 70 })], switches: [switchStat] },
+		{
+			aps: [apStat({ status: 'disconnected' }), apStat({ mac: apMac(2), num_clients: 70 })],
+			switches: [switchStat],
+		},
 		thresholds(),
 		context,
 	).findings,
 	...STEP_DEFINITIONS.rf_environment.diagnose(
-		{ aps: [apStat({ radio_stat: { band_5: { util_all: 90, noise_floor: -70, util_non_wifi: 40 } } })] },
+		{
+			aps: [
+				apStat({ radio_stat: { band_5: { util_all: 90, noise_floor: -70, util_non_wifi: 40 } } }),
+			],
+		},
 		thresholds(),
 		context,
 	).findings,
@@ -88,19 +107,24 @@ describe('finding contract across all steps', () => {
 		'%s validates against the finding schema',
 		(_key, finding) => {
 			expect(findingSchema.safeParse(JSON.parse(JSON.stringify(finding))).success).toBe(true);
-			expect(finding.fingerprint.startsWith(`mist:${context.org_id}:${SITE}:${finding.rule}:`)).toBe(true);
+			expect(
+				finding.fingerprint.startsWith(`mist:${context.org_id}:${SITE}:${finding.rule}:`),
+			).toBe(true);
 			expect(finding.summary).toMatch(/\.$/);
 			expect(finding.summary).not.toMatch(/undefined|NaN|\[object/);
 		},
 	);
 
 	it('every action remediation carries the parameters its operation needs', () => {
-		const actions = everyStep.flatMap((finding) => [finding.remediation, ...finding.followUp]).filter((item) => item.kind === 'action');
+		const actions = everyStep
+			.flatMap((finding) => [finding.remediation, ...finding.followUp])
+			.filter((item) => item.kind === 'action');
 		expect(actions.length).toBeGreaterThan(5);
 		for (const action of actions) {
 			if (action.kind !== 'action') continue;
 			for (const key of REQUIRED[action.operation]) expect(action.parameters).toHaveProperty(key);
-			if ('device_id' in action.parameters) expect(action.parameters.device_id).toMatch(/^00000000-0000-0000-1000-[0-9a-f]{12}$/);
+			if ('device_id' in action.parameters)
+				expect(action.parameters.device_id).toMatch(/^00000000-0000-0000-1000-[0-9a-f]{12}$/);
 		}
 	});
 });

@@ -64,7 +64,11 @@ describe('event type classification', () => {
 	});
 
 	it('uses the /const/client_events catalogue for a new failure type whose name alone says nothing', () => {
-		const entry = (type: string, display: string, group: string): EventCatalogueEntry => ({ key: type, display, group });
+		const entry = (type: string, display: string, group: string): EventCatalogueEntry => ({
+			key: type,
+			display,
+			group,
+		});
 		const catalogue = [
 			entry('CLIENT_AUTH_ASSOCIATION_SAE', 'SAE Association', 'Association'),
 			entry('MARVIS_EVENT_CLIENT_EAP_TIMEOUT_V2', 'EAP Timeout', 'Authentication'),
@@ -72,8 +76,14 @@ describe('event type classification', () => {
 			entry('CLIENT_GREETING', 'Client greeting', 'Info'),
 		];
 		const withCatalogue = createEventClassifier(catalogue);
-		expect(withCatalogue('MARVIS_EVENT_CLIENT_EAP_TIMEOUT_V2')).toEqual({ category: 'auth_failure', via: 'catalogue' });
-		expect(withCatalogue('client_lease_rejected')).toEqual({ category: 'dhcp_failure', via: 'catalogue' });
+		expect(withCatalogue('MARVIS_EVENT_CLIENT_EAP_TIMEOUT_V2')).toEqual({
+			category: 'auth_failure',
+			via: 'catalogue',
+		});
+		expect(withCatalogue('client_lease_rejected')).toEqual({
+			category: 'dhcp_failure',
+			via: 'catalogue',
+		});
 		expect(withCatalogue('CLIENT_AUTH_ASSOCIATION_SAE').category).toBe('other');
 		expect(withCatalogue('CLIENT_GREETING')).toEqual({ category: 'other', via: 'pattern' });
 	});
@@ -159,11 +169,20 @@ describe('the real client event catalogue (fixtures/real/client-event-types.json
 	});
 
 	it('reports the types it does not know with their handling and counts, and none of the real ones', () => {
-		const catalogue = [...realTypes.types, 'MARVIS_EVENT_CLIENT_EAP_TIMEOUT_V2', 'CLIENT_QOS_MAP_UPDATED'];
+		const catalogue = [
+			...realTypes.types,
+			'MARVIS_EVENT_CLIENT_EAP_TIMEOUT_V2',
+			'CLIENT_QOS_MAP_UPDATED',
+		];
 		const counts = { MARVIS_EVENT_CLIENT_EAP_TIMEOUT_V2: 4, CLIENT_AUTHENTICATED: 900 };
 		expect(unclassifiedEventTypes(catalogue, classify, counts)).toEqual([
 			{ type: 'CLIENT_QOS_MAP_UPDATED', handledAs: 'other', via: 'pattern' },
-			{ type: 'MARVIS_EVENT_CLIENT_EAP_TIMEOUT_V2', handledAs: 'auth_failure', via: 'pattern', events: 4 },
+			{
+				type: 'MARVIS_EVENT_CLIENT_EAP_TIMEOUT_V2',
+				handledAs: 'auth_failure',
+				via: 'pattern',
+				events: 4,
+			},
 		]);
 		expect(unclassifiedEventTypes(realTypes.types, classify)).toEqual([]);
 	});

@@ -35,7 +35,9 @@ const parts = (overrides: Partial<FindingParts> = {}): FindingParts => ({
 
 describe('fingerprint', () => {
 	it('has the documented shape mist:{org}:{site}:{rule}:{target}', () => {
-		expect(fingerprint(ORG, SITE, 'ap_offline', '5c5b35d0077b')).toBe(`mist:${ORG}:${SITE}:ap_offline:5c5b35d0077b`);
+		expect(fingerprint(ORG, SITE, 'ap_offline', '5c5b35d0077b')).toBe(
+			`mist:${ORG}:${SITE}:ap_offline:5c5b35d0077b`,
+		);
 	});
 
 	it.each([
@@ -52,8 +54,11 @@ describe('fingerprint', () => {
 	it('is the same for the same inputs across runs, even when evidence and times differ', () => {
 		const events = [clientEvent('MARVIS_EVENT_CLIENT_DHCP_STUCK', 'dadbfc000001', { vlan: '10' })];
 		const first = diagnoseDhcp({ events }, thresholds(), context).findings[0];
-		const later = diagnoseDhcp({ events: [{ ...events[0], timestamp: NOW + 3600 }] }, thresholds(), { ...context, now: NOW + 7200 })
-			.findings[0];
+		const later = diagnoseDhcp(
+			{ events: [{ ...events[0], timestamp: NOW + 3600 }] },
+			thresholds(),
+			{ ...context, now: NOW + 7200 },
+		).findings[0];
 		expect(first.fingerprint).toBe(later.fingerprint);
 		expect(first.fingerprint).toBe(`mist:${ORG}:${SITE}:client_dhcp_failure:dadbfc000001`);
 	});
@@ -91,7 +96,12 @@ describe('makeFinding', () => {
 	});
 
 	it('falls back to "now" without timestamps and drops empty scope fields', () => {
-		const finding = makeFinding(parts({ timestamps: [], scope: { level: 'site', org_id: ORG, site_id: SITE, site_name: undefined } }));
+		const finding = makeFinding(
+			parts({
+				timestamps: [],
+				scope: { level: 'site', org_id: ORG, site_id: SITE, site_name: undefined },
+			}),
+		);
 		expect(finding.firstSeen).toBe(new Date(NOW * 1000).toISOString());
 		expect(finding.count).toBe(1);
 		expect(finding.scope).not.toHaveProperty('site_name');
@@ -104,21 +114,37 @@ describe('remediation builders', () => {
 		expect(remediate.bouncePort(SITE, '60c78d939c0f', ['ge-0/0/4'], 'x')).toEqual({
 			kind: 'action',
 			operation: 'bouncePort',
-			parameters: { site_id: SITE, device_id: '00000000-0000-0000-1000-60c78d939c0f', ports: ['ge-0/0/4'] },
+			parameters: {
+				site_id: SITE,
+				device_id: '00000000-0000-0000-1000-60c78d939c0f',
+				ports: ['ge-0/0/4'],
+			},
 			description: 'x',
 		});
 	});
 
 	it('adds vlan_id to a synthetic test only when given', () => {
-		expect(remediate.syntheticTest(SITE, '5c5b35d0077b', 'dhcp', 'x').parameters).not.toHaveProperty('vlan_id');
-		expect(remediate.syntheticTest(SITE, '5c5b35d0077b', 'dhcp', 'x', '10').parameters).toMatchObject({ type: 'dhcp', vlan_id: '10' });
+		expect(
+			remediate.syntheticTest(SITE, '5c5b35d0077b', 'dhcp', 'x').parameters,
+		).not.toHaveProperty('vlan_id');
+		expect(
+			remediate.syntheticTest(SITE, '5c5b35d0077b', 'dhcp', 'x', '10').parameters,
+		).toMatchObject({ type: 'dhcp', vlan_id: '10' });
 	});
 });
 
 describe('mergeFindings', () => {
 	it('collapses equal fingerprints, keeping the most severe and the widest time span', () => {
-		const a = makeFinding(parts({ severity: 'major', timestamps: [NOW - 100], evidence: { from: 'alarm' } }));
-		const b = makeFinding(parts({ severity: 'critical', timestamps: [NOW - 900, NOW - 10], evidence: { from: 'stats' } }));
+		const a = makeFinding(
+			parts({ severity: 'major', timestamps: [NOW - 100], evidence: { from: 'alarm' } }),
+		);
+		const b = makeFinding(
+			parts({
+				severity: 'critical',
+				timestamps: [NOW - 900, NOW - 10],
+				evidence: { from: 'stats' },
+			}),
+		);
 		const merged = mergeFindings([a, b]);
 		expect(merged).toHaveLength(1);
 		expect(merged[0].severity).toBe('critical');
@@ -128,7 +154,9 @@ describe('mergeFindings', () => {
 	});
 
 	it('keeps identical evidence once (one alarm naming several APs)', () => {
-		const copies = [1, 2, 3].map(() => makeFinding(parts({ evidence: { from: 'alarm', id: 'a1' } })));
+		const copies = [1, 2, 3].map(() =>
+			makeFinding(parts({ evidence: { from: 'alarm', id: 'a1' } })),
+		);
 		const merged = mergeFindings(copies);
 		expect(merged).toHaveLength(1);
 		expect(merged[0].evidence).toEqual({ from: 'alarm', id: 'a1' });

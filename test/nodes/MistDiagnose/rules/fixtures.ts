@@ -21,14 +21,19 @@ export const context: DiagnosisContext = {
 	deviceNames: { '5c5b35d0077b': 'Phoenix-Lobby' },
 };
 
-export const thresholds = (input: ThresholdInput = {}) => (Object.keys(input).length ? resolveThresholds(input) : DEFAULT_THRESHOLDS);
+export const thresholds = (input: ThresholdInput = {}) =>
+	Object.keys(input).length ? resolveThresholds(input) : DEFAULT_THRESHOLDS;
 
 /** Distinct, valid client MACs: dadbfc000001, dadbfc000002… */
 export const clientMac = (index: number) => `dadbfc${index.toString(16).padStart(6, '0')}`;
 /** Distinct AP MACs: 5c5b35000001… */
 export const apMac = (index: number) => `5c5b35${index.toString(16).padStart(6, '0')}`;
 
-export function clientEvent(type: string, mac: string, overrides: Partial<ClientEventInput> = {}): ClientEventInput {
+export function clientEvent(
+	type: string,
+	mac: string,
+	overrides: Partial<ClientEventInput> = {},
+): ClientEventInput {
 	return {
 		type,
 		mac,
@@ -103,10 +108,30 @@ export function apStat(overrides: Partial<ApStat> = {}): ApStat {
 		num_clients: 12,
 		cpu_util: 5,
 		last_trouble: { code: '07', timestamp: 1720039666 },
-		lldp_stat: { chassis_id: '60:c7:8d:93:9c:0f', port_id: 'ge-0/0/4', system_name: 'Phoenix-Switch' },
+		lldp_stat: {
+			chassis_id: '60:c7:8d:93:9c:0f',
+			port_id: 'ge-0/0/4',
+			system_name: 'Phoenix-Switch',
+		},
 		radio_stat: {
-			band_24: { bandwidth: 20, channel: 11, noise_floor: -95, num_clients: 4, power: 17, util_all: 24, util_non_wifi: 2 },
-			band_5: { bandwidth: 40, channel: 36, noise_floor: -96, num_clients: 8, power: 15, util_all: 18, util_non_wifi: 1 },
+			band_24: {
+				bandwidth: 20,
+				channel: 11,
+				noise_floor: -95,
+				num_clients: 4,
+				power: 17,
+				util_all: 24,
+				util_non_wifi: 2,
+			},
+			band_5: {
+				bandwidth: 40,
+				channel: 36,
+				noise_floor: -96,
+				num_clients: 8,
+				power: 15,
+				util_all: 18,
+				util_non_wifi: 1,
+			},
 		},
 		...overrides,
 	};

@@ -1,5 +1,14 @@
 import { diagnoseInfrastructure } from '../../../../nodes/MistDiagnose/rules';
-import { apMac, clientEvent, clientMac, context, manyClientEvents, NOW, SITE, thresholds } from './fixtures';
+import {
+	apMac,
+	clientEvent,
+	clientMac,
+	context,
+	manyClientEvents,
+	NOW,
+	SITE,
+	thresholds,
+} from './fixtures';
 
 const summary = (result: ReturnType<typeof diagnoseInfrastructure>) =>
 	result.findings.map((finding) => `${finding.rule}:${finding.severity}:${finding.scope.level}`);
@@ -11,7 +20,11 @@ describe('infrastructure step: gateway ARP and DNS reachability', () => {
 		['CLIENT_GW_ARP_FAILURE', 3, ['gateway_arp_failures_site:major:site']],
 		['CLIENT_EXCESSIVE_ARPING_GW', 1, ['client_arp_failure:minor:client']],
 	])('%s by %d clients → %j', (type, count, expected) => {
-		expect(summary(diagnoseInfrastructure({ events: manyClientEvents(type, count) }, thresholds(), context))).toEqual(expected);
+		expect(
+			summary(
+				diagnoseInfrastructure({ events: manyClientEvents(type, count) }, thresholds(), context),
+			),
+		).toEqual(expected);
 	});
 
 	it('groups gateway ARP failures per VLAN and tests ARP from the AP that saw most of them', () => {
@@ -46,22 +59,33 @@ describe('infrastructure step: switch ports', () => {
 			portEvent('SW_PORT_DOWN', NOW - 900 + index * 120),
 			portEvent('SW_PORT_UP', NOW - 880 + index * 120),
 		]).flat();
-		expect(summary(diagnoseInfrastructure({ deviceEvents }, thresholds(), context))).toEqual(expected);
+		expect(summary(diagnoseInfrastructure({ deviceEvents }, thresholds(), context))).toEqual(
+			expected,
+		);
 	});
 
 	it('a flapping port: cable test first, then bounce the port', () => {
-		const deviceEvents = [0, 1, 2].map((index) => portEvent('SW_PORT_DOWN', NOW - 600 + index * 60));
+		const deviceEvents = [0, 1, 2].map((index) =>
+			portEvent('SW_PORT_DOWN', NOW - 600 + index * 60),
+		);
 		const [finding] = diagnoseInfrastructure({ deviceEvents }, thresholds(), context).findings;
-		expect(finding.fingerprint).toBe(`mist:${context.org_id}:${SITE}:switch_port_flap:60c78d939c0f/ge-0/0/17`);
+		expect(finding.fingerprint).toBe(
+			`mist:${context.org_id}:${SITE}:switch_port_flap:60c78d939c0f/ge-0/0/17`,
+		);
 		expect(finding.remediation).toMatchObject({
 			operation: 'cableTest',
 			parameters: { device_id: '00000000-0000-0000-1000-60c78d939c0f', port: 'ge-0/0/17' },
 		});
-		expect(finding.followUp[0]).toMatchObject({ operation: 'bouncePort', parameters: { ports: ['ge-0/0/17'] } });
+		expect(finding.followUp[0]).toMatchObject({
+			operation: 'bouncePort',
+			parameters: { ports: ['ge-0/0/17'] },
+		});
 	});
 
 	it('a port_flap alarm for the same port merges with the event-derived finding', () => {
-		const deviceEvents = [0, 1, 2].map((index) => portEvent('SW_PORT_DOWN', NOW - 600 + index * 60));
+		const deviceEvents = [0, 1, 2].map((index) =>
+			portEvent('SW_PORT_DOWN', NOW - 600 + index * 60),
+		);
 		const alarms = [
 			{
 				id: 'p1',
@@ -73,19 +97,43 @@ describe('infrastructure step: switch ports', () => {
 				timestamp: NOW - 700,
 			},
 		];
-		expect(diagnoseInfrastructure({ deviceEvents, alarms }, thresholds(), context).findings).toHaveLength(1);
+		expect(
+			diagnoseInfrastructure({ deviceEvents, alarms }, thresholds(), context).findings,
+		).toHaveLength(1);
 	});
 
 	it.each([
 		[
 			'bad_cable alarm',
-			{ alarms: [{ id: 'b1', type: 'bad_cable', site_id: SITE, switches: ['60c78d939c0f'], port_id: 'ge-0/0/3', timestamp: NOW - 50 }] },
+			{
+				alarms: [
+					{
+						id: 'b1',
+						type: 'bad_cable',
+						site_id: SITE,
+						switches: ['60c78d939c0f'],
+						port_id: 'ge-0/0/3',
+						timestamp: NOW - 50,
+					},
+				],
+			},
 			'switch_port_bad_cable',
 			'cableTest',
 		],
 		[
 			'missing_vlan Marvis action',
-			{ marvisActions: [{ symptom: 'missing_vlan', site_id: SITE, mac: '60c78d939c0f', port_id: 'ge-0/0/4', vlan: 30, status: 'open' }] },
+			{
+				marvisActions: [
+					{
+						symptom: 'missing_vlan',
+						site_id: SITE,
+						mac: '60c78d939c0f',
+						port_id: 'ge-0/0/4',
+						vlan: 30,
+						status: 'open',
+					},
+				],
+			},
 			'switch_port_missing_vlan',
 			undefined,
 		],
@@ -103,7 +151,11 @@ describe('infrastructure step: switch ports', () => {
 	it('ignores resolved Marvis actions', () => {
 		expect(
 			diagnoseInfrastructure(
-				{ marvisActions: [{ symptom: 'port_flap', site_id: SITE, mac: '60c78d939c0f', status: 'resolved' }] },
+				{
+					marvisActions: [
+						{ symptom: 'port_flap', site_id: SITE, mac: '60c78d939c0f', status: 'resolved' },
+					],
+				},
 				thresholds(),
 				context,
 			).findings,
@@ -131,13 +183,21 @@ describe('infrastructure step: connectivity drops and device up/downs', () => {
 			Array.from({ length: 5 }, (_, index) => session(clientMac(index + 1), apMac(1), 20)),
 			['connectivity_drops_ap:major:ap'],
 		],
-		['sessions of exactly 60 s are not short', Array.from({ length: 5 }, (_, index) => session(clientMac(index + 1), apMac(1), 60)), []],
+		[
+			'sessions of exactly 60 s are not short',
+			Array.from({ length: 5 }, (_, index) => session(clientMac(index + 1), apMac(1), 60)),
+			[],
+		],
 		[
 			'one client with 3 short sessions on different APs → client finding',
 			[1, 2, 3].map((index) => session(clientMac(1), apMac(index), 10, index * 100)),
 			['client_connectivity_drops:minor:client'],
 		],
-		['one client with 2 short sessions → nothing', [1, 2].map((index) => session(clientMac(1), apMac(index), 10, index * 100)), []],
+		[
+			'one client with 2 short sessions → nothing',
+			[1, 2].map((index) => session(clientMac(1), apMac(index), 10, index * 100)),
+			[],
+		],
 	])('%s', (_label, sessions, expected) => {
 		expect(summary(diagnoseInfrastructure({ sessions }, thresholds(), context))).toEqual(expected);
 	});
@@ -150,11 +210,18 @@ describe('infrastructure step: connectivity drops and device up/downs', () => {
 			site_id: SITE,
 			timestamp: NOW - 500 + index * 100,
 		}));
-		const alarms = [{ id: 'g1', type: 'gateway_down', site_id: SITE, gateways: ['020001a2b3c4'], timestamp: NOW - 60 }];
-		expect(summary(diagnoseInfrastructure({ deviceEvents, alarms }, thresholds(), context))).toEqual([
-			'device_down:critical:switch_port',
-			'device_updown_flaps:major:switch_port',
-		]);
+		const alarms = [
+			{
+				id: 'g1',
+				type: 'gateway_down',
+				site_id: SITE,
+				gateways: ['020001a2b3c4'],
+				timestamp: NOW - 60,
+			},
+		];
+		expect(
+			summary(diagnoseInfrastructure({ deviceEvents, alarms }, thresholds(), context)),
+		).toEqual(['device_down:critical:switch_port', 'device_updown_flaps:major:switch_port']);
 	});
 });
 
@@ -169,7 +236,9 @@ describe('infrastructure step: latency', () => {
 	});
 
 	it('the spec client-latency example is fine', () => {
-		expect(diagnoseInfrastructure({ latency: [latency({})] }, thresholds(), context).findings).toEqual([]);
+		expect(
+			diagnoseInfrastructure({ latency: [latency({})] }, thresholds(), context).findings,
+		).toEqual([]);
 	});
 
 	it.each([
@@ -178,12 +247,16 @@ describe('infrastructure step: latency', () => {
 		[{ avg_auth: 3.5 }, ['slow_auth:major:site']],
 		[{ avg_dns: 0.31 }, ['slow_dns:minor:site']],
 	])('%j → %j', (overrides, expected) => {
-		expect(summary(diagnoseInfrastructure({ latency: [latency(overrides)] }, thresholds(), context))).toEqual(expected);
+		expect(
+			summary(diagnoseInfrastructure({ latency: [latency(overrides)] }, thresholds(), context)),
+		).toEqual(expected);
 	});
 
 	it('judges only the latest event per site', () => {
 		const result = diagnoseInfrastructure(
-			{ latency: [latency({ avg_dhcp: 5, timestamp: NOW - 900 }), latency({ timestamp: NOW - 60 })] },
+			{
+				latency: [latency({ avg_dhcp: 5, timestamp: NOW - 900 }), latency({ timestamp: NOW - 60 })],
+			},
 			thresholds(),
 			context,
 		);
@@ -192,7 +265,10 @@ describe('infrastructure step: latency', () => {
 
 	it('slow but usual for the site → info', () => {
 		const result = diagnoseInfrastructure(
-			{ latency: [latency({ avg_dhcp: 1.5 })], latencyHistory: { [`${SITE}:dhcp`]: [1.4, 1.5, 1.6, 1.5, 1.4, 1.6] } },
+			{
+				latency: [latency({ avg_dhcp: 1.5 })],
+				latencyHistory: { [`${SITE}:dhcp`]: [1.4, 1.5, 1.6, 1.5, 1.4, 1.6] },
+			},
 			thresholds(),
 			context,
 		);
@@ -200,12 +276,22 @@ describe('infrastructure step: latency', () => {
 	});
 
 	it.each([
-		['a spike above mean + 3σ', [0.02, 0.021, 0.019, 0.02, 0.022, 0.018, 0.2], ['latency_spike:minor:site']],
+		[
+			'a spike above mean + 3σ',
+			[0.02, 0.021, 0.019, 0.02, 0.022, 0.018, 0.2],
+			['latency_spike:minor:site'],
+		],
 		['a flat series', [0.02, 0.021, 0.019, 0.02, 0.022, 0.018, 0.021], []],
 		['too few points', [0.02, 0.5], []],
 	])('insight series with %s → %j', (_label, values, expected) => {
 		expect(
-			summary(diagnoseInfrastructure({ latencySeries: [{ site_id: SITE, metric: 'client_dhcp_latency', values }] }, thresholds(), context)),
+			summary(
+				diagnoseInfrastructure(
+					{ latencySeries: [{ site_id: SITE, metric: 'client_dhcp_latency', values }] },
+					thresholds(),
+					context,
+				),
+			),
 		).toEqual(expected);
 	});
 });
@@ -213,7 +299,10 @@ describe('infrastructure step: latency', () => {
 describe('infrastructure step: healthy', () => {
 	it('a checked site with nothing wrong is healthy; a site with a problem is not', () => {
 		const { healthy } = diagnoseInfrastructure(
-			{ sites: [{ id: SITE }, { id: 'f5fcbee5-1234-5678-9101-1619ede87879' }], events: [clientEvent('MARVIS_DNS_FAILURE', clientMac(1))] },
+			{
+				sites: [{ id: SITE }, { id: 'f5fcbee5-1234-5678-9101-1619ede87879' }],
+				events: [clientEvent('MARVIS_DNS_FAILURE', clientMac(1))],
+			},
 			thresholds(),
 			context,
 		);

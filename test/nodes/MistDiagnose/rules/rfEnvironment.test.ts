@@ -3,7 +3,17 @@ import type { ApStat } from '../../../../nodes/MistDiagnose/rules';
 import { apMac, apStat, context, SITE, thresholds } from './fixtures';
 
 const radio5 = (overrides: Record<string, number | boolean>): Partial<ApStat> => ({
-	radio_stat: { band_5: { channel: 36, bandwidth: 40, noise_floor: -95, util_all: 20, util_non_wifi: 1, num_clients: 5, ...overrides } },
+	radio_stat: {
+		band_5: {
+			channel: 36,
+			bandwidth: 40,
+			noise_floor: -95,
+			util_all: 20,
+			util_non_wifi: 1,
+			num_clients: 5,
+			...overrides,
+		},
+	},
 });
 const rules = (aps: ApStat[], history?: Record<string, number[]>) =>
 	diagnoseRfEnvironment({ aps, utilizationHistory: history }, thresholds(), context).findings.map(
@@ -37,7 +47,9 @@ describe('RF environment step', () => {
 	});
 
 	it('the spec example AP (util 24%, noise -80 dBm on 2.4 GHz) flags the noise floor only', () => {
-		const ap = apStat({ radio_stat: { band_24: { channel: 11, noise_floor: -80, util_all: 24, util_non_wifi: 0 } } });
+		const ap = apStat({
+			radio_stat: { band_24: { channel: 11, noise_floor: -80, util_all: 24, util_non_wifi: 0 } },
+		});
 		expect(rules([ap])).toEqual(['high_noise_floor:minor:ap']);
 	});
 
@@ -54,10 +66,19 @@ describe('RF environment step', () => {
 	});
 
 	it('writes the bands of a site-wide finding as "2.4 and 5 GHz"', () => {
-		const aps = [1, 2, 3].map((index) => apStat({ mac: apMac(index), radio_stat: { band_24: { util_all: 60 }, band_5: { util_all: 60 } } }));
+		const aps = [1, 2, 3].map((index) =>
+			apStat({
+				mac: apMac(index),
+				radio_stat: { band_24: { util_all: 60 }, band_5: { util_all: 60 } },
+			}),
+		);
 		const [finding] = diagnoseRfEnvironment({ aps }, thresholds(), context).findings;
-		expect(finding.summary).toBe('3 APs at site Phoenix have high channel utilisation on 2.4 and 5 GHz (60%).');
-		expect(finding.remediation.description).toBe('Let RRM re-plan channels and power on bands 2.4 and 5 GHz.');
+		expect(finding.summary).toBe(
+			'3 APs at site Phoenix have high channel utilisation on 2.4 and 5 GHz (60%).',
+		);
+		expect(finding.remediation.description).toBe(
+			'Let RRM re-plan channels and power on bands 2.4 and 5 GHz.',
+		);
 	});
 
 	it('skips disabled radios and offline APs', () => {
@@ -82,9 +103,24 @@ describe('RF environment step', () => {
 	describe('baseline on channel utilisation', () => {
 		const key = '5c5b35d0077b:5';
 		it.each([
-			['busy but normal for this radio → info', 60, [58, 60, 62, 59, 61, 60], ['high_channel_utilization:info:ap']],
-			['busy and above its normal → keeps severity', 75, [20, 22, 21, 19, 20, 21], ['high_channel_utilization:major:ap']],
-			['below the limit but far above its normal → minor (unusual)', 45, [10, 11, 9, 10, 12, 10], ['high_channel_utilization:minor:ap']],
+			[
+				'busy but normal for this radio → info',
+				60,
+				[58, 60, 62, 59, 61, 60],
+				['high_channel_utilization:info:ap'],
+			],
+			[
+				'busy and above its normal → keeps severity',
+				75,
+				[20, 22, 21, 19, 20, 21],
+				['high_channel_utilization:major:ap'],
+			],
+			[
+				'below the limit but far above its normal → minor (unusual)',
+				45,
+				[10, 11, 9, 10, 12, 10],
+				['high_channel_utilization:minor:ap'],
+			],
 			['below the limit and normal → nothing', 45, [44, 46, 45, 43, 47, 45], []],
 			['too little history → absolute limits only', 45, [10, 10], []],
 		])('%s', (_label, util, history, expected) => {
@@ -93,13 +129,20 @@ describe('RF environment step', () => {
 
 		it('says "unusually high" when only the baseline fired', () => {
 			const { findings } = diagnoseRfEnvironment(
-				{ aps: [apStat(radio5({ util_all: 45 }))], utilizationHistory: { [key]: [10, 11, 9, 10, 12, 10] } },
+				{
+					aps: [apStat(radio5({ util_all: 45 }))],
+					utilizationHistory: { [key]: [10, 11, 9, 10, 12, 10] },
+				},
 				thresholds(),
 				context,
 			);
 			expect(findings[0].summary).toContain('unusually high channel utilisation');
 			expect(findings[0].evidence.metrics).toEqual([
-				expect.objectContaining({ metric: 'util_all_5', value: 45, baseline: expect.objectContaining({ samples: 6 }) }),
+				expect.objectContaining({
+					metric: 'util_all_5',
+					value: 45,
+					baseline: expect.objectContaining({ samples: 6 }),
+				}),
 			]);
 		});
 	});
@@ -118,6 +161,8 @@ describe('RF environment step', () => {
 			},
 		];
 		const { findings } = diagnoseRfEnvironment({ sle }, thresholds(), context);
-		expect(findings.map((finding) => `${finding.rule}:${finding.severity}`)).toEqual(['sle_wifi_interference:major']);
+		expect(findings.map((finding) => `${finding.rule}:${finding.severity}`)).toEqual([
+			'sle_wifi_interference:major',
+		]);
 	});
 });

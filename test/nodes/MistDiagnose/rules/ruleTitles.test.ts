@@ -7,7 +7,11 @@
  */
 import ts from 'typescript';
 
-import { MARVIS_RULE_PREFIX, RULE_TITLES, ruleTitle } from '../../../../nodes/shared/findings/titles';
+import {
+	MARVIS_RULE_PREFIX,
+	RULE_TITLES,
+	ruleTitle,
+} from '../../../../nodes/shared/findings/titles';
 
 const RULES_DIR = ts.sys.resolvePath(`${__dirname}/../../../../nodes/MistDiagnose/rules`);
 
@@ -20,7 +24,14 @@ interface RuleSite {
 
 function ruleSites(): RuleSite[] {
 	const files = ts.sys.readDirectory(RULES_DIR, ['.ts']);
-	const options = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, esModuleInterop: true, skipLibCheck: true, noEmit: true };
+	const options = {
+		strict: true,
+		target: ts.ScriptTarget.ES2022,
+		module: ts.ModuleKind.CommonJS,
+		esModuleInterop: true,
+		skipLibCheck: true,
+		noEmit: true,
+	};
 	const program = ts.createProgram(files, options);
 	const checker = program.getTypeChecker();
 	const sites: RuleSite[] = [];
@@ -28,11 +39,20 @@ function ruleSites(): RuleSite[] {
 		const source = program.getSourceFile(file);
 		if (!source) throw new Error(`${file} was not compiled`);
 		const visit = (node: ts.Node) => {
-			if ((ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) && node.name.getText(source) === 'rule') {
-				const type = checker.getTypeAtLocation(ts.isPropertyAssignment(node) ? node.initializer : node.name);
+			if (
+				(ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) &&
+				node.name.getText(source) === 'rule'
+			) {
+				const type = checker.getTypeAtLocation(
+					ts.isPropertyAssignment(node) ? node.initializer : node.name,
+				);
 				const parts = type.isUnion() ? type.types : [type];
 				const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
-				const site: RuleSite = { where: `${file.slice(RULES_DIR.length + 1)}:${line}`, values: [], open: [] };
+				const site: RuleSite = {
+					where: `${file.slice(RULES_DIR.length + 1)}:${line}`,
+					values: [],
+					open: [],
+				};
 				for (const part of parts) {
 					if (part.isStringLiteral()) site.values.push(part.value);
 					else if (checker.typeToString(part) === `\`${MARVIS_RULE_PREFIX}\${string}\``) continue;
@@ -53,7 +73,15 @@ describe('rule titles', () => {
 
 	it('finds the rules of every step in the code', () => {
 		expect(sites.length).toBeGreaterThan(30);
-		for (const rule of ['ap_offline', 'sle_non_wifi_interference', 'gateway_arp_failures_vlan', 'client_dns_failure', 'slow_dns', 'switch_port_missing_vlan', 'sle_site_down']) {
+		for (const rule of [
+			'ap_offline',
+			'sle_non_wifi_interference',
+			'gateway_arp_failures_vlan',
+			'client_dns_failure',
+			'slow_dns',
+			'switch_port_missing_vlan',
+			'sle_site_down',
+		]) {
 			expect({ rule, emitted: emitted.has(rule) }).toEqual({ rule, emitted: true });
 		}
 	});
@@ -63,7 +91,9 @@ describe('rule titles', () => {
 	});
 
 	it('has a title for every rule the diagnosis emits, and none for rules it does not', () => {
-		const untitled = [...emitted].filter((rule) => !Object.prototype.hasOwnProperty.call(RULE_TITLES, rule));
+		const untitled = [...emitted].filter(
+			(rule) => !Object.prototype.hasOwnProperty.call(RULE_TITLES, rule),
+		);
 		expect(untitled).toEqual([]);
 		expect(Object.keys(RULE_TITLES).filter((rule) => !emitted.has(rule))).toEqual([]);
 	});

@@ -7,7 +7,10 @@ import {
 	resolveThresholds,
 } from '../../../../nodes/MistDiagnose/rules';
 import type { SleSummaryInput } from '../../../../nodes/MistDiagnose/rules';
-import { lacksDefinition, withAlarmDefinitions } from '../../../../nodes/MistDiagnose/rules/signals/alarms';
+import {
+	lacksDefinition,
+	withAlarmDefinitions,
+} from '../../../../nodes/MistDiagnose/rules/signals/alarms';
 import { troubleshootStep } from '../../../../nodes/MistDiagnose/rules/signals/troubleshoot';
 import { context, SITE, SITE2, thresholds } from './fixtures';
 import realAlarms from '../fixtures/real/alarms-webhook.json';
@@ -50,11 +53,18 @@ describe('degradedSites (org insights/sites-sle)', () => {
 			{ site_id: SITE2, num_clients: 19, capacity: 0.5 },
 			{ site_id: 'empty', num_clients: 0, capacity: 0.1 },
 		];
-		expect(degradedSites(sites, DEFAULT_THRESHOLDS).map((site) => site.site_id)).toEqual([SITE2, SITE]);
-		expect(degradedSites(sites, DEFAULT_THRESHOLDS, { includeEmpty: true })[0].site_id).toBe('empty');
-		expect(degradedSites(sites, resolveThresholds({ sleMetricDegradedBelow: { capacity: 0.8 } })).map((site) => site.site_id)).toEqual([
+		expect(degradedSites(sites, DEFAULT_THRESHOLDS).map((site) => site.site_id)).toEqual([
 			SITE2,
+			SITE,
 		]);
+		expect(degradedSites(sites, DEFAULT_THRESHOLDS, { includeEmpty: true })[0].site_id).toBe(
+			'empty',
+		);
+		expect(
+			degradedSites(sites, resolveThresholds({ sleMetricDegradedBelow: { capacity: 0.8 } })).map(
+				(site) => site.site_id,
+			),
+		).toEqual([SITE2]);
 	});
 });
 
@@ -72,26 +82,45 @@ describe('SLE minimum of clients (fixtures/real/org-sites-sle.json)', () => {
 	it('judges the real 12-client site on every SLE and skips the 0-client one', () => {
 		const judged = degradedSites(worst, DEFAULT_THRESHOLDS);
 		const busy = judged.find((entry) => entry.num_clients === 12)!;
-		expect(busy.degraded.map((entry) => entry.metric)).toEqual(['successful-connect', 'throughput', 'capacity']);
+		expect(busy.degraded.map((entry) => entry.metric)).toEqual([
+			'successful-connect',
+			'throughput',
+			'capacity',
+		]);
 		expect(judged.map((entry) => entry.num_clients)).toEqual([12, 6]);
 	});
 
 	it('judges small sites when the minimum is lowered (Thresholds › SLE Minimum Clients)', () => {
 		const site = worst.find((entry) => entry.num_clients === 6)!;
 		const [degraded] = degradedSites([site], resolveThresholds({ sleMinClients: 5 }));
-		expect(degraded.degraded.map((entry) => entry.metric)).toEqual(['throughput', 'ap-health', 'coverage']);
+		expect(degraded.degraded.map((entry) => entry.metric)).toEqual([
+			'throughput',
+			'ap-health',
+			'coverage',
+		]);
 	});
 });
 
 describe('site SLE summary classifiers', () => {
 	/** Shaped like SleSummaryExample: per-hour arrays of user-minutes. */
-	const summary = (metric: string, name: string, degraded: number[], total: number[]): SleSummaryInput => ({
+	const summary = (
+		metric: string,
+		name: string,
+		degraded: number[],
+		total: number[],
+	): SleSummaryInput => ({
 		site_id: SITE,
 		metric,
 		summary: {
 			start: 1627226703,
 			end: 1627313103,
-			classifiers: [{ name, impact: { num_aps: 1, num_users: 4, total_aps: 3, total_users: 26 }, samples: { degraded, total } }],
+			classifiers: [
+				{
+					name,
+					impact: { num_aps: 1, num_users: 4, total_aps: 3, total_users: 26 },
+					samples: { degraded, total },
+				},
+			],
 		},
 	});
 
@@ -100,9 +129,16 @@ describe('site SLE summary classifiers', () => {
 		[[6, 5], [100, 100], 'major'],
 		[[30, 11], [100, 100], 'critical'],
 	])('DHCP classifier degraded %j of %j → %s', (degraded, total, severity) => {
-		const { findings } = diagnoseDhcp({ sle: [summary('failed-to-connect', 'DHCP', degraded, total)] }, thresholds(), context);
+		const { findings } = diagnoseDhcp(
+			{ sle: [summary('failed-to-connect', 'DHCP', degraded, total)] },
+			thresholds(),
+			context,
+		);
 		if (!severity) expect(findings).toEqual([]);
-		else expect(findings).toEqual([expect.objectContaining({ rule: 'sle_dhcp', severity, step: 'dhcp' })]);
+		else
+			expect(findings).toEqual([
+				expect.objectContaining({ rule: 'sle_dhcp', severity, step: 'dhcp' }),
+			]);
 	});
 
 	it.each([
@@ -113,12 +149,19 @@ describe('site SLE summary classifiers', () => {
 		sle[0].summary.classifiers![0].impact!.total_users = users;
 		expect(diagnoseDhcp({ sle }, thresholds(), context).findings).toEqual([]);
 		const lowered = thresholds({ sleMinClients: 5, sleMinUserMinutes: 10 });
-		expect(diagnoseDhcp({ sle }, lowered, context).findings.map((finding) => finding.severity)).toEqual(['critical']);
+		expect(
+			diagnoseDhcp({ sle }, lowered, context).findings.map((finding) => finding.severity),
+		).toEqual(['critical']);
 	});
 
 	it('routes classifiers to their step only', () => {
-		const sle = [summary('time-to-connect', 'association', [50], [100]), summary('ap-availability', 'site-down', [1], [10])];
-		expect(diagnoseAssociation({ sle }, thresholds(), context).findings.map((finding) => finding.rule)).toEqual(['sle_association']);
+		const sle = [
+			summary('time-to-connect', 'association', [50], [100]),
+			summary('ap-availability', 'site-down', [1], [10]),
+		];
+		expect(
+			diagnoseAssociation({ sle }, thresholds(), context).findings.map((finding) => finding.rule),
+		).toEqual(['sle_association']);
 		expect(diagnoseApHealth({ sle }, thresholds(), context).findings).toEqual([
 			expect.objectContaining({ rule: 'sle_site_down', severity: 'critical' }),
 		]);
@@ -160,7 +203,10 @@ describe('Marvis troubleshoot results', () => {
 		expect(finding).toMatchObject({
 			rule: 'marvis_slow_association',
 			scope: { level: 'client', client_mac: 'dadbfc123456' },
-			remediation: { kind: 'manual', description: 'Ensure the IP helper-address is configured on the VLAN interface.' },
+			remediation: {
+				kind: 'manual',
+				description: 'Ensure the IP helper-address is configured on the VLAN interface.',
+			},
 		});
 		expect(diagnoseDhcp({ troubleshoot }, thresholds(), context).findings).toEqual([]);
 	});
@@ -169,8 +215,20 @@ describe('Marvis troubleshoot results', () => {
 describe('alarms without severity or group (fixtures/real/alarms-webhook.json)', () => {
 	/** Shaped as ConstAlarmDefinitionsExample. */
 	const definitions = [
-		{ key: 'rogue-ap-detected', group: 'security', severity: 'warn', display: 'Rogue AP', fields: ['aps', 'ssids'] },
-		{ key: 'dhcp_failure', group: 'marvis', severity: 'critical', display: 'DHCP failure', fields: ['aps'] },
+		{
+			key: 'rogue-ap-detected',
+			group: 'security',
+			severity: 'warn',
+			display: 'Rogue AP',
+			fields: ['aps', 'ssids'],
+		},
+		{
+			key: 'dhcp_failure',
+			group: 'marvis',
+			severity: 'critical',
+			display: 'DHCP failure',
+			fields: ['aps'],
+		},
 	];
 
 	it("takes a real alarm's severity and group from /const/alarm_defs by its type", () => {
@@ -187,10 +245,23 @@ describe('alarms without severity or group (fixtures/real/alarms-webhook.json)',
 	});
 
 	it("shows Mist's severity and group in the evidence of a finding from a severity-less alarm", () => {
-		const alarm = { id: 'a3', type: 'dhcp_failure', site_id: SITE, count: 3, timestamp: context.now - 60 };
+		const alarm = {
+			id: 'a3',
+			type: 'dhcp_failure',
+			site_id: SITE,
+			count: 3,
+			timestamp: context.now - 60,
+		};
 		const [plain] = diagnoseDhcp({ alarms: [alarm] }, thresholds(), context).findings;
 		expect(plain.evidence).not.toHaveProperty('mistSeverity');
-		const [finding] = diagnoseDhcp({ alarms: withAlarmDefinitions([alarm], definitions) }, thresholds(), context).findings;
-		expect(finding).toMatchObject({ rule: 'dhcp_failures_site', evidence: { mistSeverity: 'critical', mistGroup: 'marvis', count: 3 } });
+		const [finding] = diagnoseDhcp(
+			{ alarms: withAlarmDefinitions([alarm], definitions) },
+			thresholds(),
+			context,
+		).findings;
+		expect(finding).toMatchObject({
+			rule: 'dhcp_failures_site',
+			evidence: { mistSeverity: 'critical', mistGroup: 'marvis', count: 3 },
+		});
 	});
 });

@@ -7,7 +7,6 @@ import { renderMarkdown } from '../../../../nodes/MistReport/engine/render/markd
 import type { ReportRecord } from '../../../../nodes/MistReport/engine/types';
 import { allInputs, OPTIONS, SITE_A, SITE_B } from '../fixtures';
 
-
 function records(): ReportRecord[] {
 	return allInputs().flatMap((json) => {
 		const result = classifyReportItem(json);
@@ -23,12 +22,24 @@ describe('Mist Report › figures', () => {
 	});
 
 	it('covers the day before the end and the day before that', () => {
-		expect(figures.period).toEqual({ start: '2026-11-24T12:00:00.000Z', end: '2026-11-25T12:00:00.000Z' });
-		expect(figures.previousPeriod).toEqual({ start: '2026-11-23T12:00:00.000Z', end: '2026-11-24T12:00:00.000Z' });
+		expect(figures.period).toEqual({
+			start: '2026-11-24T12:00:00.000Z',
+			end: '2026-11-25T12:00:00.000Z',
+		});
+		expect(figures.previousPeriod).toEqual({
+			start: '2026-11-23T12:00:00.000Z',
+			end: '2026-11-24T12:00:00.000Z',
+		});
 	});
 
 	it('counts distinct findings against the previous period', () => {
-		expect(figures.summary.findings).toEqual({ current: 5, previous: 3, change: 2, changePercent: 66.7, direction: 'up' });
+		expect(figures.summary.findings).toEqual({
+			current: 5,
+			previous: 3,
+			change: 2,
+			changePercent: 66.7,
+			direction: 'up',
+		});
 		expect(figures.summary.criticalFindings).toMatchObject({ current: 1, previous: 0 });
 	});
 
@@ -36,22 +47,44 @@ describe('Mist Report › figures', () => {
 		expect(figures.summary).toMatchObject({ sites: 2, healthySites: 1, degradedSites: 1 });
 		const [hq, branch] = figures.sites;
 		expect(hq).toMatchObject({ siteId: SITE_A, siteName: 'HQ', status: 'degraded' });
-		expect(hq.reasons).toEqual(['1 critical finding(s)', '1 major finding(s)', 'sle_successful_connect 85% < 90%']);
-		expect(hq.sle.sle_coverage).toMatchObject({ current: 95, previous: 97, change: -2, direction: 'down' });
+		expect(hq.reasons).toEqual([
+			'1 critical finding(s)',
+			'1 major finding(s)',
+			'sle_successful_connect 85% < 90%',
+		]);
+		expect(hq.sle.sle_coverage).toMatchObject({
+			current: 95,
+			previous: 97,
+			change: -2,
+			direction: 'down',
+		});
 		expect(hq.bySeverity).toEqual({ critical: 1, major: 1, minor: 3, info: 0 });
 		expect(branch).toMatchObject({ siteId: SITE_B, status: 'healthy', reasons: [] });
 		expect(branch.findings).toMatchObject({ current: 0, previous: 2 });
 	});
 
 	it('ranks top issues by severity then count, and the most affected clients and APs', () => {
-		expect(figures.topIssues.map((issue) => [issue.rule, issue.worstSeverity, issue.findings, issue.previous])).toEqual([
+		expect(
+			figures.topIssues.map((issue) => [
+				issue.rule,
+				issue.worstSeverity,
+				issue.findings,
+				issue.previous,
+			]),
+		).toEqual([
 			['ap_offline', 'critical', 1, 0],
 			['client_dhcp_failure', 'major', 1, 0],
 			['client_weak_signal', 'minor', 3, 3],
 		]);
-		expect(figures.topClients[0]).toMatchObject({ id: '001122000001', findings: 2, rules: ['client_weak_signal', 'client_dhcp_failure'] });
+		expect(figures.topClients[0]).toMatchObject({
+			id: '001122000001',
+			findings: 2,
+			rules: ['client_weak_signal', 'client_dhcp_failure'],
+		});
 		expect(figures.topClients).toHaveLength(3);
-		expect(figures.topAps).toEqual([{ id: 'aabbccddee01', name: 'AP-ee01', siteName: 'HQ', findings: 1, rules: ['ap_offline'] }]);
+		expect(figures.topAps).toEqual([
+			{ id: 'aabbccddee01', name: 'AP-ee01', siteName: 'HQ', findings: 1, rules: ['ap_offline'] },
+		]);
 	});
 
 	it('summarises remediation, incidents and the API budget', () => {
@@ -66,23 +99,45 @@ describe('Mist Report › figures', () => {
 			],
 		});
 		expect(figures.summary.remediationActions).toMatchObject({ current: 3, previous: 1 });
-		expect(figures.incidents).toEqual({ opened: 2, resolved: 1, stillOpen: 1, meanTimeToResolveMinutes: 30 });
+		expect(figures.incidents).toEqual({
+			opened: 2,
+			resolved: 1,
+			stillOpen: 1,
+			meanTimeToResolveMinutes: 30,
+		});
 		expect(figures.summary.incidentsOpened).toMatchObject({ current: 2, previous: 1 });
 		expect(figures.apiBudget).toEqual({ requests: 1200, requestLimit: 5000, percentUsed: 24 });
 	});
 
 	it('forecasts DHCP exhaustion and flags the client-count anomaly', () => {
 		expect(figures.forecasts).toEqual([
-			expect.objectContaining({ siteName: 'Branch', metric: 'dhcp_used', latest: 70, slopePerDay: 5, daysToThreshold: 6 }),
+			expect.objectContaining({
+				siteName: 'Branch',
+				metric: 'dhcp_used',
+				latest: 70,
+				slopePerDay: 5,
+				daysToThreshold: 6,
+			}),
 		]);
-		expect(figures.anomalies).toEqual([expect.objectContaining({ siteName: 'HQ', metric: 'num_clients', value: 180, mean: 100.13 })]);
+		expect(figures.anomalies).toEqual([
+			expect.objectContaining({ siteName: 'HQ', metric: 'num_clients', value: 180, mean: 100.13 }),
+		]);
 	});
 
 	it('renders email-safe HTML with every section and the figures', () => {
 		const html = renderHtml(figures);
 		expect(html).not.toMatch(/<script|<style|<link|<img|src=|javascript:/i);
-		for (const tag of html.match(/<(td|th|table|p|h1|h2|h3|span|li|ul)\b[^>]*>/g) ?? []) expect(tag).toMatch(/style="/);
-		for (const heading of ['Sites', 'Top issues', 'Most affected clients', 'Most affected APs', 'Remediation', 'Incidents and API budget', 'Outlook']) {
+		for (const tag of html.match(/<(td|th|table|p|h1|h2|h3|span|li|ul)\b[^>]*>/g) ?? [])
+			expect(tag).toMatch(/style="/);
+		for (const heading of [
+			'Sites',
+			'Top issues',
+			'Most affected clients',
+			'Most affected APs',
+			'Remediation',
+			'Incidents and API budget',
+			'Outlook',
+		]) {
 			expect(html).toContain(`>${heading}</h2>`);
 		}
 		expect(html).toContain('Mist Wi-Fi daily report');
@@ -102,7 +157,9 @@ describe('Mist Report › figures', () => {
 		expect(markdown).toContain('- Sites healthy: 1 / 2 (degraded: 1)');
 		expect(markdown).toContain('- Findings: 5 (+2 vs 3)');
 		expect(markdown).toContain('| AP offline | critical | 1 | 0 | HQ |');
-		expect(markdown).toContain('| 001122000001 | HQ | 2 | Client with weak signal, Client gets no IP address |');
+		expect(markdown).toContain(
+			'| 001122000001 | HQ | 2 | Client with weak signal, Client gets no IP address |',
+		);
 		expect(markdown).not.toMatch(/client_weak_signal|ap_offline/);
 		expect(markdown).toContain('| restartDevice | 1 | 0 | 1 |');
 		expect(markdown).toContain('- Mean time to resolve: 30 min');
@@ -113,7 +170,9 @@ describe('Mist Report › figures', () => {
 	it('sums the report up in a few chat lines, without tables or rule ids', () => {
 		const chat = renderChatSummary(figures);
 		const lines = chat.split('\n');
-		expect(lines[0]).toBe('*Mist Wi-Fi daily report*: 1 of 2 site(s) degraded; findings 5 (+2 vs 3), critical 1 (+1 vs 0).');
+		expect(lines[0]).toBe(
+			'*Mist Wi-Fi daily report*: 1 of 2 site(s) degraded; findings 5 (+2 vs 3), critical 1 (+1 vs 0).',
+		);
 		expect(lines.filter((line) => line.startsWith('• '))).toHaveLength(1);
 		expect(chat).toMatch(/Top issues: AP offline \(critical, 1\)/);
 		expect(chat).not.toMatch(/\||client_weak_signal|ap_offline/);
@@ -128,7 +187,10 @@ describe('Mist Report › figures', () => {
 
 	it('an empty input still gives a complete report', () => {
 		const empty = buildReport([], OPTIONS);
-		expect(empty.summary).toMatchObject({ sites: 0, findings: { current: 0, previous: 0, direction: 'flat' } });
+		expect(empty.summary).toMatchObject({
+			sites: 0,
+			findings: { current: 0, previous: 0, direction: 'flat' },
+		});
 		expect(renderMarkdown(empty)).toContain('_No findings in this period._');
 	});
 });

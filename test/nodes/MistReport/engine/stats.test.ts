@@ -6,13 +6,39 @@ import { linearFit, stddev } from '../../../../nodes/MistReport/engine/stats';
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-25T00:00:00Z');
 /** A series with one sample per day ending today. */
-const daily = (values: number[]): SeriesPoint[] => values.map((value, index) => ({ t: NOW - (values.length - 1 - index) * DAY, value }));
+const daily = (values: number[]): SeriesPoint[] =>
+	values.map((value, index) => ({ t: NOW - (values.length - 1 - index) * DAY, value }));
 
 describe('Mist Report › linear fit', () => {
 	it.each([
-		['exact line', [{ x: 0, y: 1 }, { x: 1, y: 3 }, { x: 2, y: 5 }], { slope: 2, intercept: 1, r2: 1 }],
-		['flat', [{ x: 0, y: 4 }, { x: 1, y: 4 }, { x: 2, y: 4 }], { slope: 0, intercept: 4, r2: 1 }],
-		['noisy', [{ x: 0, y: 0 }, { x: 1, y: 2 }, { x: 2, y: 1 }, { x: 3, y: 3 }], { slope: 0.8, intercept: 0.3, r2: 0.64 }],
+		[
+			'exact line',
+			[
+				{ x: 0, y: 1 },
+				{ x: 1, y: 3 },
+				{ x: 2, y: 5 },
+			],
+			{ slope: 2, intercept: 1, r2: 1 },
+		],
+		[
+			'flat',
+			[
+				{ x: 0, y: 4 },
+				{ x: 1, y: 4 },
+				{ x: 2, y: 4 },
+			],
+			{ slope: 0, intercept: 4, r2: 1 },
+		],
+		[
+			'noisy',
+			[
+				{ x: 0, y: 0 },
+				{ x: 1, y: 2 },
+				{ x: 2, y: 1 },
+				{ x: 3, y: 3 },
+			],
+			{ slope: 0.8, intercept: 0.3, r2: 0.64 },
+		],
 	])('%s', (_name, points, expected) => {
 		const fit = linearFit(points);
 		expect(fit?.slope).toBeCloseTo(expected.slope, 6);
@@ -22,7 +48,13 @@ describe('Mist Report › linear fit', () => {
 
 	it.each([
 		['one point', [{ x: 1, y: 1 }]],
-		['same x', [{ x: 1, y: 1 }, { x: 1, y: 2 }]],
+		[
+			'same x',
+			[
+				{ x: 1, y: 1 },
+				{ x: 1, y: 2 },
+			],
+		],
 	])('returns null for %s', (_name, points) => {
 		expect(linearFit(points)).toBeNull();
 	});
@@ -48,12 +80,22 @@ describe('Mist Report › forecast', () => {
 	});
 
 	it('gives the date the threshold is reached', () => {
-		expect(forecastCrossing(daily([50, 55, 60, 65, 70]), 100, { now: NOW })?.reachesAt).toBe('2026-12-01T00:00:00.000Z');
+		expect(forecastCrossing(daily([50, 55, 60, 65, 70]), 100, { now: NOW })?.reachesAt).toBe(
+			'2026-12-01T00:00:00.000Z',
+		);
 	});
 
 	it.each([
 		['too few samples', daily([1, 2]), 3],
-		['samples after now are ignored', [{ t: NOW + DAY, value: 1 }, { t: NOW + 2 * DAY, value: 2 }, { t: NOW, value: 3 }], 3],
+		[
+			'samples after now are ignored',
+			[
+				{ t: NOW + DAY, value: 1 },
+				{ t: NOW + 2 * DAY, value: 2 },
+				{ t: NOW, value: 3 },
+			],
+			3,
+		],
 	])('returns null with %s', (_name, series, minSamples) => {
 		expect(forecastCrossing(series, 100, { now: NOW, minSamples })).toBeNull();
 	});
@@ -77,6 +119,14 @@ describe('Mist Report › anomaly', () => {
 
 	it('reports the band it used', () => {
 		const result = detectAnomaly([10, 12, 14], 30, { k: 2, minSamples: 3 });
-		expect(result).toMatchObject({ mean: 12, stddev: 2, lower: 8, upper: 16, zScore: 9, samples: 3, anomalous: true });
+		expect(result).toMatchObject({
+			mean: 12,
+			stddev: 2,
+			lower: 8,
+			upper: 16,
+			zScore: 9,
+			samples: 3,
+			anomalous: true,
+		});
 	});
 });

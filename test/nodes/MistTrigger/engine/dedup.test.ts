@@ -1,4 +1,9 @@
-import { canonicalJson, dropDuplicates, eventKey, pruneSeen } from '../../../../nodes/MistTrigger/engine/dedup';
+import {
+	canonicalJson,
+	dropDuplicates,
+	eventKey,
+	pruneSeen,
+} from '../../../../nodes/MistTrigger/engine/dedup';
 import type { SeenEvents } from '../../../../nodes/MistTrigger/engine/dedup';
 
 const T0 = Date.parse('2026-11-25T10:00:00Z');
@@ -16,14 +21,25 @@ const alarm = (id: string, extra: Record<string, unknown> = {}) => ({
 
 describe('Mist Trigger › dedup', () => {
 	it('writes canonical JSON with sorted keys at every level', () => {
-		expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}');
+		expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(
+			'{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}',
+		);
 	});
 
 	it('gives the same key regardless of key order, receive time and for_site', () => {
 		const orgCopy = { ...alarm('a1'), for_site: false, receivedAt: '2026-11-25T10:00:00.100Z' };
 		const { topic, id, type, site_id: siteId, aps, timestamp } = alarm('a1');
 		// Same content, keys in another order.
-		const siteCopy = { receivedAt: '2026-11-25T10:00:00.900Z', for_site: true, timestamp, aps, site_id: siteId, type, id, topic };
+		const siteCopy = {
+			receivedAt: '2026-11-25T10:00:00.900Z',
+			for_site: true,
+			timestamp,
+			aps,
+			site_id: siteId,
+			type,
+			id,
+			topic,
+		};
 		expect(eventKey(siteCopy)).toBe(eventKey(orgCopy));
 		expect(eventKey(orgCopy)).toMatch(/^[0-9a-f]{32}$/);
 	});
@@ -39,7 +55,12 @@ describe('Mist Trigger › dedup', () => {
 		const first = dropDuplicates([alarm('a1'), alarm('a2'), alarm('a1')], seen, T0, WINDOW);
 		expect(first.kept.map((event) => event.id)).toEqual(['a1', 'a2']);
 		expect(first.duplicates).toBe(1);
-		const second = dropDuplicates([{ ...alarm('a1'), for_site: true }, alarm('a3')], seen, T0 + 59_999, WINDOW);
+		const second = dropDuplicates(
+			[{ ...alarm('a1'), for_site: true }, alarm('a3')],
+			seen,
+			T0 + 59_999,
+			WINDOW,
+		);
 		expect(second.kept.map((event) => event.id)).toEqual(['a3']);
 		expect(second.duplicates).toBe(1);
 	});
@@ -59,14 +80,20 @@ describe('Mist Trigger › dedup', () => {
 	});
 
 	it('prunes expired keys, corrupt values and keys from the future', () => {
-		const seen = { old: T0 - WINDOW, fresh: T0 - 1000, future: T0 + 10 * WINDOW, corrupt: 'x' } as unknown as SeenEvents;
+		const seen = {
+			old: T0 - WINDOW,
+			fresh: T0 - 1000,
+			future: T0 + 10 * WINDOW,
+			corrupt: 'x',
+		} as unknown as SeenEvents;
 		pruneSeen(seen, T0, WINDOW);
 		expect(seen).toEqual({ fresh: T0 - 1000 });
 	});
 
 	it('keeps the store bounded: beyond the cap the oldest keys go', () => {
 		const seen: SeenEvents = {};
-		for (let index = 0; index < 30; index++) dropDuplicates([alarm(`a${index}`)], seen, T0 + index, WINDOW, 10);
+		for (let index = 0; index < 30; index++)
+			dropDuplicates([alarm(`a${index}`)], seen, T0 + index, WINDOW, 10);
 		expect(Object.keys(seen)).toHaveLength(10);
 		const newest = eventKey(alarm('a29'));
 		const oldest = eventKey(alarm('a0'));

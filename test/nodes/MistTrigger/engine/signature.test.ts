@@ -1,9 +1,15 @@
 import { createHmac } from 'crypto';
 
-import { describeSignatureFailure, signBody, verifySignature } from '../../../../nodes/MistTrigger/engine/signature';
+import {
+	describeSignatureFailure,
+	signBody,
+	verifySignature,
+} from '../../../../nodes/MistTrigger/engine/signature';
 
 const SECRET = 'dummy-signing-secret-0123456789';
-const body = Buffer.from(JSON.stringify({ topic: 'alarms', events: [{ id: 'a1', type: 'device_down' }] }));
+const body = Buffer.from(
+	JSON.stringify({ topic: 'alarms', events: [{ id: 'a1', type: 'device_down' }] }),
+);
 
 describe('Mist Trigger › signature', () => {
 	it('signs like Mist: hex HMAC-SHA256 of the raw body', () => {
@@ -33,12 +39,18 @@ describe('Mist Trigger › signature', () => {
 	});
 
 	it('refuses a signature made with another secret', () => {
-		expect(verifySignature(body, signBody(body, 'another-secret'), SECRET)).toEqual({ valid: false, reason: 'mismatch' });
+		expect(verifySignature(body, signBody(body, 'another-secret'), SECRET)).toEqual({
+			valid: false,
+			reason: 'mismatch',
+		});
 	});
 
 	it('refuses a correct signature of a different body (one byte changed)', () => {
 		const tampered = Buffer.from(body.toString().replace('device_down', 'device_dowN'));
-		expect(verifySignature(tampered, signBody(body, SECRET), SECRET)).toEqual({ valid: false, reason: 'mismatch' });
+		expect(verifySignature(tampered, signBody(body, SECRET), SECRET)).toEqual({
+			valid: false,
+			reason: 'mismatch',
+		});
 	});
 
 	it('verifies the exact bytes: re-serialised JSON with other spacing does not pass', () => {
@@ -46,9 +58,12 @@ describe('Mist Trigger › signature', () => {
 		expect(verifySignature(reformatted, signBody(body, SECRET), SECRET).valid).toBe(false);
 	});
 
-	it.each(['missing', 'malformed', 'mismatch'] as const)('explains a %s signature without mentioning the secret', (reason) => {
-		const text = describeSignatureFailure(reason);
-		expect(text).toContain('X-Mist-Signature-v2');
-		expect(text).not.toContain(SECRET);
-	});
+	it.each(['missing', 'malformed', 'mismatch'] as const)(
+		'explains a %s signature without mentioning the secret',
+		(reason) => {
+			const text = describeSignatureFailure(reason);
+			expect(text).toContain('X-Mist-Signature-v2');
+			expect(text).not.toContain(SECRET);
+		},
+	);
 });

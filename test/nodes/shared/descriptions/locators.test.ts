@@ -14,21 +14,32 @@ const NODES: Array<[string, INodeType]> = [
 ];
 
 const orgPickers = (node: INodeType): INodeProperties[] =>
-	node.description.properties.filter((property) => property.name === 'org' && property.type === 'resourceLocator');
+	node.description.properties.filter(
+		(property) => property.name === 'org' && property.type === 'resourceLocator',
+	);
 
 describe('Organization picker', () => {
-	it.each(NODES)('%s: every org picker says an empty picker uses the default org of the credential', (_name, node) => {
-		const pickers = orgPickers(node);
-		expect(pickers.length).toBeGreaterThan(0);
-		for (const picker of pickers) {
-			expect(picker.hint).toBe(DEFAULT_ORG_HINT);
-			expect(picker.modes?.find((mode) => mode.name === 'list')?.placeholder).toBe('Default org of the credential');
-			expect(picker.required).not.toBe(true);
-		}
-	});
+	it.each(NODES)(
+		'%s: every org picker says an empty picker uses the default org of the credential',
+		(_name, node) => {
+			const pickers = orgPickers(node);
+			expect(pickers.length).toBeGreaterThan(0);
+			for (const picker of pickers) {
+				expect(picker.hint).toBe(DEFAULT_ORG_HINT);
+				expect(picker.modes?.find((mode) => mode.name === 'list')?.placeholder).toBe(
+					'Default org of the credential',
+				);
+				expect(picker.required).not.toBe(true);
+			}
+		},
+	);
 
 	it('Mist Diagnose shows it next to its own description', () => {
 		const [picker] = orgPickers(new MistDiagnose());
-		expect(picker).toMatchObject({ displayName: 'Organization', description: 'The Mist org to diagnose', hint: 'Leave empty to use the default org of the credential' });
+		expect(picker).toMatchObject({
+			displayName: 'Organization',
+			description: 'The Mist org to diagnose',
+			hint: 'Leave empty to use the default org of the credential',
+		});
 	});
 });

@@ -17,9 +17,15 @@ describe('identifiers', () => {
 	});
 
 	it('names the field for a bad MAC or id', () => {
-		expect(() => requireMac(node, 'printer', 'Client MAC')).toThrow('Invalid Client MAC: "printer" is not a MAC address');
+		expect(() => requireMac(node, 'printer', 'Client MAC')).toThrow(
+			'Invalid Client MAC: "printer" is not a MAC address',
+		);
 		expect(() => requireMac(node, '', 'Client MAC')).toThrow('Invalid Client MAC: it is empty');
-		expect(() => requireUuid(node, 'abc/../x', 'Site')).toThrow('Invalid Site: "abc/../x" is not a Mist id (a UUID)');
-		expect(requireUuid(node, ' 978C48E6-6EF6-11E6-8BBF-02E208B2D34F ', 'Site')).toBe('978c48e6-6ef6-11e6-8bbf-02e208b2d34f');
+		expect(() => requireUuid(node, 'abc/../x', 'Site')).toThrow(
+			'Invalid Site: "abc/../x" is not a Mist id (a UUID)',
+		);
+		expect(requireUuid(node, ' 978C48E6-6EF6-11E6-8BBF-02E208B2D34F ', 'Site')).toBe(
+			'978c48e6-6ef6-11e6-8bbf-02e208b2d34f',
+		);
 	});
 });

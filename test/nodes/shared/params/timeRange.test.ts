@@ -1,7 +1,11 @@
 import { DateTime } from 'luxon';
 import type { INode } from 'n8n-workflow';
 
-import { durationSeconds, timeRangeQuery, toEpochSeconds } from '../../../../nodes/shared/params/timeRange';
+import {
+	durationSeconds,
+	timeRangeQuery,
+	toEpochSeconds,
+} from '../../../../nodes/shared/params/timeRange';
 
 const node = { name: 'Juniper Mist' } as INode;
 
@@ -32,18 +36,32 @@ describe('time ranges', () => {
 	});
 
 	it('names the field and the value when a date-time is unreadable', () => {
-		expect(() => toEpochSeconds(node, 'yesterday-ish', 'Start')).toThrow('Invalid Start: "yesterday-ish" is not a date-time');
+		expect(() => toEpochSeconds(node, 'yesterday-ish', 'Start')).toThrow(
+			'Invalid Start: "yesterday-ish" is not a date-time',
+		);
 	});
 
 	it('builds duration and range queries, rejecting an inverted range', () => {
 		expect(timeRangeQuery(node, { mode: 'duration', duration: '1h' })).toEqual({ duration: '1h' });
-		expect(timeRangeQuery(node, { mode: 'range', start: '2026-11-25T08:00:00Z', end: '2026-11-25T09:00:00Z' })).toEqual({
+		expect(
+			timeRangeQuery(node, {
+				mode: 'range',
+				start: '2026-11-25T08:00:00Z',
+				end: '2026-11-25T09:00:00Z',
+			}),
+		).toEqual({
 			start: 1795593600,
 			end: 1795597200,
 		});
-		expect(() => timeRangeQuery(node, { mode: 'duration', duration: '90 minutes' })).toThrow('Invalid Duration: "90 minutes" is not a Mist duration');
-		expect(() => timeRangeQuery(node, { mode: 'range', start: '2026-11-25T09:00:00Z', end: '2026-11-25T08:00:00Z' })).toThrow(
-			'Invalid End: it must be later than Start',
+		expect(() => timeRangeQuery(node, { mode: 'duration', duration: '90 minutes' })).toThrow(
+			'Invalid Duration: "90 minutes" is not a Mist duration',
 		);
+		expect(() =>
+			timeRangeQuery(node, {
+				mode: 'range',
+				start: '2026-11-25T09:00:00Z',
+				end: '2026-11-25T08:00:00Z',
+			}),
+		).toThrow('Invalid End: it must be later than Start');
 	});
 });

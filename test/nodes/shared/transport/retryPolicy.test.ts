@@ -1,4 +1,9 @@
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, networkErrorCode, parseRetryAfterMs } from '../../../../nodes/shared/transport/retryPolicy';
+import {
+	backoffDelayMs,
+	DEFAULT_RETRY_POLICY,
+	networkErrorCode,
+	parseRetryAfterMs,
+} from '../../../../nodes/shared/transport/retryPolicy';
 
 describe('retry policy', () => {
 	it('backs off exponentially with jitter inside [half, full] of the step, capped', () => {
