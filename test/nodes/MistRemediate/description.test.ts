@@ -38,7 +38,7 @@ describe('Juniper Mist Remediate › description', () => {
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 	});
 
-	it('has the guardrail defaults of the brief', () => {
+	it('has the documented guardrail defaults (dry run, limits, cooldown)', () => {
 		const guardrails = property('guardrails').options as INodeProperties[];
 		const defaults = Object.fromEntries(guardrails.map((entry) => [entry.name, entry.default]));
 		expect(defaults).toMatchObject({
