@@ -224,6 +224,33 @@ export const diagnoseProperties: INodeProperties[] = [
 					'Whether to read client stats of every site instead of only SLE-degraded ones. Costs one call per site: for small orgs only.',
 			},
 			{
+				displayName: 'Healthy Below',
+				name: 'healthyBelow',
+				type: 'options',
+				displayOptions: { show: { '/mode': ['sweep'] } },
+				options: [
+					{
+						name: 'Critical',
+						value: 'critical',
+						description: 'Only critical problems keep a site off Healthy',
+					},
+					{ name: 'Info', value: 'info', description: 'Any finding keeps a site off Healthy' },
+					{
+						name: 'Major',
+						value: 'major',
+						description: 'Major and critical problems keep a site off Healthy',
+					},
+					{
+						name: 'Minor',
+						value: 'minor',
+						description: 'Minor, major and critical problems keep a site off Healthy',
+					},
+				],
+				default: 'major',
+				description:
+					'A site goes to Healthy (and on to the next step of a chain) when no problem at or above this severity concerns it; lighter findings still go to Issues',
+			},
+			{
 				displayName: 'Healthy Output',
 				name: 'healthyOutput',
 				type: 'options',
@@ -245,6 +272,14 @@ export const diagnoseProperties: INodeProperties[] = [
 				default: true,
 				description:
 					'Whether to add _requestStats (Mist API calls made by this execution) to every output item',
+			},
+			{
+				displayName: 'Include Symptoms',
+				name: 'includeSymptoms',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to also output the symptom findings a root cause explains (each with rootCause set to its fingerprint). Off: one item per problem, its symptoms listed in evidence.symptoms.',
 			},
 			{
 				displayName: 'Max Drill-Down Sites',

@@ -1,17 +1,18 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { STEPS } from '../shared/findings/types';
+import { SEVERITIES, STEPS } from '../shared/findings/types';
+import type { Severity } from '../shared/findings/types';
 import { MistClient } from '../shared/transport/MistClient';
 import { itemFailure } from '../shared/utils/perItem';
 import { normalizeMac } from '../shared/params/identifiers';
 import { resolveOrgId } from '../shared/params/scope';
 import { MistDataCollector } from './collect/MistDataCollector';
 import { checkSiteFilter, readSweepScope, readThresholds, readWindow } from './parameters';
-import { runSteps } from './run';
+import { explainOutcome, runSteps } from './run';
 import { workflowSlowCache } from './slowCache';
 import { isDiagnosisStep } from './steps';
-import { sweepOutputs } from './sweep';
+import { sitesFromHealthyInput, sweepOutputs } from './sweep';
 import { triage } from './triage';
 import type { ItemKind, TriageTarget } from './triage';
 
@@ -80,8 +81,37 @@ async function sweepMode(
 		nowMs,
 		0,
 	);
-	const outcome = await runSteps(collector, steps, scope, thresholds, nowMs);
-	return sweepOutputs(outcome, String(options.healthyOutput ?? 'sites'), await extra());
+	const outputOptions = {
+		healthyOutput: String(options.healthyOutput ?? 'sites'),
+		healthyBelow: readHealthySeverity(this, options),
+		includeSymptoms: options.includeSymptoms === true,
+		steps,
+	};
+	// Chained after an earlier step's Healthy output: examine the sites that passed it, and only those.
+	const passed = sitesFromHealthyInput(this.getInputData());
+	const sites = passed ? restrictSites(scope.siteFilter, passed) : scope.siteFilter;
+	const emptyRun = { findings: [], healthy: [], siteNames: {}, deviceNames: {} };
+	const outcome =
+		passed && sites.size === 0
+			? emptyRun
+			: await runSteps(collector, steps, { ...scope, siteFilter: sites }, thresholds, nowMs);
+	const explained = await explainOutcome(collector, outcome, thresholds, nowMs);
+	return sweepOutputs(outcome, explained, outputOptions, await extra());
+}
+
+/** The sites that passed the earlier step, within the node's own Site IDs (when it has any). */
+function restrictSites(configured: Set<string>, passed: Set<string>): Set<string> {
+	if (configured.size === 0) return passed;
+	return new Set([...passed].filter((siteId) => configured.has(siteId)));
+}
+
+function readHealthySeverity(ctx: IExecuteFunctions, options: IDataObject): Severity {
+	const value = String(options.healthyBelow ?? 'major');
+	if ((SEVERITIES as readonly string[]).includes(value)) return value as Severity;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Invalid Healthy Below: "${value.slice(0, 40)}" is not one of ${SEVERITIES.join(', ')}`,
+	);
 }
 
 async function triageMode(
@@ -95,6 +125,7 @@ async function triageMode(
 		thresholds,
 		scope,
 		collector,
+		options,
 		extra: outputExtra,
 	} = await prepare(this, client, nowMs, 0);
 	const kind = this.getNodeParameter('itemKind', 0, 'client') as ItemKind;
@@ -123,8 +154,18 @@ async function triageMode(
 	}
 	const outcome = await triage(collector, steps, scope, thresholds, nowMs, kind, targets);
 	const extra = await outputExtra();
+	const includeSymptoms = options.includeSymptoms === true;
 	for (const target of targets) {
-		const findings = outcome.findingsByItem.get(target.itemIndex) ?? [];
+		const own = outcome.findingsByItem.get(target.itemIndex) ?? [];
+		const explained = await explainOutcome(
+			collector,
+			{ ...outcome, findings: own },
+			thresholds,
+			nowMs,
+		);
+		const findings = includeSymptoms
+			? [...explained.rootCauses, ...explained.symptoms]
+			: explained.rootCauses;
 		const pairedItem = { item: target.itemIndex };
 		for (const finding of findings)
 			issues.push({ json: { ...finding, ...extra } as unknown as IDataObject, pairedItem });

@@ -1,4 +1,6 @@
 import type { DiagnosisStep, Finding, HealthyEntity } from '../shared/findings/types';
+import { explainFindings, ROOT_CAUSE_RULES } from './rootCauses';
+import type { Explained } from './rootCauses';
 import type { MistDataCollector } from './collect/MistDataCollector';
 import type { DiagnosisThresholds } from './rules/support/thresholds';
 import { STEP_DEFINITIONS } from './steps';
@@ -10,6 +12,8 @@ export interface StepsOutcome {
 	healthy: HealthyEntity[];
 	/** Every site in scope, with its name, for the healthy-site summary. */
 	siteNames: Record<string, string>;
+	/** Device names the steps knew (APs, switches), for the root causes' wording. */
+	deviceNames: Record<string, string>;
 }
 
 /** Triage's view of a step's loaded input: it may narrow it to its items; it keeps the type. */
@@ -40,6 +44,7 @@ async function runStep<Step extends DiagnosisStep>(
 	};
 	return {
 		siteNames,
+		deviceNames,
 		result: definition.diagnose(narrow(step, { ...input, sites }), thresholds, context),
 	};
 }
@@ -56,12 +61,41 @@ export async function runSteps(
 	nowMs: number,
 	narrow: InputNarrowing = unchanged,
 ): Promise<StepsOutcome> {
-	const outcome: StepsOutcome = { findings: [], healthy: [], siteNames: {} };
+	const outcome: StepsOutcome = { findings: [], healthy: [], siteNames: {}, deviceNames: {} };
 	for (const step of steps) {
-		const { siteNames, result } = await runStep(step, collector, scope, thresholds, nowMs, narrow);
+		const { siteNames, deviceNames, result } = await runStep(
+			step,
+			collector,
+			scope,
+			thresholds,
+			nowMs,
+			narrow,
+		);
 		Object.assign(outcome.siteNames, siteNames);
+		Object.assign(outcome.deviceNames, deviceNames);
 		outcome.findings.push(...result.findings);
 		outcome.healthy.push(...result.healthy);
 	}
 	return outcome;
+}
+
+/**
+ * The root-cause layer over the steps' findings: one finding per problem, its symptoms linked to
+ * it. It reads only what the steps already loaded (no Mist call of its own).
+ */
+export async function explainOutcome(
+	collector: MistDataCollector,
+	outcome: Pick<StepsOutcome, 'findings' | 'siteNames' | 'deviceNames'>,
+	thresholds: DiagnosisThresholds,
+	nowMs: number,
+): Promise<Explained> {
+	const context = {
+		org_id: collector.orgId,
+		now: Math.floor(nowMs / 1000),
+		siteNames: outcome.siteNames,
+		deviceNames: outcome.deviceNames,
+		thresholds,
+		aps: await collector.loadedDeviceStats('ap'),
+	};
+	return explainFindings(outcome.findings, context, ROOT_CAUSE_RULES);
 }

@@ -20,6 +20,8 @@ export interface TriageOutcome {
 	findingsByItem: Map<number, Finding[]>;
 	/** Items that could not be checked by a step, with the reason. */
 	notChecked: Map<number, string[]>;
+	siteNames: Record<string, string>;
+	deviceNames: Record<string, string>;
 }
 
 /** Where a client failed in this step: the SSIDs and VLANs of its failure events and client records. */
@@ -89,8 +91,14 @@ export async function triage(
 	kind: ItemKind,
 	targets: TriageTarget[],
 ): Promise<TriageOutcome> {
-	const outcome: TriageOutcome = { findingsByItem: new Map(), notChecked: new Map() };
-	const macs = new Set(targets.map((target) => target.mac));
+	const outcome: TriageOutcome = {
+		findingsByItem: new Map(),
+		notChecked: new Map(),
+		siteNames: {},
+		deviceNames: {},
+	};
+	// The flowchart: an item that failed a step has its cause there, so later steps skip it.
+	const failed = new Set<number>();
 	const note = (target: TriageTarget, reason: string) => {
 		const list = outcome.notChecked.get(target.itemIndex) ?? [];
 		list.push(reason);
@@ -98,12 +106,15 @@ export async function triage(
 	};
 
 	for (const step of steps) {
+		const pending = targets.filter((target) => !failed.has(target.itemIndex));
+		if (pending.length === 0) break;
+		const macs = new Set(pending.map((target) => target.mac));
 		let involved = new Map<string, Involvement>();
 		let stepScope = scope;
 		if (step === 'client_health' && kind === 'client') {
 			// Only the sites of the items: no SLE-guided drill-down in triage.
 			const siteIds = [
-				...new Set(targets.map((target) => target.siteId).filter((id): id is string => !!id)),
+				...new Set(pending.map((target) => target.siteId).filter((id): id is string => !!id)),
 			];
 			stepScope = {
 				...scope,
@@ -112,7 +123,7 @@ export async function triage(
 				maxDrilldownSites: Math.max(siteIds.length, 1),
 			};
 			const unread = 'client_health: no site ID, so its connected stats could not be read';
-			for (const target of targets) if (!target.siteId) note(target, unread);
+			for (const target of pending) if (!target.siteId) note(target, unread);
 			if (siteIds.length === 0) continue;
 		}
 		const isItem = (entity: { mac: string }) => macs.has(normalizeMac(entity.mac) ?? '');
@@ -125,9 +136,12 @@ export async function triage(
 			return input;
 		};
 		const result = await runSteps(collector, [step], stepScope, thresholds, nowMs, narrow);
-		for (const target of targets) {
+		Object.assign(outcome.siteNames, result.siteNames);
+		Object.assign(outcome.deviceNames, result.deviceNames);
+		for (const target of pending) {
 			const mine = result.findings.filter((finding) => concerns(finding, target, kind, involved));
 			if (mine.length === 0) continue;
+			if (mine.some((finding) => finding.severity !== 'info')) failed.add(target.itemIndex);
 			const earlier = outcome.findingsByItem.get(target.itemIndex) ?? [];
 			outcome.findingsByItem.set(target.itemIndex, [...earlier, ...mine]);
 		}

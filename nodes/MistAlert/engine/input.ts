@@ -4,6 +4,8 @@ import type { AckRequest } from './types';
 
 export type ClassifiedItem =
 	| { type: 'finding'; finding: Finding }
+	/** A finding another one explains (`rootCause` set): its cause is paged, not it. */
+	| { type: 'symptom'; rootCause: string }
 	| { type: 'ack'; ack: AckRequest }
 	/** `{}` from a node with Always Output Data: a run with no findings. */
 	| { type: 'empty' }
@@ -21,9 +23,9 @@ export function classifyItem(json: Record<string, unknown>): ClassifiedItem {
 	if (typeof json.error === 'string' && !('fingerprint' in json))
 		return { type: 'upstreamError', error: json.error };
 	const parsed = parseFinding(json);
-	return 'finding' in parsed
-		? { type: 'finding', finding: parsed.finding }
-		: { type: 'invalid', error: parsed.error };
+	if (!('finding' in parsed)) return { type: 'invalid', error: parsed.error };
+	if (parsed.finding.rootCause) return { type: 'symptom', rootCause: parsed.finding.rootCause };
+	return { type: 'finding', finding: parsed.finding };
 }
 
 function optionalString(

@@ -390,6 +390,12 @@ export class MistDataCollector {
 		});
 	}
 
+	/** The device stats of a type if a step of this execution already read them (no call otherwise). */
+	async loadedDeviceStats(type: 'ap' | 'switch' | 'gateway'): Promise<DeviceStat[] | undefined> {
+		const pending = this.cache.get(`deviceStats:${type}`) as Promise<DeviceStat[]> | undefined;
+		return pending ? await pending.catch(() => undefined) : undefined;
+	}
+
 	deviceStats(type: 'ap' | 'switch' | 'gateway'): Promise<DeviceStat[]> {
 		return this.once(`deviceStats:${type}`, async () => {
 			const stats = await this.client.getAllList(

@@ -161,9 +161,9 @@ function byKind(kind: string, json: Json): Classified {
 	switch (kind) {
 		case 'finding': {
 			const parsed = parseFinding(json);
-			return 'finding' in parsed
-				? { records: [findingRecord(parsed.finding)] }
-				: { error: parsed.error };
+			if (!('finding' in parsed)) return { error: parsed.error };
+			// A symptom is counted in its root cause, so one problem counts once.
+			return { records: parsed.finding.rootCause ? [] : [findingRecord(parsed.finding)] };
 		}
 		case 'metric':
 			return metricRecords(json);

@@ -25,7 +25,7 @@ export type Grade = 'ok' | 'warn' | 'crit';
  * ranks one step above the same breach on a single client or port.
  */
 export function severityForGrade(grade: Exclude<Grade, 'ok'>, level: ScopeLevel): Severity {
-	const shared = level !== 'client' && level !== 'switch_port';
+	const shared = level !== 'client' && level !== 'switch_port' && level !== 'user';
 	if (grade === 'crit') return shared ? 'critical' : 'major';
 	return shared ? 'major' : 'minor';
 }

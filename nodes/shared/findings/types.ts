@@ -23,7 +23,23 @@ export type DiagnosisStep = (typeof STEPS)[number];
 export const SEVERITIES = ['critical', 'major', 'minor', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export const SCOPE_LEVELS = ['org', 'site', 'ap', 'client', 'switch_port', 'ssid', 'vlan'] as const;
+/**
+ * What a finding is about, from the widest to the narrowest: a root cause is scoped as narrowly as
+ * its evidence allows (a user failing everywhere, one radio, one channel of a site, one server).
+ */
+export const SCOPE_LEVELS = [
+	'org',
+	'site',
+	'server',
+	'ssid',
+	'vlan',
+	'channel',
+	'ap',
+	'radio',
+	'switch_port',
+	'user',
+	'client',
+] as const;
 export type ScopeLevel = (typeof SCOPE_LEVELS)[number];
 
 /** A recommended Mist action; its parameters follow RemediationParameters (operations.ts). */
@@ -57,6 +73,11 @@ export const findingScopeShape = z.object({
 	switch_mac: z.string().optional(),
 	switch_name: z.string().optional(),
 	port_id: z.string().optional(),
+	/** Radio and channel scopes: 2.4, 5 or 6 (GHz), and the channel number. */
+	band: z.string().optional(),
+	channel: z.number().optional(),
+	/** Server scope: the RADIUS, DHCP or DNS server (address or name). */
+	server: z.string().optional(),
 });
 export type FindingScope = z.infer<typeof findingScopeShape>;
 
@@ -103,8 +124,23 @@ export const findingShape = z.object({
 	firstSeen: z.string().datetime(),
 	lastSeen: z.string().datetime(),
 	count: z.number().int().min(1),
+	/**
+	 * On a symptom: the fingerprint of the root cause that explains it. Alerting pages the root
+	 * cause, not its symptoms; the symptoms travel in the cause's `evidence.symptoms`.
+	 */
+	rootCause: z.string().optional(),
+	/** On a root cause: the fingerprints of the symptoms it explains. */
+	explains: z.array(z.string()).optional(),
 });
 export type Finding = z.infer<typeof findingShape>;
+
+/** A symptom as its root cause lists it in `evidence.symptoms`. */
+export interface SymptomSummary {
+	fingerprint: string;
+	rule: string;
+	severity: Severity;
+	summary: string;
+}
 
 /** An entity a step checked and found nothing wrong with (for the node's `healthy` output). */
 export interface HealthyEntity {

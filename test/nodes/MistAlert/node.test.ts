@@ -78,6 +78,27 @@ describe('Mist Alert node', () => {
 		]);
 	});
 
+	it('pages a root cause, not the symptoms it explains', async () => {
+		const cause = apFinding('aabbccddee61', 'major');
+		const symptoms = [
+			clientFinding(61, { severity: 'major' }),
+			clientFinding(62, { severity: 'major' }),
+		].map((symptom) => ({
+			...symptom,
+			rootCause: cause.fingerprint,
+		}));
+		const staticData: IDataObject = {};
+		const out = await execute(asItems([cause, ...symptoms]), staticData, {
+			options: { groupWaitSeconds: 0, firstRunDigest: false },
+		});
+		expect(out[TIER1]).toHaveLength(1);
+		expect(out[TIER1][0].json.fingerprints).toEqual([cause.fingerprint]);
+		expect(out[INVALID]).toEqual([]);
+		expect(Object.keys((staticData.alertState as { incidents: IDataObject }).incidents)).toEqual([
+			cause.fingerprint,
+		]);
+	});
+
 	it('routes each tier to its output with every channel payload', async () => {
 		const staticData: IDataObject = {};
 		const critical = apFinding('aabbccddee41', 'critical');

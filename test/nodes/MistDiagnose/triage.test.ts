@@ -192,7 +192,7 @@ describe('Mist Diagnose sweep chaining', () => {
 				expect.objectContaining({
 					level: 'org',
 					healthy_sites: 0,
-					summary: 'No site passed dhcp without a finding.',
+					summary: 'No site passed dhcp without a major or worse problem.',
 				}),
 			]);
 		} finally {

@@ -181,7 +181,8 @@ export function addDashboardItem(input: DashboardInput, json: Json): { error: st
 	if ('fingerprint' in json && 'scope' in json) {
 		const parsed = parseFinding(json);
 		if ('error' in parsed) return { error: parsed.error };
-		input.findings.push(parsed.finding);
+		// A symptom is shown through its root cause (evidence.symptoms), not as a problem of its own.
+		if (!parsed.finding.rootCause) input.findings.push(parsed.finding);
 		return undefined;
 	}
 	if (typeof json.site_id === 'string' && SLE_KEYS.some((key) => key in json)) {
