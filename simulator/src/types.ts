@@ -15,23 +15,29 @@ export interface Behaviour {
 	webhookSignatures: 'both' | 'v1';
 }
 
-export type FaultKind =
-	| 'radius_reject'
-	| 'wrong_psk'
-	| 'expired_certificate'
-	| 'dhcp_unresponsive'
-	| 'dhcp_nak'
-	| 'dhcp_pool_exhausted'
-	| 'association_failure'
+export type CredentialFaultKind = 'radius_reject' | 'wrong_psk' | 'expired_certificate';
+
+export type NetworkServiceFaultKind = 'dhcp_unresponsive' | 'dhcp_nak' | 'dhcp_pool_exhausted';
+
+export type RadioFaultKind =
 	| 'weak_coverage'
 	| 'low_snr'
 	| 'high_retries'
 	| 'high_channel_utilisation'
 	| 'high_noise_floor'
-	| 'overloaded_ap'
+	| 'overloaded_ap';
+
+export type InfrastructureFaultKind =
+	| 'association_failure'
 	| 'ap_offline'
 	| 'ap_rebooting'
 	| 'switch_port_flap';
+
+export type FaultKind =
+	| CredentialFaultKind
+	| NetworkServiceFaultKind
+	| RadioFaultKind
+	| InfrastructureFaultKind;
 
 export interface Scale {
 	sites: number;
