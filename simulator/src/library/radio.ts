@@ -1,0 +1,3 @@
+import type { LibraryScenario } from './types';
+
+export const RADIO_SCENARIOS: LibraryScenario[] = [];
