@@ -29,12 +29,10 @@ export function explainFindings(
 			const mine = claimed.filter((symptom) => still.has(symptom.fingerprint));
 			if (mine.length === 0) continue;
 			const taken = new Set(mine.map((symptom) => symptom.fingerprint));
-			causes.push({ ...cause, explains: [...taken] });
-			symptoms.push(
-				...mine
-					.filter((symptom) => symptom.fingerprint !== cause.fingerprint)
-					.map((symptom) => ({ ...symptom, rootCause: cause.fingerprint })),
-			);
+			// A cause may take over one of its findings (same fingerprint): that one is not its symptom.
+			const explained = mine.filter((symptom) => symptom.fingerprint !== cause.fingerprint);
+			causes.push({ ...cause, explains: explained.map((symptom) => symptom.fingerprint) });
+			symptoms.push(...explained.map((symptom) => ({ ...symptom, rootCause: cause.fingerprint })));
 			open = open.filter((finding) => !taken.has(finding.fingerprint));
 		}
 	}

@@ -46,6 +46,30 @@ describe('Mist Diagnose triage and parameters', () => {
 		expect(run.raw[1][0].pairedItem).toEqual({ item: 1 });
 	});
 
+	it('does not re-diagnose a client in later steps once an earlier step found its cause', async () => {
+		const nak = client('hq-laptop-nak-01');
+		const saved = nak.rssi;
+		nak.rssi = -86; // weak too: client health alone would flag it
+		try {
+			const items = [{ json: { mac: nak.mac, site_id: nak.siteId } }];
+			const healthOnly = await runDiagnose(
+				sim,
+				{ step: 'client_health', mode: 'triage', itemKind: 'client' },
+				{ items },
+			);
+			expect(healthOnly.issues.map((finding) => finding.rule)).toContain('client_weak_signal');
+			const chart = await runDiagnose(
+				sim,
+				{ step: 'all', mode: 'triage', itemKind: 'client' },
+				{ items },
+			);
+			expect(chart.issues.map((finding) => finding.rule)).toContain('client_dhcp_failure');
+			expect(chart.issues.map((finding) => finding.step)).not.toContain('client_health');
+		} finally {
+			nak.rssi = saved;
+		}
+	});
+
 	it('tells a client caught in a site-wide DHCP outage about the shared VLAN problem', async () => {
 		const victim = sim.world.faults.find((fault) => fault.kind === 'dhcp_unresponsive')!
 			.clientMacs[0];

@@ -1,0 +1,78 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { startSimulator } from '../../../simulator/src';
+import type { RunningSimulator } from '../../../simulator/src';
+import { runDiagnose } from './helpers';
+
+/**
+ * Flowchart semantics in sweep mode: a step's Healthy output carries the sites it passed, and a
+ * step chained after it examines those sites only.
+ */
+describe('Mist Diagnose sweep chaining', () => {
+	let sim: RunningSimulator;
+	beforeAll(async () => {
+		sim = await startSimulator({ port: 0, scenario: 'demo' });
+	});
+	afterAll(async () => sim?.close());
+
+	const siteIds = (items: IDataObject[]) =>
+		new Set(
+			items.map((item) => String((item.scope as IDataObject | undefined)?.site_id ?? item.site_id)),
+		);
+
+	it('examines only the sites the earlier step passed', async () => {
+		const first = await runDiagnose(sim, { step: 'authentication' });
+		const passed = siteIds(first.healthy);
+		const failed = siteIds(first.issues.filter((item) => item.severity !== 'minor'));
+		expect(passed.size).toBeGreaterThan(0);
+		expect(failed.size).toBeGreaterThan(0);
+
+		const alone = await runDiagnose(sim, { step: 'dhcp' });
+		const chained = await runDiagnose(sim, { step: 'dhcp' }, { items: first.raw[1] });
+		// On its own, DHCP reports on a site authentication failed; chained, it does not look there.
+		expect([...siteIds(alone.issues)].some((site) => failed.has(site))).toBe(true);
+		expect([...siteIds(chained.issues)].every((site) => passed.has(site))).toBe(true);
+		expect([...siteIds(chained.healthy)].every((site) => passed.has(site))).toBe(true);
+	});
+
+	it('does not read Mist for sites when no site passed the earlier step', async () => {
+		const noneHealthy = [{ json: { kind: 'noHealthySite', level: 'org', healthy_sites: 0 } }];
+		const run = await runDiagnose(sim, { step: 'dhcp' }, { items: noneHealthy });
+		expect(run.issues).toEqual([]);
+		expect(run.healthy).toEqual([expect.objectContaining({ kind: 'noHealthySite' })]);
+		const full = await runDiagnose(sim, { step: 'dhcp' });
+		const calls = (items: IDataObject[]) =>
+			Number((items[0]._requestStats as IDataObject | undefined)?.calls);
+		expect(calls(run.healthy)).toBeLessThan(calls(full.healthy));
+	});
+
+	it('treats any other input (a schedule, a form) as "every site in scope"', async () => {
+		const run = await runDiagnose(sim, { step: 'dhcp' }, { items: [{ json: { start: true } }] });
+		const alone = await runDiagnose(sim, { step: 'dhcp' });
+		expect(siteIds(run.issues)).toEqual(siteIds(alone.issues));
+	});
+
+	it('calls a site Healthy when nothing reaches Healthy Below, and keeps minor findings on Issues', async () => {
+		// On the demo org, association fails major (not critical) on HQ only.
+		const run = (healthyBelow?: string) =>
+			runDiagnose(sim, { step: 'association', options: healthyBelow ? { healthyBelow } : {} });
+		const [strict, byDefault, lenient] = [await run('minor'), await run(), await run('critical')];
+		expect(siteIds(strict.healthy)).toEqual(siteIds(byDefault.healthy));
+		const hq = sim.world.sites.find((site) => site.name === 'HQ')?.id as string;
+		expect(siteIds(byDefault.healthy).has(hq)).toBe(false);
+		expect(siteIds(lenient.healthy).has(hq)).toBe(true);
+		const healthySites = siteIds(byDefault.healthy);
+		const onHealthySites = byDefault.issues.filter((item) =>
+			healthySites.has(String((item.scope as IDataObject).site_id)),
+		);
+		expect(onHealthySites.every((item) => ['minor', 'info'].includes(String(item.severity)))).toBe(
+			true,
+		);
+	});
+
+	it('names the option and the value when Healthy Below is not a severity', async () => {
+		await expect(
+			runDiagnose(sim, { step: 'dhcp', options: { healthyBelow: 'severe' } }),
+		).rejects.toThrow('Invalid Healthy Below: "severe" is not one of critical, major, minor, info');
+	});
+});
