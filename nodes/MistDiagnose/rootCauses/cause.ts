@@ -1,3 +1,5 @@
+import pick from 'lodash/pick';
+
 import { fingerprint } from '../../shared/findings/fingerprint';
 import { maxSeverity } from '../../shared/findings/severity';
 import type { RuleId } from '../../shared/findings/titles';
@@ -28,12 +30,8 @@ export interface CauseParts {
 }
 
 export function symptomSummary(finding: Finding): SymptomSummary {
-	return {
-		fingerprint: finding.fingerprint,
-		rule: finding.rule,
-		severity: finding.severity,
-		summary: finding.summary,
-	};
+	// Picked, not spelled out: a symptom keeps whatever rule id it carries.
+	return pick(finding, ['fingerprint', 'rule', 'severity', 'summary']);
 }
 
 /**

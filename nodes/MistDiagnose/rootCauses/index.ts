@@ -1,3 +1,7 @@
+import { INFRASTRUCTURE_CAUSES } from './infrastructure.causes';
+import { NETWORK_SERVICE_CAUSES } from './networkServices.causes';
+import { PEOPLE_CAUSES } from './people.causes';
+import { RADIO_CAUSES } from './radio.causes';
 import type { RootCauseRule } from './types';
 
 export { explainFindings } from './explain';
@@ -6,11 +10,11 @@ export type { Explanation, RootCauseContext, RootCauseRule } from './types';
 
 /**
  * The correlators, most specific first: a finding one of them explains is not offered to the
- * ones after it. Each lives in its own file in this folder.
+ * ones after it. Each family keeps its list in `<family>.causes.ts`, its correlators beside it.
  */
 export const ROOT_CAUSE_RULES: readonly RootCauseRule[] = [
-	// Infrastructure (AP uplinks, switch ports, PoE, roaming)
-	// Radio (channels, interference, coverage, load)
-	// People and credentials (users, SSIDs, RADIUS servers)
-	// Network services (DHCP, DNS, gateway)
+	...INFRASTRUCTURE_CAUSES,
+	...RADIO_CAUSES,
+	...PEOPLE_CAUSES,
+	...NETWORK_SERVICE_CAUSES,
 ];

@@ -2,7 +2,7 @@
 /**
  * Every rule id the diagnosis can emit has a human title. The ids are read from the code itself:
  * the TypeScript checker gives the possible values of every `rule:` property in
- * nodes/MistDiagnose/rules, so a new rule (a literal, a template or a lookup table) is found without a
+ * nodes/MistDiagnose/rules and rootCauses, so a new rule (a literal, a template or a lookup table) is found without a
  * list to keep here.
  */
 import ts from 'typescript';
@@ -13,7 +13,9 @@ import {
 	ruleTitle,
 } from '../../../../nodes/shared/findings/titles';
 
-const RULES_DIR = ts.sys.resolvePath(`${__dirname}/../../../../nodes/MistDiagnose/rules`);
+// The rules and the root-cause correlators both emit rule ids.
+const DIAGNOSE_DIR = ts.sys.resolvePath(`${__dirname}/../../../../nodes/MistDiagnose`);
+const RULE_DIRS = ['rules', 'rootCauses'].map((dir) => `${DIAGNOSE_DIR}/${dir}`);
 
 interface RuleSite {
 	where: string;
@@ -23,7 +25,7 @@ interface RuleSite {
 }
 
 function ruleSites(): RuleSite[] {
-	const files = ts.sys.readDirectory(RULES_DIR, ['.ts']);
+	const files = RULE_DIRS.flatMap((dir) => ts.sys.readDirectory(dir, ['.ts']));
 	const options = {
 		strict: true,
 		target: ts.ScriptTarget.ES2022,
@@ -49,7 +51,7 @@ function ruleSites(): RuleSite[] {
 				const parts = type.isUnion() ? type.types : [type];
 				const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
 				const site: RuleSite = {
-					where: `${file.slice(RULES_DIR.length + 1)}:${line}`,
+					where: `${file.slice(DIAGNOSE_DIR.length + 1)}:${line}`,
 					values: [],
 					open: [],
 				};

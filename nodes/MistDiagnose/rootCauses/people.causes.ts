@@ -1,0 +1,4 @@
+import type { RootCauseRule } from './types';
+
+/** People and credentials: users, SSIDs, RADIUS servers. Most specific first. */
+export const PEOPLE_CAUSES: readonly RootCauseRule[] = [];
