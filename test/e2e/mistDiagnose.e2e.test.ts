@@ -1,8 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 /**
  * The triage flowchart as users wire it: seven Mist Diagnose sweep steps chained through their
- * Healthy outputs, in a real n8n against the demo scenario. Every fault is found on the right
- * site, nothing on the control site, and the whole chain stays within its API budget.
+ * Healthy outputs, beside one All Steps sweep, in a real n8n against the demo scenario. All Steps
+ * finds every fault; the chain stops each faulty site at its first major problem and never looks at
+ * it again; nothing on the control site; the chain stays within its API budget.
  */
 import path from 'node:path';
 
@@ -63,28 +64,77 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 			await sim?.close();
 		});
 
-		it('runs the seven steps in a chain and finds every demo fault, with nothing on the control site', async () => {
+		it('All Steps finds every demo fault; the chain stops each site at its first problem; nothing on the control site', async () => {
 			await simulatorControl.clearCalls(sim);
 			const result = await n8n.execute(WORKFLOW_ID);
 			process.stderr.write(`[e2e] n8n ${version}: diagnose chain took ${result.durationMs} ms\n`);
 			expect(result.errorMessage()).toBeUndefined();
 			expect(result.ok).toBe(true);
 
-			const findings = STEP_NODES.flatMap((node) => result.items(node, 0));
-			const rules = new Set(findings.map((finding) => finding.rule));
+			// All Steps names every problem: as a root cause, or as a symptom a root cause explains.
+			const all = result.items('All Steps', 0);
+			const named = new Set(
+				all.flatMap((finding) => [
+					finding.rule,
+					...((finding.evidence as { symptoms?: Array<{ rule: string }> }).symptoms ?? []).map(
+						(symptom) => symptom.rule,
+					),
+				]),
+			);
 			for (const fault of sim.world.faults) {
-				expect({ fault: fault.kind, found: rules.has(RULE_OF_FAULT[fault.kind]) }).toEqual({
+				expect({ fault: fault.kind, found: named.has(RULE_OF_FAULT[fault.kind]) }).toEqual({
 					fault: fault.kind,
 					found: true,
 				});
 			}
+
+			// The chain is a flowchart: a site with a major-or-worse problem leaves at that step, and
+			// no later step looks at it again.
+			const siteOf = (finding: Record<string, unknown>) =>
+				(finding.scope as Record<string, unknown>).site_id;
+			const allFingerprints = new Set(
+				all.flatMap((finding) => [finding.fingerprint, ...((finding.explains as string[]) ?? [])]),
+			);
 			const faultySites = new Set(sim.world.faults.map((fault) => fault.siteId));
+			for (const siteId of faultySites) {
+				const stepsReporting = STEP_NODES.filter((node) =>
+					result.items(node, 0).some((finding) => siteOf(finding) === siteId),
+				);
+				const stop = STEP_NODES.findIndex((node) =>
+					result
+						.items(node, 0)
+						.some(
+							(finding) =>
+								siteOf(finding) === siteId &&
+								['critical', 'major'].includes(String(finding.severity)),
+						),
+				);
+				expect({ siteId, stopsInChain: stop >= 0 }).toEqual({ siteId, stopsInChain: true });
+				expect(stepsReporting.filter((node) => STEP_NODES.indexOf(node) > stop)).toEqual([]);
+				for (const node of STEP_NODES.slice(stop + 1)) {
+					expect(result.items(node, 1).map((site) => site.site_id)).not.toContain(siteId);
+				}
+			}
+			// What the chain says, All Steps says too.
+			for (const node of STEP_NODES) {
+				for (const finding of result.items(node, 0)) {
+					expect({
+						node,
+						rule: finding.rule,
+						inAllSteps: allFingerprints.has(finding.fingerprint),
+					}).toEqual({
+						node,
+						rule: finding.rule,
+						inAllSteps: true,
+					});
+				}
+			}
+
 			const control = sim.world.sites.find((site) => !faultySites.has(site.id));
 			expect(control?.name).toBe('Branch-Control');
+			const chainFindings = STEP_NODES.flatMap((node) => result.items(node, 0));
 			expect(
-				findings.filter(
-					(finding) => (finding.scope as Record<string, unknown>).site_id === control?.id,
-				),
+				[...chainFindings, ...all].filter((finding) => siteOf(finding) === control?.id),
 			).toEqual([]);
 			for (const node of STEP_NODES) {
 				expect(result.items(node, 1).map((site) => site.site_name)).toContain('Branch-Control');
@@ -93,7 +143,7 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 			const calls = (await simulatorControl.calls(sim)).filter((call) =>
 				call.path.startsWith('/api/v1/'),
 			);
-			const reported = STEP_NODES.map((node) => {
+			const reported = [...STEP_NODES, 'All Steps'].map((node) => {
 				const item = result.items(node, 0)[0] ?? result.items(node, 1)[0];
 				return (item._requestStats as Record<string, number>).calls;
 			});
@@ -101,7 +151,10 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 				`[e2e] n8n ${version}: the chain made ${calls.length} Mist calls (${reported.join(' + ')})\n`,
 			);
 			expect(reported.reduce((sum, count) => sum + count, 0)).toBe(calls.length);
-			expect(calls.length).toBeLessThanOrEqual(40);
+			// The seven chained steps together stay within 40 calls; All Steps is reported on its own.
+			expect(
+				reported.slice(0, STEP_NODES.length).reduce((sum, count) => sum + count, 0),
+			).toBeLessThanOrEqual(40);
 			expect(calls.every((call) => call.status === 200)).toBe(true);
 		});
 	},

@@ -105,9 +105,11 @@ describe.each(['realistic', 'spec'] as const)('demo scenario faults (%s profile)
 			expect(events.some((e) => /pool/.test(e.text))).toBe(true);
 		},
 		association_failure: async () => {
-			const events = await clientEvents(hq, 'CLIENT_ASSOCIATION_FAILURE');
+			const events = await clientEvents(wh, 'CLIENT_ASSOCIATION_FAILURE');
 			expect(events.length).toBeGreaterThan(0);
-			expect(new Set(events.map((e) => e.ap))).toEqual(new Set([t.apByName('HQ-AP-03').mac]));
+			expect(new Set(events.map((e) => e.ap))).toEqual(
+				new Set([t.apByName('Warehouse-AP-04').mac]),
+			);
 		},
 		switch_port_flap: async () => {
 			const events = (

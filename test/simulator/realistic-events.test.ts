@@ -184,17 +184,20 @@ describe('realistic profile: client events', () => {
 
 	it('emits real failure types from faults: FT failures, a blocked static IP, DHCPv6 on dual-stack clients', async () => {
 		const hq = t.site('HQ').id;
-		const ofType = async (type: string) =>
-			allResults(t, `/sites/${hq}/clients/events/search?type=${type}&duration=1h&limit=1000`);
-		const roamers = await ofType('MARVIS_EVENT_WLC_FT_KEY_NOT_FOUND');
+		// FT failures come with the association fault (Warehouse-AP-04); the rest with HQ's faults.
+		const wh = t.site('Warehouse').id;
+		const ofTypeAt = async (site: string, type: string) =>
+			allResults(t, `/sites/${site}/clients/events/search?type=${type}&duration=1h&limit=1000`);
+		const ofType = async (type: string) => ofTypeAt(hq, type);
+		const roamers = await ofTypeAt(wh, 'MARVIS_EVENT_WLC_FT_KEY_NOT_FOUND');
 		expect(roamers.length).toBeGreaterThan(0);
 		expect(new Set(roamers.map((event) => event.ap))).toEqual(
-			new Set([t.apByName('HQ-AP-03').mac]),
+			new Set([t.apByName('Warehouse-AP-04').mac]),
 		);
 		expect(roamers.every((event) => t.sim.world.clients.get(event.mac)?.wlan.auth === 'eap')).toBe(
 			true,
 		);
-		expect((await ofType('MARVIS_EVENT_CLIENT_FBT_FAILURE')).length).toBe(roamers.length);
+		expect((await ofTypeAt(wh, 'MARVIS_EVENT_CLIENT_FBT_FAILURE')).length).toBe(roamers.length);
 		const blocked = await ofType('MARVIS_EVENT_CLIENT_STATIC_IP_BLOCKED');
 		expect(new Set(blocked.map((event) => event.mac))).toEqual(
 			new Set([t.clientByHostname('hq-laptop-nak-01').mac]),
