@@ -113,11 +113,11 @@ describe('simulator HTTP basics', () => {
 	it('filters search results by type, comma-separated, and by site', async () => {
 		const hq = t.site('HQ');
 		const res = await t.get(
-			`${t.org}/clients/events/search?type=MARVIS_EVENT_CLIENT_DHCP_NAK,CLIENT_ASSOCIATION_FAILURE&site_id=${hq.id}&duration=1h&limit=1000`,
+			`${t.org}/clients/events/search?type=MARVIS_EVENT_CLIENT_DHCP_NAK,MARVIS_EVENT_CLIENT_AUTH_FAILURE&site_id=${hq.id}&duration=1h&limit=1000`,
 		);
 		const types = new Set(res.body.results.map((e: { type: string }) => e.type));
 		expect([...types].sort()).toEqual([
-			'CLIENT_ASSOCIATION_FAILURE',
+			'MARVIS_EVENT_CLIENT_AUTH_FAILURE',
 			'MARVIS_EVENT_CLIENT_DHCP_NAK',
 		]);
 		expect(

@@ -53,14 +53,14 @@ describe('Mist Diagnose sweep chaining', () => {
 	});
 
 	it('calls a site Healthy when nothing reaches Healthy Below, and keeps minor findings on Issues', async () => {
-		// On the demo org, association fails major (not critical) on HQ only.
+		// On the demo org, association fails major (not critical) on Warehouse only.
 		const run = (healthyBelow?: string) =>
 			runDiagnose(sim, { step: 'association', options: healthyBelow ? { healthyBelow } : {} });
 		const [strict, byDefault, lenient] = [await run('minor'), await run(), await run('critical')];
 		expect(siteIds(strict.healthy)).toEqual(siteIds(byDefault.healthy));
-		const hq = sim.world.sites.find((site) => site.name === 'HQ')?.id as string;
-		expect(siteIds(byDefault.healthy).has(hq)).toBe(false);
-		expect(siteIds(lenient.healthy).has(hq)).toBe(true);
+		const warehouse = sim.world.sites.find((site) => site.name === 'Warehouse')?.id as string;
+		expect(siteIds(byDefault.healthy).has(warehouse)).toBe(false);
+		expect(siteIds(lenient.healthy).has(warehouse)).toBe(true);
 		const healthySites = siteIds(byDefault.healthy);
 		const onHealthySites = byDefault.issues.filter((item) =>
 			healthySites.has(String((item.scope as IDataObject).site_id)),
