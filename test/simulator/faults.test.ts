@@ -184,7 +184,7 @@ describe.each(['realistic', 'spec'] as const)('demo scenario faults (%s profile)
 
 	// Kinds only the scenario library uses are checked in test/simulator/library.*.test.ts.
 	it('has a check for every fault kind of the demo scenario', () => {
-		const demoKinds = new Set(loadScenario(undefined).faults.map((fault) => fault.kind));
+		const demoKinds = new Set((loadScenario(undefined).faults ?? []).map((fault) => fault.kind));
 		expect(Object.keys(checks).sort()).toEqual([...demoKinds].sort());
 	});
 

@@ -1,4 +1,4 @@
-import type { Scenario } from '../types';
+import type { Scenario, ScenarioFault } from '../types';
 import { CREDENTIALS_SCENARIOS } from './credentials';
 import { INFRASTRUCTURE_SCENARIOS } from './infrastructure';
 import { NETWORK_SERVICE_SCENARIOS } from './networkServices';
@@ -23,8 +23,18 @@ export function librarySiteName(scenario: LibraryScenario): string {
 export const LIBRARY_HEALTHY_SITES = ['Lib-Healthy-1', 'Lib-Healthy-2', 'Lib-Healthy-3'];
 
 /**
- * One org with every chosen scenario on a site of its own and healthy sites beside them, so
- * problems meet each other as on a real org. Seeded: the same org every run.
+ * What every real site has: one client with a glitch of its own (a mistyped PSK, a refused lease).
+ * A healthy site with a lone-client minor finding must still be Healthy.
+ */
+export const LIBRARY_HEALTHY_GLITCHES: ScenarioFault[] = [
+	{ kind: 'wrong_psk', site: 'Lib-Healthy-1', count: 1 },
+	{ kind: 'dhcp_nak', site: 'Lib-Healthy-2', count: 1 },
+	{ kind: 'wrong_psk', site: 'Lib-Healthy-3', count: 1 },
+];
+
+/**
+ * One org with every chosen scenario on a site of its own and healthy sites (each with a lone-client
+ * glitch) beside them, so problems meet each other as on a real org. Seeded: the same org every run.
  */
 export function libraryOrg(
 	scenarios: readonly LibraryScenario[] = LIBRARY_SCENARIOS,
@@ -44,8 +54,11 @@ export function libraryOrg(
 			...scenarios.map((scenario) => ({ name: librarySiteName(scenario), ...scenario.site })),
 			...LIBRARY_HEALTHY_SITES.map((name) => ({ name })),
 		],
-		faults: scenarios.flatMap((scenario) =>
-			scenario.faults.map((fault) => ({ ...fault, site: librarySiteName(scenario) })),
-		),
+		faults: [
+			...scenarios.flatMap((scenario) =>
+				scenario.faults.map((fault) => ({ ...fault, site: librarySiteName(scenario) })),
+			),
+			...LIBRARY_HEALTHY_GLITCHES,
+		],
 	};
 }
