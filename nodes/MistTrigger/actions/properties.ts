@@ -105,7 +105,7 @@ export const mistTriggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether events that carry no severity are dropped when Minimum Severity is set (by default they are kept, as most topics other than alarms have none)',
+					'Whether events that carry no severity (most topics other than alarms) are dropped when Minimum Severity is set. Alarms always get one: their own, else their type’s from Mist’s alarm definitions; an alarm whose severity cannot be found is kept with severity "unknown".',
 			},
 			{
 				displayName: 'Event Types',
@@ -133,7 +133,7 @@ export const mistTriggerProperties: INodeProperties[] = [
 				],
 				default: 'info',
 				description:
-					'Lowest alarm severity to keep, on the scale info < warn < minor < major < critical',
+					'Lowest alarm severity to keep, on the scale info < warn < minor < major < critical. Alarms Mist sends without a severity get their type’s from /const/alarm_defs (read with the Mist credential, at most once an hour); the output field severitySource says which.',
 			},
 			{
 				displayName: 'Site IDs',
