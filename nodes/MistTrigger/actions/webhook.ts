@@ -5,7 +5,7 @@ import type { SeenEvents } from '../engine/dedup';
 import { checkBodySize, parseEnvelope, splitEnvelope } from '../engine/envelope';
 import type { MistEventItem } from '../engine/envelope';
 import { passesScopeFilters, passesSeverity } from '../engine/filter';
-import { describeSignatureFailure, SIGNATURE_HEADER, verifySignature } from '../engine/signature';
+import { describeSignatureFailure, verifyDelivery } from '../engine/signature';
 import { addAlarmSeverities } from './alarmSeverity';
 import { expectedSecret, readReceiveSettings, triggerStaticData } from './settings';
 import type { ReceiveSettings } from './settings';
@@ -99,7 +99,7 @@ export async function webhook(this: IWebhookFunctions): Promise<IWebhookResponse
 			);
 			return refuse(this, 401, 'This trigger has no secret to verify X-Mist-Signature-v2 with');
 		}
-		const check = verifySignature(rawBody, headers[SIGNATURE_HEADER], secret);
+		const check = verifyDelivery(rawBody, headers, secret, settings.acceptSha1);
 		if (!check.valid) {
 			this.logger.warn(
 				`Mist Trigger refused a delivery: signature ${check.reason}`,
