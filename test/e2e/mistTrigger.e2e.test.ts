@@ -1,9 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals */
 /**
  * The Juniper Mist Trigger in a real n8n against the simulator: activation registers a signed
- * webhook in Mist, signed deliveries start executions with one item per event, an org+site
- * duplicate starts nothing twice, a wrongly signed POST starts nothing, and deactivation removes
- * the webhook again.
+ * webhook in Mist, signed deliveries start executions with one item per event, a real
+ * severity-less alarm gets its type's severity from /const/alarm_defs (one read for several
+ * deliveries), an org+site duplicate starts nothing twice, a wrongly signed or SHA-1-only POST
+ * starts nothing, and deactivation removes the webhook again.
  */
 import { createHmac } from 'node:crypto';
 
@@ -18,6 +19,7 @@ import {
 	MIST_CREDENTIAL_NAME,
 	mistCredential,
 	mistGet,
+	simulatorControl,
 } from '../../scripts/e2e/mistSimulator';
 
 const WORKFLOW_ID = 'e2eMistTrigger01';
@@ -119,6 +121,21 @@ const alarm = (sim: RunningSimulator, id: string, siteIndex = 0) => ({
 	last_seen: 1764064800,
 });
 
+/** Juniper's real alarms sample (webhook-messages.html): no severity and no group. */
+const rogueAlarm = (sim: RunningSimulator, id: string) => ({
+	id,
+	type: 'rogue-ap-detected',
+	aps: ['5c5b350e0001'],
+	bssids: ['00024a000001'],
+	count: 16,
+	ssids: ['qwerty'],
+	update: true,
+	org_id: sim.orgId,
+	site_id: sim.world.sites[0].id,
+	timestamp: 1764064800,
+	last_seen: 1764064900,
+});
+
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(selectedVersions().map((spec) => spec.version))(
@@ -176,6 +193,29 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 			).toBe(true);
 		});
 
+		it('gives a severity-less alarm its type’s severity from /const/alarm_defs, read once for two deliveries', async () => {
+			await simulatorControl.clearCalls(sim);
+			const seen: string[] = (await running.listExecutions(WORKFLOW_ID)).map((e) => String(e.id));
+			for (const id of ['rogue-1', 'rogue-2']) {
+				const deliveries = await fire(sim, 'alarms', [rogueAlarm(sim, id)]);
+				expect(deliveries.map((delivery) => delivery.statusCode)).toEqual([200]);
+				const execution = await running.waitForExecution(WORKFLOW_ID, { ignoreIds: seen });
+				seen.push(String(execution.id));
+				expect(triggerItems(execution)).toEqual([
+					expect.objectContaining({
+						id,
+						severity: 'warn',
+						group: 'security',
+						severitySource: 'alarmDefinitions',
+					}),
+				]);
+			}
+			const reads = (await simulatorControl.calls(sim)).filter(
+				(call) => call.path === '/api/v1/const/alarm_defs',
+			);
+			expect(reads).toHaveLength(1);
+		});
+
 		it('starts nothing for the site-level copy of an event the org webhook already delivered', async () => {
 			const before = await running.listExecutions(WORKFLOW_ID);
 			const [orgWebhook] = await mistGet<MistWebhook[]>(sim, `/orgs/${sim.orgId}/webhooks`);
@@ -228,6 +268,20 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 				body: JSON.stringify({ topic: 'alarms', events: [alarm(sim, 'unsigned')] }),
 			});
 			expect(unsigned.status).toBe(401);
+			await settle(1500);
+			expect(await running.listExecutions(WORKFLOW_ID)).toHaveLength(before.length);
+		});
+
+		it('refuses a delivery signed only with SHA-1 while Accept SHA-1 Signatures is off', async () => {
+			const before = await running.listExecutions(WORKFLOW_ID);
+			await simulatorControl.setQuirks(sim, { webhookSignatures: 'v1' });
+			try {
+				const deliveries = await fire(sim, 'alarms', [alarm(sim, 'v1-only')]);
+				expect(deliveries.map((delivery) => delivery.statusCode)).toEqual([401]);
+				expect(deliveries[0].responseBody).toContain('Accept SHA-1 Signatures');
+			} finally {
+				await simulatorControl.setQuirks(sim, { webhookSignatures: 'both' });
+			}
 			await settle(1500);
 			expect(await running.listExecutions(WORKFLOW_ID)).toHaveLength(before.length);
 		});

@@ -23,8 +23,14 @@ import type {
 } from '../../shared/schemas/mist.schemas';
 import { parseMistShape } from '../../shared/schemas/validate';
 import type { MistClient } from '../../shared/transport/MistClient';
-import { lacksDefinition, withAlarmDefinitions } from '../rules/signals/alarms';
-import type { AlarmDefinition } from '../rules/signals/alarms';
+import {
+	ALARM_DEFINITIONS_PATH,
+	alarmDefinitionsSchema,
+	lacksDefinition,
+	toAlarmDefinitions,
+	withAlarmDefinitions,
+} from '../../shared/alarmDefinitions';
+import type { AlarmDefinition } from '../../shared/alarmDefinitions';
 import { countBy } from '../rules/support/collections';
 import { dedupeClientEvents } from '../rules/support/dedupe';
 import { createEventClassifier, unclassifiedEventTypes } from '../rules/support/eventClassifier';
@@ -40,11 +46,6 @@ const siteListSchema = z.array(
 const catalogueSchema = z.array(
 	z
 		.object({ key: z.string(), group: z.string().nullish(), display: z.string().nullish() })
-		.passthrough(),
-);
-const alarmDefinitionsSchema = z.array(
-	z
-		.object({ key: z.string(), group: z.string().nullish(), severity: z.string().nullish() })
 		.passthrough(),
 );
 const typeCountSchema = z
@@ -362,15 +363,11 @@ export class MistDataCollector {
 		return this.once('alarmDefinitions', async () =>
 			this.cachedAcrossRuns('alarmDefinitions', 24 * HOUR, async () => {
 				const definitions = await this.client.request({
-					path: '/const/alarm_defs',
+					path: ALARM_DEFINITIONS_PATH,
 					itemIndex: this.itemIndex,
 				});
-				return this.validate(alarmDefinitionsSchema, definitions, 'alarm definitions').map(
-					({ key, group, severity }) => ({
-						key,
-						group,
-						severity,
-					}),
+				return toAlarmDefinitions(
+					this.validate(alarmDefinitionsSchema, definitions, 'alarm definitions'),
 				);
 			}),
 		);

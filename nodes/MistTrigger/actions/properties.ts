@@ -70,7 +70,7 @@ export const mistTriggerProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether to accept only deliveries whose X-Mist-Signature-v2 header (HMAC-SHA256 of the body) matches the secret; others get 401 and start nothing. Mist signs only http-post webhooks that have a secret.',
+			'Whether to accept only deliveries whose X-Mist-Signature-v2 header (HMAC-SHA256 of the body) matches the secret (or, with the option Accept SHA-1 Signatures, the older X-Mist-Signature when v2 is absent); others get 401 and start nothing. Mist signs only http-post webhooks that have a secret.',
 	},
 	{
 		displayName: 'Secret',
@@ -105,7 +105,7 @@ export const mistTriggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether events that carry no severity are dropped when Minimum Severity is set (by default they are kept, as most topics other than alarms have none)',
+					'Whether events that carry no severity (most topics other than alarms) are dropped when Minimum Severity is set. Alarms always get one: their own, else their type’s from Mist’s alarm definitions; an alarm whose severity cannot be found is kept with severity "unknown".',
 			},
 			{
 				displayName: 'Event Types',
@@ -133,7 +133,7 @@ export const mistTriggerProperties: INodeProperties[] = [
 				],
 				default: 'info',
 				description:
-					'Lowest alarm severity to keep, on the scale info < warn < minor < major < critical',
+					'Lowest alarm severity to keep, on the scale info < warn < minor < major < critical. Alarms Mist sends without a severity get their type’s from /const/alarm_defs (read with the Mist credential, at most once an hour); the output field severitySource says which.',
 			},
 			{
 				displayName: 'Site IDs',
@@ -162,6 +162,14 @@ export const mistTriggerProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			{
+				displayName: 'Accept SHA-1 Signatures',
+				name: 'acceptSha1Signatures',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether a delivery that carries only the older X-Mist-Signature header (HMAC-SHA1), without X-Mist-Signature-v2, is accepted when its signature matches. Exists because Juniper’s own delivery sample shows only that header. Off by default: Mist normally sends both, and SHA-256 is the stronger check. When X-Mist-Signature-v2 is present, it alone decides.',
+			},
 			{
 				displayName: 'Deduplication Window (Seconds)',
 				name: 'dedupWindowSeconds',

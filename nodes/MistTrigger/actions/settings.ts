@@ -16,6 +16,8 @@ export type Registration = 'automatic' | 'existing';
 export interface ReceiveSettings {
 	registration: Registration;
 	verifySignature: boolean;
+	/** Whether a delivery signed only with the SHA-1 X-Mist-Signature (no v2 header) is accepted. */
+	acceptSha1: boolean;
 	filters: EventFilters;
 	dedupWindowMs: number;
 	maxBodyBytes: number;
@@ -100,6 +102,7 @@ export function readReceiveSettings(ctx: TriggerFunctions): ReceiveSettings {
 	return {
 		registration: readRegistration(ctx),
 		verifySignature: ctx.getNodeParameter('verifySignature', true) !== false,
+		acceptSha1: options.acceptSha1Signatures === true,
 		filters: readFilters(ctx),
 		dedupWindowMs: Math.round(dedupSeconds * 1000),
 		maxBodyBytes: Math.round(maxBodyKb * 1024),

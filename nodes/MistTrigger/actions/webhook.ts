@@ -4,8 +4,9 @@ import { dropDuplicates } from '../engine/dedup';
 import type { SeenEvents } from '../engine/dedup';
 import { checkBodySize, parseEnvelope, splitEnvelope } from '../engine/envelope';
 import type { MistEventItem } from '../engine/envelope';
-import { filterEvents } from '../engine/filter';
-import { describeSignatureFailure, SIGNATURE_HEADER, verifySignature } from '../engine/signature';
+import { passesScopeFilters, passesSeverity } from '../engine/filter';
+import { describeSignatureFailure, verifyDelivery } from '../engine/signature';
+import { addAlarmSeverities } from './alarmSeverity';
 import { expectedSecret, readReceiveSettings, triggerStaticData } from './settings';
 import type { ReceiveSettings } from './settings';
 
@@ -71,7 +72,8 @@ function dropRecentDuplicates(
 
 /**
  * Handles one POST from Mist: size, signature, content type and shape are checked before anything
- * is parsed into items, then the envelope is split into one item per event, filtered and deduplicated.
+ * is parsed into items, then the envelope is split into one item per event, filtered, deduplicated
+ * and every alarm given its severity (looked up by type when Mist did not send it).
  */
 export async function webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const settings = readReceiveSettings(this);
@@ -97,7 +99,7 @@ export async function webhook(this: IWebhookFunctions): Promise<IWebhookResponse
 			);
 			return refuse(this, 401, 'This trigger has no secret to verify X-Mist-Signature-v2 with');
 		}
-		const check = verifySignature(rawBody, headers[SIGNATURE_HEADER], secret);
+		const check = verifyDelivery(rawBody, headers, secret, settings.acceptSha1);
 		if (!check.valid) {
 			this.logger.warn(
 				`Mist Trigger refused a delivery: signature ${check.reason}`,
@@ -119,10 +121,14 @@ export async function webhook(this: IWebhookFunctions): Promise<IWebhookResponse
 			return { workflowData: [this.helpers.returnJsonArray(items as IDataObject[])] };
 		return { webhookResponse: { status: 'ok', topic: 'ping' } };
 	}
-	const matching = filterEvents(items, settings.filters);
+	const inScope = items.filter((item) => passesScopeFilters(item, settings.filters));
 	// While testing, a repeated test event must still show up, so nothing is deduplicated.
-	const fresh = manual ? matching : dropRecentDuplicates(this, matching, settings, now.getTime());
-	if (fresh.length === 0)
+	// Duplicates go before the severity lookup: the copies are judged on what Mist sent.
+	const fresh = manual ? inScope : dropRecentDuplicates(this, inScope, settings, now.getTime());
+	const matching = (await addAlarmSeverities(this, fresh)).filter((item) =>
+		passesSeverity(item, settings.filters),
+	);
+	if (matching.length === 0)
 		return { webhookResponse: { status: 'ok', received: items.length, emitted: 0 } };
-	return { workflowData: [this.helpers.returnJsonArray(fresh as IDataObject[])] };
+	return { workflowData: [this.helpers.returnJsonArray(matching as IDataObject[])] };
 }

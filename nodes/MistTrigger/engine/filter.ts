@@ -12,7 +12,10 @@ export interface EventFilters {
 	siteIds: string[];
 	/** Lowest severity to keep; undefined keeps every severity. */
 	minSeverity?: Severity;
-	/** Whether events that carry no (known) severity are dropped when minSeverity is set. */
+	/**
+	 * Whether events that carry no (known) severity are dropped when minSeverity is set. Alarms whose
+	 * severity could not be looked up (severitySource 'unknown') are always kept.
+	 */
 	dropWithoutSeverity: boolean;
 }
 
@@ -55,15 +58,18 @@ function matchesPattern(value: unknown, patterns: string[]): boolean {
 	});
 }
 
-function passesSeverity(event: Record<string, unknown>, filters: EventFilters): boolean {
+/** Whether an event is severe enough; run it after the alarm severities were looked up. */
+export function passesSeverity(event: Record<string, unknown>, filters: EventFilters): boolean {
 	if (!filters.minSeverity) return true;
+	// A failed or unanswered lookup must not hide an alarm: it goes on, marked unknown.
+	if (event.severitySource === 'unknown') return true;
 	const severity = normalizeSeverity(event.severity);
 	if (!severity) return !filters.dropWithoutSeverity;
 	return severityRank(severity) >= severityRank(filters.minSeverity);
 }
 
-/** Whether one event (already carrying its envelope `topic`) passes every configured filter. */
-export function passesFilters(
+/** Whether one event passes the topic, type and site filters (everything but severity). */
+export function passesScopeFilters(
 	event: Record<string, unknown> & { topic: string },
 	filters: EventFilters,
 ): boolean {
@@ -81,7 +87,15 @@ export function passesFilters(
 		const siteId = typeof event.site_id === 'string' ? event.site_id.toLowerCase() : '';
 		if (!filters.siteIds.some((wanted) => wanted.toLowerCase() === siteId)) return false;
 	}
-	return passesSeverity(event, filters);
+	return true;
+}
+
+/** Whether one event (already carrying its envelope `topic`) passes every configured filter. */
+export function passesFilters(
+	event: Record<string, unknown> & { topic: string },
+	filters: EventFilters,
+): boolean {
+	return passesScopeFilters(event, filters) && passesSeverity(event, filters);
 }
 
 export function filterEvents<T extends Record<string, unknown> & { topic: string }>(

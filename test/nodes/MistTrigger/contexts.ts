@@ -86,6 +86,8 @@ export interface WebhookContextOptions {
 	delivery: Delivery;
 	staticData?: IDataObject;
 	mode?: WorkflowExecuteMode;
+	/** The node's Mist credential; without one, getCredentials fails as n8n's does. */
+	credentials?: ICredentialDataDecryptedObject;
 }
 
 /** A mocked IWebhookFunctions with a raw body, headers and a chainable response. */
@@ -131,6 +133,18 @@ export function createWebhookContext(options: WebhookContextOptions) {
 	ctx.helpers.returnJsonArray.mockImplementation((data: IDataObject | IDataObject[]) =>
 		(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 	);
+	const { credentials } = options;
+	ctx.getCredentials.mockImplementation(async () => {
+		if (!credentials) throw new Error('Node does not have any credentials set for "mistApi"');
+		return credentials as never;
+	});
+	ctx.helpers.httpRequestWithAuthentication.mockImplementation(async function (
+		_type: string,
+		request: IHttpRequestOptions,
+	) {
+		if (!credentials) throw new Error('Node does not have any credentials set for "mistApi"');
+		return await emulatedHttpRequest(node, credentials, mistTokenAuth, request);
+	});
 	return { ctx, res, response, staticData };
 }
 

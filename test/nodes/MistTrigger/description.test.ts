@@ -48,4 +48,14 @@ describe('Mist Trigger › description', () => {
 			},
 		]);
 	});
+
+	it('accepts SHA-1-only signatures only when asked (off by default), and says why the option exists', () => {
+		const options = description.properties.find((property) => property.name === 'options');
+		const sha1 = (
+			options?.options as Array<{ name: string; default?: unknown; description?: string }>
+		).find((option) => option.name === 'acceptSha1Signatures');
+		expect(sha1?.default).toBe(false);
+		expect(sha1?.description).toMatch(/X-Mist-Signature-v2 is present, it alone decides/);
+		expect(sha1?.description).toMatch(/Off by default/);
+	});
 });

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { MistTrigger } from '../../../nodes/MistTrigger/MistTrigger.node';
-import { signBody } from '../../../nodes/MistTrigger/engine/signature';
+import { signBody, signBodySha1 } from '../../../nodes/MistTrigger/engine/signature';
 import { forgetRecentEvents } from '../../../nodes/MistTrigger/actions/webhook';
 import { SITE_ID } from '../../helpers/executeContext';
 import { createWebhookContext, loggedText } from './contexts';
@@ -133,6 +133,60 @@ describe('Mist Trigger › receiving deliveries', () => {
 			});
 			expect(bad.response.statusCode).toBe(401);
 			expect(bad.result.workflowData).toBeUndefined();
+		});
+
+		describe('deliveries signed only with the SHA-1 X-Mist-Signature', () => {
+			const sha1Only = (message: unknown, secret = STORED_SECRET): Delivery => {
+				const body = JSON.stringify(message);
+				return { body, headers: { 'x-mist-signature': signBodySha1(body, secret) } };
+			};
+			const acceptSha1 = { ...automaticParams, options: { acceptSha1Signatures: true } };
+
+			it('are refused by default, naming the option that accepts them', async () => {
+				const { result, response } = await deliver(
+					sha1Only({ topic: 'alarms', events: [alarm('a1')] }),
+				);
+				expect(result).toEqual({ noWebhookResponse: true });
+				expect(response.statusCode).toBe(401);
+				expect(response.body).toEqual({
+					error: expect.stringContaining('Accept SHA-1 Signatures'),
+				});
+			});
+
+			it('start the workflow with Accept SHA-1 Signatures on, when the signature matches', async () => {
+				const { items } = await deliver(sha1Only({ topic: 'alarms', events: [alarm('a1')] }), {
+					params: acceptSha1,
+				});
+				expect(items).toEqual([expect.objectContaining({ id: 'a1', topic: 'alarms' })]);
+			});
+
+			it('are refused with the option on when signed with another secret', async () => {
+				const { result, response, ctx } = await deliver(
+					sha1Only({ topic: 'alarms', events: [alarm('a1')] }, 'not-the-secret'),
+					{ params: acceptSha1 },
+				);
+				expect(result).toEqual({ noWebhookResponse: true });
+				expect(response.statusCode).toBe(401);
+				expect(response.body).toEqual({ error: expect.stringContaining('SHA-1') });
+				expect(loggedText(ctx)).not.toContain(STORED_SECRET);
+			});
+
+			it('cannot override a wrong X-Mist-Signature-v2, even with the option on', async () => {
+				const message = { topic: 'alarms', events: [alarm('a1')] };
+				const body = JSON.stringify(message);
+				const { response } = await deliver(
+					{
+						body,
+						headers: {
+							'x-mist-signature': signBodySha1(body, STORED_SECRET),
+							'x-mist-signature-v2': signBody(body, 'not-the-secret'),
+						},
+					},
+					{ params: acceptSha1 },
+				);
+				expect(response.statusCode).toBe(401);
+				expect(response.body).toEqual({ error: expect.stringContaining('X-Mist-Signature-v2') });
+			});
 		});
 
 		it('never puts the secret into the items', async () => {

@@ -32,33 +32,9 @@ export interface Signal {
 	group?: string;
 }
 
-/** One entry of `GET /const/alarm_defs`: what Mist says every alarm of a type is. */
-export interface AlarmDefinition {
-	key: string;
-	group?: string | null;
-	severity?: string | null;
-}
-
-/** Real alarms (Juniper's own `rogue-ap-detected` sample) may carry neither severity nor group. */
-export const lacksDefinition = (alarm: Pick<Alarm, 'type' | 'severity' | 'group'>) =>
-	!alarm.severity || !alarm.group;
-
-/** Gives each alarm without a severity or group those of its type's definition; others are kept as they are. */
-export function withAlarmDefinitions<A extends Pick<Alarm, 'type' | 'severity' | 'group'>>(
-	alarms: A[],
-	definitions: AlarmDefinition[],
-): A[] {
-	const byType = new Map(definitions.map((definition) => [definition.key, definition]));
-	return alarms.map((alarm) => {
-		const definition = byType.get(alarm.type);
-		if (!definition || !lacksDefinition(alarm)) return alarm;
-		return {
-			...alarm,
-			severity: alarm.severity || definition.severity,
-			group: alarm.group || definition.group,
-		};
-	});
-}
+// Alarm definitions (`/const/alarm_defs`) have one home, shared with the Mist Trigger.
+export { lacksDefinition, withAlarmDefinitions } from '../../../shared/alarmDefinitions';
+export type { AlarmDefinition } from '../../../shared/alarmDefinitions';
 
 /** Mist's own severity and group of the alarm behind a signal, for a finding's evidence. */
 export const alarmFacts = (signal: Signal) => ({
