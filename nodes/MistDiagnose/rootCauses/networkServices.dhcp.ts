@@ -3,7 +3,7 @@ import { manual } from '../../shared/findings/remediation';
 import type { Finding } from '../../shared/findings/types';
 import { causeFinding } from './cause';
 import type { AnswerKind } from './networkServices.support';
-import { answerKind, clientsOnVlan, isSignal, onSite, sameVlan } from './networkServices.support';
+import { answerKind, findingsOnVlan, isSignal, onSite, sameVlan } from './networkServices.support';
 import type { Explanation, RootCauseRule } from './types';
 
 const siteDhcpSignals = (open: readonly Finding[], siteId: string) =>
@@ -92,7 +92,7 @@ function classified(kind: AnswerKind, finding: Finding, open: readonly Finding[]
 	const at = where(finding);
 	const symptoms = [
 		finding,
-		...clientsOnVlan(open, 'client_dhcp_failure', siteId, finding.scope.vlan),
+		...findingsOnVlan(open, 'client_dhcp_failure', siteId, finding.scope.vlan),
 		...siteDhcpSignals(open, siteId),
 	];
 	const test = finding.remediation.kind === 'action' ? [finding.remediation] : [];

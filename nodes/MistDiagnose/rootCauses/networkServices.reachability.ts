@@ -4,7 +4,7 @@ import { severityForGrade } from '../../shared/findings/severity';
 import type { Finding, Remediation } from '../../shared/findings/types';
 import { gradeSharedClients } from '../rules/support/thresholds';
 import { causeFinding } from './cause';
-import { clientsOnVlan, isSignal, onSite } from './networkServices.support';
+import { findingsOnVlan, isSignal, onSite } from './networkServices.support';
 import type { Explanation, RootCauseRule } from './types';
 
 const siteName = (finding: Finding) => finding.scope.site_name ?? finding.scope.site_id;
@@ -30,8 +30,8 @@ export const gatewayUnreachableCause: RootCauseRule = {
 			const vlan = finding.scope.vlan as string;
 			const symptoms = [
 				finding,
-				...clientsOnVlan(open, 'client_arp_failure', siteId, vlan),
-				...clientsOnVlan(open, 'dns_failures_vlan', siteId, vlan),
+				...findingsOnVlan(open, 'client_arp_failure', siteId, vlan),
+				...findingsOnVlan(open, 'dns_failures_vlan', siteId, vlan),
 				...open.filter(
 					(other) =>
 						other.rule === 'gateway_arp_failures_site' && onSite(other, siteId) && isSignal(other),

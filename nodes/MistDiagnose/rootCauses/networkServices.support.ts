@@ -40,8 +40,8 @@ export function answerKind(finding: Finding): AnswerKind {
 	return blocked > 0 ? 'static' : 'unknown';
 }
 
-/** Client findings of a site on one VLAN: each client's share of the same problem. */
-export const clientsOnVlan = (
+/** Findings of one rule on one VLAN of a site (client findings, or a VLAN finding of another service). */
+export const findingsOnVlan = (
 	open: readonly Finding[],
 	rule: string,
 	siteId: string,
