@@ -1,10 +1,11 @@
 import { targets } from '../../shared/findings/fingerprint';
 import { manual } from '../../shared/findings/remediation';
+import { severityForGrade } from '../../shared/findings/severity';
 import type { Finding } from '../../shared/findings/types';
+import { gradeSharedClients } from '../rules/support/thresholds';
 import { causeFinding } from './cause';
-import type { AnswerKind } from './networkServices.support';
 import { answerKind, findingsOnVlan, isSignal, onSite, sameVlan } from './networkServices.support';
-import type { Explanation, RootCauseRule } from './types';
+import type { Explanation, RootCauseContext, RootCauseRule } from './types';
 
 const siteDhcpSignals = (open: readonly Finding[], siteId: string) =>
 	open.filter(
@@ -12,8 +13,11 @@ const siteDhcpSignals = (open: readonly Finding[], siteId: string) =>
 			finding.rule === 'dhcp_failures_site' && onSite(finding, siteId) && isSignal(finding),
 	);
 
+const siteName = (finding: Finding) => finding.scope.site_name ?? finding.scope.site_id;
 const where = (finding: Finding) =>
-	`${finding.scope.vlan ? `on VLAN ${finding.scope.vlan} ` : ''}at ${finding.scope.site_name ?? finding.scope.site_id}`;
+	`${finding.scope.vlan ? `on VLAN ${finding.scope.vlan} ` : ''}at ${siteName(finding)}`;
+const actionsOf = (findings: Finding[]) =>
+	findings.map((finding) => finding.remediation).filter((fix) => fix.kind === 'action');
 
 /**
  * An exhausted pool explains the DHCP failures of its VLAN, and the site's DHCP alarms and
@@ -86,26 +90,48 @@ const WORDS: Record<
 	},
 };
 
-function classified(kind: AnswerKind, finding: Finding, open: readonly Finding[]): Explanation {
-	const words = WORDS[kind as 'nak' | 'no_answer'];
-	const siteId = finding.scope.site_id;
-	const at = where(finding);
+type Answer = 'nak' | 'no_answer';
+
+/** The site's shared failures of one answer kind: one VLAN → that VLAN; several → the site's server. */
+function classified(
+	kind: Answer,
+	findings: Finding[],
+	open: readonly Finding[],
+	context: RootCauseContext,
+): Explanation {
+	const words = WORDS[kind];
+	const [first] = findings;
+	const siteId = first.scope.site_id;
+	const vlans = findings.map((finding) => finding.scope.vlan).filter((vlan) => !!vlan);
+	const single = findings.length === 1;
+	const at = single ? where(first) : `on VLANs ${vlans.sort().join(', ')} at ${siteName(first)}`;
 	const symptoms = [
-		finding,
-		...findingsOnVlan(open, 'client_dhcp_failure', siteId, finding.scope.vlan),
+		...findings,
+		...findings.flatMap((finding) =>
+			findingsOnVlan(open, 'client_dhcp_failure', siteId, finding.scope.vlan),
+		),
 		...siteDhcpSignals(open, siteId),
 	];
-	const test = finding.remediation.kind === 'action' ? [finding.remediation] : [];
+	const clients = findings.reduce(
+		(sum, finding) => sum + Number(finding.evidence.affectedClients ?? 0),
+		0,
+	);
+	const grade = gradeSharedClients(clients, context.thresholds);
 	const cause = causeFinding(symptoms, {
 		rule: words.rule,
-		scope: finding.scope,
-		target: finding.scope.vlan ? targets.vlan(finding.scope.vlan) : targets.site(),
-		summary: finding.summary,
+		scope: single ? first.scope : { ...first.scope, level: 'site', vlan: undefined },
+		target: single && first.scope.vlan ? targets.vlan(first.scope.vlan) : targets.site(),
+		summary: single ? first.summary : `${clients} clients failed DHCP ${at}.`,
 		likelyCause: words.cause(at),
 		remediation: manual(words.fix(at)),
 		// The synthetic DHCP test from an AP confirms the fix.
-		followUp: test,
-		evidence: { eventCounts: finding.evidence.eventCounts },
+		followUp: actionsOf(findings).slice(0, 1),
+		// Several VLANs: graded on every failing client of the site, as one site-wide group would be.
+		severity: single || grade === 'ok' ? undefined : severityForGrade(grade, 'site'),
+		evidence: {
+			eventCounts: first.evidence.eventCounts,
+			...(single ? {} : { affectedClients: clients, vlans }),
+		},
 	});
 	return { cause, symptoms };
 }
@@ -113,20 +139,26 @@ function classified(kind: AnswerKind, finding: Finding, open: readonly Finding[]
 /**
  * DHCP failures shared by the clients of a VLAN (or of a site, VLAN unknown), named by what the
  * clients got back: no answer at all → the server or its relay; NAKs → wrong scope, stale leases
- * or a rogue server. A level usual for the site (baseline, info) is no new outage: left alone.
+ * or a rogue server. The same answer on several VLANs of a site is one cause at the site (one
+ * server, or one relay device, serves them). A level usual for the site (baseline, info) is no new
+ * outage: left alone.
  */
 export const dhcpAnswerCause: RootCauseRule = {
 	id: 'dhcp_answer',
-	explain(open) {
-		const shared = open.filter(
-			(finding) =>
-				(finding.rule === 'dhcp_failures_vlan' || finding.rule === 'dhcp_failures_site') &&
-				!isSignal(finding) &&
-				finding.severity !== 'info',
-		);
-		return shared.flatMap((finding) => {
+	explain(open, context) {
+		const groups = new Map<string, { kind: Answer; findings: Finding[] }>();
+		for (const finding of open) {
+			if (finding.rule !== 'dhcp_failures_vlan' && finding.rule !== 'dhcp_failures_site') continue;
+			if (isSignal(finding) || finding.severity === 'info') continue;
 			const kind = answerKind(finding);
-			return kind === 'nak' || kind === 'no_answer' ? [classified(kind, finding, open)] : [];
-		});
+			if (kind !== 'nak' && kind !== 'no_answer') continue;
+			const key = `${finding.scope.site_id}/${kind}`;
+			const group = groups.get(key) ?? { kind, findings: [] };
+			group.findings.push(finding);
+			groups.set(key, group);
+		}
+		return [...groups.values()].map(({ kind, findings }) =>
+			classified(kind, findings, open, context),
+		);
 	},
 };

@@ -1,64 +1,6 @@
-import { explainFindings } from '../../../../nodes/MistDiagnose/rootCauses/explain';
-import { NETWORK_SERVICE_CAUSES } from '../../../../nodes/MistDiagnose/rootCauses/networkServices.causes';
 import { sameVlan } from '../../../../nodes/MistDiagnose/rootCauses/networkServices.support';
-import type { RootCauseContext } from '../../../../nodes/MistDiagnose/rootCauses/types';
-import { fingerprint, targets } from '../../../../nodes/shared/findings/fingerprint';
-import { manual } from '../../../../nodes/shared/findings/remediation';
-import type { Evidence, Finding, Severity } from '../../../../nodes/shared/findings/types';
-import { NOW, ORG, SITE, SITE2, thresholds } from '../rules/fixtures';
-
-const iso = (offsetSeconds: number) => new Date((NOW + offsetSeconds) * 1000).toISOString();
-
-interface Shape {
-	severity?: Severity;
-	vlan?: string;
-	site?: string;
-	evidence?: Evidence;
-	step?: Finding['step'];
-}
-
-function finding(rule: string, shape: Shape = {}): Finding {
-	const site = shape.site ?? SITE;
-	const level = rule.startsWith('client_') ? 'client' : shape.vlan ? 'vlan' : 'site';
-	const target =
-		level === 'client' ? 'aabbccddeeff' : shape.vlan ? targets.vlan(shape.vlan) : 'site';
-	return {
-		fingerprint: fingerprint(ORG, site, rule, target),
-		step: shape.step ?? 'dhcp',
-		rule,
-		severity: shape.severity ?? 'major',
-		scope: { level, org_id: ORG, site_id: site, site_name: 'Phoenix', vlan: shape.vlan },
-		summary: `${rule}.`,
-		evidence: shape.evidence ?? {},
-		likelyCause: 'A symptom.',
-		remediation: manual('Look at it.'),
-		followUp: [],
-		firstSeen: iso(-600),
-		lastSeen: iso(0),
-		count: 3,
-	};
-}
-
-const context: RootCauseContext = {
-	org_id: ORG,
-	now: NOW,
-	siteNames: { [SITE]: 'Phoenix', [SITE2]: 'Denver' },
-	deviceNames: {},
-	thresholds: thresholds(),
-};
-
-const explain = (findings: Finding[]) => explainFindings(findings, context, NETWORK_SERVICE_CAUSES);
-const rulesOf = (findings: Finding[]) => findings.map((one) => one.rule).sort();
-
-const noAnswer = {
-	eventCounts: { MARVIS_EVENT_CLIENT_DHCP_STUCK: 8, MARVIS_EVENT_CLIENT_DHCP_FAILURE: 8 },
-};
-const naks = {
-	eventCounts: { MARVIS_EVENT_CLIENT_DHCP_NAK: 6, MARVIS_EVENT_CLIENT_STATIC_IP_BLOCKED: 6 },
-};
-const alarm = { source: 'alarm', id: 'a1' };
-const pool = (vlan: string, severity: Severity = 'critical') =>
-	finding('dhcp_pool_exhausted', { vlan, severity });
+import { SITE, SITE2 } from '../rules/fixtures';
+import { alarm, explain, finding, naks, noAnswer, pool, rulesOf } from './networkServicesFixtures';
 
 describe('network service root causes: DHCP', () => {
 	it.each([
@@ -133,6 +75,33 @@ describe('network service root causes: DHCP', () => {
 		expect(rootCauses[0].remediation.description).toMatch(/stale leases.*rogue DHCP server/);
 	});
 
+	it('no answer on several VLANs of a site is one cause at the site, graded on all its failing clients', () => {
+		const unanswered = (vlan: string, clients: number) =>
+			finding('dhcp_failures_vlan', {
+				vlan,
+				evidence: { ...noAnswer, affectedClients: clients },
+			});
+		const { rootCauses, symptoms } = explain([
+			unanswered('10', 6),
+			unanswered('20', 5),
+			finding('dhcp_failures_site', { evidence: alarm }),
+			finding('dhcp_failures_vlan', { vlan: '20', site: SITE2, evidence: noAnswer }),
+		]);
+		expect(rootCauses).toHaveLength(2);
+		expect(rootCauses[0]).toMatchObject({
+			rule: 'dhcp_server_unresponsive',
+			severity: 'critical',
+			scope: { level: 'site', site_id: SITE },
+			evidence: { affectedClients: 11, vlans: ['10', '20'] },
+		});
+		expect(rootCauses[0].likelyCause).toMatch(/on VLANs 10, 20 at Phoenix/);
+		expect(rootCauses[1]).toMatchObject({
+			rule: 'dhcp_server_unresponsive',
+			scope: { level: 'vlan', site_id: SITE2, vlan: '20' },
+		});
+		expect(symptoms).toHaveLength(4);
+	});
+
 	it('leaves blocked static addresses, a usual (baseline) level and alarms alone', () => {
 		const blocked = { eventCounts: { MARVIS_EVENT_CLIENT_STATIC_IP_BLOCKED: 5 } };
 		const findings = [
@@ -146,89 +115,5 @@ describe('network service root causes: DHCP', () => {
 			finding('dhcp_failures_site', { evidence: alarm, site: SITE2 }),
 		];
 		expect(rulesOf(explain(findings).rootCauses)).toEqual(rulesOf(findings));
-	});
-});
-
-describe('network service root causes: DNS and the gateway', () => {
-	const dns = (vlan: string | undefined, clients: number, site = SITE) =>
-		finding(vlan ? 'dns_failures_vlan' : 'dns_failures_site', {
-			vlan,
-			site,
-			step: 'infrastructure',
-			evidence: { affectedClients: clients, eventCounts: { MARVIS_DNS_FAILURE: clients } },
-		});
-	const arp = (vlan: string) =>
-		finding('gateway_arp_failures_vlan', {
-			vlan,
-			step: 'infrastructure',
-			evidence: { affectedClients: 8, eventCounts: { CLIENT_GW_ARP_FAILURE: 8 } },
-		});
-	const signal = (rule: string) => finding(rule, { step: 'infrastructure', evidence: alarm });
-
-	it('DNS failures on several VLANs of a site are the DNS servers, graded on every failing client', () => {
-		const { rootCauses, symptoms } = explain([
-			dns('10', 7),
-			dns('20', 6),
-			finding('client_dns_failure', { vlan: '40', severity: 'minor', step: 'infrastructure' }),
-			signal('dns_failures_site'),
-		]);
-		expect(rootCauses).toHaveLength(1);
-		expect(rootCauses[0]).toMatchObject({
-			rule: 'dns_servers_unreachable',
-			severity: 'critical',
-			scope: { level: 'site', site_id: SITE },
-			evidence: { affectedClients: 14, vlans: ['10', '20'] },
-		});
-		expect(rootCauses[0].remediation.description).toMatch(/DNS servers.*port 53/);
-		expect(symptoms).toHaveLength(4);
-	});
-
-	it('a few clients of two VLANs make a major DNS cause, not a critical one', () => {
-		const { rootCauses } = explain([dns('10', 2), dns('20', 3)]);
-		expect(rootCauses[0]).toMatchObject({ rule: 'dns_servers_unreachable', severity: 'major' });
-	});
-
-	it('DNS failures with no VLAN known are named at the site', () => {
-		const { rootCauses } = explain([dns(undefined, 4)]);
-		expect(rootCauses[0]).toMatchObject({
-			rule: 'dns_servers_unreachable',
-			scope: { level: 'site' },
-		});
-	});
-
-	it('DNS failures of one VLAN, or on two sites, stay findings of their VLAN', () => {
-		const findings = [dns('10', 5), dns('20', 5, SITE2)];
-		expect(rulesOf(explain(findings).rootCauses)).toEqual([
-			'dns_failures_vlan',
-			'dns_failures_vlan',
-		]);
-	});
-
-	it("a VLAN's clients failing ARP for the gateway name its L3 interface, and explain their DNS failures", () => {
-		const { rootCauses, symptoms } = explain([
-			arp('10'),
-			dns('10', 8),
-			signal('gateway_arp_failures_site'),
-		]);
-		expect(rootCauses).toHaveLength(1);
-		expect(rootCauses[0]).toMatchObject({
-			rule: 'gateway_unreachable',
-			severity: 'major',
-			scope: { level: 'vlan', vlan: '10' },
-			remediation: { kind: 'manual' },
-		});
-		expect(rootCauses[0].remediation.description).toMatch(/gateway of VLAN 10.*L3 interface/);
-		expect(rulesOf(symptoms)).toEqual([
-			'dns_failures_vlan',
-			'gateway_arp_failures_site',
-			'gateway_arp_failures_vlan',
-		]);
-	});
-
-	it('a gateway cause leaves the DNS failures of other VLANs to the DNS cause', () => {
-		const { rootCauses } = explain([arp('10'), dns('10', 8), dns('20', 4), dns('30', 3)]);
-		expect(rulesOf(rootCauses)).toEqual(['dns_servers_unreachable', 'gateway_unreachable']);
-		const dnsCause = rootCauses.find((cause) => cause.rule === 'dns_servers_unreachable');
-		expect(dnsCause?.evidence.vlans).toEqual(['20', '30']);
 	});
 });
