@@ -77,6 +77,24 @@ describe('network service root causes: DNS and the gateway', () => {
 		]);
 	});
 
+	it('no gateway answering on several VLANs of a site names the L3 device holding them', () => {
+		const { rootCauses, symptoms } = explain([
+			arp('10'),
+			arp('20'),
+			dns('20', 8),
+			signal('gateway_arp_failures_site'),
+		]);
+		expect(rootCauses).toHaveLength(1);
+		expect(rootCauses[0]).toMatchObject({
+			rule: 'gateway_unreachable',
+			severity: 'critical',
+			scope: { level: 'site', site_id: SITE },
+			evidence: { affectedClients: 16, vlans: ['10', '20'] },
+		});
+		expect(rootCauses[0].remediation.description).toMatch(/L3 device.*VLANs 10, 20/);
+		expect(symptoms).toHaveLength(4);
+	});
+
 	it('a gateway cause leaves the DNS failures of other VLANs to the DNS cause', () => {
 		const { rootCauses } = explain([arp('10'), dns('10', 8), dns('20', 4), dns('30', 3)]);
 		expect(rulesOf(rootCauses)).toEqual(['dns_servers_unreachable', 'gateway_unreachable']);
