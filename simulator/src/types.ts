@@ -17,7 +17,13 @@ export interface Behaviour {
 
 export type CredentialFaultKind = 'radius_reject' | 'wrong_psk' | 'expired_certificate';
 
-export type NetworkServiceFaultKind = 'dhcp_unresponsive' | 'dhcp_nak' | 'dhcp_pool_exhausted';
+export type NetworkServiceFaultKind =
+	| 'dhcp_unresponsive'
+	| 'dhcp_nak'
+	| 'dhcp_pool_exhausted'
+	| 'dhcp_nak_storm'
+	| 'dns_unreachable'
+	| 'gateway_unreachable';
 
 export type RadioFaultKind =
 	| 'weak_coverage'

@@ -1,8 +1,7 @@
-import type { ClientSearchResult } from '../../shared/schemas/mist.schemas';
 import { diagnoseDhcp } from '../rules/dhcp';
 import type { DhcpInput } from '../rules/dhcp';
-import { categoriesOfStep, createEventClassifier } from '../rules/support/eventClassifier';
-import { alarmsInScope, clientFailureEvents, inScope } from './loaders';
+import { categoriesOfStep } from '../rules/support/eventClassifier';
+import { alarmsInScope, clientFailureEvents, clientsOfFailingSites, inScope } from './loaders';
 import type { DiagnosisStepDefinition, StepNeeds } from './types';
 
 const needs = { eventCategories: categoriesOfStep('dhcp') } satisfies StepNeeds;
@@ -19,17 +18,9 @@ export const dhcpStep: DiagnosisStepDefinition<'dhcp', DhcpInput> = {
 		);
 		// VLANs of the failing clients come from the client records of the sites with DHCP (v4)
 		// failures only: DHCPv6 failures alone are dual-stack noise, not worth a drill-down.
-		const classify = createEventClassifier(catalogue);
-		const failingSites = [
-			...new Set(
-				events
-					.filter((event) => classify(event.type).category === 'dhcp_failure')
-					.map((event) => event.site_id)
-					.filter((id): id is string => !!id),
-			),
-		].slice(0, scope.maxDrilldownSites);
-		const clients: ClientSearchResult[] = [];
-		for (const siteId of failingSites) clients.push(...(await collector.siteClientSearch(siteId)));
+		const clients = await clientsOfFailingSites(collector, scope, events, catalogue, [
+			'dhcp_failure',
+		]);
 		const dhcpServers = [
 			...(await collector.deviceStats('switch')),
 			...(await collector.deviceStats('gateway')),

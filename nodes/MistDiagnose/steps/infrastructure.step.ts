@@ -1,7 +1,13 @@
 import { diagnoseInfrastructure } from '../rules/infrastructure';
 import type { InfrastructureInput } from '../rules/infrastructure';
 import { categoriesOfStep } from '../rules/support/eventClassifier';
-import { alarmsInScope, clientFailureEvents, deviceEventsInScope, deviceNameMap } from './loaders';
+import {
+	alarmsInScope,
+	clientFailureEvents,
+	clientsOfFailingSites,
+	deviceEventsInScope,
+	deviceNameMap,
+} from './loaders';
 import type { DiagnosisStepDefinition, StepNeeds } from './types';
 
 /** DNS and gateway-ARP failures of clients; device events of switch port and uplink problems. */
@@ -23,12 +29,18 @@ export const infrastructureStep: DiagnosisStepDefinition<'infrastructure', Infra
 			scope,
 			needs.eventCategories,
 		);
+		// VLANs of the clients failing DNS or gateway ARP (events do not carry them).
+		const clients = await clientsOfFailingSites(collector, scope, events, catalogue, [
+			'dns_failure',
+			'arp_failure',
+		]);
 		const switches = await collector.deviceStats('switch');
 		const deviceEvents = await deviceEventsInScope(collector, scope, needs.deviceEventTypes);
 		return {
 			input: {
 				events,
 				catalogue,
+				clients,
 				deviceEvents,
 				alarms: await alarmsInScope(collector, scope),
 				latencyHistory: scope.baseline.infrastructure,

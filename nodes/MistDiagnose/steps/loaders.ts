@@ -1,5 +1,9 @@
 import type { DiagnosisStep } from '../../shared/findings/types';
-import type { ClientEvent, DeviceStat } from '../../shared/schemas/mist.schemas';
+import type {
+	ClientEvent,
+	ClientSearchResult,
+	DeviceStat,
+} from '../../shared/schemas/mist.schemas';
 import type { MistDataCollector } from '../collect/MistDataCollector';
 import type { SleSummaryInput } from '../rules/signals/sleClassifiers';
 import { apResolver } from '../rules/support/apIndex';
@@ -79,6 +83,31 @@ export async function clientFailureEvents(
 		await collector.clientEvents(failureTypes(categories, catalogue)),
 	);
 	return { catalogue, events: events.filter((event) => inScope(scope, event.site_id)) };
+}
+
+/**
+ * Client records (they carry the VLAN events lack) of the sites where events of the given
+ * categories failed, at most `maxDrilldownSites` of them: one client search per failing site.
+ */
+export async function clientsOfFailingSites(
+	collector: MistDataCollector,
+	scope: SweepScope,
+	events: ClientEvent[],
+	catalogue: EventCatalogueEntry[],
+	categories: EventCategory[],
+): Promise<ClientSearchResult[]> {
+	const classify = createEventClassifier(catalogue);
+	const failingSites = [
+		...new Set(
+			events
+				.filter((event) => categories.includes(classify(event.type).category))
+				.map((event) => event.site_id)
+				.filter((id): id is string => !!id),
+		),
+	].slice(0, scope.maxDrilldownSites);
+	const clients: ClientSearchResult[] = [];
+	for (const siteId of failingSites) clients.push(...(await collector.siteClientSearch(siteId)));
+	return clients;
 }
 
 /** NAC failure events in scope (they answer without `site_id` too). */

@@ -56,7 +56,7 @@ const EXPECTED: Partial<Record<FaultKind, Expectation>> = {
 	},
 	dhcp_unresponsive: {
 		step: 'dhcp',
-		rule: 'dhcp_failures_vlan',
+		rule: 'dhcp_server_unresponsive',
 		severity: 'major',
 		level: 'vlan',
 		target: (_s, f) => ({ vlan: String(f.vlan) }),

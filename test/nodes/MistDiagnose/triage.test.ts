@@ -80,7 +80,7 @@ describe('Mist Diagnose triage and parameters', () => {
 		);
 		expect(
 			run.issues.map((finding) => [finding.rule, (finding.scope as IDataObject).level]),
-		).toContainEqual(['dhcp_failures_vlan', 'vlan']);
+		).toContainEqual(['dhcp_server_unresponsive', 'vlan']);
 	});
 
 	it('checks client health of the items only, on their own site', async () => {

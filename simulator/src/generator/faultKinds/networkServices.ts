@@ -3,8 +3,9 @@ import { makeClientEvent, round3 } from '../eventFactory';
 import { isDualStack } from '../realism';
 import type { FaultDefinition } from './shared';
 import { realistic, connected, clientsOf, names, dropIp } from './shared';
+import { LIBRARY_NETWORK_SERVICE_FAULTS } from './networkServicesLibrary';
 
-/** Faults of the network services a client needs after joining: DHCP (and later DNS, gateway). */
+/** Faults of the network services a client needs after joining: DHCP, DNS, the default gateway. */
 export const NETWORK_SERVICE_FAULTS: Record<NetworkServiceFaultKind, FaultDefinition> = {
 	dhcp_unresponsive: {
 		target: 'clients',
@@ -120,4 +121,5 @@ export const NETWORK_SERVICE_FAULTS: Record<NetworkServiceFaultKind, FaultDefini
 		},
 		remedies: [],
 	},
+	...LIBRARY_NETWORK_SERVICE_FAULTS,
 };
