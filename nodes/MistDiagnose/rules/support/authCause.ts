@@ -15,8 +15,8 @@ export type AuthCause =
 
 const CERTIFICATE = /CERT|certificate|\bTLS\b|unknown ca|expired|\b12321\b|\b12309\b/i;
 /** What a NAC or ISE reason says when the password itself was refused (ISE 22040, 22063, 24408). */
-const WRONG_PASSWORD =
-	/wrong password|invalid (user ?name or )?password|password (is )?(incorrect|wrong)|\b(22040|22063|24408)\b/i;
+const PASSWORD_REFUSED =
+	/wrong password|invalid (user ?name or )?password|password (is )?(incorrect|wrong)|password (has )?expired|expired password|\b(22040|22063|24408)\b/i;
 const RADIUS_DOWN =
 	/radius.{0,40}(timeout|timed out|not respond|unreachable|no response)|no response from (the )?radius|\b5411\b/i;
 
@@ -31,7 +31,7 @@ export function authCauseOf(
 	// Status 79: the frames were not acknowledged; nothing was decided about the credentials.
 	if (isUnacknowledged(failure)) return 'rf';
 	// Before the certificate test: its /expired/ would read "password expired" as a certificate.
-	if (WRONG_PASSWORD.test(text)) return 'password';
+	if (PASSWORD_REFUSED.test(text)) return 'password';
 	if (CERTIFICATE.test(type) || CERTIFICATE.test(text)) return 'certificate';
 	if (/IDP/.test(type)) return 'idp';
 	if (RADIUS_DOWN.test(text)) return 'radius';
