@@ -26,6 +26,7 @@ function serverCause(
 	const ssids = distinct(symptoms.map((symptom) => symptom.scope.ssid));
 	const users = symptoms.reduce((sum, symptom) => sum + usersOf(symptom), 0);
 	const grade = gradeSharedClients(users, context.thresholds);
+	const usual = symptoms.every((symptom) => symptom.severity === 'info');
 	const name = server ? `RADIUS server ${server}` : `The RADIUS server of ${ssids.join(', ')}`;
 	const site = context.siteNames[first.scope.site_id] ?? first.scope.site_id;
 	return {
@@ -39,7 +40,8 @@ function serverCause(
 				server,
 			},
 			target: `server=${server ?? ssids.join(',')}`,
-			severity: grade === 'ok' ? undefined : severityForGrade(grade, 'server'),
+			// Failures the site's baseline calls usual (info) stay info: the server is as it always is.
+			severity: grade === 'ok' || usual ? undefined : severityForGrade(grade, 'server'),
 			summary: `${name} did not answer for ${plural(users, 'user')} on ${plural(ssids.length, 'SSID')} (${ssids.join(', ')}) at site ${site}.`,
 			likelyCause: `${name} is unreachable or not answering: every SSID that uses it times out together (server down, routing or firewall between the site and the server, or a shared secret it silently drops), so neither the users nor the SSIDs are the cause.`,
 			remediation: manual(

@@ -182,6 +182,19 @@ describe('radius_server_unreachable: the SSIDs of one server are one problem', (
 		expect(explain(events).rootCauses.map((cause) => cause.rule)).toEqual(['auth_failures_ssid']);
 	});
 
+	it('stays info when the site’s baseline calls the timeouts usual', () => {
+		const events = timeouts('10.1.1.21', ['Corp', 'Corp-Devices'], 6);
+		const { findings } = diagnoseAuthentication(
+			{ events, baseline: { [SITE]: [12, 13, 12, 14, 12, 13, 12, 13, 14, 12] } },
+			thresholds(),
+			context,
+		);
+		const { rootCauses } = explainFindings(findings, causeContext, PEOPLE_CAUSES);
+		expect(rootCauses.map((cause) => [cause.rule, cause.severity])).toEqual([
+			['radius_server_unreachable', 'info'],
+		]);
+	});
+
 	it('does not join sites: the same server at two sites is one finding per site', () => {
 		const events = [
 			...timeouts('10.1.1.21', ['Corp'], 3),
