@@ -15,7 +15,13 @@ export interface Behaviour {
 	webhookSignatures: 'both' | 'v1';
 }
 
-export type CredentialFaultKind = 'radius_reject' | 'wrong_psk' | 'expired_certificate';
+export type CredentialFaultKind =
+	| 'radius_reject'
+	| 'wrong_psk'
+	| 'expired_certificate'
+	| 'radius_unreachable'
+	| 'wrong_password'
+	| 'psk_changed';
 
 export type NetworkServiceFaultKind =
 	| 'dhcp_unresponsive'

@@ -12,7 +12,8 @@ import { createEventClassifier } from './support/eventClassifier';
 import type { ClientEventInput, EventDefaults, FailureEvent } from './support/failures';
 import { toFailures } from './support/failures';
 import type { AuthCause } from './support/authCause';
-import { authCauseOf, dominantCause } from './support/authCause';
+import { authCauseOf, dominantCause, radiusServerOf } from './support/authCause';
+import { CLIENT_CAUSES, CLIENT_CHECKS, SSID_CAUSES } from './support/authCauseTexts';
 import { applyBaseline } from './support/correlate';
 import type { CommonStepInput } from './support/common';
 import { commonFindings, eventEvidence, windowNote } from './support/common';
@@ -56,45 +57,12 @@ export function withKnownUsernames(failures: FailureEvent[]): FailureEvent[] {
 	);
 }
 
+/** The RADIUS servers the failures name (a correlator groups the SSIDs and clients of one server). */
+const radiusServers = (failures: FailureEvent[]) =>
+	distinct(failures.map(radiusServerOf)).filter((server): server is string => !!server);
+
 const identityOf = (failure: FailureEvent) =>
 	failure.username ? `user:${failure.username.toLowerCase()}` : `mac:${failure.mac}`;
-
-const SSID_CAUSES: Record<AuthCause, string> = {
-	certificate:
-		'Certificate problem: the RADIUS server certificate expired or is not trusted by the clients, or client certificates are rejected.',
-	idp: 'The identity provider behind the RADIUS/NAC service is unreachable or rejecting lookups.',
-	radius:
-		'The RADIUS server is unreachable or not answering (server down, shared secret, firewall).',
-	rf: 'The authentication frames were not acknowledged (status 79): a radio problem around the APs (weak signal, interference), not the credentials or the RADIUS server.',
-	policy:
-		'The WxLAN access policy lookup failed: the labels or directory groups the WLAN policy depends on could not be resolved.',
-	psk: 'The pre-shared key on the WLAN changed or differs from the one on the devices.',
-	mac_auth:
-		'MAC authentication is rejected for many devices: the RADIUS policy or endpoint database changed.',
-	credentials:
-		'Many users rejected at once points at the RADIUS/IdP service or its policy rather than at each user.',
-};
-
-const CLIENT_CAUSES: Record<AuthCause, string> = {
-	certificate:
-		"The client's certificate is invalid, expired or not trusted, or the client does not trust the server certificate.",
-	idp: "The identity provider rejects this user's lookup (account, group or licence).",
-	radius: 'The RADIUS server did not answer for this client.',
-	rf: "The client's frames were not acknowledged (status 79): its radio link is weak or disturbed; its credentials were never judged.",
-	policy:
-		'The WxLAN access policy lookup failed for this client: its label or directory group could not be resolved.',
-	psk: 'The device uses a wrong pre-shared key.',
-	mac_auth: 'The device MAC is not allowed by the MAC authentication policy.',
-	credentials: "The user's credentials are wrong or expired, or the account is locked.",
-};
-
-const CLIENT_CHECKS: Partial<Record<AuthCause, string>> = {
-	psk: 'Re-enter the PSK on the device.',
-	certificate:
-		"Check the user's certificate (validity, issuer) and the device's trust of the RADIUS server certificate.",
-	rf: 'Check the signal of this client at its AP, and move it closer or check its radio: its frames were not acknowledged.',
-	policy: 'Check the WxLAN policy and the label or directory group this client should match.',
-};
 
 function ssidRemediation(
 	siteId: string,
@@ -104,7 +72,9 @@ function ssidRemediation(
 ): { remediation: Remediation; followUp: Remediation[] } {
 	if (cause === 'psk')
 		return {
-			remediation: manual(`Check that the PSK configured on ${ssid} is the one given to users.`),
+			remediation: manual(
+				`If the PSK of ${ssid} was changed, distribute the new PSK to its users and devices (or restore the old one); otherwise check that the PSK configured is the one given to users.`,
+			),
 			followUp: [],
 		};
 	if (cause === 'rf') {
@@ -183,6 +153,7 @@ function ssidFinding(
 			affectedUsers: identities.length,
 			cause,
 			aps: distinct(failures.map((failure) => failure.ap)).slice(0, thresholds.maxSampleMacs),
+			servers: radiusServers(failures),
 			peakUsersInWindow: peak,
 			baseline: outcome.evidence,
 		},
@@ -232,6 +203,8 @@ function clientFinding(
 			cause,
 			aps: aps.slice(0, thresholds.maxSampleMacs),
 			apCount: aps.length,
+			ssids: distinct(failures.map((failure) => failure.ssid)),
+			servers: radiusServers(failures),
 		},
 		// Failing the same way on several APs rules the APs out.
 		likelyCause:

@@ -38,6 +38,7 @@ export const RULE_TITLES = {
 	high_noise_floor: 'High noise floor',
 	latency_spike: 'Latency spike',
 	non_wifi_interference: 'Non-Wi-Fi interference',
+	radius_server_unreachable: 'RADIUS server not answering',
 	site_down: 'Site down',
 	sle_ap_load: 'SLE: AP load',
 	sle_ap_reboot: 'SLE: AP reboots',
@@ -57,6 +58,7 @@ export const RULE_TITLES = {
 	switch_port_bad_cable: 'Bad cable on a switch port',
 	switch_port_flap: 'Switch port flapping',
 	switch_port_missing_vlan: 'VLAN missing on a switch port',
+	user_auth_failure: 'User cannot authenticate',
 	weak_coverage_ap: 'Weak coverage around an AP',
 } as const;
 

@@ -1,7 +1,8 @@
 /**
  * Mirrors a Mist simulator world in ISE: every client of an 802.1X WLAN becomes an ISE endpoint,
- * with failed authentications for the clients of `radius_reject` and `expired_certificate` faults.
- * PSK clients (including `wrong_psk`) never reach ISE, so they are left out.
+ * with failed authentications for the clients of `radius_reject`, `expired_certificate` and
+ * `wrong_password` faults, and no recent record for those of `radius_unreachable` (ISE never heard
+ * them). PSK clients (including `wrong_psk`) never reach ISE, so they are left out.
  */
 import type { World } from '../types';
 import {
@@ -13,7 +14,12 @@ import {
 } from './scenario';
 
 /** Fault kinds ISE sees as authentication failures; other faults leave the RADIUS exchange healthy. */
-const AUTH_FAULTS: readonly IseClientKind[] = ['radius_reject', 'expired_certificate'];
+const AUTH_FAULTS: readonly IseClientKind[] = [
+	'radius_reject',
+	'expired_certificate',
+	'wrong_password',
+	'radius_unreachable',
+];
 
 export function iseScenarioFromWorld(
 	world: World,

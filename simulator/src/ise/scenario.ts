@@ -72,6 +72,9 @@ const KNOWN_KINDS: readonly IseClientKind[] = [
 	'radius_reject',
 	'wrong_psk',
 	'expired_certificate',
+	'radius_unreachable',
+	'wrong_password',
+	'psk_changed',
 	'dhcp_unresponsive',
 	'dhcp_nak',
 	'dhcp_pool_exhausted',
@@ -91,6 +94,13 @@ const KNOWN_KINDS: readonly IseClientKind[] = [
 const RADIUS_REJECT_CODES = [22056, 24408];
 /** Certificate problems seen as PEAP handshake failures when the clients reject the expired ISE certificate. */
 const CERTIFICATE_CODES = [12321, 12309];
+/** One user's wrong password, as Active Directory answers it. */
+const WRONG_PASSWORD_CODES = [24408];
+const FAILURE_CODES = {
+	radius_reject: RADIUS_REJECT_CODES,
+	expired_certificate: CERTIFICATE_CODES,
+	wrong_password: WRONG_PASSWORD_CODES,
+};
 const PEAP = 'PEAP (EAP-MSCHAPv2)';
 const EAP_TLS = 'EAP-TLS';
 const AUTHORIZED_PROFILE = 'PermitAccess';
@@ -108,14 +118,14 @@ export function normaliseMac(mac: string): string {
 	return hex.match(/../g)!.join(':');
 }
 
-/** Builds an ISE view of clients: one endpoint per client, except `wrong_psk` ones (PSK never reaches ISE). */
+/** Builds an ISE view of clients: one endpoint per client, except PSK ones (PSK never reaches ISE). */
 export function buildIseScenario(
 	clients: IseClientInput[],
 	options: BuildIseScenarioOptions = {},
 ): IseScenario {
 	const psn = options.psn ?? 'ise-psn-01';
 	const failedAttempts = options.failedAttempts ?? 6;
-	const counters = { radius_reject: 0, expired_certificate: 0 };
+	const counters = { radius_reject: 0, expired_certificate: 0, wrong_password: 0 };
 	const endpoints: IseEndpoint[] = [];
 	for (const client of clients) {
 		if (!KNOWN_KINDS.includes(client.kind)) {
@@ -127,7 +137,7 @@ export function buildIseScenario(
 			if (!findFailureReason(code))
 				throw new Error(`Unknown ISE failure code ${code} for ${client.mac}`);
 		}
-		if (client.kind === 'wrong_psk') continue;
+		if (client.kind === 'wrong_psk' || client.kind === 'psk_changed') continue;
 		const mac = normaliseMac(client.mac);
 		const base: Omit<IseEndpoint, 'authRecords'> = {
 			mac,
@@ -140,9 +150,22 @@ export function buildIseScenario(
 			auditSessionId: auditSessionId(mac),
 			ssid: client.ssid,
 		};
-		const protocol = client.eapType === 'eap-tls' ? EAP_TLS : PEAP;
-		if (client.kind === 'radius_reject' || client.kind === 'expired_certificate') {
-			const defaults = client.kind === 'radius_reject' ? RADIUS_REJECT_CODES : CERTIFICATE_CODES;
+		// A password is only asked by PEAP, whatever most clients of the WLAN use.
+		const protocol =
+			client.eapType === 'eap-tls' && client.kind !== 'wrong_password' ? EAP_TLS : PEAP;
+		if (client.kind === 'radius_unreachable') {
+			// The requests never reached ISE: it knows only the last success before the outage.
+			endpoints.push({
+				...base,
+				framedIpAddress: undefined,
+				authRecords: [successRecord(OLD_SUCCESS_SECONDS_AGO, protocol)],
+			});
+		} else if (
+			client.kind === 'radius_reject' ||
+			client.kind === 'expired_certificate' ||
+			client.kind === 'wrong_password'
+		) {
+			const defaults = FAILURE_CODES[client.kind];
 			const codes = client.failureCodes ?? [defaults[counters[client.kind]++ % defaults.length]];
 			endpoints.push({
 				...base,
@@ -165,7 +188,7 @@ export function buildIseScenario(
 function failedRecords(
 	codes: number[],
 	attempts: number,
-	kind: 'radius_reject' | 'expired_certificate',
+	kind: keyof typeof FAILURE_CODES,
 	protocol: string,
 ): IseAuthRecord[] {
 	return Array.from({ length: attempts }, (_, index) => ({
@@ -174,7 +197,7 @@ function failedRecords(
 		failureCode: codes[index % codes.length],
 		authenticationMethod: 'dot1x',
 		authenticationProtocol: protocol,
-		identityStore: kind === 'radius_reject' ? 'CorpAD' : '',
+		identityStore: kind === 'expired_certificate' ? '' : 'CorpAD',
 	}));
 }
 

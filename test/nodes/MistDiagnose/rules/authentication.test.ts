@@ -382,3 +382,62 @@ describe('authentication step: status code 79 (frames not acknowledged)', () => 
 		});
 	});
 });
+
+describe('authentication step: reasons that refine the cause', () => {
+	const REJECT = '802.1X authentication failed: RADIUS server answered Access-Reject';
+	const deny = (mac: string, text: string): ClientEventInput =>
+		nacEvent('NAC_CLIENT_DENY', 'ivy@corp', mac, { ssid: 'Corp', timestamp: NOW - 110, text });
+
+	it.each([
+		['a NAC reason naming the password', 'Authentication failed: wrong password', 'password'],
+		['an ISE reason code', '22063 Wrong password', 'password'],
+		['an expired password (not a certificate)', 'User password has expired', 'password'],
+		['a reason that says nothing more', 'Access-Reject', 'credentials'],
+	])('a bare Access-Reject refined by %s → %s', (_label, text, cause) => {
+		const events = [
+			clientEvent(AUTH, clientMac(1), { text: REJECT }),
+			clientEvent(AUTH, clientMac(1), { text: REJECT, timestamp: NOW - 100 }),
+			deny(clientMac(1), text),
+		];
+		const [finding] = diagnoseAuthentication({ events }, thresholds(), context).findings;
+		expect(finding.evidence.cause).toBe(cause);
+	});
+
+	it('tells the user to reset the password when the password was refused', () => {
+		const events = [
+			clientEvent(AUTH, clientMac(1), { text: REJECT }),
+			deny(clientMac(1), 'wrong password'),
+		];
+		const [finding] = diagnoseAuthentication({ events }, thresholds(), context).findings;
+		expect(finding.likelyCause).toMatch(/password is wrong/);
+		expect(finding.remediation.description).toMatch(/reset their password/);
+	});
+
+	it('records the RADIUS server a timeout names, and the SSIDs a client failed on', () => {
+		const text = '802.1X authentication failed: no response from RADIUS server 10.1.1.21 (timeout)';
+		const events = [
+			clientEvent(AUTH, clientMac(1), { text }),
+			clientEvent(AUTH, clientMac(1), { text, ssid: 'Corp-Voice', timestamp: NOW - 60 }),
+		];
+		const [finding] = diagnoseAuthentication({ events }, thresholds(), context).findings;
+		expect(finding.evidence).toMatchObject({
+			cause: 'radius',
+			servers: ['10.1.1.21'],
+			ssids: ['Corp', 'Corp-Voice'],
+		});
+	});
+
+	it('names no server when the text names none', () => {
+		const events = [clientEvent(AUTH, clientMac(1), { text: 'RADIUS server timeout' })];
+		const [finding] = diagnoseAuthentication({ events }, thresholds(), context).findings;
+		expect(finding.evidence).toMatchObject({ cause: 'radius', servers: [] });
+	});
+
+	it('many PSK failures on one SSID at once: distribute the new PSK', () => {
+		const events = Array.from({ length: 6 }, (_, index) =>
+			clientEvent(AUTH, clientMac(index + 1), { ssid: 'Guest-PSK', key_mgmt: 'WPA2-PSK/CCMP' }),
+		);
+		const [finding] = diagnoseAuthentication({ events }, thresholds(), context).findings;
+		expect(finding.remediation.description).toMatch(/distribute the new PSK/);
+	});
+});
