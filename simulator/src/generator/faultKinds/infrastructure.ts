@@ -1,5 +1,6 @@
 import type { InfrastructureFaultKind } from '../../types';
 import { makeClientEvent, makeDeviceEvent, round3 } from '../eventFactory';
+import { UPLINK_FAULTS } from './infrastructureUplinks';
 import type { FaultDefinition } from './shared';
 import { any, realistic, clientsOf, apsOf, names, failJoin, rehomeClients } from './shared';
 
@@ -163,4 +164,5 @@ export const INFRASTRUCTURE_FAULTS: Record<InfrastructureFaultKind, FaultDefinit
 		},
 		remedies: [],
 	},
+	...UPLINK_FAULTS,
 };
