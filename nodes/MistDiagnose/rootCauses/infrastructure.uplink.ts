@@ -145,11 +145,14 @@ export const switchPortBadCable = explainPorts({
 	}),
 });
 
-/** The AP's port flapped lately (the switch says so): the link, not the AP, drops it. */
+/**
+ * The AP keeps losing its uplink and its port flapped lately (the switch says so): the link drops
+ * the AP. Reboots alone do not count: an AP that reboots by itself takes its link down too.
+ */
 export const switchPortFlap = explainPorts({
 	rule: 'switch_port_flap',
 	applies: (group, context) =>
-		(has(group, 'ap_unstable_uplink') || has(group, 'ap_repeated_reboots')) &&
+		has(group, 'ap_unstable_uplink') &&
 		(group.portFindings.some((finding) => finding.rule === 'switch_port_flap') ||
 			(group.state.last_flapped !== undefined &&
 				context.now - group.state.last_flapped <= context.thresholds.portFlappedRecentSeconds)),

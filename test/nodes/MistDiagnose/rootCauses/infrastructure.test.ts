@@ -124,13 +124,18 @@ describe('infrastructure root causes: the switch port of an AP', () => {
 	});
 
 	it.each([
-		['PoE budget at 94 %: the port flapped, so the flap explains it', 348, {}, 'switch_port_flap'],
-		['the port reports its PoE off', 58, { poe_on: false }, 'switch_port_poe'],
+		[
+			'PoE budget at 94 %: not PoE; reboots alone on a flapped port stay the AP’s (its own reboot flaps the link)',
+			348,
+			{},
+			'ap_repeated_reboots@ap',
+		],
+		['the port reports its PoE off', 58, { poe_on: false }, 'switch_port_poe@switch_port'],
 	])('%s', (_label, draw, port, rule) => {
 		const explained = explain(
 			apFindings({ last_flapped: NOW - 300, ...port }, apEvents('AP_RESTARTED'), draw),
 		);
-		expect(summary(explained)).toEqual([`${rule}@switch_port`]);
+		expect(summary(explained)).toEqual([rule]);
 	});
 
 	it('reboots on a healthy port (watchdog, no flap, PoE to spare) stay an AP problem', () => {
