@@ -43,7 +43,11 @@ export type InfrastructureFaultKind =
 	| 'association_failure'
 	| 'ap_offline'
 	| 'ap_rebooting'
-	| 'switch_port_flap';
+	| 'switch_port_flap'
+	| 'ap_uplink_flap'
+	| 'switch_port_errors'
+	| 'poe_power_cycling'
+	| 'fast_roaming_failure';
 
 export type FaultKind =
 	| CredentialFaultKind
@@ -154,6 +158,10 @@ export interface SwitchPort {
 	speed: number;
 	lastFlapped?: number;
 	neighborMac?: string;
+	/** Input errors (CRC, framing) counted since the port came up. */
+	rxErrors?: number;
+	/** The port's PoE was cut: the powered device lost its power. */
+	poeOff?: boolean;
 }
 
 export interface Switch {
@@ -167,6 +175,8 @@ export interface Switch {
 	version: string;
 	bootAt: number;
 	ports: SwitchPort[];
+	/** Watts the PoE ports draw beyond the connected APs (other powered devices); budget stress. */
+	extraPoeWatts?: number;
 	/** DHCP scopes served by the switch, keyed by network name. */
 	dhcpd: Record<string, { num_ips: number; num_leased: number; vlan: number }>;
 }

@@ -99,6 +99,8 @@ function clientFinding(
 			...eventEvidence(failures, [mac], thresholds),
 			aps: aps.slice(0, thresholds.maxSampleMacs),
 			reasonCodes: reasonCodes(failures),
+			// Fast-roaming failures alone: the root-cause layer looks for many of them on one SSID.
+			categories: countBy(failures, (failure) => failure.category),
 		},
 		likelyCause: failures.every((failure) => failure.category === 'roaming_failure')
 			? 'The client fails fast roaming (802.11r/FT, OKC or PMK caching): its driver mishandles the cached or FT key, ' +

@@ -8,6 +8,7 @@ export const RULE_TITLES = {
 	ap_overloaded: 'AP overloaded',
 	ap_repeated_reboots: 'AP restarting repeatedly',
 	ap_unstable_uplink: 'AP uplink unstable',
+	ap_uplink_port_errors: 'Errors on an AP switch port',
 	association_failures_ap: 'Association failures on an AP',
 	auth_failures_site: 'Authentication failures at a site',
 	auth_failures_ssid: 'Authentication failures on an SSID',
@@ -31,6 +32,7 @@ export const RULE_TITLES = {
 	dns_failures_site: 'DNS failures at a site',
 	dns_failures_vlan: 'DNS failures on a VLAN',
 	dns_servers_unreachable: 'DNS servers unreachable',
+	fast_roaming_failures_ssid: 'Fast roaming failing on an SSID',
 	gateway_arp_failures_site: 'Gateway unreachable (ARP) at a site',
 	gateway_arp_failures_vlan: 'Gateway unreachable (ARP) on a VLAN',
 	gateway_unreachable: 'Default gateway of a VLAN not answering',
@@ -58,6 +60,7 @@ export const RULE_TITLES = {
 	switch_port_bad_cable: 'Bad cable on a switch port',
 	switch_port_flap: 'Switch port flapping',
 	switch_port_missing_vlan: 'VLAN missing on a switch port',
+	switch_port_poe: 'PoE lost on a switch port',
 	user_auth_failure: 'User cannot authenticate',
 	weak_coverage_ap: 'Weak coverage around an AP',
 } as const;

@@ -4,6 +4,7 @@
  * realistic profile adds them; their values are plausible constants or derive from the world.
  */
 import type { Ap, Client, World } from '../types';
+import { apUplink } from '../generator/apUplink';
 import { bssidOf } from '../generator/radio';
 
 /** Map pixels per metre (the real client sample: x 695.34 px = x_m 24.09 m). */
@@ -52,14 +53,15 @@ export function realRadioStatExtras(ap: Ap, band: '24' | '5') {
 
 /** LLDP neighbour details the real AP sample carries beside system_name and port_id. */
 export function realLldpExtras(world: World, ap: Ap) {
+	const uplink = apUplink(world, ap);
 	const site = world.sitesById.get(ap.siteId);
-	const sw = site ? world.switches.get(site.switchIds[0]) : undefined;
+	const sw = uplink?.sw ?? (site ? world.switches.get(site.switchIds[0]) : undefined);
 	return {
 		chassis_id: sw ? sw.mac.replace(/(..)(?=.)/g, '$1:') : '',
 		lldp_med_supported: false,
 		mgmt_addr: sw?.ip ?? '',
 		mgmt_addrs: sw ? [sw.ip] : [],
-		port_desc: 'ge-0/0/1',
+		port_desc: uplink?.port.port_id ?? 'ge-0/0/1',
 		power_request_count: 1,
 		power_requested: 25_500,
 		system_desc: 'Juniper Networks, Inc. ex4100-48p Ethernet Switch, kernel JUNOS 22.4R3-S2.11',

@@ -10,6 +10,7 @@ import type {
 	Switch,
 	World,
 } from '../types';
+import { apUplink } from '../generator/apUplink';
 import { bssidOf } from '../generator/radio';
 import { REAL_TYPE_CODES } from '../generator/clientEventCatalog';
 import {
@@ -113,6 +114,7 @@ export function apStats(world: World, ap: Ap, now: number) {
 	const n5 = clients.filter((c) => c.band === '5').length;
 	const config = world.deviceConfigOverrides.get(ap.id);
 	const realistic = world.behaviour.profile === 'realistic';
+	const uplink = apUplink(world, ap);
 	return {
 		...(realistic ? realApStatExtras(ap, clients, now, up) : {}),
 		id: ap.id,
@@ -159,8 +161,8 @@ export function apStats(world: World, ap: Ap, now: number) {
 			},
 		},
 		lldp_stat: {
-			system_name: 'switch',
-			port_id: 'ge-0/0/1',
+			system_name: uplink?.sw.name ?? 'switch',
+			port_id: uplink?.port.port_id ?? 'ge-0/0/1',
 			power_draw: 14500,
 			power_allocated: 25500,
 			...(realistic ? realLldpExtras(world, ap) : {}),
@@ -237,6 +239,7 @@ export function apConfig(world: World, ap: Ap) {
 
 export function apSearchView(world: World, ap: Ap, now: number) {
 	const up = apStatus(ap, now) === 'connected';
+	const uplink = apUplink(world, ap);
 	return {
 		mac: ap.mac,
 		hostname: [ap.name],
@@ -254,14 +257,27 @@ export function apSearchView(world: World, ap: Ap, now: number) {
 		band_5_channel: ap.radios.band_5.channel,
 		band_5_power: ap.radios.band_5.power,
 		band_5_bandwidth: String(ap.radios.band_5.bandwidth),
-		lldp_system_name: 'switch',
-		lldp_port_id: 'ge-0/0/1',
+		lldp_system_name: uplink?.sw.name ?? 'switch',
+		lldp_port_id: uplink?.port.port_id ?? 'ge-0/0/1',
 		power_constrained: false,
 		power_opmode: '[20] 6GHz/5GHz/2.4GHz radios enabled',
 		mxtunnel_status: 'down',
 		wlans: [],
 		sku: `${ap.model}-WW`,
 		timestamp: up ? Math.floor(now / 1000) : apLastSeen(ap, now),
+	};
+}
+
+/** Watts an AP draws over PoE, and the PoE budget of the simulated switch model. */
+const AP_POE_WATTS = 14.5;
+const SWITCH_POE_BUDGET_WATTS = 370;
+
+function poeBudget(sw: Switch) {
+	const powered = sw.ports.filter((p) => p.neighborMac && p.up && !p.poeOff).length;
+	return {
+		max_power: SWITCH_POE_BUDGET_WATTS,
+		power_draw: Math.round((powered * AP_POE_WATTS + (sw.extraPoeWatts ?? 0)) * 10) / 10,
+		status: 'AC',
 	};
 }
 
@@ -303,9 +319,13 @@ export function switchStats(world: World, sw: Switch, now: number) {
 			speed: p.speed,
 			full_duplex: true,
 			...(p.lastFlapped !== undefined ? { last_flapped: p.lastFlapped } : {}),
-			rx_errors: p.lastFlapped !== undefined ? 37 : 0,
+			rx_pkts: p.up ? 48_000_000 : 0,
+			tx_pkts: p.up ? 61_000_000 : 0,
+			rx_errors: p.rxErrors ?? (p.lastFlapped !== undefined ? 37 : 0),
 			tx_errors: 0,
+			...(p.neighborMac ? { poe_on: !p.poeOff, power_draw: p.poeOff ? 0 : AP_POE_WATTS } : {}),
 		})),
+		module_stat: [{ poe: poeBudget(sw) }],
 	};
 }
 

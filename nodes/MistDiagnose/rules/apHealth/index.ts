@@ -15,6 +15,7 @@ import { marvisSignals } from '../signals/marvis';
 import { offlineFindings } from './offline';
 import { stabilityFindings } from './stability';
 import { loadFindings } from './load';
+import { uplinkErrorFindings } from './uplinkPort';
 
 export interface ApHealthInput extends CommonStepInput {
 	/** AP stats (`stats/devices?type=ap`); in triage, the APs being checked. */
@@ -26,7 +27,10 @@ export interface ApHealthInput extends CommonStepInput {
 	marvisActions?: MarvisActionInput[];
 }
 
-/** AP health step: offline APs (one site finding when all are down), repeated reboots/disconnects, load and CPU. */
+/**
+ * AP health step: offline APs (one site finding when all are down), repeated reboots/disconnects,
+ * load and CPU, and errors on the switch port an AP hangs on.
+ */
 export function diagnoseApHealth(
 	input: ApHealthInput,
 	thresholds: DiagnosisThresholds,
@@ -57,6 +61,7 @@ export function diagnoseApHealth(
 			context,
 		),
 		...connected.flatMap((ap) => loadFindings(ap, ap.site_id as string, thresholds, context)),
+		...uplinkErrorFindings(connected, input.switches, thresholds, context),
 		...commonFindings('ap_health', input, thresholds, context),
 	];
 	return health.result(findings);

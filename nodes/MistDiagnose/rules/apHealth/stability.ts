@@ -8,7 +8,7 @@ import { deviceLabel, siteLabel, siteScope } from '../support/context';
 import type { DiagnosisThresholds } from '../support/thresholds';
 import { countBy, groupBy, plural } from '../support/collections';
 import type { ApStat } from '../support/uplink';
-import { uplinkPort } from '../support/uplink';
+import { portScope, uplinkOf } from './uplinkPort';
 import type { DeviceEventInput } from '../support/deviceEvents';
 import type { Signal } from '../signals/alarms';
 
@@ -31,7 +31,8 @@ function repeatedFinding(
 	timestamps: number[],
 	context: DiagnosisContext,
 ): Finding {
-	const port = ap ? uplinkPort(ap, switches) : undefined;
+	const uplink = uplinkOf(ap, switches);
+	const port = uplink?.port;
 	const label = deviceLabel(context, mac, ap?.name);
 	const reboots = kind === 'reboots';
 	return makeFinding({
@@ -43,6 +44,7 @@ function repeatedFinding(
 			...siteScope(context, siteId),
 			ap_mac: mac,
 			ap_name: ap?.name ?? context.deviceNames?.[mac],
+			...portScope(port),
 		},
 		target: targets.mac(mac),
 		summary: `AP ${label} at ${siteLabel(context, siteId)} ${reboots ? 'restarted' : 'disconnected'} ${plural(count, 'time')} in the window.`,
@@ -51,6 +53,8 @@ function repeatedFinding(
 			uptime: ap?.uptime,
 			last_trouble: ap?.last_trouble,
 			power_constrained: ap?.power_constrained,
+			// The switch's view of the port: what the root-cause layer reads to blame the port.
+			...(uplink ? { uplinkPort: uplink.state } : {}),
 		},
 		likelyCause: reboots
 			? 'Unstable power (PoE budget, power_constrained), a firmware crash, or overheating.'

@@ -93,6 +93,15 @@ export const thresholdsSchema = z
 		latencyDnsSeconds: higherIsWorse(0.3, 1),
 		/** SW_PORT_DOWN events on one port in the window that make a flapping port (≥). */
 		portFlapDowns: count(3),
+		/** Input+output errors on an AP's switch port (≥), and their share of the frames received (>). */
+		portErrorsMin: count(100),
+		portErrorShare: z.number().min(0).max(1).default(0.0001),
+		/** A port that flapped this recently (seconds) explains its AP's disconnects. */
+		portFlappedRecentSeconds: z.number().positive().default(3600),
+		/** Share of a switch's PoE budget in use (≥) at which it sheds ports: its APs lose power. */
+		poeBudgetShare: z.number().min(0).max(1).default(0.95),
+		/** Clients failing fast roaming (802.11r/OKC) on one SSID, over ≥ 2 APs, that blame the SSID (≥). */
+		roamingSsidMinClients: count(3),
 		/** Down events of one switch/gateway in the window that make it unstable (≥). */
 		deviceUpdownFlaps: count(2),
 	})

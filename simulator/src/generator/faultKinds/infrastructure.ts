@@ -1,5 +1,7 @@
 import type { InfrastructureFaultKind } from '../../types';
 import { makeClientEvent, makeDeviceEvent, round3 } from '../eventFactory';
+import { apUplink } from '../apUplink';
+import { UPLINK_FAULTS } from './infrastructureUplinks';
 import type { FaultDefinition } from './shared';
 import { any, realistic, clientsOf, apsOf, names, failJoin, rehomeClients } from './shared';
 
@@ -102,6 +104,9 @@ export const INFRASTRUCTURE_FAULTS: Record<InfrastructureFaultKind, FaultDefinit
 			for (const ap of apsOf(world, fault)) {
 				ap.bootAt = Math.round(at * 1000) + 90_000;
 				ap.lastTrouble = { code: 'watchdog', timestamp: Math.floor(at) };
+				// A rebooting AP takes its own link down: its switch port shows a recent flap too.
+				const uplink = apUplink(world, ap);
+				if (uplink) uplink.port.lastFlapped = round3(at + 5);
 				world.deviceEvents.push(
 					makeDeviceEvent(world, ap, 'ap', 'AP_RESTARTED', at, 'AP restarted (watchdog reset)', {
 						ev_type: 'warn',
@@ -163,4 +168,5 @@ export const INFRASTRUCTURE_FAULTS: Record<InfrastructureFaultKind, FaultDefinit
 		},
 		remedies: [],
 	},
+	...UPLINK_FAULTS,
 };
