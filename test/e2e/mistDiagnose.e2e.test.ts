@@ -32,7 +32,7 @@ const RULE_OF_FAULT: Record<string, string> = {
 	radius_reject: 'auth_failures_ssid',
 	expired_certificate: 'auth_failures_ssid',
 	wrong_psk: 'client_auth_failure',
-	dhcp_unresponsive: 'dhcp_failures_vlan',
+	dhcp_unresponsive: 'dhcp_server_unresponsive',
 	dhcp_nak: 'client_dhcp_failure',
 	dhcp_pool_exhausted: 'dhcp_pool_exhausted',
 	switch_port_flap: 'switch_port_flap',

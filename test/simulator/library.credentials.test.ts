@@ -75,12 +75,17 @@ describe.each(['realistic', 'spec'] as const)(
 			expect(await alarmTypes(site.id)).toContain('psk_failure');
 		});
 
-		it('leaves the healthy sites without authentication failures or PSK alarms', async () => {
+		it('leaves the healthy sites without authentication failures or PSK alarms beyond their lone glitch', async () => {
 			for (const name of LIBRARY_HEALTHY_SITES) {
 				const site = t.site(name);
-				expect(await authFailures(site.id)).toEqual([]);
+				// A healthy site may carry one client with a mistyped PSK (LIBRARY_HEALTHY_GLITCHES).
+				const glitch = t.sim.world.faults.find(
+					(fault) => fault.siteId === site.id && fault.kind === 'wrong_psk',
+				);
+				const failing = new Set((await authFailures(site.id)).map((event) => event.mac));
+				expect([...failing]).toEqual(glitch?.clientMacs ?? []);
 				expect(await search(site.id, 'nac_clients', 'NAC_CLIENT_DENY')).toEqual([]);
-				expect(await alarmTypes(site.id)).not.toContain('psk_failure');
+				expect((await alarmTypes(site.id)).includes('psk_failure')).toBe(Boolean(glitch));
 			}
 		});
 
