@@ -18,11 +18,15 @@ import { distinct, groupBy, plural } from './support/collections';
 import { BAND_LABEL, bandsPhrase, formatBands } from '../../shared/findings/bands';
 import { normalizeBand, sortBands } from './support/bands';
 import type { ApStat } from './support/uplink';
+import type { DeviceEventInput } from './support/deviceEvents';
+import { radarFindings } from './rf/radar';
 
 export interface RfEnvironmentInput extends CommonStepInput {
 	aps?: ApStat[];
 	/** `{ap_mac}:{band}` (band 24/5/6) → history of that radio's util_all (%), for the baseline check. */
 	utilizationHistory?: Record<string, number[]>;
+	/** AP_RADAR_DETECTED device events (DFS channels). */
+	deviceEvents?: DeviceEventInput[];
 }
 
 type RfRule = 'high_channel_utilization' | 'high_noise_floor' | 'non_wifi_interference';
@@ -264,6 +268,11 @@ export function diagnoseRfEnvironment(
 		for (const apIssues of groupBy(group, (issue) => issue.ap).values())
 			findings.push(apFinding(rule, apIssues, context));
 	}
-	findings.push(...commonFindings('rf_environment', input, thresholds, context));
+	const radar = radarFindings(input.deviceEvents, input.aps, thresholds, context);
+	health.flagAll(
+		'ap',
+		radar.flatMap((finding) => finding.evidence.sampleMacs ?? []),
+	);
+	findings.push(...radar, ...commonFindings('rf_environment', input, thresholds, context));
 	return health.result(findings);
 }

@@ -26,6 +26,7 @@ export const RULE_TITLES = {
 	device_updown_flaps: 'Switch or gateway flapping',
 	dhcp_failures_site: 'DHCP failures at a site',
 	dhcp_failures_vlan: 'DHCP failures on a VLAN',
+	dfs_radar_hits: 'Radar on a DFS channel',
 	dhcp_pool_exhausted: 'DHCP pool exhausted',
 	dns_failures_site: 'DNS failures at a site',
 	dns_failures_vlan: 'DNS failures on a VLAN',

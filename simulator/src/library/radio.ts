@@ -1,5 +1,9 @@
 import type { ActiveFault, World } from '../types';
-import { CROWDED_CHANNEL, INTERFERED_CHANNEL } from '../generator/faultKinds/radioAirtime';
+import {
+	CROWDED_CHANNEL,
+	DFS_CHANNEL,
+	INTERFERED_CHANNEL,
+} from '../generator/faultKinds/radioAirtime';
 import type { LibraryScenario } from './types';
 
 /** The MACs of the APs the faults name, sorted (as a cause lists them). */
@@ -95,6 +99,26 @@ export const RADIO_SCENARIOS: LibraryScenario[] = [
 			severity: 'major',
 			fix: { manual: /band steering/i },
 			cause: /own load/i,
+		},
+	},
+	{
+		id: 'dfs-radar-hits',
+		family: 'radio',
+		title: 'An AP on DFS channel 100 detects radar again and again and keeps leaving the channel',
+		faults: [{ kind: 'radar_hits', ap: 'Lib-dfs-radar-hits-AP-02' }],
+		expect: {
+			rule: 'dfs_radar_hits',
+			level: 'channel',
+			scope: () => ({ band: '5', channel: DFS_CHANNEL }),
+			severity: 'major',
+			fix: {
+				operation: 'setRadio',
+				parameters: (world, faults) => ({
+					band: '5',
+					device_id: world.aps.get(faults[0].apIds[0])?.id,
+				}),
+			},
+			cause: /radar/i,
 		},
 	},
 ];

@@ -154,7 +154,8 @@ export const AIRTIME_FAULTS: Record<
 				);
 		},
 		clear: restore5,
-		sle: [{ metric: 'capacity', classifier: 'non-wifi-interference', drop: 0.04 }],
+		// Radar is not in the capacity SLE: the AP leaves the channel, nothing stays busy.
+		sle: [],
 		troubleshoot: {
 			category: 'ap',
 			reason: 'radar_detected',
