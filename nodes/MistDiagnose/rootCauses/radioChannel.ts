@@ -1,6 +1,6 @@
 import { BAND_LABEL } from '../../shared/findings/bands';
 import { manual } from '../../shared/findings/remediation';
-import { severityRank } from '../../shared/findings/severity';
+import { maxSeverity, severityRank } from '../../shared/findings/severity';
 import type { Finding, Severity } from '../../shared/findings/types';
 import { groupBy } from '../rules/support/collections';
 import { gradeHigherIsWorse } from '../rules/support/thresholds';
@@ -85,6 +85,8 @@ function channelCause(
 		: { level: 'channel' as const, ...site, band: group.band, channel: group.channel };
 	return causeFinding(symptoms, {
 		...parts,
+		// The radios' own figures set the floor; a cause is never milder than what it explains.
+		severity: maxSeverity(parts.severity, ...symptoms.map((symptom) => symptom.severity)),
 		step: 'rf_environment',
 		scope,
 		target: one ? `${one.ap}/${group.band}` : `channel=${group.band}/${group.channel ?? 'any'}`,

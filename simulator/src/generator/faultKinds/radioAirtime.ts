@@ -2,7 +2,7 @@ import type { Rng } from '../../prng';
 import type { ActiveFault, Ap, Client, RadioFaultKind, RadioState, World } from '../../types';
 import { makeDeviceEvent, makeRrmEvent } from '../eventFactory';
 import type { FaultDefinition } from './shared';
-import { any, apsOf, clientsOf, connected, healthyRadio, names } from './shared';
+import { any, apsOf, clientsOf, healthyRadio, names } from './shared';
 
 /** The channel a non-Wi-Fi source sits on, and the one a crowd of APs shares, in the library. */
 export const INTERFERED_CHANNEL = 36;
@@ -135,7 +135,7 @@ export const AIRTIME_FAULTS: Record<
 	radar_hits: {
 		target: 'ap',
 		intervalSeconds: 900,
-		eligible: connected,
+		eligible: any,
 		apply: (world, fault) => {
 			for (const ap of apsOf(world, fault)) ap.radios.band_5.channel = DFS_CHANNEL;
 		},

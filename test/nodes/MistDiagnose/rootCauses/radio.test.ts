@@ -202,6 +202,28 @@ describe('radio root causes', () => {
 		expect(rootCauses[0].explains).toHaveLength(3);
 	});
 
+	it('one interfered AP seen through its clients only: a radio-scoped cause for that AP and band, as severe as its clients', () => {
+		const aps = [
+			ap(1, radio5(44, { tx: 2, rx: 1, other: 2, nonWifi: 30 }, -82)),
+			ap(4, radio5(149, { tx: 6, rx: 7, other: 3, nonWifi: 1 })),
+		];
+		const clientsOnly = diagnoseClientHealth(
+			{ clients: [lowSnrClient(1, 1), lowSnrClient(2, 1)], apInventory: aps },
+			thresholds(),
+			context,
+		).findings;
+		const { rootCauses } = explainFindings(
+			clientsOnly,
+			{ org_id: ORG, now: NOW, siteNames: {}, deviceNames: {}, thresholds: thresholds(), aps },
+			ROOT_CAUSE_RULES,
+		);
+		expect(
+			rootCauses.map((cause) => `${cause.rule}@${cause.scope.level}:${cause.severity}`),
+		).toEqual(['non_wifi_interference_channel@radio:major']);
+		expect(rootCauses[0].scope).toMatchObject({ ap_mac: apMac(1), band: '5', channel: 44 });
+		expect(rootCauses[0].explains).toHaveLength(2);
+	});
+
 	it('co-channel congestion: APs sharing a channel and hearing each other → a channel-plan cause, not interference', () => {
 		const aps = [1, 2, 3].map((index) =>
 			ap(index, radio5(149, { tx: 6, rx: 6, other: 46, nonWifi: 1 })),
