@@ -91,6 +91,12 @@ function channelCause(
 		scope,
 		target: one ? `${one.ap}/${group.band}` : `channel=${group.band}/${group.channel ?? 'any'}`,
 		evidence: {
+			// Each radio's airtime in its three parts, as metrics reports and alerts can list.
+			metrics: group.radios.slice(0, context.thresholds.maxSampleMacs).flatMap((radio) => [
+				{ metric: `util_own_${radio.band}@${radio.ap}`, value: radio.own, unit: '%' },
+				{ metric: `util_other_bss_${radio.band}@${radio.ap}`, value: radio.otherBss, unit: '%' },
+				{ metric: `util_non_wifi_${radio.band}@${radio.ap}`, value: radio.nonWifi, unit: '%' },
+			]),
 			radios: group.radios.map((radio) => ({ ...radio })),
 			sampleMacs: [...group.aps].sort(),
 			bands: [group.band],
@@ -112,7 +118,11 @@ function takeOver(rf: Finding[], cause: Finding): Finding {
 		likelyCause,
 		remediation,
 		followUp,
-		evidence: { ...worst.evidence, ...evidence },
+		evidence: {
+			...worst.evidence,
+			...evidence,
+			metrics: [...(worst.evidence.metrics ?? []), ...(evidence.metrics ?? [])],
+		},
 		firstSeen,
 		lastSeen,
 	};

@@ -119,6 +119,16 @@ describe('radio root causes', () => {
 		expect(cause.scope).toMatchObject({ level: 'channel', site_id: SITE, band: '5', channel: 36 });
 		expect(cause.severity).toBe('critical');
 		expect(cause.summary).toContain('channel 36 (5 GHz)');
+		expect(cause.evidence.metrics).toContainEqual({
+			metric: `util_non_wifi_5@${apMac(3)}`,
+			value: 68,
+			unit: '%',
+		});
+		expect(cause.evidence.metrics).toContainEqual({
+			metric: `util_own_5@${apMac(3)}`,
+			value: 9,
+			unit: '%',
+		});
 		expect(cause.likelyCause).toContain('not the band');
 		expect(cause.likelyCause).not.toContain('site-wide');
 		expect(cause.remediation).toMatchObject({
@@ -200,6 +210,13 @@ describe('radio root causes', () => {
 			parameters: { bands: ['5'], macs: [apMac(1)] },
 		});
 		expect(rootCauses[0].explains).toHaveLength(3);
+		// Its own measurement stays beside the airtime split.
+		expect(rootCauses[0].evidence.metrics?.map((metric) => metric.metric)).toEqual([
+			'util_non_wifi_5',
+			`util_own_5@${apMac(1)}`,
+			`util_other_bss_5@${apMac(1)}`,
+			`util_non_wifi_5@${apMac(1)}`,
+		]);
 	});
 
 	it('one interfered AP seen through its clients only: a radio-scoped cause for that AP and band, as severe as its clients', () => {
