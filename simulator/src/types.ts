@@ -37,7 +37,11 @@ export type RadioFaultKind =
 	| 'high_retries'
 	| 'high_channel_utilisation'
 	| 'high_noise_floor'
-	| 'overloaded_ap';
+	| 'overloaded_ap'
+	| 'non_wifi_channel'
+	| 'co_channel_congestion'
+	| 'coverage_hole'
+	| 'radar_hits';
 
 export type InfrastructureFaultKind =
 	| 'association_failure'

@@ -1,13 +1,24 @@
 import { diagnoseRfEnvironment } from '../rules/rfEnvironment';
 import type { RfEnvironmentInput } from '../rules/rfEnvironment';
-import { apsInScope, deviceNameMap, drilldownSites, sleSummaries } from './loaders';
+import { RADAR_EVENT } from '../rules/rf/radar';
+import {
+	apsInScope,
+	deviceEventsInScope,
+	deviceNameMap,
+	drilldownSites,
+	sleSummaries,
+} from './loaders';
 import type { DiagnosisStepDefinition, StepNeeds } from './types';
 
-const needs = { sleMetrics: ['capacity'] } satisfies StepNeeds;
+/** Radar detections: one org-wide search, the only read DFS channels need. */
+const needs = { sleMetrics: ['capacity'], deviceEventTypes: [RADAR_EVENT] } satisfies StepNeeds;
 
 export const rfEnvironmentStep: DiagnosisStepDefinition<'rf_environment', RfEnvironmentInput> = {
 	id: 'rf_environment',
-	option: { name: 'RF Environment', description: 'Channel utilisation, noise floor, interference' },
+	option: {
+		name: 'RF Environment',
+		description: 'Channel utilisation, noise floor, interference, radar',
+	},
 	needs,
 	async load(collector, scope) {
 		const aps = await apsInScope(collector, scope);
@@ -17,6 +28,7 @@ export const rfEnvironmentStep: DiagnosisStepDefinition<'rf_environment', RfEnvi
 				aps,
 				sle: await sleSummaries(collector, siteIds, needs.sleMetrics),
 				utilizationHistory: scope.baseline.rf_environment,
+				deviceEvents: await deviceEventsInScope(collector, scope, needs.deviceEventTypes),
 			},
 			deviceNames: deviceNameMap(aps),
 		};

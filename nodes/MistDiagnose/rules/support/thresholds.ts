@@ -63,6 +63,10 @@ export const thresholdsSchema = z
 		coverageApShare: z.number().min(0).max(1).default(0.3),
 		/** APs with the same RF problem on a site that make it a site-level problem (≥). */
 		rfSiteMinAps: count(3),
+		/** Other-BSS (co-channel) airtime (%) above which a busy radio is congested by its neighbours (>). */
+		otherBssUtilPercent: z.number().min(0).max(100).default(30),
+		/** AP_RADAR_DETECTED events of one AP in the window that make a DFS channel unusable (≥). */
+		radarHitsRepeated: count(3),
 		/** Bounded list of sample MACs in evidence. */
 		maxSampleMacs: count(10),
 		/** SLE ratios (0–1) below this are degraded; per-metric overrides by metric key. */

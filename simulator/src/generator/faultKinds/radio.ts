@@ -2,6 +2,7 @@ import type { RadioFaultKind, Client } from '../../types';
 import { makeRrmEvent } from '../eventFactory';
 import type { FaultDefinition } from './shared';
 import { any, connected, clientsOf, apsOf, names, healthyRadio, rehomeClients } from './shared';
+import { AIRTIME_FAULTS } from './radioAirtime';
 
 /** Faults of the radio environment and the clients it serves: coverage, SNR, retries, channels, load. */
 export const RADIO_FAULTS: Record<RadioFaultKind, FaultDefinition> = {
@@ -182,4 +183,5 @@ export const RADIO_FAULTS: Record<RadioFaultKind, FaultDefinition> = {
 		},
 		remedies: ['restart'],
 	},
+	...AIRTIME_FAULTS,
 };

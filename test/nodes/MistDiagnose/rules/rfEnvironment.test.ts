@@ -165,4 +165,62 @@ describe('RF environment step', () => {
 			'sle_wifi_interference:major',
 		]);
 	});
+
+	describe('a busy channel is named by what takes its airtime', () => {
+		const busy = (parts: Record<string, number>) => {
+			const util_all = Object.values(parts).reduce((sum, value) => sum + value, 0);
+			return diagnoseRfEnvironment(
+				{ aps: [apStat(radio5({ util_all, ...parts }))] },
+				thresholds(),
+				context,
+			).findings.find((finding) => finding.rule === 'high_channel_utilization');
+		};
+
+		it('non-Wi-Fi energy: an interference source, not co-channel clients, and no fewer-SSIDs advice', () => {
+			const finding = busy({
+				util_tx: 3,
+				util_rx_in_bss: 2,
+				util_rx_other_bss: 2,
+				util_non_wifi: 58,
+			});
+			expect(finding?.likelyCause).toMatch(/^Most of the airtime is non-Wi-Fi energy \(58%/);
+			expect(finding?.likelyCause).not.toMatch(/co-channel/);
+			expect(finding?.followUp.map((step) => step.description).join(' ')).not.toMatch(/SSID/);
+		});
+
+		it('other BSSs: co-channel interference, with the channel-plan follow-up', () => {
+			const finding = busy({
+				util_tx: 6,
+				util_rx_in_bss: 6,
+				util_rx_other_bss: 48,
+				util_non_wifi: 1,
+			});
+			expect(finding?.likelyCause).toMatch(/other Wi-Fi on the same channel \(48% other BSSs/);
+			expect(finding?.remediation).toMatchObject({ operation: 'rrmOptimize' });
+		});
+
+		it('its own clients: balance them (band steering), RRM only after', () => {
+			const finding = busy({
+				util_tx: 30,
+				util_rx_in_bss: 25,
+				util_rx_other_bss: 4,
+				util_non_wifi: 1,
+			});
+			expect(finding?.likelyCause).toMatch(/own traffic \(55% tx\+rx/);
+			expect(finding?.remediation).toMatchObject({ kind: 'manual' });
+			expect(finding?.remediation.description).toMatch(/band steering/);
+			expect(finding?.followUp[0]).toMatchObject({ operation: 'rrmOptimize' });
+		});
+
+		it('many APs on one channel: that channel, not the site, is named', () => {
+			const aps = [1, 2, 3].map((index) =>
+				apStat({ mac: apMac(index), ...radio5({ util_all: 60, util_non_wifi: 55 }) }),
+			);
+			const finding = diagnoseRfEnvironment({ aps }, thresholds(), context).findings.find(
+				(candidate) => candidate.rule === 'non_wifi_interference',
+			);
+			expect(finding?.likelyCause).toContain('all on channel 36 (5 GHz)');
+			expect(finding?.likelyCause).not.toContain('site-wide');
+		});
+	});
 });

@@ -1,0 +1,132 @@
+import type { RadioBandStat } from '../../../shared/schemas/mist.schemas';
+import type { MetricEvidence, Severity } from '../../../shared/findings/types';
+import type { Band } from '../../../shared/findings/remediation';
+import { normalizeMacLoose } from '../../../shared/findings/fingerprint';
+import type { Grade } from '../../../shared/findings/severity';
+import type { DiagnosisThresholds, Limits } from '../support/thresholds';
+import { gradeHigherIsWorse } from '../support/thresholds';
+import { checkBaseline, baselineEvidence } from '../support/baseline';
+import { normalizeBand } from '../support/bands';
+import type { ApStat } from '../support/uplink';
+import type { AirtimeParts } from './busyChannel';
+import { airtimeParts } from './busyChannel';
+
+/** Per-radio checks of the RF step: each radio's measurements against their limits. */
+export type RfRule = 'high_channel_utilization' | 'high_noise_floor' | 'non_wifi_interference';
+
+export interface RadioIssue {
+	rule: RfRule;
+	siteId: string;
+	ap: string;
+	apName?: string;
+	band: Band;
+	channel?: number;
+	/** Where a busy channel's airtime goes, when the AP reports it. */
+	airtime?: AirtimeParts;
+	severity: Severity;
+	metric: MetricEvidence;
+	unusual: boolean;
+	lastSeen?: number;
+}
+
+export const RULES: Record<
+	RfRule,
+	{
+		metric: 'util_all' | 'noise_floor' | 'util_non_wifi';
+		unit: string;
+		what: string;
+		cause: string;
+		limits: (t: DiagnosisThresholds) => Limits;
+	}
+> = {
+	high_channel_utilization: {
+		metric: 'util_all',
+		unit: '%',
+		what: 'channel utilisation',
+		cause:
+			'The channel is busy: many clients or neighbouring APs on the same channel (co-channel interference).',
+		limits: (t) => t.channelUtilPercent,
+	},
+	high_noise_floor: {
+		metric: 'noise_floor',
+		unit: 'dBm',
+		what: 'noise floor',
+		cause: 'Raised noise on the channel, usually non-Wi-Fi interference.',
+		limits: (t) => t.noiseFloorDbm,
+	},
+	non_wifi_interference: {
+		metric: 'util_non_wifi',
+		unit: '%',
+		what: 'non-Wi-Fi utilisation',
+		cause:
+			'Non-Wi-Fi devices (microwaves, Bluetooth, video senders, radar) use airtime on the channel.',
+		limits: (t) => t.nonWifiUtilPercent,
+	},
+};
+
+/** AP-level: warn → minor, crit → major. */
+const SEVERITY: Record<Exclude<Grade, 'ok'>, Severity> = { warn: 'minor', crit: 'major' };
+
+export function radioIssues(
+	ap: ApStat,
+	thresholds: DiagnosisThresholds,
+	history: Record<string, number[]> | undefined,
+): RadioIssue[] {
+	const issues: RadioIssue[] = [];
+	const mac = normalizeMacLoose(ap.mac);
+	// radio_stat passes unknown keys through; only band_* entries are radios.
+	for (const [key, radio] of Object.entries(ap.radio_stat ?? {}) as Array<
+		[string, RadioBandStat | null | undefined]
+	>) {
+		const band = normalizeBand(key);
+		if (!band || !radio || radio.disabled) continue;
+		for (const rule of Object.keys(RULES) as RfRule[]) {
+			const spec = RULES[rule];
+			const value = radio[spec.metric];
+			if (typeof value !== 'number') continue;
+			const limits = spec.limits(thresholds);
+			let grade: Grade = gradeHigherIsWorse(value, limits);
+			const metric: MetricEvidence = {
+				metric: `${spec.metric}_${band}`,
+				value,
+				warn: limits.warn,
+				crit: limits.crit,
+				unit: spec.unit,
+			};
+			let unusual = false;
+			let severity: Severity | undefined = grade === 'ok' ? undefined : SEVERITY[grade];
+			const past = rule === 'high_channel_utilization' ? history?.[`${mac}:${band}`] : undefined;
+			if (past) {
+				const verdict = checkBaseline(value, past, {
+					k: thresholds.baselineK,
+					minSamples: thresholds.baselineMinSamples,
+				});
+				if (verdict.sufficient) {
+					metric.baseline = baselineEvidence(verdict);
+					// Busy but normal for this radio → info; below the limit but far above its own normal → minor.
+					if (grade !== 'ok' && !verdict.anomalous) severity = 'info';
+					if (grade === 'ok' && verdict.anomalous) {
+						severity = 'minor';
+						unusual = true;
+						grade = 'warn';
+					}
+				}
+			}
+			if (!severity) continue;
+			issues.push({
+				rule,
+				siteId: ap.site_id as string,
+				ap: mac,
+				apName: ap.name ?? undefined,
+				band,
+				channel: radio.channel ?? undefined,
+				airtime: rule === 'high_channel_utilization' ? airtimeParts(radio) : undefined,
+				severity,
+				metric,
+				unusual,
+				lastSeen: ap.last_seen ?? undefined,
+			});
+		}
+	}
+	return issues;
+}
