@@ -1,6 +1,7 @@
 import pick from 'lodash/pick';
 
 import { fingerprint } from '../../shared/findings/fingerprint';
+import { spanOf } from '../../shared/findings/merge';
 import { maxSeverity } from '../../shared/findings/severity';
 import type { RuleId } from '../../shared/findings/titles';
 import type {
@@ -51,12 +52,7 @@ export function causeFinding(symptoms: Finding[], parts: CauseParts): Finding {
 		likelyCause: parts.likelyCause,
 		remediation: parts.remediation,
 		followUp: parts.followUp ?? [],
-		firstSeen: symptoms.map((symptom) => symptom.firstSeen).sort()[0],
-		lastSeen: symptoms
-			.map((symptom) => symptom.lastSeen)
-			.sort()
-			.reverse()[0],
-		count: Math.max(...symptoms.map((symptom) => symptom.count)),
+		...spanOf(symptoms),
 		explains: symptoms.map((symptom) => symptom.fingerprint),
 	};
 }

@@ -1,6 +1,7 @@
 import { mergeFindings } from '../../shared/findings/merge';
 import { severityRank } from '../../shared/findings/severity';
 import type { Finding } from '../../shared/findings/types';
+import { symptomSummary } from './cause';
 import type { RootCauseContext, RootCauseRule } from './types';
 
 export interface Explained {
@@ -31,7 +32,13 @@ export function explainFindings(
 			const taken = new Set(mine.map((symptom) => symptom.fingerprint));
 			// A cause may take over one of its findings (same fingerprint): that one is not its symptom.
 			const explained = mine.filter((symptom) => symptom.fingerprint !== cause.fingerprint);
-			causes.push({ ...cause, explains: explained.map((symptom) => symptom.fingerprint) });
+			// Every cause lists exactly what it explains, whether it was built over its symptoms or
+			// is one of its findings taking the others over.
+			causes.push({
+				...cause,
+				evidence: { ...cause.evidence, symptoms: explained.map(symptomSummary) },
+				explains: explained.map((symptom) => symptom.fingerprint),
+			});
 			symptoms.push(...explained.map((symptom) => ({ ...symptom, rootCause: cause.fingerprint })));
 			open = open.filter((finding) => !taken.has(finding.fingerprint));
 		}

@@ -27,11 +27,18 @@ function combine(group: Finding[]): Finding {
 	return {
 		...lead,
 		evidence: sources.length > 1 ? { ...lead.evidence, sources } : lead.evidence,
-		firstSeen: group.map((finding) => finding.firstSeen).sort()[0],
-		lastSeen: group
+		...spanOf(group),
+	};
+}
+
+/** The time span several findings cover together, and the largest count among them. */
+export function spanOf(findings: Finding[]): Pick<Finding, 'firstSeen' | 'lastSeen' | 'count'> {
+	return {
+		firstSeen: findings.map((finding) => finding.firstSeen).sort()[0],
+		lastSeen: findings
 			.map((finding) => finding.lastSeen)
 			.sort()
 			.reverse()[0],
-		count: Math.max(...group.map((finding) => finding.count)),
+		count: Math.max(...findings.map((finding) => finding.count)),
 	};
 }

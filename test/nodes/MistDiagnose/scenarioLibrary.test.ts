@@ -11,6 +11,7 @@ import {
 	librarySiteName,
 } from '../../../simulator/src/library';
 import type { LibraryScenario } from '../../../simulator/src/library';
+import { STEPS } from '../../../nodes/shared/findings/types';
 import { runDiagnose } from './helpers';
 import { judgeScenario, judgeHealthySites, libraryTable } from './scenarioJudge';
 import type { Verdict } from './scenarioJudge';
@@ -21,15 +22,8 @@ import type { Verdict } from './scenarioJudge';
  * fitting fix, through All Steps and through the shipped chain (Healthy → next step).
  */
 
-const CHAIN = [
-	'association',
-	'authentication',
-	'dhcp',
-	'client_health',
-	'ap_health',
-	'rf_environment',
-	'infrastructure',
-];
+/** The shipped chain runs the flowchart's steps in order. */
+const CHAIN = STEPS;
 
 interface Run {
 	issues: IDataObject[];

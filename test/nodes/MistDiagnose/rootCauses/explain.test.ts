@@ -168,5 +168,25 @@ describe('explainFindings', () => {
 		expect(symptoms).toEqual([]);
 		const named = rootCauses.find((finding) => finding.summary === 'Named.');
 		expect(named?.explains).toEqual([]);
+		expect(named?.evidence.symptoms).toEqual([]);
+	});
+
+	it('lists the symptoms in the evidence of a finding that takes the others over', () => {
+		const takeOver: RootCauseRule = {
+			id: 'takeOver',
+			explain: (open) => {
+				const lead = open.find((finding) => finding.rule === 'non_wifi_interference');
+				// The lead is one of its own findings: no causeFinding, no evidence.symptoms of its own.
+				return lead ? [{ cause: lead, symptoms: [...open] }] : [];
+			},
+		};
+		const { rootCauses, symptoms } = explainFindings(findings, context, [takeOver]);
+		expect(rootCauses).toHaveLength(1);
+		const listed = (rootCauses[0].evidence.symptoms as Array<{ fingerprint: string }>).map(
+			(symptom) => symptom.fingerprint,
+		);
+		expect(listed).toEqual(rootCauses[0].explains);
+		expect(listed.sort()).toEqual(symptoms.map((symptom) => symptom.fingerprint).sort());
+		expect(listed).not.toContain(rootCauses[0].fingerprint);
 	});
 });
