@@ -151,11 +151,25 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 			expect(
 				findings.every((finding) => aps.some((ap) => ap.mac === (finding.scope as Json).ap_mac)),
 			).toBe(true);
+			// The delivery's switch and gateway up/downs go to an Infrastructure check of their sites.
+			const switchesAndGateways = outputOf(execution, 'Sites of switch/gateway up/downs');
+			expect(switchesAndGateways).toHaveLength(1);
+			expect(
+				(switchesAndGateways[0].devices as Json[]).every((device) =>
+					['switch', 'gateway'].includes(String((device as { type: string }).type)),
+				),
+			).toBe(true);
+			const infrastructure = outputOf(execution, 'Check the infrastructure', 0);
+			expect(
+				infrastructure.every((finding) =>
+					String(switchesAndGateways[0].site_ids).includes(String((finding.scope as Json).site_id)),
+				),
+			).toBe(true);
 			const records = [
 				...outputOf(execution, 'Remediate (dry run)', 0),
 				...outputOf(execution, 'Remediate (dry run)', 1),
 			];
-			expect(records.length).toBe(findings.length);
+			expect(records.length).toBe(findings.length + infrastructure.length);
 			expect(
 				outputOf(execution, 'Remediate (dry run)', 0).every(
 					(record) => record.status === 'dry-run',
