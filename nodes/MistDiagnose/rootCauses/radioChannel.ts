@@ -143,7 +143,7 @@ function explainGroups(
 		const symptoms = distinctFindings([
 			...rf,
 			...siteSignals(open, group.siteId, sleRules),
-			...onAps(open, group.siteId, group.aps, CLIENT_SYMPTOMS),
+			...onAps(open, group.siteId, group.aps, CLIENT_SYMPTOMS, group.band),
 		]);
 		if (symptoms.length === 0) continue;
 		const found = build(group, symptoms);

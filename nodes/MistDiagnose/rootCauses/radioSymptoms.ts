@@ -41,16 +41,22 @@ export function rfFindingsOf(
 	});
 }
 
-/** Findings of the given rules about clients (or the AP itself) sitting on one of these APs. */
+/**
+ * Findings of the given rules about clients (or the AP itself) sitting on one of these APs; with a
+ * band, a client known to be on another band is left out (its radio is not the one in question).
+ */
 export function onAps(
 	open: readonly Finding[],
 	siteId: string,
 	aps: ReadonlySet<string>,
 	rules: readonly string[],
+	band?: Band,
 ): Finding[] {
 	return open.filter((finding) => {
 		const ap = apOf(finding);
-		return onSite(finding, siteId) && rules.includes(finding.rule) && !!ap && aps.has(ap);
+		if (!onSite(finding, siteId) || !rules.includes(finding.rule) || !ap || !aps.has(ap))
+			return false;
+		return !band || !finding.scope.band || finding.scope.band === band;
 	});
 }
 

@@ -87,6 +87,8 @@ function clientScope(client: Assessed, context: DiagnosisContext) {
 		ssid: client.stat.ssid ?? undefined,
 		ap_mac: client.ap,
 		ap_name: client.ap ? context.deviceNames?.[client.ap] : undefined,
+		// The radio the client uses, so a radio's cause links only the clients on that radio.
+		band: client.band,
 	};
 }
 

@@ -176,6 +176,16 @@ describe('radio root causes', () => {
 		).toEqual(['non_wifi_interference_channel@channel:critical']);
 	});
 
+	it('links only the clients on the interfered band: a 2.4 GHz client of an interfered AP keeps its own finding', () => {
+		const onOtherBand = clientStat({ ...lowSnrClient(30, 1), band: '24' });
+		const { rootCauses, symptoms } = diagnose(interfered, [...snrClients, onOtherBand]);
+		const own = rootCauses.filter((cause) => cause.rule === 'client_low_snr');
+		expect(own.map((finding) => finding.scope)).toEqual([
+			expect.objectContaining({ client_mac: clientMac(30), band: '24' }),
+		]);
+		expect(symptoms.filter((symptom) => symptom.rule === 'client_low_snr')).toHaveLength(8);
+	});
+
 	it('leaves low-SNR clients of clean APs alone', () => {
 		const { rootCauses } = diagnose(interfered, [lowSnrClient(20, 4), lowSnrClient(21, 5)]);
 		expect(rootCauses.filter((cause) => cause.rule === 'client_low_snr')).toHaveLength(2);
