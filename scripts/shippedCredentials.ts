@@ -13,6 +13,13 @@ export interface SimulatedServices {
 	sink: RunningAlertSink;
 }
 
+/**
+ * A canary, shaped like a PagerDuty integration key (32 characters): tests look for it in every
+ * execution item and sink message, and expect it only in Tier 3 PagerDuty bodies.
+ */
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a fake key for the sink, fixed on purpose
+export const PAGERDUTY_CANARY_ROUTING_KEY = 'e2eCanaryPagerDuty0RoutingKey001';
+
 export function shippedCredentials({ sim, ise, sink }: SimulatedServices): CredentialToImport[] {
 	return [
 		{
@@ -45,6 +52,13 @@ export function shippedCredentials({ sim, ise, sink }: SimulatedServices): Crede
 				secure: false,
 				disableStartTls: true,
 			},
+		},
+		{
+			id: 'demoPagerDuty001',
+			name: 'PagerDuty Events API',
+			type: 'mistPagerDutyEventsApi',
+			// The sink accepts any key; with PagerDuty this is an Events API v2 integration key.
+			data: { routingKey: PAGERDUTY_CANARY_ROUTING_KEY },
 		},
 	];
 }

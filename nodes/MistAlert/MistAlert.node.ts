@@ -6,6 +6,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { testPagerDutyRoutingKey } from './actions/pagerDutyKey';
 import { mistAlertProperties } from './actions/properties';
 import { router } from './actions/router';
 
@@ -35,8 +36,14 @@ export class MistAlert implements INodeType {
 			NodeConnectionTypes.Main,
 		],
 		outputNames: ['Tier 1 Chat', 'Tier 2 Email', 'Tier 3 Pager', 'Resolved', 'Invalid'],
+		// Optional: PagerDuty is one channel of several; its key goes into Tier 3 bodies only.
+		credentials: [
+			{ name: 'mistPagerDutyEventsApi', required: false, testedBy: 'testPagerDutyRoutingKey' },
+		],
 		properties: mistAlertProperties,
 	};
+
+	methods = { credentialTest: { testPagerDutyRoutingKey } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -15,6 +15,7 @@ import {
 	logDuration,
 	nodeNamed,
 	outputOf,
+	PAGERDUTY_CANARY_ROUTING_KEY,
 	shippedCredentials,
 	shippedWorkflow,
 	simState,
@@ -27,6 +28,38 @@ import type { Services } from '../workflows/e2eSupport';
 const FILE = 'client-triage-sweep.json';
 const WORKFLOW_ID = 'wfClientTriageSweep';
 const SERVER_COPY_ID = 'wfTriageSweepServer';
+type Json = Record<string, unknown>;
+type RunData = Record<string, Array<{ data?: { main?: Array<Array<{ json: Json }> | null> } }>>;
+
+/**
+ * Where the PagerDuty canary key occurs in an execution's items, other than in the routing_key of
+ * a Tier 3 notice's PagerDuty body: `node[output]`, one entry per item.
+ */
+function canaryOutsideTier3(
+	runData: RunData | undefined,
+	isTier3: (node: string, output: number, json: Json) => boolean,
+): string[] {
+	return Object.entries(runData ?? {}).flatMap(([node, runs]) =>
+		runs.flatMap((run) =>
+			(run.data?.main ?? []).flatMap((items, output) =>
+				(items ?? [])
+					.map((item) => {
+						const pagerduty = item.json.pagerduty as Json | null | undefined;
+						if (!isTier3(node, output, item.json) || !pagerduty) return item.json;
+						const { routing_key: routingKey, ...rest } = pagerduty;
+						return {
+							...item.json,
+							pagerduty: rest,
+							routingKeyIsCanary: routingKey === PAGERDUTY_CANARY_ROUTING_KEY,
+						};
+					})
+					.filter((json) => JSON.stringify(json).includes(PAGERDUTY_CANARY_ROUTING_KEY))
+					.map(() => `${node}[${output}]`),
+			),
+		),
+	);
+}
+
 const STEPS = [
 	'Association',
 	'Authentication',
@@ -162,6 +195,38 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 			expect(byChannel(messages, 'slack')).toHaveLength(alerts.tier1.length);
 			expect(byChannel(messages, 'email')).toHaveLength(alerts.tier2.length);
 			expect(byChannel(messages, 'pagerduty')).toHaveLength(alerts.tier3.length);
+			// The PagerDuty key comes from the credential: in every page PagerDuty receives, and in no
+			// execution item but the routing_key of Tier 3 PagerDuty bodies (issue 15).
+			expect(
+				byChannel(messages, 'pagerduty').map((message) => (message.body as Json).routing_key),
+			).toEqual(alerts.tier3.map(() => PAGERDUTY_CANARY_ROUTING_KEY));
+			expect(alerts.tier3.map((item) => (item.pagerduty as Json).routing_key)).toEqual(
+				alerts.tier3.map(() => PAGERDUTY_CANARY_ROUTING_KEY),
+			);
+			const runData = result.run?.data.resultData.runData as unknown as RunData;
+			expect(Object.keys(runData)).toContain('Alert on findings');
+			expect(
+				canaryOutsideTier3(runData, (node, output) => node === 'Alert on findings' && output === 2),
+			).toEqual([]);
+			let channelRuns = await running.listExecutions(ALERT_CHANNELS.id, { includeData: true });
+			for (let wait = 0; channelRuns.length < tiersWithNotices.length && wait < 50; wait++) {
+				await new Promise((resolve) => setTimeout(resolve, 200));
+				channelRuns = await running.listExecutions(ALERT_CHANNELS.id, { includeData: true });
+			}
+			expect(channelRuns).toHaveLength(tiersWithNotices.length);
+			// In the sub-workflow the notices pass through its trigger and switch: Tier 3 items only.
+			const subRunData = channelRuns.map(
+				(execution) =>
+					(execution.data as { resultData?: { runData?: RunData } } | undefined)?.resultData
+						?.runData,
+			);
+			expect(subRunData.every((data) => data !== undefined)).toBe(true);
+			expect(
+				subRunData.flatMap((data) =>
+					canaryOutsideTier3(data, (_node, _output, json) => json.tier === 'tier3'),
+				),
+			).toEqual([]);
+			expect(JSON.stringify(subRunData)).toContain(PAGERDUTY_CANARY_ROUTING_KEY);
 			expect(
 				byChannel(messages, 'email')
 					.map((message) => message.email?.subject)

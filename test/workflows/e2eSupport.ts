@@ -41,8 +41,8 @@ export async function startServices(): Promise<Services> {
 	};
 }
 
-/** The three credentials, with the ids and names the shipped workflows reference (shared with the demo). */
-export { shippedCredentials } from '../../scripts/shippedCredentials';
+/** The credentials, with the ids and names the shipped workflows reference (shared with the demo). */
+export { PAGERDUTY_CANARY_ROUTING_KEY, shippedCredentials } from '../../scripts/shippedCredentials';
 
 export interface ShippedNode {
 	name: string;

@@ -130,6 +130,12 @@ const SECRET_VALUE: Array<[string, RegExp]> = [
 	['bearer or token header', /\b(Bearer|Token)\s+[A-Za-z0-9._~+/-]{16,}/],
 	['private key', /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
 	['AWS key', /\bAKIA[0-9A-Z]{16}\b/],
+	// An Events API v2 integration key: 32 letters and digits.
+	[
+		'PagerDuty routing key',
+		/(?<![A-Za-z0-9_-])(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{32}(?![A-Za-z0-9_-])/,
+	],
+	['routing key literal', /routing_key['"]?\s*:\s*['"`][^'"`]{6,}/],
 	[
 		'long random string',
 		/(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{40,}(?![A-Za-z0-9_-])/,

@@ -20,6 +20,7 @@ const DEMO_CREDENTIALS: Record<string, { id: string; name: string }> = {
 	mistApi: { id: 'demoMistAccount1', name: 'Mist account' },
 	ciscoIseApi: { id: 'demoCiscoIse0001', name: 'Cisco ISE' },
 	smtp: { id: 'demoSmtpSink0001', name: 'Alert email (SMTP)' },
+	mistPagerDutyEventsApi: { id: 'demoPagerDuty001', name: 'PagerDuty Events API' },
 };
 const STICKY = 'n8n-nodes-base.stickyNote';
 const REMEDIATE = `${PACKAGE_NAME}.mistRemediate`;
@@ -51,6 +52,16 @@ it.each([
 		'a long random key',
 		{ key: 'k'.repeat(10) + '0123456789abcdef0123456789abcdef' },
 		'key: long random string',
+	],
+	[
+		'a PagerDuty integration key anywhere',
+		{ text: 'page with e93facc04764012d7bfb002500d5d1a6 please' },
+		'text: PagerDuty routing key',
+	],
+	[
+		'a routing key written into a PagerDuty body expression',
+		{ jsonBody: "={{ JSON.stringify({ ...$json.pagerduty, routing_key: 'R0utingKey-abc' }) }}" },
+		'jsonBody: routing key literal',
 	],
 ])('the secret scan finds %s', (_what, sample, finding) => {
 	expect(secretsIn(sample)).toContain(finding);

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as acknowledge from './acknowledge.operation';
 import * as evaluate from './evaluate.operation';
 import * as getIncidents from './getIncidents.operation';
+import { legacyRoutingKeyProperties } from './pagerDutyKey';
 
 /** Operation, then each operation's parameters, then those every operation reads. */
 export const mistAlertProperties: INodeProperties[] = [
@@ -46,15 +47,7 @@ export const mistAlertProperties: INodeProperties[] = [
 	...evaluate.description,
 	...acknowledge.description,
 	...getIncidents.description,
-	{
-		displayName: 'PagerDuty Routing Key',
-		name: 'pagerDutyRoutingKey',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		description:
-			'Integration key copied into routing_key of the PagerDuty Events v2 bodies; leave empty to fill it in the sending node',
-	},
+	...legacyRoutingKeyProperties,
 	{
 		displayName: 'Options',
 		name: 'options',

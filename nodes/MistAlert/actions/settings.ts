@@ -97,7 +97,6 @@ export function readAlertConfig(ctx: IExecuteFunctions, operation: string): Aler
 			typeof options.dashboardUrl === 'string' && options.dashboardUrl
 				? options.dashboardUrl
 				: undefined,
-		pagerDutyRoutingKey: String(ctx.getNodeParameter('pagerDutyRoutingKey', 0, '')),
 		silences: evaluating ? readSilences(ctx) : [],
 		muteWindows: evaluating ? readMuteWindows(ctx) : [],
 	});

@@ -6,6 +6,7 @@ import type { IndexedAck } from '../engine/evaluate';
 import type { RunFinding } from '../engine/incidents';
 import { classifyItem } from '../engine/input';
 import { emptyOutputs, INVALID_OUTPUT, noticeItem, OUTPUT_OF } from './outputs';
+import { readPagerDutyRouting } from './pagerDutyKey';
 import { readAlertConfig } from './settings';
 import { loadAlertState, saveAlertState } from './staticData';
 
@@ -63,7 +64,9 @@ export async function updateIncidents(
 		reject(failure.itemIndex, `Item ${failure.itemIndex}: ${failure.error}`);
 	saveAlertState(this, result.state);
 
+	// Every run, so that a deprecated key parameter is flagged even on runs without a page.
+	const pager = await readPagerDutyRouting(this);
 	for (const notice of result.notices)
-		outputs[OUTPUT_OF[notice.tier]].push(noticeItem(notice, config, items.length));
+		outputs[OUTPUT_OF[notice.tier]].push(noticeItem(notice, config, items.length, pager));
 	return outputs;
 }

@@ -17,7 +17,6 @@ export const DEFAULT_ALERT_CONFIG: AlertConfig = {
 	criticalBypassesMute: false,
 	resolvedRetentionMs: 24 * 60 * MINUTE,
 	maxListed: 20,
-	pagerDutyRoutingKey: '',
 	firstRunDigest: true,
 };
 

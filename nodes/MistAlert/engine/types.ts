@@ -43,7 +43,6 @@ export interface AlertConfig {
 	resolvedRetentionMs: number;
 	/** Incidents listed in one chat or email message; the rest are counted. */
 	maxListed: number;
-	pagerDutyRoutingKey: string;
 	/** Optional link shown in messages (e.g. a dashboard). */
 	dashboardUrl?: string;
 	/** The node's first announcement is one digest per channel instead of one message per group. */

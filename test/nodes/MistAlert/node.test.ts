@@ -22,13 +22,17 @@ function execute(
 			operation: 'evaluate',
 			groupBy: ['site', 'rule'],
 			options: { groupWaitSeconds: 0 },
-			pagerDutyRoutingKey: 'rk-1',
 			...params,
 		},
 		items: items.map((json) => ({ json })),
 		staticData,
 		continueOnFail,
-		node: { name: 'Mist Alert', type: 'n8n-nodes-juniper-mist.mistAlert' },
+		credentials: { mistPagerDutyEventsApi: { routingKey: 'rk-1' } },
+		node: {
+			name: 'Mist Alert',
+			type: 'n8n-nodes-juniper-mist.mistAlert',
+			credentials: { mistPagerDutyEventsApi: { id: 'pd-1', name: 'PagerDuty' } },
+		},
 	});
 	return new MistAlert().execute.call(ctx);
 }

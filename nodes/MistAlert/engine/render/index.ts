@@ -6,10 +6,15 @@ import { renderSlack } from './slack';
 import { renderTeams } from './teams';
 import { renderWebhook } from './webhook';
 
-/** Everything one output item carries: ready-to-send bodies for each supported channel. */
+/**
+ * Everything one output item carries: ready-to-send bodies for each supported channel. The
+ * PagerDuty routing key is a secret: only Tier 3 (pages, their acknowledgements and resolves) gets
+ * it, so chat, email and resolved items never carry it.
+ */
 export function renderNotice(
 	notice: Notice,
-	config: Pick<AlertConfig, 'maxListed' | 'pagerDutyRoutingKey' | 'dashboardUrl'>,
+	config: Pick<AlertConfig, 'maxListed' | 'dashboardUrl'>,
+	pagerDutyRoutingKey?: string,
 ) {
 	return {
 		notice: notice.kind,
@@ -24,7 +29,7 @@ export function renderNotice(
 		slack: renderSlack(notice, config.maxListed, config.dashboardUrl),
 		teams: renderTeams(notice, config.maxListed, config.dashboardUrl),
 		email: renderEmail(notice, config.maxListed, config.dashboardUrl),
-		pagerduty: renderPagerDuty(notice, config.pagerDutyRoutingKey),
+		pagerduty: renderPagerDuty(notice, notice.tier === 'tier3' ? pagerDutyRoutingKey : undefined),
 		webhook: renderWebhook(notice),
 	};
 }

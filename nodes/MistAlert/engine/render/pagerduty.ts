@@ -36,12 +36,15 @@ function actionOf(notice: Notice): PagerDutyAction | null {
 	return notice.tier === 'tier3' || notice.stillOpen === 0 ? 'resolve' : null;
 }
 
-/** A PagerDuty Events API v2 body for POST https://events.pagerduty.com/v2/enqueue (null when nothing fits). */
-export function renderPagerDuty(notice: Notice, routingKey: string) {
+/**
+ * A PagerDuty Events API v2 body for POST https://events.pagerduty.com/v2/enqueue (null when
+ * nothing fits). `routing_key` only when a key is given: the caller gives it to Tier 3 notices only.
+ */
+export function renderPagerDuty(notice: Notice, routingKey?: string) {
 	const action = actionOf(notice);
 	if (!action) return null;
 	const event: Record<string, unknown> = {
-		routing_key: routingKey,
+		...(routingKey ? { routing_key: routingKey } : {}),
 		event_action: action,
 		dedup_key: noticeDedupKey(notice),
 	};

@@ -10,10 +10,10 @@ import type { Notice } from '../../../../nodes/MistAlert/engine/types';
 import type { Finding } from '../../../../nodes/shared/findings/types';
 import { apFinding, clientFinding, MIN, ORG, SITE_A, T0 } from '../fixtures';
 
+const ROUTING_KEY = 'R0UTING';
 const config = alertConfig({
 	groupWaitMs: 0,
 	maxListed: 5,
-	pagerDutyRoutingKey: 'R0UTING',
 	dashboardUrl: 'https://n8n.example/dash',
 });
 
@@ -124,7 +124,10 @@ describe('Mist Alert › channel payloads', () => {
 		const page = noticesFor([critical], [T0, T0 + 30 * MIN]).find(
 			(notice) => notice.kind === 'page',
 		);
-		const event = renderNotice(page as Notice, config).pagerduty as Record<string, unknown> & {
+		const event = renderNotice(page as Notice, config, ROUTING_KEY).pagerduty as Record<
+			string,
+			unknown
+		> & {
 			payload: Record<string, unknown>;
 		};
 		expect(event).toMatchObject({
@@ -207,5 +210,58 @@ describe('Mist Alert › channel payloads', () => {
 			event_action: 'resolve',
 			dedup_key: expect.stringMatching(/^mist:.+:client_weak_signal:\*$/),
 		});
+	});
+
+	it('PagerDuty: the routing key goes into Tier 3 bodies only, never into chat, email or group resolves', () => {
+		const critical = apFinding('aabbccddee23');
+		const state = emptyState();
+		const run = (findings: Finding[], at: number) =>
+			evaluate(
+				state,
+				{
+					findings: findings.map((finding, itemIndex) => ({ finding, itemIndex })),
+					acks: [],
+					countsAsRun: true,
+				},
+				{ ...config, firstRunDigest: false },
+				at,
+			).notices;
+		const notices = [
+			...run([critical], T0),
+			...run([critical], T0 + 31 * MIN),
+			...run([], T0 + 40 * MIN),
+			...run([], T0 + 45 * MIN),
+		];
+		const rendered = notices.map((notice) => ({
+			tier: notice.tier,
+			kind: notice.kind,
+			item: renderNotice(notice, config, ROUTING_KEY),
+		}));
+		expect(new Set(rendered.map(({ tier }) => tier))).toEqual(
+			new Set(['tier1', 'tier2', 'tier3', 'resolved']),
+		);
+		for (const { tier, kind, item } of rendered) {
+			const withKey = tier === 'tier3';
+			expect({ tier, kind, hasKey: JSON.stringify(item).includes(ROUTING_KEY) }).toEqual({
+				tier,
+				kind,
+				hasKey: withKey,
+			});
+			if (withKey) expect(item.pagerduty).toMatchObject({ routing_key: ROUTING_KEY });
+			else if (item.pagerduty) expect(item.pagerduty).not.toHaveProperty('routing_key');
+		}
+		expect(rendered.filter(({ tier }) => tier === 'tier3').map(({ kind }) => kind)).toEqual([
+			'page',
+			'resolved',
+		]);
+		// Without a key, a Tier 3 body is still whole, only without routing_key.
+		const page = notices.find((notice) => notice.kind === 'page') as Notice;
+		expect(renderNotice(page, config).pagerduty).toEqual(
+			Object.fromEntries(
+				Object.entries(renderNotice(page, config, ROUTING_KEY).pagerduty ?? {}).filter(
+					([key]) => key !== 'routing_key',
+				),
+			),
+		);
 	});
 });
