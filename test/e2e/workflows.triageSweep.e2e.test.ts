@@ -13,9 +13,11 @@ import {
 	ALERT_CHANNELS,
 	byChannel,
 	logDuration,
+	logsContaining,
 	nodeNamed,
 	outputOf,
 	PAGERDUTY_CANARY_ROUTING_KEY,
+	pause,
 	shippedCredentials,
 	shippedWorkflow,
 	simState,
@@ -210,7 +212,7 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 			).toEqual([]);
 			let channelRuns = await running.listExecutions(ALERT_CHANNELS.id, { includeData: true });
 			for (let wait = 0; channelRuns.length < tiersWithNotices.length && wait < 50; wait++) {
-				await new Promise((resolve) => setTimeout(resolve, 200));
+				await pause(200);
 				channelRuns = await running.listExecutions(ALERT_CHANNELS.id, { includeData: true });
 			}
 			expect(channelRuns).toHaveLength(tiersWithNotices.length);
@@ -227,6 +229,12 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 				),
 			).toEqual([]);
 			expect(JSON.stringify(subRunData)).toContain(PAGERDUTY_CANARY_ROUTING_KEY);
+			expect(result.messages).not.toContain(PAGERDUTY_CANARY_ROUTING_KEY);
+			expect(logsContaining(n8n.logDir, PAGERDUTY_CANARY_ROUTING_KEY)).toEqual([]);
+			// The search reads the right files: the run JSON the harness prints holds the Tier 3 pages.
+			expect(logsContaining(n8n.logDir, PAGERDUTY_CANARY_ROUTING_KEY, true)).toEqual([
+				expect.stringMatching(/-execute\.log$/),
+			]);
 			expect(
 				byChannel(messages, 'email')
 					.map((message) => message.email?.subject)

@@ -117,6 +117,24 @@ export async function waitForMessages(
 	}
 }
 
+export const pause = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
 export function logDuration(label: string, startedAt: number): void {
 	process.stderr.write(`[e2e] ${label} took ${Date.now() - startedAt} ms\n`);
+}
+
+/**
+ * The n8n log files (CLI commands and the server) that contain `secret`. The stdout log of an
+ * `n8n execute` ends with the run's JSON, which the harness prints on purpose: only the lines
+ * before it (n8n's own messages) count there, unless `withRunJson`.
+ */
+export function logsContaining(logDir: string, secret: string, withRunJson = false): string[] {
+	return fs
+		.readdirSync(logDir)
+		.filter((file) => {
+			const text = fs.readFileSync(path.join(logDir, file), 'utf8');
+			const own = !withRunJson && /-execute\.log$/.test(file) ? text.split(/^\{$/m)[0] : text;
+			return own.includes(secret);
+		})
+		.sort();
 }
