@@ -6,6 +6,7 @@ import type { Icon } from 'n8n-workflow';
 
 import { CiscoIseApi } from '../../credentials/CiscoIseApi.credentials';
 import { MistApi } from '../../credentials/MistApi.credentials';
+import { MistWebhookSecretApi } from '../../credentials/MistWebhookSecretApi.credentials';
 import { CiscoIse } from '../../nodes/CiscoIse/CiscoIse.node';
 import { Mist } from '../../nodes/Mist/Mist.node';
 import { MistAlert } from '../../nodes/MistAlert/MistAlert.node';
@@ -28,6 +29,7 @@ const ICONS: Record<string, Icon | undefined> = {
 	'nodes/MistTrigger/MistTrigger.node.ts': new MistTrigger().description.icon,
 	'credentials/CiscoIseApi.credentials.ts': new CiscoIseApi().icon,
 	'credentials/MistApi.credentials.ts': new MistApi().icon,
+	'credentials/MistWebhookSecretApi.credentials.ts': new MistWebhookSecretApi().icon,
 };
 
 /** `file:` paths are relative to the folder of the file that declares them. */
