@@ -11,7 +11,7 @@
 import { createHmac } from 'node:crypto';
 
 import { deriveWebhookSecret } from '../../nodes/MistTrigger/engine/webhookSecret';
-import { secretSightings, staticDataOf } from '../workflows/e2eSupport';
+import { n8nLogText, secretSightings, staticDataOf } from '../workflows/e2eSupport';
 
 import { selectedVersions } from '../../scripts/e2e/config';
 import { prepareN8n } from '../../scripts/e2e/n8n';
@@ -35,6 +35,10 @@ const EXISTING_WEBHOOK_ID = '3b8e5f0a-6c1d-4e2f-9a7b-5d4c3b2a1f01';
 /** The canary secret of the webhook "registered by hand": it must show up nowhere in clear. */
 const HAND_REGISTERED_CANARY = 'whsec-CANARY-4d1f7e2a9b';
 const SECRET_CREDENTIAL = { id: 'e2eMistWhSecret1', name: 'Mist webhook secret' };
+/** A workflow made before the credential: its secret still in the deprecated Secret parameter. */
+const LEGACY_ID = 'e2eMistTrigger03';
+const LEGACY_WEBHOOK_ID = '3b8e5f0a-6c1d-4e2f-9a7b-5d4c3b2a1f02';
+const LEGACY_PARAMETER_VALUE = 'legacy-parameter-value-e2e';
 
 const SCENARIO: Scenario = {
 	name: 'e2e-mist-trigger',
@@ -104,6 +108,43 @@ function existingWebhookWorkflow(): WorkflowJson {
 			done,
 		],
 	};
+}
+
+/** The same, as saved before the credential existed: the secret in the node's Secret parameter. */
+function legacyParameterWorkflow(): WorkflowJson {
+	const workflow = existingWebhookWorkflow();
+	const [trigger, done] = workflow.nodes as Array<Record<string, unknown>>;
+	const withoutCredential = { ...trigger };
+	delete withoutCredential.credentials;
+	return {
+		...workflow,
+		id: LEGACY_ID,
+		name: 'e2e Mist trigger (deprecated Secret parameter)',
+		nodes: [
+			{
+				...withoutCredential,
+				webhookId: LEGACY_WEBHOOK_ID,
+				parameters: {
+					...(trigger.parameters as object),
+					secret: LEGACY_PARAMETER_VALUE,
+				},
+			},
+			done,
+		],
+	};
+}
+
+/** POSTs one alarm to a trigger URL, signed (X-Mist-Signature-v2) with `secret`. */
+async function postSigned(url: string, secret: string, event: object): Promise<Response> {
+	const body = JSON.stringify({ topic: 'alarms', events: [event] });
+	return await fetch(url, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			'x-mist-signature-v2': createHmac('sha256', secret).update(body).digest('hex'),
+		},
+		body,
+	});
 }
 
 interface MistWebhook {
@@ -192,7 +233,11 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 					data: { secret: HAND_REGISTERED_CANARY },
 				},
 			]);
-			await n8n.importWorkflows([triggerWorkflow(), existingWebhookWorkflow()]);
+			await n8n.importWorkflows([
+				triggerWorkflow(),
+				existingWebhookWorkflow(),
+				legacyParameterWorkflow(),
+			]);
 			running = await n8n.start();
 			webhookUrl = `${running.url}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
 		});
@@ -389,17 +434,8 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 		it('verifies a webhook registered by hand with the secret of its credential', async () => {
 			await running.activateWorkflow(EXISTING_ID);
 			const url = `${running.url}/webhook/${EXISTING_WEBHOOK_ID}/webhook`;
-			const post = async (secret: string, id: string) => {
-				const body = JSON.stringify({ topic: 'alarms', events: [alarm(sim, id)] });
-				return await fetch(url, {
-					method: 'POST',
-					headers: {
-						'content-type': 'application/json',
-						'x-mist-signature-v2': createHmac('sha256', secret).update(body).digest('hex'),
-					},
-					body,
-				});
-			};
+			const post = async (secret: string, id: string) =>
+				await postSigned(url, secret, alarm(sim, id));
 			expect((await post('not-the-secret', 'byhand-0')).status).toBe(401);
 			expect((await post(HAND_REGISTERED_CANARY, 'byhand-1')).status).toBe(200);
 			const execution = await running.waitForExecution(EXISTING_ID);
@@ -411,6 +447,22 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 				}),
 			]);
 			await running.api.deactivateWorkflow(EXISTING_ID);
+		});
+
+		it('still verifies with the deprecated Secret parameter of a workflow made before the credential', async () => {
+			await running.activateWorkflow(LEGACY_ID);
+			const url = `${running.url}/webhook/${LEGACY_WEBHOOK_ID}/webhook`;
+			expect((await postSigned(url, 'not-the-secret', alarm(sim, 'legacy-0'))).status).toBe(401);
+			expect((await postSigned(url, LEGACY_PARAMETER_VALUE, alarm(sim, 'legacy-1'))).status).toBe(
+				200,
+			);
+			const execution = await running.waitForExecution(LEGACY_ID);
+			expect(execution.status).toBe('success');
+			expect(triggerItems(execution).map((item) => item.id)).toEqual(['legacy-1']);
+			// Each activation says the parameter is deprecated, without its value.
+			expect(n8nLogText(n8n)).toContain('the Secret parameter is deprecated');
+			expect(n8nLogText(n8n)).not.toContain(LEGACY_PARAMETER_VALUE);
+			await running.api.deactivateWorkflow(LEGACY_ID);
 		});
 
 		it('keeps both secrets out of static data, executions, the database and the logs', async () => {

@@ -174,3 +174,10 @@ export async function staticDataOf(running: RunningN8n, workflowId: string): Pro
 	);
 	return ((await response.json()) as { staticData?: unknown }).staticData;
 }
+
+/** Everything n8n has logged so far (its CLI and server output). */
+export function n8nLogText(n8n: N8nInstance): string {
+	return filesUnder(n8n.logDir)
+		.map((file) => fs.readFileSync(file, 'utf8'))
+		.join('\n');
+}

@@ -67,6 +67,29 @@ describe('Mist Trigger › description', () => {
 		expect(shown(existing)).toBe(false);
 	});
 
+	it('lets n8n keep a legacy Secret value when it saves the node, and drop an empty one', () => {
+		const node = {
+			id: 'n1',
+			name: 'Juniper Mist Trigger',
+			type: 'n8n-nodes-juniper-mist.mistTrigger',
+			typeVersion: 1,
+			position: [0, 0] as [number, number],
+			parameters: {},
+		};
+		const saved = (values: INodeParameters) =>
+			NodeHelpers.getNodeParameters(
+				description.properties,
+				values,
+				false,
+				false,
+				node,
+				description,
+			);
+		const existing = { webhookRegistration: 'existing', verifySignature: true };
+		expect(saved({ ...existing, secret: 'old-secret' })).toMatchObject({ secret: 'old-secret' });
+		expect(saved({ ...existing, secret: '' })).not.toHaveProperty('secret');
+	});
+
 	it('accepts SHA-1-only signatures only when asked (off by default), and says why the option exists', () => {
 		const options = description.properties.find((property) => property.name === 'options');
 		const sha1 = (
