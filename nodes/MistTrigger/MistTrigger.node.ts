@@ -9,6 +9,7 @@ import type {
 import * as listSearch from '../shared/methods/listSearch';
 import { getAlarmTypes, getWebhookTopics } from '../shared/methods/loadOptions';
 import { mistTriggerProperties } from './actions/properties';
+import { mistWebhookSecretTest } from './actions/credentialTest';
 import { webhook } from './actions/webhook';
 import * as webhookMethods from './actions/webhookMethods';
 
@@ -31,6 +32,12 @@ export class MistTrigger implements INodeType {
 				required: true,
 				displayOptions: { show: { webhookRegistration: ['automatic'] } },
 			},
+			{
+				// Not required: workflows made before it existed keep the deprecated Secret parameter.
+				name: 'mistWebhookSecretApi',
+				testedBy: 'mistWebhookSecretTest',
+				displayOptions: { show: { webhookRegistration: ['existing'], verifySignature: [true] } },
+			},
 		],
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
@@ -38,7 +45,11 @@ export class MistTrigger implements INodeType {
 		properties: mistTriggerProperties,
 	};
 
-	methods = { listSearch, loadOptions: { getAlarmTypes, getWebhookTopics } };
+	methods = {
+		listSearch,
+		loadOptions: { getAlarmTypes, getWebhookTopics },
+		credentialTest: { mistWebhookSecretTest },
+	};
 
 	webhookMethods = { default: webhookMethods };
 

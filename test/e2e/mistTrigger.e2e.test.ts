@@ -4,9 +4,14 @@
  * webhook in Mist, signed deliveries start executions with one item per event, a real
  * severity-less alarm gets its type's severity from /const/alarm_defs (one read for several
  * deliveries), an org+site duplicate starts nothing twice, a wrongly signed or SHA-1-only POST
- * starts nothing, and deactivation removes the webhook again.
+ * starts nothing, and deactivation removes the webhook again. The webhook secret, derived from the
+ * credential (automatic) or kept in a Mist Webhook Secret API credential (existing webhook), is
+ * nowhere in static data, executions, the database or the logs.
  */
 import { createHmac } from 'node:crypto';
+
+import { deriveWebhookSecret } from '../../nodes/MistTrigger/engine/webhookSecret';
+import { n8nLogText, secretSightings, staticDataOf } from '../workflows/e2eSupport';
 
 import { selectedVersions } from '../../scripts/e2e/config';
 import { prepareN8n } from '../../scripts/e2e/n8n';
@@ -25,6 +30,15 @@ import {
 const WORKFLOW_ID = 'e2eMistTrigger01';
 const TRIGGER_WEBHOOK_ID = '3b8e5f0a-6c1d-4e2f-9a7b-5d4c3b2a1f00';
 const TRIGGER = 'Mist Alarms';
+const EXISTING_ID = 'e2eMistTrigger02';
+const EXISTING_WEBHOOK_ID = '3b8e5f0a-6c1d-4e2f-9a7b-5d4c3b2a1f01';
+/** The canary secret of the webhook "registered by hand": it must show up nowhere in clear. */
+const HAND_REGISTERED_CANARY = 'whsec-CANARY-4d1f7e2a9b';
+const SECRET_CREDENTIAL = { id: 'e2eMistWhSecret1', name: 'Mist webhook secret' };
+/** A workflow made before the credential: its secret still in the deprecated Secret parameter. */
+const LEGACY_ID = 'e2eMistTrigger03';
+const LEGACY_WEBHOOK_ID = '3b8e5f0a-6c1d-4e2f-9a7b-5d4c3b2a1f02';
+const LEGACY_PARAMETER_VALUE = 'legacy-parameter-value-e2e';
 
 const SCENARIO: Scenario = {
 	name: 'e2e-mist-trigger',
@@ -69,6 +83,68 @@ function triggerWorkflow(): WorkflowJson {
 		connections: { [TRIGGER]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	};
+}
+
+/** The trigger on a webhook registered by hand, its secret in a Mist Webhook Secret API credential. */
+function existingWebhookWorkflow(): WorkflowJson {
+	const workflow = triggerWorkflow();
+	const [trigger, done] = workflow.nodes as Array<Record<string, unknown>>;
+	return {
+		...workflow,
+		id: EXISTING_ID,
+		name: 'e2e Mist trigger (existing webhook)',
+		nodes: [
+			{
+				...trigger,
+				webhookId: EXISTING_WEBHOOK_ID,
+				credentials: { mistWebhookSecretApi: SECRET_CREDENTIAL },
+				parameters: {
+					webhookRegistration: 'existing',
+					verifySignature: true,
+					filters: {},
+					options: {},
+				},
+			},
+			done,
+		],
+	};
+}
+
+/** The same, as saved before the credential existed: the secret in the node's Secret parameter. */
+function legacyParameterWorkflow(): WorkflowJson {
+	const workflow = existingWebhookWorkflow();
+	const [trigger, done] = workflow.nodes as Array<Record<string, unknown>>;
+	const withoutCredential = { ...trigger };
+	delete withoutCredential.credentials;
+	return {
+		...workflow,
+		id: LEGACY_ID,
+		name: 'e2e Mist trigger (deprecated Secret parameter)',
+		nodes: [
+			{
+				...withoutCredential,
+				webhookId: LEGACY_WEBHOOK_ID,
+				parameters: {
+					...(trigger.parameters as object),
+					secret: LEGACY_PARAMETER_VALUE,
+				},
+			},
+			done,
+		],
+	};
+}
+
+/** POSTs one alarm to a trigger URL, signed (X-Mist-Signature-v2) with `secret`. */
+async function postSigned(url: string, secret: string, event: object): Promise<Response> {
+	const body = JSON.stringify({ topic: 'alarms', events: [event] });
+	return await fetch(url, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			'x-mist-signature-v2': createHmac('sha256', secret).update(body).digest('hex'),
+		},
+		body,
+	});
 }
 
 interface MistWebhook {
@@ -149,8 +225,19 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 		beforeAll(async () => {
 			sim = await startSimulator({ port: 0, scenario: SCENARIO });
 			n8n = await prepareN8n({ version, label: 'mist-trigger' });
-			await n8n.importCredentials([mistCredential(sim)]);
-			await n8n.importWorkflow(triggerWorkflow());
+			await n8n.importCredentials([
+				mistCredential(sim),
+				{
+					...SECRET_CREDENTIAL,
+					type: 'mistWebhookSecretApi',
+					data: { secret: HAND_REGISTERED_CANARY },
+				},
+			]);
+			await n8n.importWorkflows([
+				triggerWorkflow(),
+				existingWebhookWorkflow(),
+				legacyParameterWorkflow(),
+			]);
 			running = await n8n.start();
 			webhookUrl = `${running.url}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
 		});
@@ -174,6 +261,15 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 			]);
 			const stored = sim.world.webhooks.get(webhooks[0].id);
 			expect(stored?.secret).toMatch(/^[0-9a-f]{64}$/);
+			// Derived from the node's webhook id with the API token, so n8n never has to store it.
+			expect(stored?.secret).toBe(deriveWebhookSecret(sim.token, TRIGGER_WEBHOOK_ID));
+			expect(await staticDataOf(running, WORKFLOW_ID)).toEqual({
+				[`node:${TRIGGER}`]: {
+					webhookId: webhooks[0].id,
+					webhookCollection: `/orgs/${sim.orgId}/webhooks`,
+					secretFingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
+				},
+			});
 		});
 
 		it('starts one execution per signed delivery, with one item per event', async () => {
@@ -333,6 +429,61 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 			expect(delivered.at(-1)?.statusCode).toBe(200);
 			await settle(1500);
 			expect(await running.listExecutions(WORKFLOW_ID)).toHaveLength(before.length);
+		});
+
+		it('verifies a webhook registered by hand with the secret of its credential', async () => {
+			await running.activateWorkflow(EXISTING_ID);
+			const url = `${running.url}/webhook/${EXISTING_WEBHOOK_ID}/webhook`;
+			const post = async (secret: string, id: string) =>
+				await postSigned(url, secret, alarm(sim, id));
+			expect((await post('not-the-secret', 'byhand-0')).status).toBe(401);
+			expect((await post(HAND_REGISTERED_CANARY, 'byhand-1')).status).toBe(200);
+			const execution = await running.waitForExecution(EXISTING_ID);
+			expect(execution.status).toBe('success');
+			expect(triggerItems(execution)).toEqual([
+				expect.objectContaining({
+					id: 'byhand-1',
+					dedupKey: expect.stringMatching(/^[0-9a-f]{32}$/),
+				}),
+			]);
+			await running.api.deactivateWorkflow(EXISTING_ID);
+		});
+
+		it('still verifies with the deprecated Secret parameter of a workflow made before the credential', async () => {
+			await running.activateWorkflow(LEGACY_ID);
+			const url = `${running.url}/webhook/${LEGACY_WEBHOOK_ID}/webhook`;
+			expect((await postSigned(url, 'not-the-secret', alarm(sim, 'legacy-0'))).status).toBe(401);
+			expect((await postSigned(url, LEGACY_PARAMETER_VALUE, alarm(sim, 'legacy-1'))).status).toBe(
+				200,
+			);
+			const execution = await running.waitForExecution(LEGACY_ID);
+			expect(execution.status).toBe('success');
+			expect(triggerItems(execution).map((item) => item.id)).toEqual(['legacy-1']);
+			// Each activation says the parameter is deprecated, without its value.
+			expect(n8nLogText(n8n)).toContain('the Secret parameter is deprecated');
+			expect(n8nLogText(n8n)).not.toContain(LEGACY_PARAMETER_VALUE);
+			await running.api.deactivateWorkflow(LEGACY_ID);
+		});
+
+		it('keeps both secrets out of static data, executions, the database and the logs', async () => {
+			const [orgWebhook] = await mistGet<MistWebhook[]>(sim, `/orgs/${sim.orgId}/webhooks`);
+			const derived = String(sim.world.webhooks.get(orgWebhook.id)?.secret);
+			expect(derived).toMatch(/^[0-9a-f]{64}$/);
+			expect(await running.listExecutions(WORKFLOW_ID)).not.toHaveLength(0);
+			expect(
+				await secretSightings(
+					n8n,
+					running,
+					[WORKFLOW_ID, EXISTING_ID],
+					[derived, HAND_REGISTERED_CANARY],
+				),
+			).toEqual([]);
+			// The same search does find what is stored in clear: an event id of the executions.
+			expect(await secretSightings(n8n, running, [EXISTING_ID], ['byhand-1'])).not.toEqual([]);
+			// Static data holds no secret and no dedup memory, only what names the webhook.
+			const staticData = JSON.stringify(await staticDataOf(running, WORKFLOW_ID));
+			expect(staticData).not.toContain('recentEvents');
+			expect(staticData).not.toContain(sim.token);
 		});
 
 		it('deletes the webhook in Mist on deactivation', async () => {

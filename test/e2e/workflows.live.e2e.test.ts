@@ -13,6 +13,7 @@ import {
 	byChannel,
 	logDuration,
 	outputOf,
+	secretSightings,
 	shippedCredentials,
 	shippedWorkflow,
 	simState,
@@ -206,6 +207,14 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 			expect(byChannel(emails, 'slack').length + byChannel(emails, 'email').length).toBeGreaterThan(
 				0,
 			);
+		});
+
+		it('keeps the webhook secret (a canary) out of static data, executions, the database and the logs', async () => {
+			const [webhook] = [...services.sim.world.webhooks.values()];
+			const secret = String(webhook.secret);
+			expect(secret).toMatch(/^[0-9a-f]{64}$/);
+			expect((await running.listExecutions(TRIAGE_ID)).length).toBeGreaterThan(0);
+			expect(await secretSightings(n8n, running, [TRIAGE_ID], [secret])).toEqual([]);
 		});
 
 		const ask = async (body: object) => {

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import type { WorkflowJson } from '../../scripts/e2e/n8n';
+import type { N8nInstance, RunningN8n, WorkflowJson } from '../../scripts/e2e/n8n';
 import type { ExecutionSummary } from '../../scripts/e2e/restApi';
 import { startSimulator } from '../../simulator/src/index';
 import type { RunningSimulator } from '../../simulator/src/index';
@@ -137,4 +137,65 @@ export function logsContaining(logDir: string, secret: string, withRunJson = fal
 			return own.includes(secret);
 		})
 		.sort();
+}
+
+function filesUnder(dir: string): string[] {
+	if (!fs.existsSync(dir)) return [];
+	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const full = path.join(dir, entry.name);
+		return entry.isDirectory() ? filesUnder(full) : [full];
+	});
+}
+
+/**
+ * Where any of `secrets` can be read: n8n's SQLite files (workflows, static data, executions, the
+ * deduplication store; credentials are encrypted there), the workflow and its executions read back
+ * over the public API, and n8n's logs. Names the places; an empty list means nowhere.
+ */
+export async function secretSightings(
+	n8n: N8nInstance,
+	running: RunningN8n,
+	workflowIds: string[],
+	secrets: string[],
+): Promise<string[]> {
+	const places: Array<{ place: string; text: string }> = [];
+	const dataDir = path.join(n8n.userFolder, '.n8n');
+	for (const file of filesUnder(dataDir).filter((name) => /database\.sqlite/.test(name)))
+		places.push({ place: path.relative(dataDir, file), text: fs.readFileSync(file, 'latin1') });
+	// A search of nothing would prove nothing: the database must have been found and read.
+	if (places.length === 0) throw new Error(`No n8n database under ${dataDir}`);
+	for (const file of filesUnder(n8n.logDir))
+		places.push({ place: `log ${path.basename(file)}`, text: fs.readFileSync(file, 'utf8') });
+	for (const id of workflowIds) {
+		const response = await fetch(`${running.url}/api/v1/workflows/${encodeURIComponent(id)}`, {
+			headers: { 'X-N8N-API-KEY': running.apiKey },
+		});
+		if (!response.ok) throw new Error(`GET workflow ${id} answered ${response.status}`);
+		places.push({ place: `workflow ${id} (API)`, text: await response.text() });
+		const executions = await running.listExecutions(id, { includeData: true });
+		places.push({ place: `executions of ${id} (API)`, text: JSON.stringify(executions) });
+	}
+	return places.flatMap(({ place, text }) =>
+		secrets
+			.filter((secret) => text.includes(secret))
+			.map((secret) => `${secret.slice(0, 6)}… in ${place}`),
+	);
+}
+
+/** A workflow's static data, read back over the public API. */
+export async function staticDataOf(running: RunningN8n, workflowId: string): Promise<unknown> {
+	const response = await fetch(
+		`${running.url}/api/v1/workflows/${encodeURIComponent(workflowId)}`,
+		{
+			headers: { 'X-N8N-API-KEY': running.apiKey },
+		},
+	);
+	return ((await response.json()) as { staticData?: unknown }).staticData;
+}
+
+/** Everything n8n has logged so far (its CLI and server output). */
+export function n8nLogText(n8n: N8nInstance): string {
+	return filesUnder(n8n.logDir)
+		.map((file) => fs.readFileSync(file, 'utf8'))
+		.join('\n');
 }

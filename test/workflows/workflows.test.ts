@@ -376,3 +376,26 @@ describe.each(FILES)('workflows/%s', (file) => {
 		}
 	});
 });
+
+it('shipped Mist Triggers keep no webhook secret in the workflow: no Secret parameter, no static data', () => {
+	const triggers = WORKFLOWS.flatMap(({ file, workflow }) =>
+		workflow.nodes
+			.filter((node) => node.type === 'n8n-nodes-juniper-mist.mistTrigger')
+			.map((node) => ({ file, workflow, node })),
+	);
+	expect(triggers.map(({ file }) => file)).toContain('mist-webhook-triage.json');
+	for (const { file, workflow, node } of triggers) {
+		expect({ file, secret: node.parameters.secret ?? '' }).toEqual({ file, secret: '' });
+		expect({ file, staticData: (workflow as { staticData?: unknown }).staticData ?? null }).toEqual(
+			{
+				file,
+				staticData: null,
+			},
+		);
+		// Registered automatically, the secret is derived from the Mist API credential it names.
+		expect(node.parameters.webhookRegistration).toBe('automatic');
+		expect(node.credentials).toEqual({
+			mistApi: expect.objectContaining({ id: expect.any(String) }),
+		});
+	}
+});

@@ -16,7 +16,7 @@ export const mistTriggerProperties: INodeProperties[] = [
 				name: 'Register Webhook Automatically',
 				value: 'automatic',
 				description:
-					'Create a Mist webhook (with a generated secret) when the workflow is activated, and delete it when it is deactivated',
+					'Create a Mist webhook when the workflow is activated, and delete it when it is deactivated. Its secret is derived from the Mist API credential, never stored.',
 			},
 			{
 				name: 'Use Existing Webhook',
@@ -29,7 +29,7 @@ export const mistTriggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'In Mist, create an http-post webhook whose URL is this node’s webhook URL (shown above), give it a secret and enter the same secret below',
+			'In Mist, create an http-post webhook whose URL is this node’s webhook URL (shown above) and give it a secret; put the same secret in a Mist Webhook Secret API credential (above)',
 		name: 'existingWebhookNotice',
 		type: 'notice',
 		default: '',
@@ -73,14 +73,21 @@ export const mistTriggerProperties: INodeProperties[] = [
 			'Whether to accept only deliveries whose X-Mist-Signature-v2 header (HMAC-SHA256 of the body) matches the secret (or, with the option Accept SHA-1 Signatures, the older X-Mist-Signature when v2 is absent); others get 401 and start nothing. Mist signs only http-post webhooks that have a secret.',
 	},
 	{
-		displayName: 'Secret',
+		// Shown only while it holds a value, so that older workflows can clear it; new ones use the credential.
+		displayName: 'Secret (Deprecated)',
 		name: 'secret',
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
-		required: true,
-		description: 'The secret of the Mist webhook you registered, used to check X-Mist-Signature-v2',
-		displayOptions: { show: { webhookRegistration: ['existing'], verifySignature: [true] } },
+		description:
+			'Deprecated: this field is stored in the workflow and copied into every execution, so anyone who can read executions could sign deliveries. Put the secret in a Mist Webhook Secret API credential and clear this field; while it holds a value and no such credential is selected, it is still used.',
+		displayOptions: {
+			show: {
+				webhookRegistration: ['existing'],
+				verifySignature: [true],
+				secret: [{ _cnd: { exists: true } }],
+			},
+		},
 	},
 	{
 		displayName: 'Filters',

@@ -110,25 +110,22 @@ export function readReceiveSettings(ctx: TriggerFunctions): ReceiveSettings {
 	};
 }
 
-/** The static-data slots of this node; never copied into output or logs (they hold the secret). */
+/**
+ * The static-data slots of this node. None holds a secret: `webhookSecret` and `recentEvents` are
+ * what older versions kept, removed at the next activation.
+ */
 export interface TriggerStaticData extends IDataObject {
 	webhookId?: string;
-	webhookSecret?: string;
 	/** `/orgs/{id}/webhooks` or `/sites/{id}/webhooks`, the collection the webhook was created in. */
 	webhookCollection?: string;
+	/** One-way tag of the secret the webhook was registered with, to notice a replaced API token. */
+	secretFingerprint?: string;
+	/** @deprecated a generated secret stored by older versions; replaced at the next activation. */
+	webhookSecret?: string;
+	/** @deprecated the dedup memory of older versions; deduplication now stays in memory. */
 	recentEvents?: IDataObject;
 }
 
 export function triggerStaticData(ctx: TriggerFunctions): TriggerStaticData {
 	return ctx.getWorkflowStaticData('node') as TriggerStaticData;
-}
-
-/**
- * The secret deliveries must be signed with: the generated one when the node registered the
- * webhook, the user's own otherwise. '' when none is known.
- */
-export function expectedSecret(ctx: TriggerFunctions, registration: Registration): string {
-	if (registration === 'existing') return String(ctx.getNodeParameter('secret', '') ?? '');
-	const stored = triggerStaticData(ctx).webhookSecret;
-	return typeof stored === 'string' ? stored : '';
 }

@@ -1,20 +1,23 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { dropDuplicates } from '../engine/dedup';
+import { dropDuplicates, withDedupKey } from '../engine/dedup';
 import type { SeenEvents } from '../engine/dedup';
 import { checkBodySize, parseEnvelope, splitEnvelope } from '../engine/envelope';
 import type { MistEventItem } from '../engine/envelope';
 import { passesScopeFilters, passesSeverity } from '../engine/filter';
 import { describeSignatureFailure, verifyDelivery } from '../engine/signature';
+import { secretFingerprint } from '../engine/webhookSecret';
 import { addAlarmSeverities } from './alarmSeverity';
-import { expectedSecret, readReceiveSettings, triggerStaticData } from './settings';
+import { expectedSecret } from './secret';
+import { readReceiveSettings, triggerStaticData } from './settings';
 import type { ReceiveSettings } from './settings';
 
 /**
- * Recently seen event keys per trigger node, in this process. Static data alone is not enough:
- * each delivery loads its own copy from the database, so the org-level and site-level copies of
- * an event, arriving at the same moment, would not see each other. Static data still seeds this
- * after a restart.
+ * Recently seen event keys per trigger node, in this process only. Deliveries are received by the
+ * n8n main (or webhook) process, never by queue workers, so one main sees every copy. Kept out of
+ * static data on purpose: n8n writes static data to the database after every delivery that
+ * changes it, which at 20 deliveries/s doubled the latency. A restart forgets it; downstream nodes
+ * can deduplicate across restarts and webhook processes on each item's `dedupKey`.
  */
 const recentByNode = new Map<string, SeenEvents>();
 
@@ -40,13 +43,6 @@ async function readRawBody(ctx: IWebhookFunctions): Promise<Buffer | undefined> 
 	return Buffer.isBuffer(request.rawBody) ? request.rawBody : undefined;
 }
 
-function mergeSeen(target: SeenEvents, source: unknown) {
-	if (!source || typeof source !== 'object') return;
-	for (const [key, firstSeen] of Object.entries(source as IDataObject)) {
-		if (typeof firstSeen === 'number' && target[key] === undefined) target[key] = firstSeen;
-	}
-}
-
 function dropRecentDuplicates(
 	ctx: IWebhookFunctions,
 	items: MistEventItem[],
@@ -54,26 +50,57 @@ function dropRecentDuplicates(
 	now: number,
 ) {
 	if (settings.dedupWindowMs <= 0) return items;
-	const data = triggerStaticData(ctx);
 	const nodeKey = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
 	const seen = recentByNode.get(nodeKey) ?? {};
 	recentByNode.set(nodeKey, seen);
-	mergeSeen(seen, data.recentEvents);
-	const before = Object.keys(seen).length;
 	const { kept, duplicates } = dropDuplicates(items, seen, now, settings.dedupWindowMs);
-	// Only write static data when it changed: n8n saves it to the database after each delivery.
-	if (kept.length > 0 || Object.keys(seen).length !== before || data.recentEvents === undefined) {
-		data.recentEvents = { ...seen };
-	}
 	if (duplicates > 0)
 		ctx.logger.debug(`Mist Trigger dropped ${duplicates} duplicate event(s)`, logContext(ctx));
 	return kept;
 }
 
+/** Checks the signature; a refusal to send back, or undefined when the delivery may go on. */
+async function refuseUnsigned(
+	ctx: IWebhookFunctions,
+	rawBody: Buffer,
+	headers: Record<string, unknown>,
+	settings: ReceiveSettings,
+): Promise<IWebhookResponseData | undefined> {
+	const { secret, source } = await expectedSecret(ctx, settings.registration);
+	if (secret === '') {
+		ctx.logger.warn(
+			`Mist Trigger refused a delivery: no secret is known to verify it with (${missingSecretHint(settings.registration)})`,
+			logContext(ctx),
+		);
+		return refuse(ctx, 401, 'This trigger has no secret to verify X-Mist-Signature-v2 with');
+	}
+	const check = verifyDelivery(rawBody, headers, secret, settings.acceptSha1);
+	if (check.valid) return undefined;
+	ctx.logger.warn(
+		`Mist Trigger refused a delivery: signature ${check.reason}${staleSecretHint(ctx, secret, source)}`,
+		logContext(ctx),
+	);
+	return refuse(ctx, 401, describeSignatureFailure(check.reason));
+}
+
+function missingSecretHint(registration: ReceiveSettings['registration']): string {
+	return registration === 'existing'
+		? 'select a Mist Webhook Secret API credential in the node'
+		: 'the Mist API credential could not be read';
+}
+
+/** Names the likely cause when the API token, and so the derived secret, changed since registration. */
+function staleSecretHint(ctx: IWebhookFunctions, secret: string, source: string): string {
+	const registered = triggerStaticData(ctx).secretFingerprint;
+	if (source !== 'derived' || !registered || registered === secretFingerprint(secret)) return '';
+	return '; the Mist API token changed since the webhook was registered: deactivate and activate the workflow to register it again';
+}
+
 /**
  * Handles one POST from Mist: size, signature, content type and shape are checked before anything
- * is parsed into items, then the envelope is split into one item per event, filtered, deduplicated
- * and every alarm given its severity (looked up by type when Mist did not send it).
+ * is parsed into items, then the envelope is split into one item per event (each with its
+ * `dedupKey`), filtered, deduplicated and every alarm given its severity (looked up by type when
+ * Mist did not send it).
  */
 export async function webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const settings = readReceiveSettings(this);
@@ -91,29 +118,15 @@ export async function webhook(this: IWebhookFunctions): Promise<IWebhookResponse
 	if (tooLarge) return refuse(this, tooLarge.status, tooLarge.error);
 
 	if (settings.verifySignature) {
-		const secret = expectedSecret(this, settings.registration);
-		if (secret === '') {
-			this.logger.warn(
-				'Mist Trigger refused a delivery: no secret is known to verify it with',
-				logContext(this),
-			);
-			return refuse(this, 401, 'This trigger has no secret to verify X-Mist-Signature-v2 with');
-		}
-		const check = verifyDelivery(rawBody, headers, secret, settings.acceptSha1);
-		if (!check.valid) {
-			this.logger.warn(
-				`Mist Trigger refused a delivery: signature ${check.reason}`,
-				logContext(this),
-			);
-			return refuse(this, 401, describeSignatureFailure(check.reason));
-		}
+		const refusal = await refuseUnsigned(this, rawBody, headers, settings);
+		if (refusal) return refusal;
 	}
 
 	const parsed = parseEnvelope(rawBody, headers['content-type']);
 	if (!parsed.ok) return refuse(this, parsed.rejection.status, parsed.rejection.error);
 
 	const now = new Date();
-	const items = splitEnvelope(parsed.envelope, now);
+	const items = splitEnvelope(parsed.envelope, now).map(withDedupKey);
 	const manual = this.getMode() === 'manual';
 	if (parsed.envelope.topic === 'ping') {
 		// A ping proves the connection: always shown while testing, in production only on request.

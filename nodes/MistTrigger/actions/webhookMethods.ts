@@ -1,8 +1,8 @@
 /**
  * n8n's webhook methods of the trigger: on activation it checks for, or creates, the Mist webhook
- * this node registers (with a generated secret); on deactivation it deletes it.
+ * this node registers (with a secret derived from the Mist API credential); on deactivation it
+ * deletes it.
  */
-import { randomBytes } from 'crypto';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
@@ -11,15 +11,10 @@ import { asNodeError } from '../../shared/utils/errors';
 import { requireUuid } from '../../shared/params/identifiers';
 import { resolveOrgIdForHook } from '../../shared/params/scope';
 import { requireTopics, webhookCollectionPath } from '../../shared/webhooks';
-import {
-	expectedSecret,
-	readReceiveSettings,
-	readRegistration,
-	triggerStaticData,
-} from './settings';
+import { secretFingerprint } from '../engine/webhookSecret';
+import { derivedSecret, requireExistingSecret, staleSecret } from './secret';
+import { readReceiveSettings, readRegistration, triggerStaticData } from './settings';
 import type { TriggerStaticData } from './settings';
-
-const SECRET_BYTES = 32;
 
 const isNotFound = (error: unknown) =>
 	String((error as { httpCode?: unknown } | undefined)?.httpCode) === '404';
@@ -86,6 +81,7 @@ function forgetWebhook(data: TriggerStaticData) {
 	delete data.webhookId;
 	delete data.webhookSecret;
 	delete data.webhookCollection;
+	delete data.secretFingerprint;
 }
 
 /** Deletes the webhook this node created earlier; 404 means it is already gone. */
@@ -142,17 +138,10 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	// Reading the settings here makes a bad filter or option fail the activation, not every delivery.
 	const settings = readReceiveSettings(this);
 	const data = triggerStaticData(this);
+	// Older versions kept their dedup memory here; it now stays in memory.
+	delete data.recentEvents;
 	if (settings.registration === 'existing') {
-		if (settings.verifySignature && expectedSecret(this, 'existing') === '') {
-			throw new NodeOperationError(
-				this.getNode(),
-				'Invalid Secret: it is empty while Verify Signature is on',
-				{
-					description:
-						'Enter the secret of the Mist webhook you registered, or turn off Verify Signature.',
-				},
-			);
-		}
+		if (settings.verifySignature) await requireExistingSecret(this);
 		// A webhook this node registered before the switch to "existing" would deliver twice.
 		if (data.webhookId && data.webhookCollection)
 			await deleteRemote(this, new MistClient(this), data, data.webhookCollection);
@@ -161,6 +150,18 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	}
 	if (!data.webhookId) return false;
 	const client = new MistClient(this);
+	const secret = await derivedSecret(this);
+	const stale = staleSecret(data, secret);
+	if (stale) {
+		this.logger.info(
+			`Mist Trigger: replacing webhook ${data.webhookId} because ${stale}`,
+			logContext(this),
+		);
+		const registeredIn = data.webhookCollection ?? (await webhookCollection(this, client));
+		await deleteRemote(this, client, data, registeredIn);
+		forgetWebhook(data);
+		return false;
+	}
 	const collection = await webhookCollection(this, client);
 	const storedCollection = data.webhookCollection ?? collection;
 	if (storedCollection !== collection) {
@@ -190,7 +191,7 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 		remote ?? {},
 		webhookUrl(this),
 		readTopics(this),
-		String(data.webhookSecret ?? ''),
+		secret,
 		settings.verifySignature,
 	);
 	if (!problem) return true;
@@ -203,7 +204,10 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	return false;
 }
 
-/** Registers the Mist webhook (org or site) and keeps its id and secret in static data. */
+/**
+ * Registers the Mist webhook (org or site) with the derived secret; static data keeps its id,
+ * collection and a one-way fingerprint of the secret, never the secret.
+ */
 export async function create(this: IHookFunctions): Promise<boolean> {
 	if (readRegistration(this) === 'existing') return true;
 	const client = new MistClient(this);
@@ -211,7 +215,11 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const topics = readTopics(this);
 	if (collection.startsWith('/orgs/')) await checkOrgTopics(this, client, topics);
 	const options = (this.getNodeParameter('options', {}) ?? {}) as IDataObject;
-	const secret = randomBytes(SECRET_BYTES).toString('hex');
+	const secret = await derivedSecret(this);
+	if (secret === '')
+		throw new NodeOperationError(this.getNode(), 'The Mist API credential has no API token', {
+			description: 'The webhook secret is derived from the token: enter it in the credential.',
+		});
 	const workflow = this.getWorkflow();
 	const body: IDataObject = {
 		name: `n8n ${workflow.name || `workflow ${workflow.id ?? ''}`}`.trim(),
@@ -235,8 +243,8 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	}
 	const data = triggerStaticData(this);
 	data.webhookId = created.id;
-	data.webhookSecret = secret;
 	data.webhookCollection = collection;
+	data.secretFingerprint = secretFingerprint(secret);
 	return true;
 }
 

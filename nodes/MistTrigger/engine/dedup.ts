@@ -1,17 +1,17 @@
 import { createHash } from 'crypto';
 
-/** Content key of an event → when it was first seen (epoch ms). Plain JSON, so it fits static data. */
+/** Content key of an event → when it was first seen (epoch ms). */
 export type SeenEvents = Record<string, number>;
 
 export const DEFAULT_DEDUP_WINDOW_SECONDS = 60;
-/** Upper bound of remembered keys, so a burst never makes the store (and static data) grow unbounded. */
+/** Upper bound of remembered keys per trigger node, so a burst never makes the memory grow unbounded. */
 export const MAX_REMEMBERED_EVENTS = 10_000;
 
 /**
  * Fields that describe the delivery rather than the event: they may differ between the org-level
  * and the site-level copy of the same event, or between two receipts of it.
  */
-const DELIVERY_FIELDS = new Set(['for_site', 'receivedAt']);
+const DELIVERY_FIELDS = new Set(['for_site', 'receivedAt', 'dedupKey']);
 
 /** JSON with object keys sorted at every level, so equal content always gives the same text. */
 export function canonicalJson(value: unknown): string {
@@ -38,6 +38,16 @@ export function eventKey(event: Record<string, unknown> & { topic: string }): st
 		.update(`${event.topic}\n${canonicalJson(content)}`)
 		.digest('hex')
 		.slice(0, 32);
+}
+
+/**
+ * The event with its `dedupKey`: the same for every copy Mist sends of it (org and site webhook,
+ * a retry), different for any change of content. Downstream nodes can deduplicate on it.
+ */
+export function withDedupKey<T extends Record<string, unknown> & { topic: string }>(
+	event: T,
+): T & { dedupKey: string } {
+	return { ...event, dedupKey: eventKey(event) };
 }
 
 /** Forgets keys older than the window, then the oldest ones beyond maxEntries. Mutates `seen`. */

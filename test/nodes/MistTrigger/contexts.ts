@@ -9,12 +9,15 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
+import { deriveWebhookSecret } from '../../../nodes/MistTrigger/engine/webhookSecret';
 import { mistCredentials } from '../../helpers/executeContext';
 import { emulatedHttpRequest, mistTokenAuth } from '../../helpers/n8nHttp';
 
 export const WEBHOOK_URL =
 	'http://127.0.0.1:5678/webhook/6f1c2e9a-1111-4222-8333-944455556666/webhook';
 export const WORKFLOW = { id: 'wf-trigger-1', name: 'Mist alarms', active: true };
+
+export const NODE_WEBHOOK_ID = '6f1c2e9a-1111-4222-8333-944455556666';
 
 const node: INode = {
 	id: 'trigger-node-1',
@@ -23,8 +26,34 @@ const node: INode = {
 	typeVersion: 1,
 	position: [0, 0],
 	parameters: {},
-	webhookId: '6f1c2e9a-1111-4222-8333-944455556666',
+	webhookId: NODE_WEBHOOK_ID,
 };
+
+/** The secret the node derives for its own webhook from the test Mist credential's token. */
+export const DERIVED_SECRET = deriveWebhookSecret(
+	String(mistCredentials.apiToken),
+	NODE_WEBHOOK_ID,
+);
+
+/** The node, with a Mist Webhook Secret API credential selected when the test gives one. */
+function nodeWith(webhookSecret?: string, webhookId = NODE_WEBHOOK_ID): INode {
+	if (webhookSecret === undefined) return { ...node, webhookId };
+	return {
+		...node,
+		webhookId,
+		credentials: { mistWebhookSecretApi: { id: 'cred-secret-1', name: 'Mist webhook secret' } },
+	};
+}
+
+/** getCredentials by type, failing as n8n's does for a type the node has none of. */
+function credentialReader(mist?: ICredentialDataDecryptedObject, webhookSecret?: string) {
+	return async (type: string) => {
+		if (type === 'mistWebhookSecretApi' && webhookSecret !== undefined)
+			return { secret: webhookSecret } as never;
+		if (type === 'mistApi' && mist) return mist as never;
+		throw new Error(`Node does not have any credentials set for "${type}"`);
+	};
+}
 
 type Params = Record<string, unknown>;
 
@@ -51,6 +80,10 @@ export interface HookContextOptions {
 	credentials?: ICredentialDataDecryptedObject;
 	webhookUrl?: string;
 	mode?: WorkflowExecuteMode;
+	/** The secret in the node's Mist Webhook Secret API credential; without it, none is selected. */
+	webhookSecret?: string;
+	/** n8n's webhook id of the node (the secret is derived from it). */
+	nodeWebhookId?: string;
 }
 
 /** A mocked IHookFunctions whose HTTP goes through the real network stack (intercepted by nock). */
@@ -58,7 +91,7 @@ export function createHookContext(options: HookContextOptions) {
 	const ctx = mockDeep<IHookFunctions>();
 	const credentials = options.credentials ?? mistCredentials;
 	const staticData = options.staticData ?? {};
-	ctx.getNode.mockReturnValue(node);
+	ctx.getNode.mockReturnValue(nodeWith(options.webhookSecret, options.nodeWebhookId));
 	ctx.getWorkflow.mockReturnValue(WORKFLOW);
 	ctx.getMode.mockReturnValue(options.mode ?? 'trigger');
 	ctx.getWorkflowStaticData.mockReturnValue(staticData);
@@ -66,7 +99,7 @@ export function createHookContext(options: HookContextOptions) {
 	ctx.getNodeParameter.mockImplementation(
 		parameterReader(options.params) as IHookFunctions['getNodeParameter'],
 	);
-	ctx.getCredentials.mockImplementation(async () => credentials as never);
+	ctx.getCredentials.mockImplementation(credentialReader(credentials, options.webhookSecret));
 	ctx.helpers.httpRequestWithAuthentication.mockImplementation(async function (
 		_type: string,
 		request: IHttpRequestOptions,
@@ -88,6 +121,8 @@ export interface WebhookContextOptions {
 	mode?: WorkflowExecuteMode;
 	/** The node's Mist credential; without one, getCredentials fails as n8n's does. */
 	credentials?: ICredentialDataDecryptedObject;
+	/** The secret in the node's Mist Webhook Secret API credential; without it, none is selected. */
+	webhookSecret?: string;
 }
 
 /** A mocked IWebhookFunctions with a raw body, headers and a chainable response. */
@@ -116,7 +151,7 @@ export function createWebhookContext(options: WebhookContextOptions) {
 			return res;
 		}),
 	};
-	ctx.getNode.mockReturnValue(node);
+	ctx.getNode.mockReturnValue(nodeWith(options.webhookSecret));
 	ctx.getWorkflow.mockReturnValue(WORKFLOW);
 	ctx.getMode.mockReturnValue(options.mode ?? 'webhook');
 	ctx.getWorkflowStaticData.mockReturnValue(staticData);
@@ -134,10 +169,7 @@ export function createWebhookContext(options: WebhookContextOptions) {
 		(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 	);
 	const { credentials } = options;
-	ctx.getCredentials.mockImplementation(async () => {
-		if (!credentials) throw new Error('Node does not have any credentials set for "mistApi"');
-		return credentials as never;
-	});
+	ctx.getCredentials.mockImplementation(credentialReader(credentials, options.webhookSecret));
 	ctx.helpers.httpRequestWithAuthentication.mockImplementation(async function (
 		_type: string,
 		request: IHttpRequestOptions,

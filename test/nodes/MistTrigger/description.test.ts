@@ -1,3 +1,6 @@
+import { NodeHelpers } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
+
 import { MistTrigger } from '../../../nodes/MistTrigger/MistTrigger.node';
 
 describe('Mist Trigger › description', () => {
@@ -36,17 +39,55 @@ describe('Mist Trigger › description', () => {
 		for (const name of methodNames) expect(typeof available[name]).toBe('function');
 	});
 
-	it('keeps the secret a password field and the credential needed only when registering', () => {
-		expect(
-			description.properties.find((property) => property.name === 'secret')?.typeOptions,
-		).toEqual({ password: true });
+	it('needs the Mist API credential only when registering, and a webhook secret credential for an existing webhook', () => {
 		expect(description.credentials).toEqual([
 			{
 				name: 'mistApi',
 				required: true,
 				displayOptions: { show: { webhookRegistration: ['automatic'] } },
 			},
+			{
+				name: 'mistWebhookSecretApi',
+				testedBy: 'mistWebhookSecretTest',
+				displayOptions: { show: { webhookRegistration: ['existing'], verifySignature: [true] } },
+			},
 		]);
+		expect(typeof node.methods.credentialTest.mistWebhookSecretTest).toBe('function');
+	});
+
+	it('shows the deprecated Secret parameter (a password field) only while it holds a value', () => {
+		const secret = description.properties.find((property) => property.name === 'secret');
+		expect(secret?.typeOptions).toEqual({ password: true });
+		expect(secret?.required).toBeFalsy();
+		const shown = (values: Record<string, unknown>) =>
+			NodeHelpers.displayParameter(values as INodeParameters, secret!, null, null);
+		const existing = { webhookRegistration: 'existing', verifySignature: true };
+		expect(shown({ ...existing, secret: 'old-secret' })).toBe(true);
+		expect(shown({ ...existing, secret: '' })).toBe(false);
+		expect(shown(existing)).toBe(false);
+	});
+
+	it('lets n8n keep a legacy Secret value when it saves the node, and drop an empty one', () => {
+		const node = {
+			id: 'n1',
+			name: 'Juniper Mist Trigger',
+			type: 'n8n-nodes-juniper-mist.mistTrigger',
+			typeVersion: 1,
+			position: [0, 0] as [number, number],
+			parameters: {},
+		};
+		const saved = (values: INodeParameters) =>
+			NodeHelpers.getNodeParameters(
+				description.properties,
+				values,
+				false,
+				false,
+				node,
+				description,
+			);
+		const existing = { webhookRegistration: 'existing', verifySignature: true };
+		expect(saved({ ...existing, secret: 'old-secret' })).toMatchObject({ secret: 'old-secret' });
+		expect(saved({ ...existing, secret: '' })).not.toHaveProperty('secret');
 	});
 
 	it('accepts SHA-1-only signatures only when asked (off by default), and says why the option exists', () => {

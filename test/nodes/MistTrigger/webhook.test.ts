@@ -3,12 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { MistTrigger } from '../../../nodes/MistTrigger/MistTrigger.node';
 import { signBody, signBodySha1 } from '../../../nodes/MistTrigger/engine/signature';
 import { forgetRecentEvents } from '../../../nodes/MistTrigger/actions/webhook';
-import { SITE_ID } from '../../helpers/executeContext';
-import { createWebhookContext, loggedText } from './contexts';
+import { secretFingerprint } from '../../../nodes/MistTrigger/engine/webhookSecret';
+import { LEAK_CANARY, mistCredentials, SITE_ID } from '../../helpers/executeContext';
+import { createWebhookContext, DERIVED_SECRET, loggedText } from './contexts';
 import type { Delivery } from './contexts';
 
-/** The secret the node generated when it registered the webhook (kept in static data). */
-const STORED_SECRET = 'a1'.repeat(32);
+/** The secret of the webhook the node registered: derived from the API token, never stored. */
+const STORED_SECRET = DERIVED_SECRET;
 const USER_SECRET = 'dummy-user-secret-7Hq';
 const OTHER_SITE = '2f5b7a88-0000-4000-8000-000000000002';
 
@@ -19,8 +20,8 @@ const automaticParams = {
 };
 const registered = () => ({
 	webhookId: 'wh-1',
-	webhookSecret: STORED_SECRET,
 	webhookCollection: `/sites/${SITE_ID}/webhooks`,
+	secretFingerprint: secretFingerprint(STORED_SECRET),
 });
 
 const alarm = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -48,6 +49,9 @@ async function deliver(
 		params?: Record<string, unknown>;
 		staticData?: IDataObject;
 		mode?: 'webhook' | 'manual';
+		/** The secret in a selected Mist Webhook Secret API credential. */
+		webhookSecret?: string;
+		noMistCredential?: boolean;
 	} = {},
 ) {
 	const context = createWebhookContext({
@@ -55,6 +59,8 @@ async function deliver(
 		staticData: options.staticData ?? registered(),
 		mode: options.mode ?? 'webhook',
 		delivery,
+		credentials: options.noMistCredential ? undefined : mistCredentials,
+		webhookSecret: options.webhookSecret,
 	});
 	const result = await new MistTrigger().webhook.call(context.ctx);
 	return { ...context, result, items: result.workflowData?.[0]?.map((item) => item.json) ?? [] };
@@ -99,13 +105,44 @@ describe('Mist Trigger › receiving deliveries', () => {
 			expect(JSON.stringify(response.body)).not.toContain(STORED_SECRET);
 		});
 
-		it('answers 401 when verification is on but no secret is known', async () => {
+		it('answers 401 when verification is on but the Mist credential (the key) cannot be read', async () => {
 			const { result, response } = await deliver(
 				signed({ topic: 'alarms', events: [alarm('a1')] }),
-				{ staticData: {} },
+				{ noMistCredential: true },
 			);
 			expect(result).toEqual({ noWebhookResponse: true });
 			expect(response.statusCode).toBe(401);
+		});
+
+		it('writes nothing to static data and logs neither secret nor token', async () => {
+			const staticData = registered();
+			const { items, ctx } = await deliver(signed({ topic: 'alarms', events: [alarm('a1')] }), {
+				staticData,
+			});
+			expect(items).toHaveLength(1);
+			expect(staticData).toEqual(registered());
+			const bad = await deliver(signed({ topic: 'alarms', events: [alarm('a2')] }, 'x'));
+			for (const text of [JSON.stringify(staticData), loggedText(ctx), loggedText(bad.ctx)]) {
+				expect(text).not.toContain(STORED_SECRET);
+				expect(text).not.toContain(LEAK_CANARY);
+			}
+		});
+
+		it('says in the log that the API token changed when the derived secret no longer fits', async () => {
+			const { response, ctx } = await deliver(
+				signed({ topic: 'alarms', events: [alarm('a1')] }, 'the-secret-of-the-old-token'),
+				{ staticData: { ...registered(), secretFingerprint: secretFingerprint('old') } },
+			);
+			expect(response.statusCode).toBe(401);
+			expect(loggedText(ctx)).toContain('the Mist API token changed');
+		});
+
+		it('accepts a webhook registered by an older version (secret in static data) until it is replaced', async () => {
+			const legacy = 'b2'.repeat(32);
+			const { items } = await deliver(signed({ topic: 'alarms', events: [alarm('a1')] }, legacy), {
+				staticData: { webhookId: 'wh-1', webhookSecret: legacy },
+			});
+			expect(items).toHaveLength(1);
 		});
 
 		it('accepts unsigned deliveries only when Verify Signature is turned off', async () => {
@@ -116,23 +153,51 @@ describe('Mist Trigger › receiving deliveries', () => {
 			expect(items).toHaveLength(1);
 		});
 
-		it('uses the user’s own secret with an existing webhook', async () => {
-			const params = {
-				webhookRegistration: 'existing',
-				verifySignature: true,
-				secret: USER_SECRET,
-			};
-			const good = await deliver(signed({ topic: 'alarms', events: [alarm('a1')] }, USER_SECRET), {
-				params,
-				staticData: {},
+		describe('with an existing webhook', () => {
+			const params = { webhookRegistration: 'existing', verifySignature: true };
+
+			it('uses the secret of the Mist Webhook Secret API credential', async () => {
+				const good = await deliver(
+					signed({ topic: 'alarms', events: [alarm('a1')] }, USER_SECRET),
+					{ params, staticData: {}, webhookSecret: USER_SECRET },
+				);
+				expect(good.items).toHaveLength(1);
+				expect(JSON.stringify(good.items)).not.toContain(USER_SECRET);
+				const bad = await deliver(
+					signed({ topic: 'alarms', events: [alarm('a2')] }, STORED_SECRET),
+					{ params, staticData: registered(), webhookSecret: USER_SECRET },
+				);
+				expect(bad.response.statusCode).toBe(401);
+				expect(bad.result.workflowData).toBeUndefined();
+				expect(loggedText(bad.ctx)).not.toContain(USER_SECRET);
 			});
-			expect(good.items).toHaveLength(1);
-			const bad = await deliver(signed({ topic: 'alarms', events: [alarm('a2')] }, STORED_SECRET), {
-				params,
-				staticData: registered(),
+
+			it('still reads the deprecated Secret parameter when no credential is selected', async () => {
+				const legacyParams = { ...params, secret: USER_SECRET };
+				const good = await deliver(
+					signed({ topic: 'alarms', events: [alarm('a1')] }, USER_SECRET),
+					{ params: legacyParams, staticData: {} },
+				);
+				expect(good.items).toHaveLength(1);
 			});
-			expect(bad.response.statusCode).toBe(401);
-			expect(bad.result.workflowData).toBeUndefined();
+
+			it('prefers the credential over the deprecated parameter', async () => {
+				const both = { ...params, secret: 'the-old-secret' };
+				const old = await deliver(
+					signed({ topic: 'alarms', events: [alarm('a1')] }, 'the-old-secret'),
+					{ params: both, staticData: {}, webhookSecret: USER_SECRET },
+				);
+				expect(old.response.statusCode).toBe(401);
+			});
+
+			it('answers 401 and names the credential in the log when there is no secret at all', async () => {
+				const { response, ctx } = await deliver(
+					signed({ topic: 'alarms', events: [alarm('a1')] }, USER_SECRET),
+					{ params, staticData: {} },
+				);
+				expect(response.statusCode).toBe(401);
+				expect(loggedText(ctx)).toContain('Mist Webhook Secret API credential');
+			});
 		});
 
 		describe('deliveries signed only with the SHA-1 X-Mist-Signature', () => {
@@ -331,16 +396,14 @@ describe('Mist Trigger › receiving deliveries', () => {
 	});
 
 	describe('duplicates (org and site webhooks on the same topic)', () => {
-		it('drops the second copy of an event within the window and keeps the state in static data', async () => {
+		it('drops the second copy of an event within the window, in memory (static data untouched)', async () => {
 			const staticData = registered();
 			const first = await deliver(
 				signed({ topic: 'alarms', events: [{ ...alarm('a1'), for_site: false }, alarm('a2')] }),
 				{ staticData },
 			);
 			expect(first.items.map((item) => item.id)).toEqual(['a1', 'a2']);
-			expect(
-				Object.keys((staticData as { recentEvents?: object }).recentEvents ?? {}),
-			).toHaveLength(2);
+			expect(staticData).toEqual(registered());
 			const second = await deliver(
 				signed({ topic: 'alarms', events: [{ ...alarm('a1'), for_site: true }, alarm('a3')] }),
 				{ staticData },
@@ -361,14 +424,28 @@ describe('Mist Trigger › receiving deliveries', () => {
 			expect(orgCopy.items.length + siteCopy.items.length).toBe(1);
 		});
 
-		it('remembers across a restart through static data', async () => {
-			const staticData = registered();
-			await deliver(signed({ topic: 'alarms', events: [alarm('a1')] }), { staticData });
+		it('forgets after a restart, but both copies carry the same dedupKey for downstream nodes', async () => {
+			const first = await deliver(signed({ topic: 'alarms', events: [alarm('a1')] }));
 			forgetRecentEvents();
-			const again = await deliver(signed({ topic: 'alarms', events: [alarm('a1')] }), {
-				staticData,
-			});
-			expect(again.items).toHaveLength(0);
+			const again = await deliver(
+				signed({ topic: 'alarms', events: [{ ...alarm('a1'), for_site: true }] }),
+			);
+			expect(again.items).toHaveLength(1);
+			expect(again.items[0].dedupKey).toMatch(/^[0-9a-f]{32}$/);
+			expect(again.items[0].dedupKey).toBe(first.items[0].dedupKey);
+		});
+
+		it('gives changed content another dedupKey, and the key survives the severity lookup', async () => {
+			const items = (
+				await deliver(
+					signed({
+						topic: 'alarms',
+						events: [alarm('a1'), alarm('a1', { count: 2 }), alarm('a2')],
+					}),
+				)
+			).items;
+			expect(new Set(items.map((item) => item.dedupKey)).size).toBe(3);
+			expect(items.every((item) => item.severitySource === 'payload')).toBe(true);
 		});
 
 		it('lets the event through again after the window', async () => {

@@ -8,10 +8,15 @@ import {
 	SITE_ID,
 	serialise,
 } from '../../helpers/executeContext';
-import { createHookContext, loggedText, WEBHOOK_URL } from './contexts';
+import {
+	deriveWebhookSecret,
+	secretFingerprint,
+} from '../../../nodes/MistTrigger/engine/webhookSecret';
+import { createHookContext, DERIVED_SECRET, loggedText, WEBHOOK_URL } from './contexts';
 
 const WEBHOOK_ID = 'b069b358-4c97-5319-1f8c-7c5ca64d6ab1';
-const SECRET = 'c3'.repeat(32);
+/** Derived from the test credential's token and the node's webhook id. */
+const SECRET = DERIVED_SECRET;
 const OTHER_ORG = '11111111-2222-4333-8444-555555555555';
 const orgCollection = `/api/v1/orgs/${ORG_ID}/webhooks`;
 const siteCollection = `/api/v1/sites/${SITE_ID}/webhooks`;
@@ -31,8 +36,8 @@ const siteParams = {
 };
 const stored = (collection = `/orgs/${ORG_ID}/webhooks`) => ({
 	webhookId: WEBHOOK_ID,
-	webhookSecret: SECRET,
 	webhookCollection: collection,
+	secretFingerprint: secretFingerprint(SECRET),
 });
 
 const remoteWebhook = (overrides: Record<string, unknown> = {}) => ({
@@ -111,6 +116,34 @@ describe('Mist Trigger › webhook lifecycle', () => {
 			},
 		);
 
+		it('replaces a webhook whose secret an older version kept in static data, and drops its dedup memory', async () => {
+			const scope = nock(MIST_TEST_URL).delete(`${orgCollection}/${WEBHOOK_ID}`).reply(200, {});
+			const legacy = {
+				webhookId: WEBHOOK_ID,
+				webhookSecret: 'c3'.repeat(32),
+				webhookCollection: `/orgs/${ORG_ID}/webhooks`,
+				recentEvents: { abc: 1 },
+			};
+			const { ctx, staticData } = createHookContext({ params: orgParams, staticData: legacy });
+			await expect(methods().checkExists.call(ctx)).resolves.toBe(false);
+			expect(scope.isDone()).toBe(true);
+			expect(staticData).toEqual({});
+			expect(loggedText(ctx)).toContain('derived from the Mist API credential');
+			expect(loggedText(ctx)).not.toContain('c3'.repeat(32));
+		});
+
+		it('replaces the webhook when the API token (the key of its secret) changed', async () => {
+			const scope = nock(MIST_TEST_URL).delete(`${orgCollection}/${WEBHOOK_ID}`).reply(200, {});
+			const { ctx, staticData } = createHookContext({
+				params: orgParams,
+				staticData: { ...stored(), secretFingerprint: secretFingerprint('secret-of-old-token') },
+			});
+			await expect(methods().checkExists.call(ctx)).resolves.toBe(false);
+			expect(scope.isDone()).toBe(true);
+			expect(staticData).toEqual({});
+			expect(loggedText(ctx)).toContain('the Mist API token changed');
+		});
+
 		it('trusts a masked secret', async () => {
 			nock(MIST_TEST_URL)
 				.get(`${orgCollection}/${WEBHOOK_ID}`)
@@ -152,7 +185,7 @@ describe('Mist Trigger › webhook lifecycle', () => {
 	});
 
 	describe('create', () => {
-		it('registers an org webhook with the node URL, the topics and a generated secret, and stores them', async () => {
+		it('registers an org webhook with the node URL, the topics and the derived secret, storing no secret', async () => {
 			let posted: Record<string, unknown> = {};
 			const scope = nock(MIST_TEST_URL, { reqheaders: { authorization: `Token ${LEAK_CANARY}` } })
 				.get('/api/v1/const/webhook_topics')
@@ -171,14 +204,17 @@ describe('Mist Trigger › webhook lifecycle', () => {
 				url: WEBHOOK_URL,
 				topics: ['alarms', 'device-updowns'],
 				enabled: true,
-				secret: expect.stringMatching(/^[0-9a-f]{64}$/),
+				secret: SECRET,
 				verify_cert: true,
 			});
+			expect(SECRET).toMatch(/^[0-9a-f]{64}$/);
 			expect(staticData).toEqual({
 				webhookId: WEBHOOK_ID,
-				webhookSecret: posted.secret,
 				webhookCollection: `/orgs/${ORG_ID}/webhooks`,
+				secretFingerprint: secretFingerprint(SECRET),
 			});
+			expect(JSON.stringify(staticData)).not.toContain(SECRET);
+			expect(JSON.stringify(staticData)).not.toContain(LEAK_CANARY);
 		});
 
 		it('uses the chosen org over the credential default', async () => {
@@ -218,19 +254,25 @@ describe('Mist Trigger › webhook lifecycle', () => {
 				webhookId: WEBHOOK_ID,
 				webhookCollection: `/sites/${SITE_ID}/webhooks`,
 			});
-			expect(staticData.webhookSecret).toBe(posted.secret);
+			expect(posted.secret).toBe(SECRET);
+			expect(staticData.webhookSecret).toBeUndefined();
 		});
 
-		it('generates a different secret for each webhook', async () => {
+		it('derives the same secret for the same node again, another for another node or token', async () => {
 			const secrets: unknown[] = [];
 			nock(MIST_TEST_URL)
 				.post(siteCollection, (body) => secrets.push(body.secret) > 0)
-				.twice()
+				.times(3)
 				.reply(200, { id: WEBHOOK_ID });
+			const otherNode = '0d9e8f7a-2222-4333-8444-955566667777';
 			await methods().create.call(createHookContext({ params: siteParams }).ctx);
 			await methods().create.call(createHookContext({ params: siteParams }).ctx);
-			expect(secrets).toHaveLength(2);
-			expect(secrets[0]).not.toBe(secrets[1]);
+			await methods().create.call(
+				createHookContext({ params: siteParams, nodeWebhookId: otherNode }).ctx,
+			);
+			expect(secrets).toEqual([SECRET, SECRET, deriveWebhookSecret(LEAK_CANARY, otherNode)]);
+			expect(secrets[2]).not.toBe(SECRET);
+			expect(deriveWebhookSecret('another-token', otherNode)).not.toBe(secrets[2]);
 		});
 
 		it('refuses site-only topics on an org webhook, naming them', async () => {
@@ -343,14 +385,11 @@ describe('Mist Trigger › webhook lifecycle', () => {
 	});
 
 	describe('existing webhook mode', () => {
-		const existingParams = {
-			webhookRegistration: 'existing',
-			verifySignature: true,
-			secret: 'my-own-secret',
-		};
+		const existingParams = { webhookRegistration: 'existing', verifySignature: true };
+		const withCredential = { params: existingParams, webhookSecret: 'my-own-secret' };
 
 		it('has no side effects: checkExists and create answer true without calling Mist', async () => {
-			const { ctx, staticData } = createHookContext({ params: existingParams });
+			const { ctx, staticData } = createHookContext(withCredential);
 			await expect(methods().checkExists.call(ctx)).resolves.toBe(true);
 			await expect(methods().create.call(ctx)).resolves.toBe(true);
 			await expect(methods().delete.call(ctx)).resolves.toBe(true);
@@ -358,26 +397,46 @@ describe('Mist Trigger › webhook lifecycle', () => {
 			expect(ctx.helpers.httpRequestWithAuthentication).not.toHaveBeenCalled();
 		});
 
-		it('fails activation when verification is on and the secret is empty', async () => {
-			const { ctx } = createHookContext({ params: { ...existingParams, secret: '' } });
-			await expect(methods().checkExists.call(ctx)).rejects.toThrow(
-				'Invalid Secret: it is empty while Verify Signature is on',
-			);
+		it('fails activation, naming the credential, when verification is on and no secret is known', async () => {
+			for (const options of [
+				{ params: existingParams },
+				{ params: existingParams, webhookSecret: '' },
+				{ params: { ...existingParams, secret: '' } },
+			]) {
+				const { ctx } = createHookContext(options);
+				await expect(methods().checkExists.call(ctx)).rejects.toThrow(
+					'No webhook secret: select a Mist Webhook Secret API credential while Verify Signature is on',
+				);
+			}
+		});
+
+		it('activates with the deprecated Secret parameter, warning without the secret', async () => {
+			const { ctx } = createHookContext({ params: { ...existingParams, secret: 'legacy-secret' } });
+			await expect(methods().checkExists.call(ctx)).resolves.toBe(true);
+			expect(loggedText(ctx)).toContain('the Secret parameter is deprecated');
+			expect(loggedText(ctx)).not.toContain('legacy-secret');
+		});
+
+		it('warns that the deprecated parameter is ignored next to a credential', async () => {
+			const { ctx } = createHookContext({
+				...withCredential,
+				params: { ...existingParams, secret: 'legacy-secret' },
+			});
+			await expect(methods().checkExists.call(ctx)).resolves.toBe(true);
+			expect(loggedText(ctx)).toContain('is ignored');
+			expect(loggedText(ctx)).not.toContain('legacy-secret');
 		});
 
 		it('accepts an empty secret when verification is off', async () => {
 			const { ctx } = createHookContext({
-				params: { ...existingParams, secret: '', verifySignature: false },
+				params: { ...existingParams, verifySignature: false },
 			});
 			await expect(methods().checkExists.call(ctx)).resolves.toBe(true);
 		});
 
 		it('removes a webhook the node registered before switching to existing mode', async () => {
 			const scope = nock(MIST_TEST_URL).delete(`${orgCollection}/${WEBHOOK_ID}`).reply(200, {});
-			const { ctx, staticData } = createHookContext({
-				params: existingParams,
-				staticData: stored(),
-			});
+			const { ctx, staticData } = createHookContext({ ...withCredential, staticData: stored() });
 			await expect(methods().checkExists.call(ctx)).resolves.toBe(true);
 			expect(scope.isDone()).toBe(true);
 			expect(staticData).toEqual({});

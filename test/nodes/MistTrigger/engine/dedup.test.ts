@@ -3,6 +3,7 @@ import {
 	dropDuplicates,
 	eventKey,
 	pruneSeen,
+	withDedupKey,
 } from '../../../../nodes/MistTrigger/engine/dedup';
 import type { SeenEvents } from '../../../../nodes/MistTrigger/engine/dedup';
 
@@ -42,6 +43,24 @@ describe('Mist Trigger › dedup', () => {
 		};
 		expect(eventKey(siteCopy)).toBe(eventKey(orgCopy));
 		expect(eventKey(orgCopy)).toMatch(/^[0-9a-f]{32}$/);
+	});
+
+	it('emits one dedupKey for every copy Mist sends: org and site webhook, a later retry', () => {
+		const orgCopy = withDedupKey({ ...alarm('a1'), receivedAt: '2026-11-25T10:00:00.100Z' });
+		const siteCopy = withDedupKey({
+			...alarm('a1'),
+			for_site: true,
+			receivedAt: '2026-11-25T10:00:00.300Z',
+		});
+		const retry = withDedupKey({ ...alarm('a1'), receivedAt: '2026-11-25T10:05:00.000Z' });
+		expect(orgCopy.dedupKey).toMatch(/^[0-9a-f]{32}$/);
+		expect(siteCopy.dedupKey).toBe(orgCopy.dedupKey);
+		expect(retry.dedupKey).toBe(orgCopy.dedupKey);
+		// A key already on the item does not change the key (it is not content).
+		expect(withDedupKey(orgCopy).dedupKey).toBe(orgCopy.dedupKey);
+		expect(withDedupKey({ ...alarm('a1'), last_seen: 1764064900 }).dedupKey).not.toBe(
+			orgCopy.dedupKey,
+		);
 	});
 
 	it('gives different keys for another topic or other content', () => {
