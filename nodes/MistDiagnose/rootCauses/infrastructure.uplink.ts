@@ -1,6 +1,7 @@
 import { targets } from '../../shared/findings/fingerprint';
 import { manual, remediate } from '../../shared/findings/remediation';
 import type { Finding } from '../../shared/findings/types';
+import { badCableFix } from '../rules/apHealth/uplinkPort';
 import type { UplinkPortState } from '../rules/apHealth/uplinkPort';
 import { causeFinding } from './cause';
 import type { Explanation, RootCauseContext, RootCauseRule } from './types';
@@ -135,13 +136,7 @@ export const switchPortBadCable = explainPorts({
 	describe: (group, where, aps) => ({
 		summary: `${where} receives damaged frames from AP ${aps}: a bad cable.`,
 		likelyCause: `A damaged cable or connector on ${where}: frames fail their CRC, so AP ${aps} loses traffic.`,
-		remediation: remediate.cableTest(
-			group.siteId,
-			group.switchMac,
-			group.portId,
-			`Run a cable test (TDR) on ${where}.`,
-		),
-		followUp: [manual(`Replace the cable of ${where} if the test reports a fault.`)],
+		...badCableFix(group.siteId, group.switchMac, group.portId, where),
 	}),
 });
 

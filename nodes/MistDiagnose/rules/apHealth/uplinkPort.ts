@@ -59,6 +59,19 @@ export function uplinkOf(
 }
 
 /** Scope fields naming the switch port of an AP finding. */
+/** The fix for damaged frames on a switch port: test the cable, then replace it if it fails. */
+export function badCableFix(siteId: string, switchMac: string, portId: string, where: string) {
+	return {
+		remediation: remediate.cableTest(
+			siteId,
+			switchMac,
+			portId,
+			`Run a cable test (TDR) on ${where}.`,
+		),
+		followUp: [manual(`Replace the cable of ${where} if the test reports a fault.`)],
+	};
+}
+
 export function portScope(port: SwitchPort | undefined) {
 	return { switch_mac: port?.switchMac, switch_name: port?.switchName, port_id: port?.portId };
 }
@@ -105,13 +118,7 @@ export function uplinkErrorFindings(
 					],
 				},
 				likelyCause: 'Frames arrive damaged (CRC errors): a bad cable, connector or patch panel.',
-				remediation: remediate.cableTest(
-					ap.site_id,
-					port.switchMac,
-					port.portId,
-					`Run a cable test (TDR) on ${where}.`,
-				),
-				followUp: [manual(`Replace the cable of ${where} if the test reports a fault.`)],
+				...badCableFix(ap.site_id, port.switchMac, port.portId, where),
 				timestamps: typeof ap.last_seen === 'number' ? [ap.last_seen] : [],
 				now: context.now,
 			}),
