@@ -4,13 +4,23 @@ import {
 	DFS_CHANNEL,
 	INTERFERED_CHANNEL,
 } from '../generator/faultKinds/radioAirtime';
-import type { LibraryScenario } from './types';
+import type { ExpectedFix, LibraryScenario } from './types';
 
 /** The MACs of the APs the faults name, sorted (as a cause lists them). */
 const faultApMacs = (world: World, faults: ActiveFault[]) =>
 	[...new Set(faults.flatMap((fault) => fault.apIds))]
 		.map((id) => world.aps.get(id)?.mac as string)
 		.sort();
+
+/** Move exactly the faulted APs' 5 GHz radios (RRM with channel changes), not the whole band. */
+const RRM_FOR_THESE_APS_ON_5: ExpectedFix = {
+	operation: 'rrmOptimize',
+	parameters: (world, faults) => ({
+		bands: ['5'],
+		txpower_only: false,
+		macs: faultApMacs(world, faults),
+	}),
+};
 
 const apsOfSite = (id: string, numbers: number[]) =>
 	numbers.map((n) => `Lib-${id}-AP-${String(n).padStart(2, '0')}`);
@@ -31,14 +41,7 @@ export const RADIO_SCENARIOS: LibraryScenario[] = [
 			level: 'channel',
 			scope: () => ({ band: '5', channel: INTERFERED_CHANNEL }),
 			severity: 'critical',
-			fix: {
-				operation: 'rrmOptimize',
-				parameters: (world, faults) => ({
-					bands: ['5'],
-					txpower_only: false,
-					macs: faultApMacs(world, faults),
-				}),
-			},
+			fix: RRM_FOR_THESE_APS_ON_5,
 			cause: /non-Wi-Fi/,
 		},
 	},
@@ -55,14 +58,7 @@ export const RADIO_SCENARIOS: LibraryScenario[] = [
 			level: 'channel',
 			scope: () => ({ band: '5', channel: CROWDED_CHANNEL }),
 			severity: 'major',
-			fix: {
-				operation: 'rrmOptimize',
-				parameters: (world, faults) => ({
-					bands: ['5'],
-					txpower_only: false,
-					macs: faultApMacs(world, faults),
-				}),
-			},
+			fix: RRM_FOR_THESE_APS_ON_5,
 			cause: /co-channel/i,
 		},
 	},
