@@ -72,15 +72,15 @@ function diagnose(
 		...diagnoseApHealth({ aps }, thresholds(), context).findings,
 		...diagnoseRfEnvironment({ aps, sle: sles }, thresholds(), context).findings,
 	];
-	const rootContext: RootCauseContext = {
-		org_id: ORG,
-		now: NOW,
-		siteNames: { [SITE]: 'Phoenix' },
-		deviceNames: {},
-		thresholds: thresholds(),
-		aps,
+	return {
+		findings,
+		...explainFindings(findings, rootContext(aps, { [SITE]: 'Phoenix' }), ROOT_CAUSE_RULES),
 	};
-	return { findings, ...explainFindings(findings, rootContext, ROOT_CAUSE_RULES) };
+}
+
+/** What correlation reads besides the findings: the AP stats the steps read. */
+function rootContext(aps: ApStat[], siteNames: Record<string, string> = {}): RootCauseContext {
+	return { org_id: ORG, now: NOW, siteNames, deviceNames: {}, thresholds: thresholds(), aps };
 }
 
 const lowSnrClient = (index: number, apIndex: number) =>
@@ -159,18 +159,7 @@ describe('radio root causes', () => {
 			thresholds(),
 			context,
 		).findings;
-		const { rootCauses } = explainFindings(
-			clientsOnly,
-			{
-				org_id: ORG,
-				now: NOW,
-				siteNames: {},
-				deviceNames: {},
-				thresholds: thresholds(),
-				aps: interfered,
-			},
-			ROOT_CAUSE_RULES,
-		);
+		const { rootCauses } = explainFindings(clientsOnly, rootContext(interfered), ROOT_CAUSE_RULES);
 		expect(
 			rootCauses.map((cause) => `${cause.rule}@${cause.scope.level}:${cause.severity}`),
 		).toEqual(['non_wifi_interference_channel@channel:critical']);
@@ -192,18 +181,7 @@ describe('radio root causes', () => {
 	});
 
 	it('names nothing without a finding to explain (busy radios of a quiet site are not a problem report)', () => {
-		const { rootCauses } = explainFindings(
-			[],
-			{
-				org_id: ORG,
-				now: NOW,
-				siteNames: {},
-				deviceNames: {},
-				thresholds: thresholds(),
-				aps: interfered,
-			},
-			ROOT_CAUSE_RULES,
-		);
+		const { rootCauses } = explainFindings([], rootContext(interfered), ROOT_CAUSE_RULES);
 		expect(rootCauses).toEqual([]);
 	});
 
@@ -239,11 +217,7 @@ describe('radio root causes', () => {
 			thresholds(),
 			context,
 		).findings;
-		const { rootCauses } = explainFindings(
-			clientsOnly,
-			{ org_id: ORG, now: NOW, siteNames: {}, deviceNames: {}, thresholds: thresholds(), aps },
-			ROOT_CAUSE_RULES,
-		);
+		const { rootCauses } = explainFindings(clientsOnly, rootContext(aps), ROOT_CAUSE_RULES);
 		expect(
 			rootCauses.map((cause) => `${cause.rule}@${cause.scope.level}:${cause.severity}`),
 		).toEqual(['non_wifi_interference_channel@radio:major']);
@@ -285,11 +259,7 @@ describe('radio root causes', () => {
 			).findings,
 			...diagnoseRfEnvironment({ aps }, thresholds(), context).findings,
 		];
-		const { rootCauses } = explainFindings(
-			findings,
-			{ org_id: ORG, now: NOW, siteNames: {}, deviceNames: {}, thresholds: thresholds(), aps },
-			ROOT_CAUSE_RULES,
-		);
+		const { rootCauses } = explainFindings(findings, rootContext(aps), ROOT_CAUSE_RULES);
 		expect(rootCauses.map((cause) => `${cause.rule}@${cause.scope.level}`)).toEqual([
 			'ap_overloaded@ap',
 		]);
@@ -323,7 +293,7 @@ describe('radio root causes', () => {
 					context,
 				).findings,
 			],
-			{ org_id: ORG, now: NOW, siteNames: {}, deviceNames: {}, thresholds: thresholds(), aps },
+			rootContext(aps),
 			ROOT_CAUSE_RULES,
 		);
 		expect(rootCauses.map((cause) => `${cause.rule}@${cause.scope.level}`)).toEqual([
