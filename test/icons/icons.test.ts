@@ -7,6 +7,7 @@ import type { Icon } from 'n8n-workflow';
 import { CiscoIseApi } from '../../credentials/CiscoIseApi.credentials';
 import { MistApi } from '../../credentials/MistApi.credentials';
 import { MistPagerDutyEventsApi } from '../../credentials/MistPagerDutyEventsApi.credentials';
+import { MistSharedMemoryApi } from '../../credentials/MistSharedMemoryApi.credentials';
 import { MistWebhookSecretApi } from '../../credentials/MistWebhookSecretApi.credentials';
 import { CiscoIse } from '../../nodes/CiscoIse/CiscoIse.node';
 import { Mist } from '../../nodes/Mist/Mist.node';
@@ -31,6 +32,7 @@ const ICONS: Record<string, Icon | undefined> = {
 	'credentials/CiscoIseApi.credentials.ts': new CiscoIseApi().icon,
 	'credentials/MistApi.credentials.ts': new MistApi().icon,
 	'credentials/MistPagerDutyEventsApi.credentials.ts': new MistPagerDutyEventsApi().icon,
+	'credentials/MistSharedMemoryApi.credentials.ts': new MistSharedMemoryApi().icon,
 	'credentials/MistWebhookSecretApi.credentials.ts': new MistWebhookSecretApi().icon,
 };
 

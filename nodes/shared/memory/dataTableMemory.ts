@@ -1,0 +1,143 @@
+import { sleep } from 'n8n-workflow';
+
+import type { DataTableRow, N8nDataTablesApi, RowCondition } from './n8nApi';
+import { tableId } from './tables';
+import type { MemoryTable } from './tables';
+import type { DocumentChange, LogEntry, LogKind, MemoryLocation, MistMemory } from './types';
+
+/** Concurrent writers of one document retry this often before the run gives up with an error. */
+const MAX_ATTEMPTS = 12;
+/** Log entries older than this are deleted when new ones are written. */
+export const LOG_RETENTION_MS = 30 * 24 * 3600_000;
+
+/**
+ * The memory in n8n's Data Tables, shared by every workflow, worker and webhook processor of the
+ * instance. A document is the lowest-id row of its namespace and key; a change is written with
+ * `update … where id = ? and version = ?`, which one writer wins in SQLite (writes are
+ * serialised) and in Postgres (the second update re-checks the row after the first commits).
+ */
+export class DataTableMemory implements MistMemory {
+	readonly location: MemoryLocation;
+
+	constructor(
+		private readonly api: N8nDataTablesApi,
+		private readonly baseUrl: string,
+		namespace: string,
+	) {
+		this.location = { store: 'n8n data tables', namespace };
+	}
+
+	async read<T>(key: string): Promise<T | undefined> {
+		const row = await this.documentRow(key);
+		return row ? parseValue<T>(row.value) : undefined;
+	}
+
+	async update<T, R>(
+		key: string,
+		change: (current: T | undefined) => DocumentChange<T, R>,
+	): Promise<R> {
+		const table = await this.table('documents');
+		for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+			const row = (await this.documentRow(key)) ?? (await this.createDocument(table, key));
+			const { value, result } = change(parseValue<T>(row.value));
+			if (value === undefined) return result;
+			const version = Number(row.version);
+			const written = await this.api
+				.update(table, [eq('id', row.id), eq('version', version)], {
+					version: version + 1,
+					value: JSON.stringify(value),
+				})
+				.catch((error: Error) => {
+					// SQLite refuses a write whose read snapshot went stale: that is a lost race too.
+					if (/SQLITE_BUSY|database is locked/i.test(error.message)) return [];
+					throw error;
+				});
+			if (written.length > 0) return result;
+			await sleep(10 + Math.floor(Math.random() * 40 * attempt));
+		}
+		throw new Error(
+			`Mist shared memory: "${key}" kept changing under ${MAX_ATTEMPTS} attempts to write it (too many executions writing at once); the run changed nothing`,
+		);
+	}
+
+	async append(kind: LogKind, entries: LogEntry[]): Promise<void> {
+		if (entries.length === 0) return;
+		const table = await this.table('log');
+		const { namespace } = this.location;
+		await this.api.insert(
+			table,
+			entries.map((entry) => ({
+				namespace,
+				kind,
+				at: entry.at,
+				subject: entry.subject,
+				value: JSON.stringify(entry.value),
+			})),
+		);
+		const cutoff = Math.max(...entries.map((entry) => entry.at)) - LOG_RETENTION_MS;
+		await this.api.delete(table, [eq('namespace', namespace), eq('kind', kind), lt('at', cutoff)]);
+	}
+
+	async recent(kind: LogKind, options: { since?: number; limit?: number } = {}) {
+		const table = await this.table('log');
+		const conditions = [eq('namespace', this.location.namespace), eq('kind', kind)];
+		if (options.since !== undefined) conditions.push(gte('at', options.since));
+		const rows = await this.api.rows(table, conditions, {
+			sortBy: 'at:desc',
+			limit: options.limit ?? 100,
+		});
+		return rows.map(
+			(row): LogEntry => ({
+				at: Number(row.at),
+				subject: String(row.subject ?? ''),
+				value: parseValue(row.value) ?? {},
+			}),
+		);
+	}
+
+	private async documentRow(key: string): Promise<DataTableRow | undefined> {
+		const table = await this.table('documents');
+		const [row] = await this.api.rows(
+			table,
+			[eq('namespace', this.location.namespace), eq('key', key)],
+			{ sortBy: 'id:asc', limit: 1 },
+		);
+		return row;
+	}
+
+	/** An empty version-0 row; when two executions add one at once, the lowest id is the document. */
+	private async createDocument(table: string, key: string): Promise<DataTableRow> {
+		await this.api.insert(table, [
+			{ namespace: this.location.namespace, key, version: 0, value: '' },
+		]);
+		const row = await this.documentRow(key);
+		if (!row)
+			throw new Error(`Mist shared memory: the row for "${key}" vanished after it was added`);
+		return row;
+	}
+
+	private async table(table: MemoryTable): Promise<string> {
+		return await tableId(this.api, this.baseUrl, table);
+	}
+}
+
+function parseValue<T>(raw: unknown): T | undefined {
+	if (typeof raw !== 'string' || raw === '') return undefined;
+	return JSON.parse(raw) as T;
+}
+
+const eq = (columnName: string, value: unknown): RowCondition => ({
+	columnName,
+	condition: 'eq',
+	value,
+});
+const lt = (columnName: string, value: unknown): RowCondition => ({
+	columnName,
+	condition: 'lt',
+	value,
+});
+const gte = (columnName: string, value: unknown): RowCondition => ({
+	columnName,
+	condition: 'gte',
+	value,
+});

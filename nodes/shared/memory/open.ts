@@ -1,0 +1,55 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+
+import { asNodeError } from '../utils/errors';
+import { DataTableMemory } from './dataTableMemory';
+import type { MemoryChoice } from './description';
+import { N8nDataTablesApi, SHARED_MEMORY_CREDENTIAL, SharedMemoryUnavailable } from './n8nApi';
+import type { MemoryFunctions } from './n8nApi';
+import { StaticDataMemory } from './staticDataMemory';
+import type { MistMemory } from './types';
+
+const NAMESPACE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/**
+ * The memory the node's Memory parameter asks for. The shared store falls back to this workflow's
+ * static data only when n8n's Data Table API does not answer (`n8n execute` has no server; an
+ * older n8n has no such API), and says so in `location.warning`; a refused key is an error.
+ */
+export async function openMemory(ctx: MemoryFunctions): Promise<MistMemory> {
+	const choice = ctx.getNodeParameter('memory', 'workflow') as MemoryChoice;
+	const staticData = ctx.getWorkflowStaticData('node');
+	if (choice !== 'shared') {
+		return new StaticDataMemory(staticData, {
+			store: 'workflow static data',
+			namespace: 'workflow',
+		});
+	}
+	const namespace = String(ctx.getNodeParameter('memoryNamespace', 'default')).trim();
+	if (!NAMESPACE_PATTERN.test(namespace)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Namespace "${namespace}" is not usable: use 1–64 letters, digits, dots, dashes or underscores`,
+		);
+	}
+	const credential = (await ctx.getCredentials(SHARED_MEMORY_CREDENTIAL)) as IDataObject;
+	const baseUrl = String(credential.baseUrl ?? '').replace(/\/+$/, '');
+	if (!/^https?:\/\/[^/]+/.test(baseUrl)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The n8n URL "${baseUrl}" of the Mist Shared Memory credential is not an http(s) URL`,
+		);
+	}
+	const shared = new DataTableMemory(new N8nDataTablesApi(ctx, baseUrl), baseUrl, namespace);
+	const problem = await shared.recent('audit', { limit: 1 }).then(
+		() => undefined,
+		(error: Error) => error,
+	);
+	if (problem === undefined) return shared;
+	if (!(problem instanceof SharedMemoryUnavailable)) throw asNodeError(ctx.getNode(), problem, 0);
+	return new StaticDataMemory(staticData, {
+		store: 'workflow static data',
+		namespace,
+		warning: `${problem.message}: this run kept its memory in the workflow's static data instead, not shared with other workflows or workers`,
+	});
+}
