@@ -10,11 +10,11 @@ import type { CredentialAuthenticator } from './n8nHttp';
 
 export const N8N_TEST_URL = 'http://n8n.test';
 /** The fake API key: a canary that tests search for in every output and error. */
-export const N8N_API_KEY_CANARY = 'n8n-api-key-CANARY-7e1d';
+export const N8N_LEAK_CANARY = 'n8n-api-key-CANARY-7e1d';
 
 export const sharedMemoryCredentials: ICredentialDataDecryptedObject = {
 	baseUrl: N8N_TEST_URL,
-	apiKey: N8N_API_KEY_CANARY,
+	apiKey: N8N_LEAK_CANARY,
 };
 
 /** How the credential authenticates (see MistSharedMemoryApi.authenticate). */

@@ -6,7 +6,7 @@ import type { MistMemory } from '../../../../nodes/shared/memory/types';
 import { createExecuteContext, serialise } from '../../../helpers/executeContext';
 import {
 	FakeDataTables,
-	N8N_API_KEY_CANARY,
+	N8N_LEAK_CANARY,
 	n8nApiKeyAuth,
 	sharedMemoryCredentials,
 } from '../../../helpers/fakeDataTables';
@@ -113,7 +113,7 @@ describe('shared memory in n8n Data Tables', () => {
 		expect((error as { description?: string }).description).toContain(
 			'Mist Shared Memory API credential',
 		);
-		expect(serialise(error)).not.toContain(N8N_API_KEY_CANARY);
+		expect(serialise(error)).not.toContain(N8N_LEAK_CANARY);
 	});
 
 	it("falls back to the workflow's static data, saying so, when n8n's Data Table API does not answer", async () => {
