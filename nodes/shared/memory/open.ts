@@ -17,7 +17,7 @@ const NAMESPACE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
  * older n8n has no such API), and says so in `location.warning`; a refused key is an error.
  */
 export async function openMemory(ctx: MemoryFunctions): Promise<MistMemory> {
-	const choice = ctx.getNodeParameter('memory', 'workflow') as MemoryChoice;
+	const choice = parameter(ctx, 'memory', 'workflow') as MemoryChoice;
 	const staticData = ctx.getWorkflowStaticData('node');
 	if (choice !== 'shared') {
 		return new StaticDataMemory(staticData, {
@@ -25,7 +25,7 @@ export async function openMemory(ctx: MemoryFunctions): Promise<MistMemory> {
 			namespace: 'workflow',
 		});
 	}
-	const namespace = String(ctx.getNodeParameter('memoryNamespace', 'default')).trim();
+	const namespace = String(parameter(ctx, 'memoryNamespace', 'default')).trim();
 	if (!NAMESPACE_PATTERN.test(namespace)) {
 		throw new NodeOperationError(
 			ctx.getNode(),
@@ -52,4 +52,10 @@ export async function openMemory(ctx: MemoryFunctions): Promise<MistMemory> {
 		namespace,
 		warning: `${problem.message}: this run kept its memory in the workflow's static data instead, not shared with other workflows or workers`,
 	});
+}
+
+/** Execute functions read a parameter per item (the first here); webhook and hook functions have no items. */
+function parameter(ctx: MemoryFunctions, name: string, fallback: string): unknown {
+	if ('getInputData' in ctx) return ctx.getNodeParameter(name, 0, fallback);
+	return ctx.getNodeParameter(name, fallback);
 }

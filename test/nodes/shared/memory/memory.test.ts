@@ -126,6 +126,11 @@ describe('shared memory in n8n Data Tables', () => {
 		expect(staticData).toEqual({ 'memory:default': { incidents: { open: 1 } } });
 	});
 
+	it("keeps the workflow's static data when the Memory parameter is left at its default", async () => {
+		const memory = await openMemory(context({}));
+		expect(memory.location).toEqual({ store: 'workflow static data', namespace: 'workflow' });
+	});
+
 	it("keeps this workflow's memory in its static data when asked to", async () => {
 		const staticData = {};
 		const memory = await openMemory(context({ memory: 'workflow' }, staticData));
