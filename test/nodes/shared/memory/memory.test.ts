@@ -1,4 +1,6 @@
 import nock from 'nock';
+import { NodeApiError } from 'n8n-workflow';
+import type { JsonObject } from 'n8n-workflow';
 
 import { openMemory } from '../../../../nodes/shared/memory/open';
 import { forgetTableIds } from '../../../../nodes/shared/memory/tables';
@@ -118,7 +120,16 @@ describe('shared memory in n8n Data Tables', () => {
 
 	it("falls back to the workflow's static data, saying so, when n8n's Data Table API does not answer", async () => {
 		const staticData = {};
-		const memory = await openMemory(context(shared(), staticData, 'http://n8n-execute.test'));
+		// Nothing listens there, as with `n8n execute` without a server: n8n hands over the refusal
+		// wrapped in NodeApiError (nock's replyWithError leaves stray socket errors behind).
+		const ctx = context(shared(), staticData, 'http://n8n-execute.test');
+		const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5678'), {
+			code: 'ECONNREFUSED',
+		});
+		ctx.helpers.httpRequestWithAuthentication.mockRejectedValueOnce(
+			new NodeApiError(ctx.getNode(), refused as unknown as JsonObject),
+		);
+		const memory = await openMemory(ctx);
 		expect(memory.location.store).toBe('workflow static data');
 		expect(memory.location.warning).toContain("n8n's Data Table API at http://n8n-execute.test");
 		expect(memory.location.warning).toContain('not shared with other workflows or workers');
