@@ -43,7 +43,7 @@ export class DataTableMemory implements MistMemory {
 			if (value === undefined) return result;
 			const version = Number(row.version);
 			const written = await this.api
-				.update(table, [eq('id', row.id), eq('version', version)], {
+				.update(table, [where('id', 'eq', row.id), where('version', 'eq', version)], {
 					version: version + 1,
 					value: JSON.stringify(value),
 				})
@@ -75,13 +75,20 @@ export class DataTableMemory implements MistMemory {
 			})),
 		);
 		const cutoff = Math.max(...entries.map((entry) => entry.at)) - LOG_RETENTION_MS;
-		await this.api.delete(table, [eq('namespace', namespace), eq('kind', kind), lt('at', cutoff)]);
+		await this.api.delete(table, [
+			where('namespace', 'eq', namespace),
+			where('kind', 'eq', kind),
+			where('at', 'lt', cutoff),
+		]);
 	}
 
 	async recent(kind: LogKind, options: { since?: number; limit?: number } = {}) {
 		const table = await this.table('log');
-		const conditions = [eq('namespace', this.location.namespace), eq('kind', kind)];
-		if (options.since !== undefined) conditions.push(gte('at', options.since));
+		const conditions = [
+			where('namespace', 'eq', this.location.namespace),
+			where('kind', 'eq', kind),
+		];
+		if (options.since !== undefined) conditions.push(where('at', 'gte', options.since));
 		const rows = await this.api.rows(table, conditions, {
 			sortBy: 'at:desc',
 			limit: options.limit ?? 100,
@@ -99,7 +106,7 @@ export class DataTableMemory implements MistMemory {
 		const table = await this.table('documents');
 		const [row] = await this.api.rows(
 			table,
-			[eq('namespace', this.location.namespace), eq('key', key)],
+			[where('namespace', 'eq', this.location.namespace), where('key', 'eq', key)],
 			{ sortBy: 'id:asc', limit: 1 },
 		);
 		return row;
@@ -126,18 +133,6 @@ function parseValue<T>(raw: unknown): T | undefined {
 	return JSON.parse(raw) as T;
 }
 
-const eq = (columnName: string, value: unknown): RowCondition => ({
-	columnName,
-	condition: 'eq',
-	value,
-});
-const lt = (columnName: string, value: unknown): RowCondition => ({
-	columnName,
-	condition: 'lt',
-	value,
-});
-const gte = (columnName: string, value: unknown): RowCondition => ({
-	columnName,
-	condition: 'gte',
-	value,
-});
+function where(columnName: string, condition: RowCondition['condition'], value: unknown) {
+	return { columnName, condition, value } satisfies RowCondition;
+}
