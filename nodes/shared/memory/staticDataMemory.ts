@@ -17,42 +17,47 @@ export class StaticDataMemory implements MistMemory {
 	) {}
 
 	async read<T>(key: string): Promise<T | undefined> {
-		return this.documents()[key] as T | undefined;
+		return this.documents(false)?.[key] as T | undefined;
 	}
 
 	async update<T, R>(
 		key: string,
 		change: (current: T | undefined) => DocumentChange<T, R>,
 	): Promise<R> {
-		const documents = this.documents();
-		const { value, result } = change(documents[key] as T | undefined);
-		if (value !== undefined) documents[key] = value as unknown as IDataObject;
+		const { value, result } = change(this.documents(false)?.[key] as T | undefined);
+		if (value !== undefined) this.documents(true)[key] = value as unknown as IDataObject;
 		return result;
 	}
 
 	async append(kind: LogKind, entries: LogEntry[]): Promise<void> {
 		if (entries.length === 0) return;
-		const log = this.log();
+		const log = this.log(true);
 		log[kind] = [...(log[kind] ?? []), ...entries].slice(-MAX_LOG_ENTRIES);
 	}
 
 	async recent(kind: LogKind, options: { since?: number; limit?: number } = {}) {
 		const since = options.since ?? 0;
-		return (this.log()[kind] ?? [])
+		return (this.log(false)?.[kind] ?? [])
 			.filter((entry) => entry.at >= since)
 			.reverse()
 			.slice(0, options.limit ?? 100);
 	}
 
-	private documents(): IDataObject {
-		const key = `memory:${this.location.namespace}`;
-		this.staticData[key] ??= {};
-		return this.staticData[key] as IDataObject;
+	// Only a write creates the objects: n8n saves the workflow whenever its static data changed.
+	private documents(create: true): IDataObject;
+	private documents(create: false): IDataObject | undefined;
+	private documents(create: boolean): IDataObject | undefined {
+		return this.slot(`memory:${this.location.namespace}`, create);
 	}
 
-	private log(): Partial<Record<LogKind, LogEntry[]>> {
-		const key = `memoryLog:${this.location.namespace}`;
-		this.staticData[key] ??= {};
-		return this.staticData[key] as Partial<Record<LogKind, LogEntry[]>>;
+	private log(create: true): Partial<Record<LogKind, LogEntry[]>>;
+	private log(create: false): Partial<Record<LogKind, LogEntry[]>> | undefined;
+	private log(create: boolean): Partial<Record<LogKind, LogEntry[]>> | undefined {
+		return this.slot(`memoryLog:${this.location.namespace}`, create);
+	}
+
+	private slot<T>(key: string, create: boolean): T | undefined {
+		if (create) this.staticData[key] ??= {};
+		return this.staticData[key] as T | undefined;
 	}
 }

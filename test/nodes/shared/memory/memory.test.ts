@@ -145,6 +145,11 @@ describe('shared memory in n8n Data Tables', () => {
 	it("keeps this workflow's memory in its static data when asked to", async () => {
 		const staticData = {};
 		const memory = await openMemory(context({ memory: 'workflow' }, staticData));
+		// Reading changes nothing: a changed static data makes n8n save the workflow.
+		expect(await memory.read('incidents')).toBeUndefined();
+		expect(await memory.recent('audit')).toEqual([]);
+		expect(await memory.update('incidents', () => ({ result: 'unchanged' }))).toBe('unchanged');
+		expect(staticData).toEqual({});
 		expect(memory.location).toEqual({ store: 'workflow static data', namespace: 'workflow' });
 		await memory.append('audit', [{ at: 5, subject: 's', value: { ok: true } }]);
 		expect(await memory.recent('audit')).toEqual([{ at: 5, subject: 's', value: { ok: true } }]);
