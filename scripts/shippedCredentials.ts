@@ -3,6 +3,7 @@
  * alert sink. The demo and the e2e tests of the shipped workflows both import exactly these.
  */
 import type { CredentialToImport } from './e2e/n8n';
+import { SHARED_MEMORY_CREDENTIAL_ID } from './e2e/restApi';
 import type { RunningSimulator } from '../simulator/src/index';
 import type { RunningIseSimulator } from '../simulator/src/ise/index';
 import type { RunningAlertSink } from '../simulator/src/sink/index';
@@ -59,6 +60,14 @@ export function shippedCredentials({ sim, ise, sink }: SimulatedServices): Crede
 			type: 'mistPagerDutyEventsApi',
 			// The sink accepts any key; with PagerDuty this is an Events API v2 integration key.
 			data: { routingKey: PAGERDUTY_CANARY_ROUTING_KEY },
+		},
+		{
+			id: SHARED_MEMORY_CREDENTIAL_ID,
+			name: 'n8n shared memory',
+			type: 'mistSharedMemoryApi',
+			// A placeholder: n8n's URL and API key exist only once it runs; the harness fills them in
+			// on start (PublicApi.connectSharedMemory), in the demo and in the e2e tests alike.
+			data: { baseUrl: 'http://127.0.0.1:9', apiKey: 'set-when-n8n-starts' },
 		},
 	];
 }

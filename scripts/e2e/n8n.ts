@@ -108,6 +108,8 @@ function testFailureSeen(): boolean {
 export class N8nInstance {
 	private commandCount = 0;
 	private running?: { proc: GroupProcess; handle: RunningN8n };
+	/** Ids of imported shared-memory credentials, completed with this instance's URL and key on start. */
+	private readonly sharedMemoryCredentials = new Set<string>();
 	private failed = false;
 
 	private constructor(
@@ -200,6 +202,9 @@ export class N8nInstance {
 		} finally {
 			fs.rmSync(file, { force: true });
 		}
+		for (const credential of credentials)
+			if (credential.type === 'mistSharedMemoryApi')
+				this.sharedMemoryCredentials.add(credential.id);
 	}
 
 	/** Imports a workflow from a file or an object and returns its id (import always deactivates). */
@@ -287,6 +292,7 @@ export class N8nInstance {
 			const cookie = await ownerSession(url, this.owner);
 			const apiKey = await createApiKey(url, cookie);
 			const api = new PublicApi(url, apiKey, cookie);
+			for (const id of this.sharedMemoryCredentials) await api.connectSharedMemory(id);
 			const handle: RunningN8n = {
 				url,
 				apiKey,

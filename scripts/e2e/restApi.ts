@@ -31,7 +31,20 @@ const API_KEY_SCOPES = [
 	'workflow:deactivate',
 	'execution:read',
 	'execution:list',
+	// The shared memory's placeholder credential gets this instance's URL and key (connectSharedMemory).
+	'credential:update',
+	// What the Mist nodes' shared memory does with the key (unlicensed instances ignore scopes).
+	'dataTable:create',
+	'dataTable:read',
+	'dataTable:list',
+	'dataTableRow:create',
+	'dataTableRow:read',
+	'dataTableRow:update',
+	'dataTableRow:delete',
 ];
+
+/** The id of the shipped workflows' shared-memory credential (see scripts/shippedCredentials.ts). */
+export const SHARED_MEMORY_CREDENTIAL_ID = 'demoSharedMemory';
 
 export class N8nHttpError extends Error {
 	constructor(
@@ -235,6 +248,16 @@ export class PublicApi {
 		return await this.waitForExecution(workflowId, {
 			timeoutMs: options.timeoutMs ?? 180_000,
 			predicate: (e) => String(e.id) === String(executionId),
+		});
+	}
+
+	/**
+	 * Points the shared-memory credential at this instance with this instance's API key: both exist
+	 * only once n8n runs, so the credential is imported as a placeholder and completed here.
+	 */
+	async connectSharedMemory(credentialId = SHARED_MEMORY_CREDENTIAL_ID): Promise<void> {
+		await this.call('PATCH', `/credentials/${encodeURIComponent(credentialId)}`, {
+			data: { baseUrl: this.baseUrl, apiKey: this.apiKey },
 		});
 	}
 

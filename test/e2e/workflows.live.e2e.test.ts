@@ -217,6 +217,15 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 			expect(await secretSightings(n8n, running, [TRIAGE_ID], [secret])).toEqual([]);
 		});
 
+		it('keeps the n8n API key of the shared memory out of the workflow, its executions and the logs', async () => {
+			// The triage's Trigger, Remediate and Alert nodes used the shared memory with this key.
+			const executions = await running.listExecutions(TRIAGE_ID, { includeData: true });
+			expect(JSON.stringify(executions)).toContain('n8n data tables');
+			expect(
+				await secretSightings(n8n, running, [TRIAGE_ID], [running.apiKey], { database: false }),
+			).toEqual([]);
+		});
+
 		const ask = async (body: object) => {
 			const startedAt = Date.now();
 			const response = await fetch(`${running.url}/webhook/mist-troubleshoot`, {

@@ -151,19 +151,24 @@ function filesUnder(dir: string): string[] {
  * Where any of `secrets` can be read: n8n's SQLite files (workflows, static data, executions, the
  * deduplication store; credentials are encrypted there), the workflow and its executions read back
  * over the public API, and n8n's logs. Names the places; an empty list means nowhere.
+ * `database: false` leaves the database files out, for a secret n8n itself keeps there by design
+ * (an API key lives in its user_api_keys table).
  */
 export async function secretSightings(
 	n8n: N8nInstance,
 	running: RunningN8n,
 	workflowIds: string[],
 	secrets: string[],
+	options: { database?: boolean } = {},
 ): Promise<string[]> {
 	const places: Array<{ place: string; text: string }> = [];
 	const dataDir = path.join(n8n.userFolder, '.n8n');
-	for (const file of filesUnder(dataDir).filter((name) => /database\.sqlite/.test(name)))
-		places.push({ place: path.relative(dataDir, file), text: fs.readFileSync(file, 'latin1') });
-	// A search of nothing would prove nothing: the database must have been found and read.
-	if (places.length === 0) throw new Error(`No n8n database under ${dataDir}`);
+	if (options.database !== false) {
+		for (const file of filesUnder(dataDir).filter((name) => /database\.sqlite/.test(name)))
+			places.push({ place: path.relative(dataDir, file), text: fs.readFileSync(file, 'latin1') });
+		// A search of nothing would prove nothing: the database must have been found and read.
+		if (places.length === 0) throw new Error(`No n8n database under ${dataDir}`);
+	}
 	for (const file of filesUnder(n8n.logDir))
 		places.push({ place: `log ${path.basename(file)}`, text: fs.readFileSync(file, 'utf8') });
 	for (const id of workflowIds) {

@@ -21,6 +21,7 @@ const DEMO_CREDENTIALS: Record<string, { id: string; name: string }> = {
 	ciscoIseApi: { id: 'demoCiscoIse0001', name: 'Cisco ISE' },
 	smtp: { id: 'demoSmtpSink0001', name: 'Alert email (SMTP)' },
 	mistPagerDutyEventsApi: { id: 'demoPagerDuty001', name: 'PagerDuty Events API' },
+	mistSharedMemoryApi: { id: 'demoSharedMemory', name: 'n8n shared memory' },
 };
 const STICKY = 'n8n-nodes-base.stickyNote';
 const REMEDIATE = `${PACKAGE_NAME}.mistRemediate`;
@@ -157,6 +158,33 @@ it('keeps incident state per workflow: no called workflow holds a Mist Alert nod
 			});
 		}
 	}
+});
+
+it('keeps every Alert, Remediate and Trigger memory in the one shared store, so the sweeps share incidents and cooldowns', () => {
+	const remembering = [ALERT, REMEDIATE, `${PACKAGE_NAME}.mistTrigger`];
+	const nodes = WORKFLOWS.flatMap(({ file, workflow }) =>
+		workflow.nodes
+			.filter((node) => remembering.includes(node.type))
+			.map((node) => ({ file, node: node.name, type: node.type, raw: node })),
+	);
+	// The two sweeps run the same AP and RF steps: before, each paged on its own.
+	expect(nodes.map((entry) => entry.file)).toEqual(
+		expect.arrayContaining(['ap-health-rf-sweep.json', 'client-triage-sweep.json']),
+	);
+	for (const { file, node, raw } of nodes)
+		expect({
+			file,
+			node,
+			memory: raw.parameters.memory,
+			namespace: raw.parameters.memoryNamespace ?? 'default',
+			credential: raw.credentials?.mistSharedMemoryApi,
+		}).toEqual({
+			file,
+			node,
+			memory: 'shared',
+			namespace: 'default',
+			credential: DEMO_CREDENTIALS.mistSharedMemoryApi,
+		});
 });
 
 it('ships the flowchart workflows', () => {
@@ -396,6 +424,7 @@ it('shipped Mist Triggers keep no webhook secret in the workflow: no Secret para
 		expect(node.parameters.webhookRegistration).toBe('automatic');
 		expect(node.credentials).toEqual({
 			mistApi: expect.objectContaining({ id: expect.any(String) }),
+			mistSharedMemoryApi: DEMO_CREDENTIALS.mistSharedMemoryApi,
 		});
 	}
 });
