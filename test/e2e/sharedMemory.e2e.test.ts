@@ -10,7 +10,13 @@ import { selectedVersions } from '../../scripts/e2e/config';
 import { prepareN8n } from '../../scripts/e2e/n8n';
 import type { N8nInstance, RunningN8n, WorkflowJson } from '../../scripts/e2e/n8n';
 import type { ExecutionSummary } from '../../scripts/e2e/restApi';
-import { outputOf, shippedCredentials, simState, startServices } from '../workflows/e2eSupport';
+import {
+	outputOf,
+	pause,
+	shippedCredentials,
+	simState,
+	startServices,
+} from '../workflows/e2eSupport';
 import type { Services } from '../workflows/e2eSupport';
 
 const CONCURRENT = 10;
