@@ -74,8 +74,18 @@ export class FakeDataTables {
 		return [...this.tables.values()].find((table) => table.name === name)?.rows ?? [];
 	}
 
-	private handle(what: string, _uri: string, run: () => unknown): [number, unknown] {
+	private handle(what: string, uri: string, run: () => unknown): [number, unknown] {
 		this.calls.push(what);
+		// As n8n's API validator does: a filter must arrive fully URL-encoded.
+		const rawFilter = /[?&]filter=([^&]*)/.exec(uri)?.[1];
+		if (rawFilter !== undefined && /[{}":,[\]]/.test(rawFilter))
+			return [
+				400,
+				{
+					message:
+						"Parameter 'filter' must be url encoded. Its value may not contain reserved characters.",
+				},
+			];
 		try {
 			return [200, run()];
 		} catch (error) {

@@ -99,11 +99,12 @@ export class N8nDataTablesApi {
 		doing: string,
 		request: { qs?: IDataObject; body?: IDataObject },
 	): Promise<T> {
+		const url = `${this.baseUrl}/api/v1${path}${queryString(request.qs)}`;
 		try {
 			return (await this.ctx.helpers.httpRequestWithAuthentication.call(
 				this.ctx,
 				SHARED_MEMORY_CREDENTIAL,
-				{ method, url: `${this.baseUrl}/api/v1${path}`, json: true, ...request },
+				{ method, url, json: true, body: request.body },
 			)) as T;
 		} catch (error) {
 			throw this.describe(error as JsonObject & Error, doing);
@@ -132,6 +133,17 @@ export class N8nDataTablesApi {
 			},
 		);
 	}
+}
+
+/**
+ * n8n's public API refuses a `filter` with reserved characters left as they are (`:` in JSON), which
+ * a generic query serialiser may do; every value is encoded here.
+ */
+function queryString(qs: IDataObject | undefined): string {
+	const pairs = Object.entries(qs ?? {}).map(
+		([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`,
+	);
+	return pairs.length ? `?${pairs.join('&')}` : '';
 }
 
 function httpStatus(error: JsonObject & Error): number | undefined {
