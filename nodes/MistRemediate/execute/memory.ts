@@ -42,8 +42,9 @@ export class RemediationMemory {
 		if (!this.shared) {
 			return new ExecutionGuardrails(this.ctx.getWorkflowStaticData('node'), settings, now);
 		}
-		const execution = this.ctx.getExecutionId?.();
-		return new SharedGuardrails(this.memory, settings, now, dryRun, execution || undefined);
+		const id: unknown = this.ctx.getExecutionId?.();
+		const execution = typeof id === 'string' && id !== '' ? id : undefined;
+		return new SharedGuardrails(this.memory, settings, now, dryRun, execution);
 	}
 
 	/** Appends one item's audit record to the shared log, under its site (or `org:<id>`). */
