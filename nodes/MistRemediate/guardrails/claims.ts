@@ -77,9 +77,11 @@ export function namingHolders(
 		),
 	];
 	if (executions.length === 0) return decision;
-	const shown = executions.slice(-5).join(', ');
+	// Newest first; a long list is cut, the count still said.
+	const shown = executions.slice(0, 5).join(', ');
+	const more = executions.length > 5 ? ` and ${executions.length - 5} more` : '';
 	const label = executions.length === 1 ? 'execution' : 'executions';
-	return { ...decision, reason: `${decision.reason}; claimed by ${label} ${shown}` };
+	return { ...decision, reason: `${decision.reason}; claimed by ${label} ${shown}${more}` };
 }
 
 /** The records the blocking rule counted (the same selection the rule makes in evaluate.ts). */
