@@ -37,8 +37,15 @@ export class MistAlert implements INodeType {
 		],
 		outputNames: ['Tier 1 Chat', 'Tier 2 Email', 'Tier 3 Pager', 'Resolved', 'Invalid'],
 		// Optional: PagerDuty is one channel of several; its key goes into Tier 3 bodies only.
+		// The shared memory entry is written out (n8n's lint crashes on an imported const here); a
+		// test holds it equal to sharedMemoryCredential.
 		credentials: [
 			{ name: 'mistPagerDutyEventsApi', required: false, testedBy: 'testPagerDutyRoutingKey' },
+			{
+				name: 'mistSharedMemoryApi',
+				required: true,
+				displayOptions: { show: { memory: ['shared'] } },
+			},
 		],
 		properties: mistAlertProperties,
 	};

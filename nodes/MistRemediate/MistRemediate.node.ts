@@ -6,6 +6,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { memoryProperties } from '../shared/memory/description';
 import * as listSearch from '../shared/methods/listSearch';
 import { actionFields } from './actions';
 import { guardrailFields } from './descriptions/guardrailFields';
@@ -32,7 +33,15 @@ export class MistRemediate implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Actions', 'Skipped'],
-		credentials: [{ name: 'mistApi', required: true }],
+		credentials: [
+			{ name: 'mistApi', required: true },
+			// Written out: n8n's lint crashes on an imported const here (a test compares it).
+			{
+				name: 'mistSharedMemoryApi',
+				required: true,
+				displayOptions: { show: { memory: ['shared'] } },
+			},
+		],
 		properties: [
 			{
 				displayName:
@@ -47,6 +56,7 @@ export class MistRemediate implements INodeType {
 			...actionFields,
 			...guardrailFields,
 			...optionFields,
+			...memoryProperties('cooldowns, claims and the audit'),
 		],
 	};
 

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as acknowledge from './acknowledge.operation';
 import * as evaluate from './evaluate.operation';
 import * as getIncidents from './getIncidents.operation';
+import { memoryProperties } from '../../shared/memory/description';
 import { legacyRoutingKeyProperties } from './pagerDutyKey';
 
 /** Operation, then each operation's parameters, then those every operation reads. */
@@ -31,18 +32,20 @@ export const mistAlertProperties: INodeProperties[] = [
 				name: 'Get Incidents',
 				value: 'getIncidents',
 				description:
-					'Output the open and recently resolved incidents kept by this node (for reports and dashboards)',
+					"Output the open and recently resolved incidents of this node's memory (shared: of every Mist Alert in the namespace), for reports and dashboards",
 				action: 'Get incidents',
 			},
 		],
 		default: 'evaluate',
 	},
+	...memoryProperties('incidents'),
 	{
 		displayName:
-			"Incidents live in this node's workflow static data, which n8n saves only for production (active or scheduled) executions, not for manual test runs",
+			"Incidents live in this node's workflow static data, which n8n saves only for production (active or scheduled) executions, not for manual test runs. Choose Shared memory to keep one incident per problem across workflows.",
 		name: 'stateNotice',
 		type: 'notice',
 		default: '',
+		displayOptions: { show: { memory: ['workflow'] } },
 	},
 	...evaluate.description,
 	...acknowledge.description,
@@ -86,6 +89,15 @@ export const mistAlertProperties: INodeProperties[] = [
 				default: true,
 				description:
 					'Whether the first notification this node ever sends (a new workflow with no saved alert state) is one summary per channel: one chat message listing every incident by site, worst first, and one email with those that need an email. Pages stay per incident, for critical ones only. Later runs send one message per group (site and rule) as usual.',
+			},
+			{
+				displayName: 'Forget Silent Reporters After (Hours)',
+				name: 'forgetReportersAfterHours',
+				type: 'number',
+				default: 24,
+				typeOptions: { minValue: 1 },
+				description:
+					'With shared memory, several Evaluate nodes may report one incident; it resolves once each of them has had its clean runs. One not run for this long (e.g. a deactivated workflow) no longer holds incidents open.',
 			},
 			{
 				displayName: 'Group Interval (Minutes)',

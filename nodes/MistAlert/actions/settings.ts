@@ -89,6 +89,7 @@ export function readAlertConfig(ctx: IExecuteFunctions, operation: string): Aler
 		tier2AfterMs: number('tier2AfterMinutes', 15) * MINUTE,
 		tier3AfterMs: number('tier3AfterMinutes', 30) * MINUTE,
 		resolvedRetentionMs: number('resolvedRetentionHours', 24) * 60 * MINUTE,
+		forgetReportersAfterMs: number('forgetReportersAfterHours', 24) * 60 * MINUTE,
 		maxListed: Math.max(1, Math.round(number('maxListed', 20))),
 		criticalBypassesMute: options.criticalBypassesMute === true,
 		// On unless switched off: an option left out of the collection keeps the default.

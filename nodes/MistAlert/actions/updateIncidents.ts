@@ -5,15 +5,15 @@ import { evaluate } from '../engine/evaluate';
 import type { IndexedAck } from '../engine/evaluate';
 import type { RunFinding } from '../engine/incidents';
 import { classifyItem } from '../engine/input';
+import { changeIncidents, openIncidentMemory, reporterOf, withLocation } from './incidentStore';
 import { emptyOutputs, INVALID_OUTPUT, noticeItem, OUTPUT_OF } from './outputs';
 import { readPagerDutyRouting } from './pagerDutyKey';
 import { readAlertConfig } from './settings';
-import { loadAlertState, saveAlertState } from './staticData';
 
 /**
  * Evaluate and Acknowledge: sorts the items into findings, acknowledgements and invalid items,
- * updates the incidents kept in static data and sends each notice now due to its tier's output.
- * Only Evaluate counts as a monitoring run (and takes findings).
+ * updates the incidents kept in the node's memory and sends each notice now due to its tier's
+ * output. Only Evaluate counts as a monitoring run (and takes findings).
  */
 export async function updateIncidents(
 	this: IExecuteFunctions,
@@ -24,7 +24,6 @@ export async function updateIncidents(
 	// One clock reading per execution keeps every decision in this run consistent.
 	const now = Date.now();
 	const outputs = emptyOutputs();
-	const state = loadAlertState(this);
 
 	const findings: RunFinding[] = [];
 	let partial = false;
@@ -54,19 +53,21 @@ export async function updateIncidents(
 		}
 	}
 
-	const result = evaluate(
-		state,
-		{ findings, acks, countsAsRun: operation === 'evaluate', partial },
-		config,
-		now,
-	);
+	const memory = await openIncidentMemory(this);
+	const reporter = operation === 'evaluate' ? reporterOf(this) : undefined;
+	const input = { findings, acks, countsAsRun: operation === 'evaluate', partial, reporter };
+	// An execution that stops on a bad acknowledgement changes nothing, as before the memory.
+	const keepsGoing = this.continueOnFail();
+	const result = await changeIncidents(this, memory, reporter, (state) => {
+		const { notices, ackErrors } = evaluate(state, input, config, now);
+		return { write: keepsGoing || ackErrors.length === 0, result: { notices, ackErrors } };
+	});
 	for (const failure of result.ackErrors)
 		reject(failure.itemIndex, `Item ${failure.itemIndex}: ${failure.error}`);
-	saveAlertState(this, result.state);
 
 	// Every run, so that a deprecated key parameter is flagged even on runs without a page.
 	const pager = await readPagerDutyRouting(this);
 	for (const notice of result.notices)
 		outputs[OUTPUT_OF[notice.tier]].push(noticeItem(notice, config, items.length, pager));
-	return outputs;
+	return withLocation(outputs, memory.location);
 }

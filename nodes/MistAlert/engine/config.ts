@@ -18,6 +18,7 @@ export const DEFAULT_ALERT_CONFIG: AlertConfig = {
 	resolvedRetentionMs: 24 * 60 * MINUTE,
 	maxListed: 20,
 	firstRunDigest: true,
+	forgetReportersAfterMs: 24 * 60 * MINUTE,
 };
 
 export function alertConfig(overrides: Partial<AlertConfig> = {}): AlertConfig {

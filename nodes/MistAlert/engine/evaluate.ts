@@ -2,6 +2,7 @@ import { ackNotices, decideNotices } from './escalation';
 import type { SourceMap } from './escalation';
 import { applyAck, applyRun } from './incidents';
 import type { RunFinding } from './incidents';
+import { hearFrom } from './reporters';
 import { pruneState } from './state';
 import type { AckRequest, AlertConfig, AlertState, Notice } from './types';
 
@@ -16,6 +17,8 @@ export interface EvaluateInput {
 	countsAsRun: boolean;
 	/** Part of the run failed upstream: absent findings do not count towards resolution. */
 	partial?: boolean;
+	/** The Evaluate node running (`workflow id/node name`) when several share the incidents. */
+	reporter?: string;
 }
 
 export interface EvaluateResult {
@@ -39,8 +42,9 @@ export function evaluate(
 	const acknowledged: string[] = [];
 
 	if (input.countsAsRun) {
-		for (const [fingerprint, items] of applyRun(state, input.findings, config, now, input.partial))
-			sources.set(fingerprint, items);
+		if (input.reporter) hearFrom(state, input.reporter, config, now);
+		const seen = applyRun(state, input.findings, config, now, input.partial, input.reporter);
+		for (const [fingerprint, items] of seen) sources.set(fingerprint, items);
 		state.runs += 1;
 		state.lastRunAt = new Date(now).toISOString();
 	}

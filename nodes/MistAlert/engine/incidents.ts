@@ -1,6 +1,8 @@
 import { severityRank } from '../../shared/findings/severity';
 import type { Finding } from '../../shared/findings/types';
 import { groupKeyOf, groupLabels } from './grouping';
+import { markSighting, reporterAbsence } from './reporters';
+import type { Absence } from './reporters';
 import type { AckRequest, AlertConfig, AlertState, IncidentRecord } from './types';
 
 export interface RunFinding {
@@ -77,9 +79,20 @@ function freshIncident(finding: Finding, groupKey: string): IncidentRecord {
 	};
 }
 
+/** A run without the finding, before reporters existed (or with one reporter): each run counts. */
+function anyRunAbsence(incident: IncidentRecord, config: AlertConfig): Absence {
+	// A pending incident never passed the hold-down: a flap, not an incident.
+	if (incident.status === 'pending') return 'flap';
+	incident.cleanRuns += 1;
+	incident.badRuns = 0;
+	return incident.cleanRuns >= config.resolveAfterCleanRuns ? 'resolve' : 'clean';
+}
+
 /**
  * Applies one run's findings: sightings advance the flap hold-down and keep open incidents fresh;
- * absences count clean runs towards resolution (unless the run is partial). Returns the fingerprints seen, with their items.
+ * absences count clean runs towards resolution (unless the run is partial). With a `reporter`,
+ * an absence counts only for incidents that reporter saw (reporters.ts). Returns the fingerprints
+ * seen, with their items.
  */
 export function applyRun(
 	state: AlertState,
@@ -87,6 +100,7 @@ export function applyRun(
 	config: AlertConfig,
 	now: number,
 	partial = false,
+	reporter?: string,
 ): Map<string, number[]> {
 	const nowIso = new Date(now).toISOString();
 	const run = dedupeRun(findings);
@@ -103,6 +117,7 @@ export function applyRun(
 		incident.finding = slimFinding(finding);
 		incident.badRuns += 1;
 		incident.cleanRuns = 0;
+		if (reporter) markSighting(incident, reporter, now);
 		incident.lastSeen = [incident.lastSeen, finding.lastSeen].sort()[1];
 		incident.firstSeen = [incident.firstSeen, finding.firstSeen].sort()[0];
 		if (incident.status === 'pending' && incident.badRuns >= config.openAfterRuns) {
@@ -119,14 +134,12 @@ export function applyRun(
 		if (seen.has(incident.fingerprint) || incident.status === 'resolved') continue;
 		// After an upstream failure an absent finding may just be unchecked: neither a flap nor a clean run.
 		if (partial) continue;
-		if (incident.status === 'pending') {
-			// It never passed the hold-down: a flap, not an incident.
-			delete state.incidents[incident.fingerprint];
-			continue;
-		}
-		incident.cleanRuns += 1;
-		incident.badRuns = 0;
-		if (incident.cleanRuns >= config.resolveAfterCleanRuns) {
+		const absence =
+			reporter && incident.reportedBy
+				? reporterAbsence(state, incident, reporter, config, now)
+				: anyRunAbsence(incident, config);
+		if (absence === 'flap') delete state.incidents[incident.fingerprint];
+		if (absence === 'resolve') {
 			incident.status = 'resolved';
 			incident.resolvedAt = nowIso;
 			incident.resolveChatPending = Boolean(incident.notified.tier1);

@@ -4,6 +4,7 @@ export * from './state';
 export * from './grouping';
 export * from './silences';
 export * from './incidents';
+export * from './reporters';
 export * from './escalation';
 export * from './evaluate';
 export * from './input';

@@ -47,6 +47,8 @@ export interface AlertConfig {
 	dashboardUrl?: string;
 	/** The node's first announcement is one digest per channel instead of one message per group. */
 	firstRunDigest: boolean;
+	/** A reporter silent this long no longer holds its incidents open (see reporters.ts). */
+	forgetReportersAfterMs: number;
 }
 
 export interface Acknowledgement {
@@ -57,7 +59,13 @@ export interface Acknowledgement {
 
 export type IncidentStatus = 'pending' | 'open' | 'resolved';
 
-/** One incident per fingerprint, kept in workflow static data (JSON only). */
+/** One reporter's view of an incident: when it last saw it and its clean runs since. */
+export interface ReporterMark {
+	lastSeen: string;
+	cleanRuns: number;
+}
+
+/** One incident per fingerprint, kept in the node's memory (JSON only). */
 export interface IncidentRecord {
 	fingerprint: string;
 	status: IncidentStatus;
@@ -80,6 +88,11 @@ export interface IncidentRecord {
 	resolveChatPending?: boolean;
 	/** A PagerDuty resolve is owed (sent at once: closing a page never disturbs anyone). */
 	resolvePagerPending?: boolean;
+	/**
+	 * The Evaluate nodes (`workflow id/node name`) that saw it since it (re)opened. Absent in states
+	 * kept before reporters existed: then any run's absence counts towards resolution.
+	 */
+	reportedBy?: Record<string, ReporterMark>;
 }
 
 export interface GroupRecord {
@@ -97,6 +110,8 @@ export interface AlertState {
 	lastRunAt?: string;
 	/** When this node first announced incidents in chat; until then the first-run digest applies. */
 	announcedAt?: string;
+	/** When each reporter last ran, by reporter; those silent too long are dropped. */
+	reporters?: Record<string, string>;
 }
 
 /** An acknowledgement request: one incident by fingerprint, or every incident of a group. */

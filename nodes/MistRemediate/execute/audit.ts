@@ -54,6 +54,7 @@ export function auditRecord(parts: AuditParts): IDataObject {
 	};
 	const reason = skipReason(parts);
 	if (reason !== undefined) record.reason = reason;
+	if (parts.decision?.claim) record.claim = { ...parts.decision.claim };
 	if (parts.verification) record.verification = parts.verification;
 	if (parts.error) {
 		record.error = {

@@ -24,11 +24,20 @@ export interface Guarded extends Located {
 	decision: GuardrailDecision;
 }
 
+/** How the pipeline asks the guardrails: in this workflow's static data, or claimed in shared memory. */
+export interface RunGuardrails {
+	decide(
+		request: GuardrailRequest,
+		labels: Record<string, string>,
+	): GuardrailDecision | Promise<GuardrailDecision>;
+	remember(request: GuardrailRequest, how: 'sent' | 'dry-run'): void;
+}
+
 /**
  * The guardrail state of one execution: the actions sent before (workflow static data) and the
  * ones this execution allowed so far.
  */
-export class ExecutionGuardrails {
+export class ExecutionGuardrails implements RunGuardrails {
 	private state: GuardrailState;
 
 	/** Dry-run changes count within this execution only, so a dry run shows what a real run would do. */
@@ -84,12 +93,15 @@ export class ExecutionGuardrails {
 export async function guard(
 	located: Located,
 	client: MistClient,
-	guardrails: ExecutionGuardrails,
+	guardrails: RunGuardrails,
 	itemIndex: number,
 ): Promise<Guarded> {
 	const request = await resolveRequest(client, located.plan, itemIndex);
 	const guardrail = guardrailRequest(located.plan, located.site, located.aps);
-	const decision = guardrails.decide(guardrail, targetLabels(located.plan, located.names.devices));
+	const decision = await guardrails.decide(
+		guardrail,
+		targetLabels(located.plan, located.names.devices),
+	);
 	return { ...located, request, guardrail, decision };
 }
 

@@ -7,8 +7,9 @@ import { itemFailure } from '../../shared/utils/perItem';
 import { InvalidParameter } from '../actions/parameters';
 import { auditRecord } from './audit';
 import type { AuditParts, AuditStatus } from './audit';
-import { ExecutionGuardrails, guard } from './guard';
-import type { Guarded } from './guard';
+import { guard } from './guard';
+import type { Guarded, RunGuardrails } from './guard';
+import { RemediationMemory } from './memory';
 import { perform } from './perform';
 import { locate, plan } from './plan';
 import type { Located, Planned } from './plan';
@@ -24,7 +25,7 @@ interface Run {
 	ctx: IExecuteFunctions;
 	client: MistClient;
 	directory: SiteDirectory;
-	guardrails: ExecutionGuardrails;
+	guardrails: RunGuardrails;
 	options: RunOptions;
 	dryRun: boolean;
 	allowed: string[];
@@ -51,26 +52,33 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const items = this.getInputData();
 	const client = new MistClient(this);
 	const settings = readGuardrailSettings(this);
+	const options = readRunOptions(this);
+	const dryRun = this.getNodeParameter('dryRun', 0, true) !== false;
+	const memory = await RemediationMemory.open(this);
 	const run: Run = {
 		ctx: this,
 		client,
 		directory: new SiteDirectory(client),
-		options: readRunOptions(this),
-		dryRun: this.getNodeParameter('dryRun', 0, true) !== false,
+		options,
+		dryRun,
 		allowed: (this.getNodeParameter('allowedOperations', 0, []) as string[]) ?? [],
-		guardrails: new ExecutionGuardrails(this.getWorkflowStaticData('node'), settings, at),
+		guardrails: memory.guardrails(settings, at, dryRun),
 	};
-	const stamp = { at, dryRun: run.dryRun };
+	const stamp = { at, dryRun };
 	const outputs: Record<'actions' | 'skipped', INodeExecutionData[]> = { actions: [], skipped: [] };
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const outcome = await remediate(run, itemIndex, items[itemIndex].json);
 		if (outcome.output === 'failed') {
 			const error = toNodeError(this, outcome.error, itemIndex);
 			const record = auditRecord({ ...stamp, ...failedParts(outcome.reached, error), error });
-			outputs.skipped.push(itemFailure(this, itemIndex, error, record));
+			await memory.audit(at, record, client);
+			const context = { ...record, memory: memory.location };
+			outputs.skipped.push(itemFailure(this, itemIndex, error, context));
 		} else {
+			const record = auditRecord({ ...stamp, ...outcome.parts });
+			await memory.audit(at, record, client);
 			outputs[outcome.output].push({
-				json: auditRecord({ ...stamp, ...outcome.parts }),
+				json: { ...record, memory: memory.location },
 				pairedItem: { item: itemIndex },
 			});
 		}

@@ -5,7 +5,7 @@ import { HOUR_MS, MINUTE_MS, RESTART_OVERLAP_MS } from './types';
 export const MAX_RECORDS = 500;
 const STATE_KEY = 'remediationActions';
 
-function isRecord(value: unknown): value is ActionRecord {
+export function isRecord(value: unknown): value is ActionRecord {
 	if (!value || typeof value !== 'object') return false;
 	const record = value as Record<string, unknown>;
 	return (

@@ -59,8 +59,21 @@ export interface GuardrailRequest {
 	timezone?: string;
 }
 
+/** A claim in the shared memory, as the output shows it (times as ISO strings). */
+export interface ClaimNote {
+	/** True once claimed; false in a dry run, which only says what would be claimed. */
+	held: boolean;
+	targets: string[];
+	at: string;
+	/** When the cooldown on the targets ends. */
+	until: string;
+	note?: string;
+}
+
 export interface GuardrailDecision {
 	allowed: boolean;
+	/** Set when the action was claimed in the shared memory (or would be, in a dry run). */
+	claim?: ClaimNote;
 	/** Name of the rule that blocked the action, absent when allowed. */
 	rule?: string;
 	/** Plain words with the numbers, e.g. "cooldown: AP restarted 12 min ago, cooldown 30 min". */

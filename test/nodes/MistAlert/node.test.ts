@@ -38,6 +38,10 @@ function execute(
 }
 
 const asItems = (findings: Finding[]) => findings as unknown as IDataObject[];
+/** The incidents as the default memory (this workflow's static data) keeps them. */
+const storedIncidents = (staticData: IDataObject) =>
+	(staticData['memory:workflow'] as IDataObject)['alert:incidents'] as IDataObject;
+const WORKFLOW_MEMORY = { store: 'workflow static data', namespace: 'workflow' };
 const titles = (output: INodeExecutionData[]) => output.map((item) => item.json.title);
 
 describe('Mist Alert node', () => {
@@ -65,7 +69,7 @@ describe('Mist Alert node', () => {
 		const first = await execute(asItems([finding]), staticData);
 		expect(titles(first[TIER1])).toEqual([`[FIRING:1] AP offline at HQ`]);
 		expect(first[TIER1][0].pairedItem).toEqual([{ item: 0 }]);
-		expect(staticData.alertState).toMatchObject({ version: 1, runs: 1 });
+		expect(storedIncidents(staticData)).toMatchObject({ version: 1, runs: 1 });
 
 		at(T0 + 5 * MIN);
 		const second = await execute(asItems([finding]), staticData);
@@ -98,7 +102,7 @@ describe('Mist Alert node', () => {
 		expect(out[TIER1]).toHaveLength(1);
 		expect(out[TIER1][0].json.fingerprints).toEqual([cause.fingerprint]);
 		expect(out[INVALID]).toEqual([]);
-		expect(Object.keys((staticData.alertState as { incidents: IDataObject }).incidents)).toEqual([
+		expect(Object.keys(storedIncidents(staticData).incidents as IDataObject)).toEqual([
 			cause.fingerprint,
 		]);
 	});
@@ -268,7 +272,10 @@ describe('Mist Alert node › upstream failures', () => {
 			const out = await execute([{ error: 'Mist API 503' }], staticData);
 			expect(out[RESOLVED]).toEqual([]);
 			expect(out[INVALID]).toEqual([
-				{ json: { error: 'Mist API 503', upstream: true }, pairedItem: { item: 0 } },
+				{
+					json: { error: 'Mist API 503', upstream: true, memory: WORKFLOW_MEMORY },
+					pairedItem: { item: 0 },
+				},
 			]);
 		}
 		clock.mockReturnValue(T0 + 20 * MIN);
