@@ -53,22 +53,28 @@ function summaryOf(entry: LogEntry, type: ReportSummary['type']): ReportSummary 
 }
 
 /**
- * The earlier reports of this type, oldest first: one per period (a re-run of a period replaces
- * its earlier summary), none for the period being reported now or after it.
+ * The earlier reports of this type, oldest first: one per period (a re-run, or "Run now" soon
+ * after the scheduled report, replaces the summaries whose period ends within half a period of
+ * its own), none for the period being reported now.
  */
 export function earlierReports(
 	entries: LogEntry[],
 	type: ReportSummary['type'],
 	currentEnd: number,
 ): ReportSummary[] {
-	const byPeriod = new Map<string, ReportSummary>();
+	const halfPeriod = ((type === 'weekly' ? 7 : 1) * 24 * 3600_000) / 2;
+	const kept: ReportSummary[] = [];
+	const ends = [currentEnd];
 	// Newest first: the first summary of a period is the latest run of it.
 	for (const entry of entries) {
 		const summary = summaryOf(entry, type);
-		if (!summary || Date.parse(summary.periodEnd) >= currentEnd) continue;
-		if (!byPeriod.has(summary.periodEnd)) byPeriod.set(summary.periodEnd, summary);
+		if (!summary) continue;
+		const end = Date.parse(summary.periodEnd);
+		if (end >= currentEnd || ends.some((known) => Math.abs(known - end) < halfPeriod)) continue;
+		kept.push(summary);
+		ends.push(end);
 	}
-	return [...byPeriod.values()].sort((a, b) => Date.parse(a.periodEnd) - Date.parse(b.periodEnd));
+	return kept.sort((a, b) => Date.parse(a.periodEnd) - Date.parse(b.periodEnd));
 }
 
 /** When a record counts in the summary figures (metrics and API usage do not). */
