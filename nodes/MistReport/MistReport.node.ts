@@ -11,7 +11,8 @@ import { router } from './actions/router';
 
 /**
  * Daily and weekly Wi-Fi reports from findings, metrics and history kept in an n8n Data Table,
- * with trends, forecasts and anomaly flags. No API calls: it shapes what other nodes send or store.
+ * with trends, forecasts and anomaly flags. No Mist API calls: it shapes what other nodes send or
+ * store, and keeps its report history (and reads the remediation audit) in the Mist memory.
  */
 export class MistReport implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,6 +30,14 @@ export class MistReport implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
+		// The literal of sharedMemoryCredential (a test holds them equal): n8n's lint plugin cannot read an imported const here.
+		credentials: [
+			{
+				name: 'mistSharedMemoryApi',
+				required: true,
+				displayOptions: { show: { memory: ['shared'] } },
+			},
+		],
 		properties: mistReportProperties,
 	};
 

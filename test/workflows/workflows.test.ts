@@ -146,7 +146,11 @@ it('keeps incident state per workflow: no called workflow holds a Mist Alert nod
 			workflow: workflow.id,
 			called: false,
 		});
-		for (const node of workflow.nodes.filter((entry) => entry.type === ALERT)) {
+		// Get Incidents (e.g. the dashboard's Open Incidents) reads incidents and sends no notice.
+		const evaluating = workflow.nodes.filter(
+			(entry) => entry.type === ALERT && (entry.parameters.operation ?? 'evaluate') === 'evaluate',
+		);
+		for (const node of evaluating) {
 			// Tier 1 chat, Tier 2 email, Tier 3 pager and Resolved: a notice left unconnected is never sent.
 			const delivered = [0, 1, 2, 3].map((output) =>
 				edges(workflow).some((edge) => edge.from === node.name && edge.output === output),

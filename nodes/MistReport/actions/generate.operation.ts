@@ -9,10 +9,17 @@ import type {
 import { itemFailure } from '../../shared/utils/perItem';
 import { buildReport } from '../engine/aggregate';
 import { classifyReportItem } from '../engine/classify';
+import {
+	compareWithHistory,
+	earlierReports,
+	reportSubject,
+	summariseReport,
+} from '../engine/reportHistory';
 import { renderChatSummary } from '../engine/render/chat';
 import { renderHtml } from '../engine/render/html';
 import { renderMarkdown } from '../engine/render/markdown';
 import type { ForecastRule, ReportOptions, ReportRecord } from '../engine/types';
+import { reportMemory } from './memory';
 import { readTimezone } from './settings';
 
 const properties: INodeProperties[] = [
@@ -184,7 +191,17 @@ function readOptions(ctx: IExecuteFunctions, timezone: string): ReportOptions {
 	};
 }
 
-/** One report item (subject, HTML, Markdown, chat summary, figures) from every usable input item. */
+/**
+ * Log entries read back for "Earlier reports" and a missing previous period. The dashboard's trend
+ * samples share the 'report' log, so a dashboard sampled often can push older reports past this.
+ */
+const HISTORY_READ_LIMIT = 250;
+const EARLIER_REPORTS = 12;
+
+/**
+ * One report item (subject, HTML, Markdown, chat summary, figures) from every usable input item.
+ * Its summary is appended to the report history, which the next report reads back.
+ */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const options = readOptions(this, readTimezone(this));
@@ -203,7 +220,23 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			used.push(itemIndex);
 		}
 	}
+	const { memory, location } = await reportMemory(this);
 	const figures = buildReport(records, options);
+	const days = (options.type === 'weekly' ? 7 : 1) * (EARLIER_REPORTS + 1);
+	const stored = await memory.recent('report', {
+		since: options.end - days * 24 * 3600_000,
+		limit: HISTORY_READ_LIMIT,
+	});
+	figures.history = earlierReports(stored, options.type, options.end).slice(-EARLIER_REPORTS);
+	figures.comparedWith = compareWithHistory(figures, figures.history);
+	const summary = summariseReport(figures);
+	await memory.append('report', [
+		{
+			at: Date.now(),
+			subject: reportSubject(options.type),
+			value: summary as unknown as IDataObject,
+		},
+	]);
 	output.unshift({
 		json: {
 			subject: `${figures.title}: ${figures.summary.degradedSites} of ${figures.summary.sites} site(s) degraded`,
@@ -211,6 +244,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			markdown: renderMarkdown(figures),
 			chat: renderChatSummary(figures),
 			report: figures as unknown as IDataObject,
+			memory: location,
 		},
 		pairedItem: (used.length ? used : [0]).map((item) => ({ item })),
 	});

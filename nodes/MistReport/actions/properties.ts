@@ -1,4 +1,7 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
+
+import { memoryProperties } from '../../shared/memory/description';
 
 import * as generate from './generate.operation';
 import * as renderDashboard from './renderDashboard.operation';
@@ -51,6 +54,12 @@ export const mistReportProperties: INodeProperties[] = [
 		placeholder: 'Europe/Paris',
 		description: 'IANA time zone for days and weeks (and the period column of history rows)',
 	},
+	// Generate keeps its report history there; Render Dashboard its trend samples, and reads the
+	// remediation audit and report history other workflows keep there.
+	...updateDisplayOptions(
+		{ show: { operation: ['generate', 'renderDashboard'] } },
+		memoryProperties('report history'),
+	),
 	...generate.description,
 	...renderDashboard.description,
 	...toHistoryRows.description,

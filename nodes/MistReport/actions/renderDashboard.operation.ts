@@ -10,12 +10,18 @@ import { itemFailure } from '../../shared/utils/perItem';
 import { addDashboardItem, emptyDashboardInput } from '../engine/render/dashboardInput';
 import { buildDashboard, meanSleBySite } from '../engine/render/dashboardModel';
 import { renderDashboardHtml } from '../engine/render/dashboardHtml';
-import { addTrendSample, loadTrendState, trendSeries } from '../engine/render/dashboardTrend';
+import {
+	auditRemediation,
+	distinctRemediation,
+	recordTrendSample,
+	trendsFromLog,
+} from '../engine/render/dashboardMemory';
+import { reportMemory } from './memory';
 
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Merge into this node: Juniper Mist SLE → Get Org Sites SLE, Site → Get Many, Device → Get Stats (APs, Simplify off for map positions), Client → Get Connected Stats (Simplify off), Mist Diagnose findings, and optionally Mist Alert incidents and Mist Remediate records',
+			'Merge into this node: Juniper Mist SLE → Get Org Sites SLE, Site → Get Many, Device → Get Stats (APs, Simplify off for map positions), Client → Get Connected Stats (Simplify off), Mist Diagnose findings, and Mist Alert → Get Incidents. Recent remediation comes from the Mist Remediate audit in the memory, trends from the report history',
 		name: 'dashboardNotice',
 		type: 'notice',
 		default: '',
@@ -33,7 +39,7 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					"Whether to remember each run's mean SLE per site in the workflow (production runs only) and draw it as a sparkline",
+					"Whether to remember each run's mean SLE per site in the report history (at most one sample per interval, however many pages render at once) and draw it as a sparkline",
 			},
 			{
 				displayName: 'Max Trend Samples',
@@ -41,7 +47,7 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				default: 96,
 				typeOptions: { minValue: 2 },
-				description: 'Samples kept per site; older ones are dropped',
+				description: 'Samples drawn per site; older ones are left out',
 			},
 			{
 				displayName: 'SLE Threshold (%)',
@@ -59,7 +65,7 @@ const properties: INodeProperties[] = [
 				default: 5,
 				typeOptions: { minValue: 0 },
 				description:
-					'A run sooner than this after the last sample replaces it instead of adding one',
+					'A run sooner than this after the last sample adds none (the page still shows its own values last)',
 			},
 		],
 	},
@@ -70,7 +76,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const TREND_KEY = 'dashboardTrend';
+/** Audit entries read for "Recent remediation" (the newest are shown). */
+const AUDIT_READ_LIMIT = 50;
 
 function readNumber(
 	ctx: IExecuteFunctions,
@@ -93,7 +100,10 @@ function readNumber(
 	return value;
 }
 
-/** Every input item merged into one page, output as one item with `html`. */
+/**
+ * Every input item merged into one page, output as one item with `html`. Recent remediation is
+ * read from the remediation audit in the memory and trends from the report history there.
+ */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const options = this.getNodeParameter('dashboardOptions', 0, {}) as IDataObject;
@@ -121,21 +131,20 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		output.push(itemFailure(this, itemIndex, `Item ${itemIndex}: ${problem.error}`));
 	}
 
-	let trends: Record<string, number[]> = {};
+	const { memory, location } = await reportMemory(this);
+	const audit = await memory.recent('audit', { limit: AUDIT_READ_LIMIT });
+	input.remediation = distinctRemediation([
+		...input.remediation,
+		...audit.flatMap(auditRemediation),
+	]);
+	const current = meanSleBySite(input);
+	let trends: Record<string, number[]> = Object.fromEntries(
+		Object.entries(current).map(([siteId, value]) => [siteId, [value]]),
+	);
 	if (options.keepTrend !== false) {
-		const staticData = this.getWorkflowStaticData('node');
-		const state = addTrendSample(
-			loadTrendState(staticData[TREND_KEY]),
-			{ t: now, values: meanSleBySite(input) },
-			intervalMinutes * 60_000,
-			maxSamples,
-		);
-		staticData[TREND_KEY] = state as unknown as IDataObject;
-		trends = trendSeries(state);
-	} else {
-		trends = Object.fromEntries(
-			Object.entries(meanSleBySite(input)).map(([siteId, value]) => [siteId, [value]]),
-		);
+		const earlier = await memory.recent('report', { limit: Math.min(250, maxSamples + 30) });
+		trends = trendsFromLog(earlier, current, maxSamples);
+		await recordTrendSample(memory, { at: now, values: current }, intervalMinutes * 60_000);
 	}
 
 	const model = buildDashboard(input, { title, now, sleThreshold, trends });
@@ -152,6 +161,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				),
 				dataErrors: model.dataErrors.length,
 			},
+			memory: location,
 		},
 		pairedItem: items.map((_item, item) => ({ item })),
 	});

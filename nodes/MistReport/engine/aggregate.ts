@@ -3,6 +3,7 @@ import type { Severity } from '../../shared/findings/types';
 import { SEVERITIES } from '../../shared/findings/types';
 import type { EntityRow, IssueRow, ReportFigures, SiteReport } from './figures';
 import { anomalies, forecasts } from './outlook';
+import { recordsWithin } from './reportHistory';
 import { mean, round } from './stats';
 import { periodsFor, within } from './time';
 import { slePercent, trend } from './trend';
@@ -22,6 +23,7 @@ export type {
 	ForecastRow,
 	IssueRow,
 	ReportFigures,
+	ReportSummary,
 	SiteReport,
 } from './figures';
 
@@ -186,6 +188,8 @@ export function buildReport(records: ReportRecord[], options: ReportOptions): Re
 		apiBudget: apiBudget(of(records, 'api_usage'), inCurrent),
 		forecasts: forecasts(metrics, names, options),
 		anomalies: anomalies(metrics, names, options, inCurrent),
+		comparedWith: recordsWithin(records, periods.previous) ? 'inputs' : 'nothing',
+		history: [],
 	};
 }
 

@@ -54,6 +54,21 @@ export interface AnomalyRow {
 	timestamp: string;
 }
 
+/** The figures of one report kept in the report history (the shared memory's 'report' log). */
+export interface ReportSummary {
+	type: 'daily' | 'weekly';
+	/** ISO date-times of the reported period. */
+	periodStart: string;
+	periodEnd: string;
+	sites: number;
+	degradedSites: number;
+	findings: number;
+	criticalFindings: number;
+	incidentsOpened: number;
+	incidentsResolved: number;
+	remediationActions: number;
+}
+
 export interface ReportFigures {
 	title: string;
 	type: 'daily' | 'weekly';
@@ -90,4 +105,8 @@ export interface ReportFigures {
 	apiBudget: { requests: number; requestLimit: number; percentUsed: number } | null;
 	forecasts: ForecastRow[];
 	anomalies: AnomalyRow[];
+	/** Where the previous period's figures came from: input records, the report history, or nowhere. */
+	comparedWith: 'inputs' | 'report history' | 'nothing';
+	/** Earlier reports of this type from the report history, oldest first. */
+	history: ReportSummary[];
 }

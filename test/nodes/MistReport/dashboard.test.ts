@@ -15,10 +15,9 @@ import {
 	meanSleBySite,
 } from '../../../nodes/MistReport/engine/render/dashboardModel';
 import {
-	addTrendSample,
-	loadTrendState,
-	trendSeries,
-} from '../../../nodes/MistReport/engine/render/dashboardTrend';
+	TREND_SUBJECT,
+	trendsFromLog,
+} from '../../../nodes/MistReport/engine/render/dashboardMemory';
 import { createExecuteContext } from '../../helpers/executeContext';
 import { apFinding, clientFinding, ORG, SITE_A, SITE_B, T0 } from '../MistAlert/fixtures';
 
@@ -227,27 +226,24 @@ describe('Mist Report › dashboard model', () => {
 });
 
 describe('Mist Report › dashboard trend memory', () => {
-	it('adds a sample per interval, replaces one taken sooner, and keeps the newest', () => {
-		let state = loadTrendState(undefined);
-		state = addTrendSample(state, { t: 0, values: { s: 90 } }, 300_000, 3);
-		state = addTrendSample(state, { t: 60_000, values: { s: 91 } }, 300_000, 3);
-		expect(state.samples).toEqual([{ t: 0, values: { s: 91 } }]);
-		for (const [t, value] of [
-			[400_000, 92],
-			[800_000, 93],
-			[1_200_000, 94],
-		])
-			state = addTrendSample(state, { t, values: { s: value } }, 300_000, 3);
-		expect(trendSeries(state)).toEqual({ s: [92, 93, 94] });
-		expect(addTrendSample(state, { t: 2_000_000, values: {} }, 0, 3)).toBe(state);
-	});
-
-	it('starts afresh from unreadable stored state', () => {
-		expect(loadTrendState({ version: 2, samples: [] })).toEqual({ version: 1, samples: [] });
+	it('draws stored samples oldest first, skips report summaries, and ends with this run', () => {
+		const sample = (at: number, value: number) => ({
+			at,
+			subject: TREND_SUBJECT,
+			value: { values: { s: value } },
+		});
+		// Newest first, as the memory returns them; a daily report summary shares the log.
+		const entries = [
+			sample(3, 93),
+			{ at: 2, subject: 'daily', value: { findings: 4 } },
+			sample(1, 92),
+			sample(0, 91),
+		];
+		expect(trendsFromLog(entries, { s: 94, t: 80 }, 10)).toEqual({ s: [91, 92, 93, 94], t: [80] });
+		expect(trendsFromLog(entries, { s: 94 }, 3)).toEqual({ s: [92, 93, 94] });
 		expect(
-			loadTrendState({ version: 1, samples: [null, { t: 'x' }, { t: 1, values: { s: 1 } }] })
-				.samples,
-		).toEqual([{ t: 1, values: { s: 1 } }]);
+			trendsFromLog([{ at: 1, subject: TREND_SUBJECT, value: { values: [1] } }], {}, 5),
+		).toEqual({});
 	});
 
 	it('draws a sparkline with one point per sample and an accessible label', () => {
@@ -329,7 +325,7 @@ describe('Mist Report node › Render Dashboard', () => {
 		return new MistReport().execute.call(ctx);
 	}
 
-	it('outputs one item with the page and a summary, and remembers a trend sample', async () => {
+	it('outputs one item with the page, a summary and its memory, and remembers a trend sample', async () => {
 		const staticData: IDataObject = {};
 		const [out] = await execute(demoItems(), { title: 'Acme Wi-Fi' }, { staticData });
 		expect(out).toHaveLength(1);
@@ -343,7 +339,12 @@ describe('Mist Report node › Render Dashboard', () => {
 			dataErrors: 0,
 		});
 		expect(out[0].pairedItem).toHaveLength(demoItems().length);
-		expect((staticData.dashboardTrend as { samples: unknown[] }).samples).toHaveLength(1);
+		expect(out[0].json.memory).toEqual({ store: 'workflow static data', namespace: 'workflow' });
+		const log = staticData['memoryLog:workflow'] as { report: Array<{ subject: string }> };
+		expect(log.report.map((entry) => entry.subject)).toEqual([TREND_SUBJECT]);
+		// A second page within the interval draws this run's values but stores no sample.
+		await execute(demoItems(), {}, { staticData });
+		expect(log.report).toHaveLength(1);
 	});
 
 	it('rejects an item it cannot read, naming it, or passes it on with Continue On Fail', async () => {
@@ -352,7 +353,7 @@ describe('Mist Report node › Render Dashboard', () => {
 		);
 		const [out] = await execute([{ foo: 'bar' }], {}, { continueOnFail: true });
 		expect(out.map((item) => Object.keys(item.json))).toEqual([
-			['html', 'summary'],
+			['html', 'summary', 'memory'],
 			['error', 'description'],
 		]);
 	});

@@ -92,7 +92,7 @@ function remediation(model: DashboardModel): string {
 						`<tr><td>${esc(new Date(row.timestamp).toISOString().slice(0, 16).replace('T', ' '))}</td><td>${esc(row.operation)}</td><td>${esc(row.target)}</td><td>${esc(row.decision)}</td><td>${esc(row.result)}</td></tr>`,
 				)
 				.join('')}</tbody></table>`
-		: '<p class="empty">No remediation recorded. Feed Mist Remediate audit records into this node to list them here.</p>';
+		: '<p class="empty">No remediation recorded. Mist Remediate nodes that keep their audit in the same memory list their actions here.</p>';
 	return `<section aria-labelledby="h-remediation"><h2 id="h-remediation">Recent remediation</h2>${body}</section>`;
 }
 
@@ -121,7 +121,7 @@ function trends(model: DashboardModel): string {
 			return `<div class="spark"><span class="name">${esc(site.name)}</span>${sparkline(site.trend, `${site.name} mean SLE`)}<span>${last === undefined ? 'n/a' : percent(last)}</span></div>`;
 		})
 		.join('');
-	return `<section aria-labelledby="h-trends"><h2 id="h-trends">Trends</h2><p class="empty">Mean SLE per site, one sample per dashboard run (kept by this workflow).</p>${rows || '<p class="empty">No SLE data yet.</p>'}</section>`;
+	return `<section aria-labelledby="h-trends"><h2 id="h-trends">Trends</h2><p class="empty">Mean SLE per site from the report history, one sample per interval, this page's last.</p>${rows || '<p class="empty">No SLE data yet.</p>'}</section>`;
 }
 
 function siteMap(site: DashboardSite, index: number, visible: boolean): string {

@@ -175,12 +175,39 @@ function outlook(figures: ReportFigures): string {
 	].join('');
 }
 
+/** The earlier reports of the report history, oldest first, the current one last. */
+function earlier(figures: ReportFigures): string {
+	if (!figures.history.length)
+		return `<p style="${NOTE}">No earlier ${figures.type} reports in the report history yet.</p>`;
+	const s = figures.summary;
+	const rows = [
+		...figures.history.map((row) => [
+			row.periodEnd,
+			`${row.degradedSites} / ${row.sites}`,
+			row.findings,
+			row.criticalFindings,
+			row.incidentsOpened,
+		]),
+		[
+			`${figures.period.end} (this report)`,
+			`${s.degradedSites} / ${s.sites}`,
+			s.findings.current ?? 0,
+			s.criticalFindings.current ?? 0,
+			s.incidentsOpened.current ?? 0,
+		],
+	];
+	return table(
+		['Period end', 'Degraded sites', 'Findings', 'Critical', 'Incidents opened'],
+		rows.map((row) => row.map((cell) => escapeHtml(String(cell)))),
+	);
+}
+
 /** Email-safe HTML: tables, inline styles, CSS-free bars; no scripts, stylesheets or remote images. */
 export function renderHtml(figures: ReportFigures): string {
 	return [
 		'<!DOCTYPE html><html><body style="margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;color:#212121;background-color:#ffffff;">',
 		`<h1 style="font-size:20px;margin:0 0 4px 0;">${escapeHtml(figures.title)}</h1>`,
-		`<p style="${NOTE}">${escapeHtml(figures.period.start)} – ${escapeHtml(figures.period.end)} (${escapeHtml(figures.timezone)}), compared with the previous ${figures.type === 'weekly' ? 'week' : 'day'}</p>`,
+		`<p style="${NOTE}">${escapeHtml(figures.period.start)} – ${escapeHtml(figures.period.end)} (${escapeHtml(figures.timezone)}), compared with the previous ${figures.type === 'weekly' ? 'week' : 'day'}${figures.comparedWith === 'report history' ? ' (its figures from the report history)' : ''}</p>`,
 		summary(figures),
 		`<h2 style="${H2}">Sites</h2>`,
 		sites(figures),
@@ -196,6 +223,8 @@ export function renderHtml(figures: ReportFigures): string {
 		operations(figures),
 		`<h2 style="${H2}">Outlook</h2>`,
 		outlook(figures),
+		`<h2 style="${H2}">Earlier reports</h2>`,
+		earlier(figures),
 		'</body></html>',
 	].join('\n');
 }

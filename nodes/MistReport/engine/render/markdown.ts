@@ -22,7 +22,7 @@ export function renderMarkdown(figures: ReportFigures): string {
 	const lines: string[] = [
 		`# ${figures.title}`,
 		'',
-		`${figures.period.start} – ${figures.period.end} (${figures.timezone}), compared with the previous ${figures.type === 'weekly' ? 'week' : 'day'}.`,
+		`${figures.period.start} – ${figures.period.end} (${figures.timezone}), compared with the previous ${figures.type === 'weekly' ? 'week' : 'day'}${figures.comparedWith === 'report history' ? ' (its figures from the report history)' : ''}.`,
 		'',
 		'## Summary',
 		'',
@@ -126,6 +126,30 @@ export function renderMarkdown(figures: ReportFigures): string {
 						`- Anomaly: ${row.siteName} ${row.metric} = ${formatNumber(row.value)} (usual ${formatNumber(row.mean)} ± ${formatNumber(row.stddev)})`,
 				)
 			: ['- No anomalies.']),
+		'',
+		'## Earlier reports',
+		'',
+		figures.history.length
+			? table(
+					['Period end', 'Degraded sites', 'Findings', 'Critical', 'Incidents opened'],
+					[
+						...figures.history.map((row) => [
+							row.periodEnd,
+							`${row.degradedSites} / ${row.sites}`,
+							row.findings,
+							row.criticalFindings,
+							row.incidentsOpened,
+						]),
+						[
+							`${figures.period.end} (this report)`,
+							`${s.degradedSites} / ${s.sites}`,
+							s.findings.current ?? 0,
+							s.criticalFindings.current ?? 0,
+							s.incidentsOpened.current ?? 0,
+						],
+					],
+				)
+			: `_No earlier ${figures.type} reports in the report history yet._`,
 		'',
 	);
 	return lines.join('\n');
