@@ -226,6 +226,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const stored = await memory.recent('report', {
 		since: options.end - days * 24 * 3600_000,
 		limit: HISTORY_READ_LIMIT,
+		subject: reportSubject(options.type),
 	});
 	figures.history = earlierReports(stored, options.type, options.end).slice(-EARLIER_REPORTS);
 	figures.comparedWith = compareWithHistory(figures, figures.history);

@@ -14,6 +14,7 @@ import {
 	auditRemediation,
 	distinctRemediation,
 	recordTrendSample,
+	TREND_SUBJECT,
 	trendsFromLog,
 } from '../engine/render/dashboardMemory';
 import { reportMemory } from './memory';
@@ -142,7 +143,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		Object.entries(current).map(([siteId, value]) => [siteId, [value]]),
 	);
 	if (options.keepTrend !== false) {
-		const earlier = await memory.recent('report', { limit: Math.min(250, maxSamples + 30) });
+		const earlier = await memory.recent('report', {
+			limit: Math.min(250, maxSamples + 30),
+			subject: TREND_SUBJECT,
+		});
 		trends = trendsFromLog(earlier, current, maxSamples);
 		await recordTrendSample(memory, { at: now, values: current }, intervalMinutes * 60_000);
 	}

@@ -3,7 +3,14 @@ import { sleep } from 'n8n-workflow';
 import type { DataTableRow, N8nDataTablesApi, RowCondition } from './n8nApi';
 import { tableId } from './tables';
 import type { MemoryTable } from './tables';
-import type { DocumentChange, LogEntry, LogKind, MemoryLocation, MistMemory } from './types';
+import type {
+	DocumentChange,
+	LogEntry,
+	LogKind,
+	MemoryLocation,
+	MistMemory,
+	RecentOptions,
+} from './types';
 
 /** Concurrent writers of one document retry this often before the run gives up with an error. */
 const MAX_ATTEMPTS = 12;
@@ -82,13 +89,14 @@ export class DataTableMemory implements MistMemory {
 		]);
 	}
 
-	async recent(kind: LogKind, options: { since?: number; limit?: number } = {}) {
+	async recent(kind: LogKind, options: RecentOptions = {}) {
 		const table = await this.table('log');
 		const conditions = [
 			where('namespace', 'eq', this.location.namespace),
 			where('kind', 'eq', kind),
 		];
 		if (options.since !== undefined) conditions.push(where('at', 'gte', options.since));
+		if (options.subject !== undefined) conditions.push(where('subject', 'eq', options.subject));
 		const rows = await this.api.rows(table, conditions, {
 			sortBy: 'at:desc',
 			limit: options.limit ?? 100,

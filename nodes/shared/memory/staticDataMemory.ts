@@ -1,6 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { DocumentChange, LogEntry, LogKind, MemoryLocation, MistMemory } from './types';
+import type {
+	DocumentChange,
+	LogEntry,
+	LogKind,
+	MemoryLocation,
+	MistMemory,
+	RecentOptions,
+} from './types';
 
 /** Log entries kept per kind in static data, newest last: static data is saved whole each run. */
 const MAX_LOG_ENTRIES = 500;
@@ -35,10 +42,11 @@ export class StaticDataMemory implements MistMemory {
 		log[kind] = [...(log[kind] ?? []), ...entries].slice(-MAX_LOG_ENTRIES);
 	}
 
-	async recent(kind: LogKind, options: { since?: number; limit?: number } = {}) {
+	async recent(kind: LogKind, options: RecentOptions = {}) {
 		const since = options.since ?? 0;
 		return (this.log(false)?.[kind] ?? [])
 			.filter((entry) => entry.at >= since)
+			.filter((entry) => options.subject === undefined || entry.subject === options.subject)
 			.reverse()
 			.slice(0, options.limit ?? 100);
 	}

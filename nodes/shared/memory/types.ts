@@ -17,6 +17,12 @@ export interface LogEntry {
 
 export type LogKind = 'audit' | 'report';
 
+export interface RecentOptions {
+	since?: number;
+	limit?: number;
+	subject?: string;
+}
+
 /** Where a node's memory lives this run; nodes put it in their output so nobody has to guess. */
 export interface MemoryLocation {
 	store: 'n8n data tables' | 'workflow static data';
@@ -39,6 +45,6 @@ export interface MistMemory {
 	 */
 	update<T, R>(key: string, change: (current: T | undefined) => DocumentChange<T, R>): Promise<R>;
 	append(kind: LogKind, entries: LogEntry[]): Promise<void>;
-	/** Newest first. */
-	recent(kind: LogKind, options?: { since?: number; limit?: number }): Promise<LogEntry[]>;
+	/** Newest first; `subject` keeps only that subject's entries (reports apart from dashboard samples). */
+	recent(kind: LogKind, options?: RecentOptions): Promise<LogEntry[]>;
 }

@@ -97,6 +97,25 @@ describe('shared memory in n8n Data Tables', () => {
 		expect(fake.rowsOf('mist_log')).toHaveLength(3);
 	});
 
+	it.each([
+		['n8n Data Tables', async () => await openShared()],
+		['workflow static data', async () => await openMemory(context({ memory: 'workflow' }))],
+	])('in %s, reads one subject of a log apart from the others', async (_store, open) => {
+		new FakeDataTables();
+		const memory = await open();
+		// Many dashboard samples must not crowd the daily reports out of a limited read.
+		await memory.append(
+			'report',
+			Array.from({ length: 5 }, (_, n) => ({ at: 100 + n, subject: 'dashboard', value: { n } })),
+		);
+		await memory.append('report', [{ at: 50, subject: 'daily', value: { n: 'day' } }]);
+
+		const daily = await memory.recent('report', { subject: 'daily', limit: 2 });
+		expect(daily.map((entry) => entry.value.n)).toEqual(['day']);
+		const samples = await memory.recent('report', { subject: 'dashboard', limit: 2 });
+		expect(samples.map((entry) => entry.value.n)).toEqual([4, 3]);
+	});
+
 	it('refuses a namespace it cannot use, naming it', async () => {
 		new FakeDataTables();
 		await expect(openMemory(context(shared('team a/b')))).rejects.toThrow(
