@@ -61,13 +61,19 @@ export function shippedCredentials({ sim, ise, sink }: SimulatedServices): Crede
 			// The sink accepts any key; with PagerDuty this is an Events API v2 integration key.
 			data: { routingKey: PAGERDUTY_CANARY_ROUTING_KEY },
 		},
-		{
-			id: SHARED_MEMORY_CREDENTIAL_ID,
-			name: 'n8n shared memory',
-			type: 'mistSharedMemoryApi',
-			// A placeholder: n8n's URL and API key exist only once it runs; the harness fills them in
-			// on start (PublicApi.connectSharedMemory), in the demo and in the e2e tests alike.
-			data: { baseUrl: 'http://127.0.0.1:9', apiKey: 'set-when-n8n-starts' },
-		},
+		sharedMemoryPlaceholder(),
 	];
+}
+
+/**
+ * The shared-memory credential as a placeholder: n8n's URL and API key exist only once it runs; the
+ * harness fills them in on start (PublicApi.connectSharedMemory), in the demo and the e2e tests alike.
+ */
+export function sharedMemoryPlaceholder(): CredentialToImport {
+	return {
+		id: SHARED_MEMORY_CREDENTIAL_ID,
+		name: 'n8n shared memory',
+		type: 'mistSharedMemoryApi',
+		data: { baseUrl: 'http://127.0.0.1:9', apiKey: '' },
+	};
 }

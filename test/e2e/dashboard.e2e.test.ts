@@ -27,6 +27,7 @@ import {
 } from './browser/chromium';
 import type { PageRecorder } from './browser/chromium';
 import { simulatorControl } from '../../scripts/e2e/mistSimulator';
+import { sharedMemoryPlaceholder } from '../../scripts/shippedCredentials';
 
 const WORKFLOW_FILE = path.join(REPO_ROOT, 'workflows', 'network-health-dashboard.json');
 const WORKFLOW_ID = 'mistDashboard001';
@@ -47,6 +48,7 @@ function credentials(sim: RunningSimulator): CredentialToImport[] {
 			type: 'httpBasicAuth',
 			data: { user: LOGIN.username, password: LOGIN.password },
 		},
+		sharedMemoryPlaceholder(),
 	];
 }
 

@@ -14,12 +14,15 @@ import {
 	outputOf,
 	pause,
 	shippedCredentials,
+	shippedWorkflow,
 	simState,
 	startServices,
 } from '../workflows/e2eSupport';
 import type { Services } from '../workflows/e2eSupport';
 
 const CONCURRENT = 10;
+const DASHBOARD_ID = 'mistDashboard001';
+const DASHBOARD_LOGIN = { user: 'noc', password: 'Dashboard-e2e-2' };
 const ACTING_ID = 'e2eSharedMemoryAct';
 const OBSERVER_ID = 'e2eSharedMemoryObs';
 const HOOK_PATH = 'e2e-shared-memory';
@@ -234,11 +237,21 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 			apId = ap.id;
 			const finding = offlineApFinding(services, site.id, ap);
 			n8n = await prepareN8n({ version, label: 'shared-memory' });
-			await n8n.importCredentials(shippedCredentials(services));
+			await n8n.importCredentials([
+				...shippedCredentials(services),
+				{
+					id: 'demoDashboardAuth',
+					name: 'Dashboard login',
+					type: 'httpBasicAuth',
+					data: DASHBOARD_LOGIN,
+				},
+			]);
 			await n8n.importWorkflow(actingWorkflow(finding));
 			await n8n.importWorkflow(observerWorkflow(finding));
+			await n8n.importWorkflow(shippedWorkflow('network-health-dashboard.json', services.sink));
 			running = await n8n.start();
 			await running.activateWorkflow(ACTING_ID);
+			await running.activateWorkflow(DASHBOARD_ID);
 			const calls = Array.from({ length: CONCURRENT }, async () => {
 				const response = await fetch(`${running.url}/webhook/${HOOK_PATH}`, {
 					method: 'POST',
@@ -303,6 +316,22 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 					reportedBy: expect.arrayContaining([`${ACTING_ID}/Alert`, `${OBSERVER_ID}/Alert`]),
 				}),
 			);
+		});
+
+		it('the shipped dashboard shows the incident and the restart from the store', async () => {
+			const login = Buffer.from(`${DASHBOARD_LOGIN.user}:${DASHBOARD_LOGIN.password}`);
+			const response = await fetch(`${running.url}/webhook/mist-dashboard`, {
+				headers: { authorization: `Basic ${login.toString('base64')}` },
+			});
+			expect(response.status).toBe(200);
+			const html = await response.text();
+			const section = (id: string) => {
+				const start = html.indexOf(`aria-labelledby="${id}"`);
+				return start < 0 ? '' : html.slice(start, html.indexOf('</section>', start));
+			};
+			expect(section('h-remediation').toLowerCase()).toContain('restart');
+			expect(section('h-remediation')).not.toContain('No remediation recorded');
+			expect(html).toContain('AP Warehouse-AP-05 is offline');
 		});
 	},
 );
