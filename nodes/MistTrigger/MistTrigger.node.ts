@@ -38,6 +38,13 @@ export class MistTrigger implements INodeType {
 				testedBy: 'mistWebhookSecretTest',
 				displayOptions: { show: { webhookRegistration: ['existing'], verifySignature: [true] } },
 			},
+			// Literal rather than the imported sharedMemoryCredential: n8n's eslint plugin crashes on
+			// an imported const here. A unit test keeps the two equal.
+			{
+				name: 'mistSharedMemoryApi',
+				required: true,
+				displayOptions: { show: { memory: ['shared'] } },
+			},
 		],
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },

@@ -1,9 +1,34 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { orgLocator, siteLocator } from '../../shared/descriptions/locators';
+import { memoryProperties } from '../../shared/memory/description';
 import { DEFAULT_DEDUP_WINDOW_SECONDS } from '../engine/dedup';
 
 const automatic = { show: { webhookRegistration: ['automatic'] } };
+
+/**
+ * The shared Memory and Namespace parameters, with the trigger's own words for "This Workflow
+ * Only": its seen events never go to static data (n8n would save the workflow on every delivery).
+ */
+const dedupMemoryProperties: INodeProperties[] = memoryProperties('the events already seen').map(
+	(property) =>
+		property.name !== 'memory'
+			? property
+			: {
+					...property,
+					description:
+						'Where the Deduplication Window remembers the events it let through. Shared catches the org and site copy of an event even when different n8n processes (main, workers, webhook processors) receive them.',
+					options: (property.options ?? []).map((option) =>
+						'value' in option && option.value === 'workflow'
+							? {
+									...option,
+									description:
+										'Remember the events already seen in this n8n process only: forgotten at a restart, not seen by other webhook processes',
+								}
+							: option,
+					),
+				},
+);
 
 export const mistTriggerProperties: INodeProperties[] = [
 	{
@@ -162,6 +187,7 @@ export const mistTriggerProperties: INodeProperties[] = [
 			},
 		],
 	},
+	...dedupMemoryProperties,
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -1,30 +1,17 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { dropDuplicates, withDedupKey } from '../engine/dedup';
-import type { SeenEvents } from '../engine/dedup';
+import { withDedupKey } from '../engine/dedup';
 import { checkBodySize, parseEnvelope, splitEnvelope } from '../engine/envelope';
-import type { MistEventItem } from '../engine/envelope';
 import { passesScopeFilters, passesSeverity } from '../engine/filter';
 import { describeSignatureFailure, verifyDelivery } from '../engine/signature';
 import { secretFingerprint } from '../engine/webhookSecret';
 import { addAlarmSeverities } from './alarmSeverity';
+import { deduplicate } from './dedupMemory';
 import { expectedSecret } from './secret';
 import { readReceiveSettings, triggerStaticData } from './settings';
 import type { ReceiveSettings } from './settings';
 
-/**
- * Recently seen event keys per trigger node, in this process only. Deliveries are received by the
- * n8n main (or webhook) process, never by queue workers, so one main sees every copy. Kept out of
- * static data on purpose: n8n writes static data to the database after every delivery that
- * changes it, which at 20 deliveries/s doubled the latency. A restart forgets it; downstream nodes
- * can deduplicate across restarts and webhook processes on each item's `dedupKey`.
- */
-const recentByNode = new Map<string, SeenEvents>();
-
-/** For tests: forget what this process has seen. */
-export function forgetRecentEvents(): void {
-	recentByNode.clear();
-}
+export { forgetRecentEvents } from './dedupMemory';
 
 function logContext(ctx: IWebhookFunctions) {
 	return { workflowId: ctx.getWorkflow().id, node: ctx.getNode().name };
@@ -41,22 +28,6 @@ async function readRawBody(ctx: IWebhookFunctions): Promise<Buffer | undefined> 
 	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function')
 		await request.readRawBody();
 	return Buffer.isBuffer(request.rawBody) ? request.rawBody : undefined;
-}
-
-function dropRecentDuplicates(
-	ctx: IWebhookFunctions,
-	items: MistEventItem[],
-	settings: ReceiveSettings,
-	now: number,
-) {
-	if (settings.dedupWindowMs <= 0) return items;
-	const nodeKey = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
-	const seen = recentByNode.get(nodeKey) ?? {};
-	recentByNode.set(nodeKey, seen);
-	const { kept, duplicates } = dropDuplicates(items, seen, now, settings.dedupWindowMs);
-	if (duplicates > 0)
-		ctx.logger.debug(`Mist Trigger dropped ${duplicates} duplicate event(s)`, logContext(ctx));
-	return kept;
 }
 
 /** Checks the signature; a refusal to send back, or undefined when the delivery may go on. */
@@ -137,7 +108,10 @@ export async function webhook(this: IWebhookFunctions): Promise<IWebhookResponse
 	const inScope = items.filter((item) => passesScopeFilters(item, settings.filters));
 	// While testing, a repeated test event must still show up, so nothing is deduplicated.
 	// Duplicates go before the severity lookup: the copies are judged on what Mist sent.
-	const fresh = manual ? inScope : dropRecentDuplicates(this, inScope, settings, now.getTime());
+	const fresh =
+		manual || settings.dedupWindowMs <= 0
+			? inScope
+			: await deduplicate(this, inScope, settings.dedupWindowMs, now.getTime());
 	const matching = (await addAlarmSeverities(this, fresh)).filter((item) =>
 		passesSeverity(item, settings.filters),
 	);

@@ -69,32 +69,46 @@ export function pruneSeen(
 		.forEach((key) => delete seen[key]);
 }
 
-export interface DedupResult<T> {
-	kept: T[];
-	duplicates: number;
+/** The shared memory splits a node's seen keys over this many documents, so a claim reads and writes one small one. */
+export const SEEN_SHARDS = 16;
+/** Keys kept per shard document: together the same bound as one node's memory in this process. */
+export const MAX_SEEN_PER_SHARD = Math.ceil(MAX_REMEMBERED_EVENTS / SEEN_SHARDS);
+
+/** The shard of an event key (a hex hash already, so its first digits are spread evenly). */
+export function seenShard(key: string): number {
+	const prefix = Number.parseInt(key.slice(0, 8), 16);
+	return Number.isFinite(prefix) ? prefix % SEEN_SHARDS : 0;
 }
 
+/** Per key: whether this claim is its first sighting, and when it was first seen. */
+export type ClaimResults = Record<string, { fresh: boolean; seenAt: number }>;
+
 /**
- * Drops events whose content key was seen less than `windowMs` ago (also within the same
- * message) and remembers the new ones. The window counts from the first sighting, so a steady
- * stream of the same event is let through once per window. Mutates `seen`.
+ * The change that claims event keys in one shard document: a key seen within the window is a
+ * duplicate, any other is added. Pure (the store may run it again on a newer value): it copies
+ * `current`, and writes nothing when every key was already there.
  */
-export function dropDuplicates<T extends Record<string, unknown> & { topic: string }>(
-	events: T[],
-	seen: SeenEvents,
+export function claimInShard(
+	current: SeenEvents | undefined,
+	keys: string[],
 	now: number,
 	windowMs: number,
-	maxEntries = MAX_REMEMBERED_EVENTS,
-): DedupResult<T> {
-	if (windowMs <= 0) return { kept: events, duplicates: 0 };
-	pruneSeen(seen, now, windowMs, maxEntries);
-	const kept: T[] = [];
-	for (const event of events) {
-		const key = eventKey(event);
-		if (seen[key] !== undefined) continue;
+	maxEntries = MAX_SEEN_PER_SHARD,
+): { value?: SeenEvents; result: ClaimResults } {
+	const seen: SeenEvents = { ...(current ?? {}) };
+	pruneSeen(seen, now, windowMs, Number.POSITIVE_INFINITY);
+	const result: ClaimResults = {};
+	let added = false;
+	for (const key of keys) {
+		if (seen[key] !== undefined) {
+			result[key] = { fresh: false, seenAt: seen[key] };
+			continue;
+		}
 		seen[key] = now;
-		kept.push(event);
+		result[key] = { fresh: true, seenAt: now };
+		added = true;
 	}
+	if (!added) return { result };
 	pruneSeen(seen, now, windowMs, maxEntries);
-	return { kept, duplicates: events.length - kept.length };
+	return { value: seen, result };
 }

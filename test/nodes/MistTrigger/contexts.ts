@@ -11,6 +11,7 @@ import type {
 
 import { deriveWebhookSecret } from '../../../nodes/MistTrigger/engine/webhookSecret';
 import { mistCredentials } from '../../helpers/executeContext';
+import { n8nApiKeyAuth } from '../../helpers/fakeDataTables';
 import { emulatedHttpRequest, mistTokenAuth } from '../../helpers/n8nHttp';
 
 export const WEBHOOK_URL =
@@ -35,21 +36,31 @@ export const DERIVED_SECRET = deriveWebhookSecret(
 	NODE_WEBHOOK_ID,
 );
 
-/** The node, with a Mist Webhook Secret API credential selected when the test gives one. */
-function nodeWith(webhookSecret?: string, webhookId = NODE_WEBHOOK_ID): INode {
-	if (webhookSecret === undefined) return { ...node, webhookId };
-	return {
-		...node,
-		webhookId,
-		credentials: { mistWebhookSecretApi: { id: 'cred-secret-1', name: 'Mist webhook secret' } },
-	};
+/** The node, with the Mist Webhook Secret and Shared Memory API credentials the test selects. */
+function nodeWith(
+	webhookSecret?: string,
+	webhookId = NODE_WEBHOOK_ID,
+	sharedMemory = false,
+): INode {
+	const credentials: NonNullable<INode['credentials']> = {};
+	if (webhookSecret !== undefined)
+		credentials.mistWebhookSecretApi = { id: 'cred-secret-1', name: 'Mist webhook secret' };
+	if (sharedMemory)
+		credentials.mistSharedMemoryApi = { id: 'cred-memory-1', name: 'Mist shared memory' };
+	if (Object.keys(credentials).length === 0) return { ...node, webhookId };
+	return { ...node, webhookId, credentials };
 }
 
 /** getCredentials by type, failing as n8n's does for a type the node has none of. */
-function credentialReader(mist?: ICredentialDataDecryptedObject, webhookSecret?: string) {
+function credentialReader(
+	mist?: ICredentialDataDecryptedObject,
+	webhookSecret?: string,
+	sharedMemory?: ICredentialDataDecryptedObject,
+) {
 	return async (type: string) => {
 		if (type === 'mistWebhookSecretApi' && webhookSecret !== undefined)
 			return { secret: webhookSecret } as never;
+		if (type === 'mistSharedMemoryApi' && sharedMemory) return sharedMemory as never;
 		if (type === 'mistApi' && mist) return mist as never;
 		throw new Error(`Node does not have any credentials set for "${type}"`);
 	};
@@ -123,6 +134,8 @@ export interface WebhookContextOptions {
 	credentials?: ICredentialDataDecryptedObject;
 	/** The secret in the node's Mist Webhook Secret API credential; without it, none is selected. */
 	webhookSecret?: string;
+	/** The node's Mist Shared Memory API credential (n8n URL and API key); without it, none. */
+	sharedMemory?: ICredentialDataDecryptedObject;
 }
 
 /** A mocked IWebhookFunctions with a raw body, headers and a chainable response. */
@@ -151,7 +164,8 @@ export function createWebhookContext(options: WebhookContextOptions) {
 			return res;
 		}),
 	};
-	ctx.getNode.mockReturnValue(nodeWith(options.webhookSecret));
+	const { sharedMemory } = options;
+	ctx.getNode.mockReturnValue(nodeWith(options.webhookSecret, NODE_WEBHOOK_ID, !!sharedMemory));
 	ctx.getWorkflow.mockReturnValue(WORKFLOW);
 	ctx.getMode.mockReturnValue(options.mode ?? 'webhook');
 	ctx.getWorkflowStaticData.mockReturnValue(staticData);
@@ -169,11 +183,17 @@ export function createWebhookContext(options: WebhookContextOptions) {
 		(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 	);
 	const { credentials } = options;
-	ctx.getCredentials.mockImplementation(credentialReader(credentials, options.webhookSecret));
+	ctx.getCredentials.mockImplementation(
+		credentialReader(credentials, options.webhookSecret, sharedMemory),
+	);
 	ctx.helpers.httpRequestWithAuthentication.mockImplementation(async function (
-		_type: string,
+		type: string,
 		request: IHttpRequestOptions,
 	) {
+		if (type === 'mistSharedMemoryApi') {
+			if (!sharedMemory) throw new Error(`Node does not have any credentials set for "${type}"`);
+			return await emulatedHttpRequest(node, sharedMemory, n8nApiKeyAuth, request);
+		}
 		if (!credentials) throw new Error('Node does not have any credentials set for "mistApi"');
 		return await emulatedHttpRequest(node, credentials, mistTokenAuth, request);
 	});

@@ -2,6 +2,7 @@ import { NodeHelpers } from 'n8n-workflow';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { MistTrigger } from '../../../nodes/MistTrigger/MistTrigger.node';
+import { sharedMemoryCredential } from '../../../nodes/shared/memory/description';
 
 describe('Mist Trigger › description', () => {
 	const node = new MistTrigger();
@@ -51,8 +52,34 @@ describe('Mist Trigger › description', () => {
 				testedBy: 'mistWebhookSecretTest',
 				displayOptions: { show: { webhookRegistration: ['existing'], verifySignature: [true] } },
 			},
+			sharedMemoryCredential,
 		]);
 		expect(typeof node.methods.credentialTest.mistWebhookSecretTest).toBe('function');
+	});
+
+	it('writes the shared memory credential entry as a literal equal to sharedMemoryCredential', () => {
+		const entry = description.credentials?.find(
+			(credential) => credential.name === 'mistSharedMemoryApi',
+		);
+		expect(entry).toEqual(sharedMemoryCredential);
+		expect(entry).not.toBe(sharedMemoryCredential);
+	});
+
+	it('offers the shared memory for the events already seen, and says the default stays in this process', () => {
+		const memory = description.properties.find((property) => property.name === 'memory');
+		expect(memory?.default).toBe('workflow');
+		const options = (memory?.options ?? []) as Array<{ value: string; description: string }>;
+		expect(options.map((option) => option.value).sort()).toEqual(['shared', 'workflow']);
+		expect(options.find((option) => option.value === 'shared')?.description).toContain(
+			'the events already seen',
+		);
+		expect(options.find((option) => option.value === 'workflow')?.description).toContain(
+			'this n8n process only',
+		);
+		const namespace = description.properties.find(
+			(property) => property.name === 'memoryNamespace',
+		);
+		expect(namespace?.displayOptions).toEqual({ show: { memory: ['shared'] } });
 	});
 
 	it('shows the deprecated Secret parameter (a password field) only while it holds a value', () => {

@@ -1,11 +1,14 @@
 import {
 	canonicalJson,
-	dropDuplicates,
+	claimInShard,
 	eventKey,
 	pruneSeen,
+	SEEN_SHARDS,
+	seenShard,
 	withDedupKey,
 } from '../../../../nodes/MistTrigger/engine/dedup';
 import type { SeenEvents } from '../../../../nodes/MistTrigger/engine/dedup';
+import { RecentEvents } from '../../../../nodes/MistTrigger/engine/recentEvents';
 
 const T0 = Date.parse('2026-11-25T10:00:00Z');
 const WINDOW = 60_000;
@@ -69,33 +72,68 @@ describe('Mist Trigger › dedup', () => {
 		expect(eventKey(alarm('a1'))).not.toBe(eventKey(alarm('a1', { count: 2 })));
 	});
 
-	it('drops a duplicate inside the window, including one inside the same message', () => {
-		const seen: SeenEvents = {};
-		const first = dropDuplicates([alarm('a1'), alarm('a2'), alarm('a1')], seen, T0, WINDOW);
-		expect(first.kept.map((event) => event.id)).toEqual(['a1', 'a2']);
-		expect(first.duplicates).toBe(1);
-		const second = dropDuplicates(
-			[{ ...alarm('a1'), for_site: true }, alarm('a3')],
-			seen,
-			T0 + 59_999,
-			WINDOW,
+	it('claims new keys in a shard and reports the first sighting of known ones', () => {
+		const [a1, a2] = [eventKey(alarm('a1')), eventKey(alarm('a2'))];
+		const first = claimInShard(undefined, [a1], T0, WINDOW);
+		expect(first).toEqual({ value: { [a1]: T0 }, result: { [a1]: { fresh: true, seenAt: T0 } } });
+		const second = claimInShard(first.value, [a1, a2], T0 + 59_999, WINDOW);
+		expect(second.result).toEqual({
+			[a1]: { fresh: false, seenAt: T0 },
+			[a2]: { fresh: true, seenAt: T0 + 59_999 },
+		});
+		expect(second.value).toEqual({ [a1]: T0, [a2]: T0 + 59_999 });
+	});
+
+	it('writes nothing when every key is a copy, and never changes the value it was given', () => {
+		const current: SeenEvents = { k1: T0, old: T0 - 2 * WINDOW };
+		const claim = claimInShard(current, ['k1'], T0 + 1000, WINDOW);
+		expect(claim).toEqual({ result: { k1: { fresh: false, seenAt: T0 } } });
+		const fresh = claimInShard(current, ['k2'], T0 + 1000, WINDOW);
+		expect(fresh.value).toEqual({ k1: T0, k2: T0 + 1000 });
+		expect(current).toEqual({ k1: T0, old: T0 - 2 * WINDOW });
+	});
+
+	it('lets a key be claimed again once the window has passed, and caps a shard', () => {
+		expect(claimInShard({ k1: T0 }, ['k1'], T0 + WINDOW, WINDOW).result.k1.fresh).toBe(true);
+		const full = Object.fromEntries(
+			Array.from({ length: 5 }, (_, index) => [`k${index}`, T0 + index]),
 		);
-		expect(second.kept.map((event) => event.id)).toEqual(['a3']);
-		expect(second.duplicates).toBe(1);
+		const claim = claimInShard(full, ['new'], T0 + 10, WINDOW, 5);
+		expect(Object.keys(claim.value ?? {}).sort()).toEqual(['k1', 'k2', 'k3', 'k4', 'new']);
 	});
 
-	it('lets the same event through again once the window has passed since the first sighting', () => {
-		const seen: SeenEvents = {};
-		dropDuplicates([alarm('a1')], seen, T0, WINDOW);
-		expect(dropDuplicates([alarm('a1')], seen, T0 + 30_000, WINDOW).kept).toHaveLength(0);
-		expect(dropDuplicates([alarm('a1')], seen, T0 + 60_000, WINDOW).kept).toHaveLength(1);
+	it('spreads keys over every shard', () => {
+		const shards = new Set(
+			Array.from({ length: 400 }, (_, index) => seenShard(eventKey(alarm(`s${index}`)))),
+		);
+		expect([...shards].sort((a, b) => a - b)).toEqual([...Array(SEEN_SHARDS).keys()]);
+		expect(seenShard('not-hex')).toBe(0);
 	});
 
-	it('does nothing when the window is 0', () => {
-		const seen: SeenEvents = {};
-		const result = dropDuplicates([alarm('a1'), alarm('a1')], seen, T0, 0);
-		expect(result).toEqual({ kept: [alarm('a1'), alarm('a1')], duplicates: 0 });
-		expect(seen).toEqual({});
+	it('remembers in this process within the window, counted from the first sighting', () => {
+		const recent = new RecentEvents();
+		recent.remember('k1', T0);
+		expect(recent.seenAt('k1', T0 + 30_000, WINDOW)).toBe(T0);
+		expect(recent.seenAt('k1', T0 + 60_000, WINDOW)).toBeUndefined();
+		expect(recent.size).toBe(0);
+	});
+
+	it('keeps this process bounded: beyond the cap the oldest keys go, expired ones from the front', () => {
+		const recent = new RecentEvents(10);
+		for (let index = 0; index < 30; index++) recent.remember(`k${index}`, T0 + index);
+		expect(recent.size).toBe(10);
+		expect(recent.seenAt('k29', T0 + 30, WINDOW)).toBe(T0 + 29);
+		expect(recent.seenAt('k0', T0 + 30, WINDOW)).toBeUndefined();
+		recent.remember('late', T0 + WINDOW + 100);
+		expect(recent.seenAt('late', T0 + WINDOW + 100, WINDOW)).toBe(T0 + WINDOW + 100);
+		expect(recent.size).toBe(1);
+	});
+
+	it('forgets a key on request (a claim the store refused)', () => {
+		const recent = new RecentEvents();
+		recent.remember('k1', T0);
+		recent.forget('k1');
+		expect(recent.seenAt('k1', T0, WINDOW)).toBeUndefined();
 	});
 
 	it('prunes expired keys, corrupt values and keys from the future', () => {
@@ -107,26 +145,5 @@ describe('Mist Trigger › dedup', () => {
 		} as unknown as SeenEvents;
 		pruneSeen(seen, T0, WINDOW);
 		expect(seen).toEqual({ fresh: T0 - 1000 });
-	});
-
-	it('keeps the store bounded: beyond the cap the oldest keys go', () => {
-		const seen: SeenEvents = {};
-		for (let index = 0; index < 30; index++)
-			dropDuplicates([alarm(`a${index}`)], seen, T0 + index, WINDOW, 10);
-		expect(Object.keys(seen)).toHaveLength(10);
-		const newest = eventKey(alarm('a29'));
-		const oldest = eventKey(alarm('a0'));
-		expect(seen[newest]).toBe(T0 + 29);
-		expect(seen[oldest]).toBeUndefined();
-	});
-
-	it('stays bounded over a long stream: only keys within the window remain', () => {
-		const seen: SeenEvents = {};
-		for (let minute = 0; minute < 10; minute++) {
-			const batch = Array.from({ length: 100 }, (_, index) => alarm(`m${minute}-${index}`));
-			dropDuplicates(batch, seen, T0 + minute * WINDOW, WINDOW);
-		}
-		expect(Object.keys(seen)).toHaveLength(100);
-		expect(Object.values(seen).every((firstSeen) => firstSeen === T0 + 9 * WINDOW)).toBe(true);
 	});
 });
