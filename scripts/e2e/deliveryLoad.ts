@@ -153,6 +153,10 @@ export interface LoadReport {
 	processMs: number;
 	acceptedPerSecond: number;
 	processedPerSecond: number;
+	/** Time to n8n's answer per delivery, median and 95th percentile, in ms. */
+	acceptLatencyMs: { p50: number; p95: number };
+	/** Time from sending a delivery to its event at the sink, median and 95th percentile, in ms. */
+	endToEndLatencyMs: { p50: number; p95: number };
 	/** Sink records per n8n process name. */
 	byProcess: Record<string, number>;
 	/** Distinct execution ids the sink saw. */
@@ -217,6 +221,8 @@ export async function runDeliveryLoad(options: LoadOptions): Promise<LoadReport>
 	const url = new URL(options.url);
 	const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
 	const accepted = new Set<string>();
+	const sentAt = new Map<string, number>();
+	const answerMs: number[] = [];
 	const refusals: string[] = [];
 	let refused = 0;
 	let next = 0;
@@ -227,8 +233,10 @@ export async function runDeliveryLoad(options: LoadOptions): Promise<LoadReport>
 			const id = `${options.idPrefix}${index}`;
 			const body = alarmEnvelope(id, index);
 			const signature = createHmac('sha256', options.secret).update(body).digest('hex');
+			sentAt.set(id, Date.now());
 			try {
 				const answer = await post(agent, url, body, signature);
+				answerMs.push(Date.now() - (sentAt.get(id) ?? 0));
 				if (answer.status >= 200 && answer.status < 300) accepted.add(id);
 				else {
 					refused++;
@@ -267,6 +275,10 @@ export async function runDeliveryLoad(options: LoadOptions): Promise<LoadReport>
 	for (const record of records) byProcess[record.process] = (byProcess[record.process] ?? 0) + 1;
 	const lastAt = records.reduce((latest, r) => Math.max(latest, r.at), started);
 	const processMs = lastAt - started;
+	const firstArrival = new Map<string, number>();
+	for (const record of records)
+		if (!firstArrival.has(record.id)) firstArrival.set(record.id, record.at);
+	const endToEnd = [...firstArrival].map(([id, at]) => at - (sentAt.get(id) ?? at));
 	return {
 		deliveries: options.deliveries,
 		accepted: accepted.size,
@@ -279,9 +291,17 @@ export async function runDeliveryLoad(options: LoadOptions): Promise<LoadReport>
 		processMs,
 		acceptedPerSecond: round((accepted.size * 1000) / Math.max(sendMs, 1)),
 		processedPerSecond: round((counts.size * 1000) / Math.max(processMs, 1)),
+		acceptLatencyMs: percentiles(answerMs),
+		endToEndLatencyMs: percentiles(endToEnd),
 		byProcess,
 		executions: [...new Set(records.map((r) => r.execution))],
 	};
+}
+
+function percentiles(values: number[]): { p50: number; p95: number } {
+	const sorted = [...values].sort((a, b) => a - b);
+	const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+	return { p50: at(0.5), p95: at(0.95) };
 }
 
 function round(value: number): number {
@@ -294,6 +314,8 @@ export function describeLoad(label: string, report: LoadReport, concurrency: num
 		`${report.accepted} accepted (${report.acceptedPerSecond}/s over ${(report.sendMs / 1000).toFixed(1)} s), ` +
 		`${report.processed} processed (${report.processedPerSecond}/s over ${(report.processMs / 1000).toFixed(1)} s), ` +
 		`${report.lost} lost, ${report.duplicated} duplicated, ${report.refused} refused; ` +
+		`answer p50/p95 ${report.acceptLatencyMs.p50}/${report.acceptLatencyMs.p95} ms, ` +
+		`to sink p50/p95 ${report.endToEndLatencyMs.p50}/${report.endToEndLatencyMs.p95} ms; ` +
 		`by process ${JSON.stringify(report.byProcess)}`
 	);
 }

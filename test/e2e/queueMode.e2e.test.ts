@@ -43,6 +43,12 @@ const REGULAR_DELIVERIES = envCount('N8N_E2E_REGULAR_DELIVERIES', 600);
 /** Concurrent senders, as Mist's delivery fan-out would be for a busy org. */
 const CONCURRENCY = envCount('N8N_E2E_LOAD_CONCURRENCY', 20);
 
+/**
+ * Jest's 10-minute default is too short for thousands of deliveries on a busy machine: allow 0.5 s
+ * per delivery (2/s, well below what 2 idle cores do) on top of 5 minutes.
+ */
+const loadTimeoutMs = (deliveries: number) => 5 * 60_000 + deliveries * 500;
+
 const WORKFLOW_ID = 'e2eQueueLoad0001';
 const WEBHOOK_ID = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e40';
 // eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a throwaway secret of a temporary instance
@@ -156,7 +162,7 @@ describeQueue(
 			expect(Object.keys(report.byProcess).sort()).toEqual(
 				stack.workers.map((worker) => worker.name).sort(),
 			);
-		});
+		}, loadTimeoutMs(QUEUE_DELIVERIES));
 	},
 );
 
@@ -207,5 +213,5 @@ describeQueue(`n8n ${QUEUE_MODE_VERSION} in regular mode (baseline)`, () => {
 			refusals: [],
 		});
 		expect(Object.keys(report.byProcess)).toEqual(['main']);
-	});
+	}, loadTimeoutMs(REGULAR_DELIVERIES));
 });
