@@ -135,34 +135,38 @@ describeQueue(
 			expect(sample.every((e) => e.mode === 'webhook' && e.status === 'success')).toBe(true);
 		});
 
-		it(`takes ${QUEUE_DELIVERIES} signed deliveries with unique ids: 0 lost, 0 duplicated`, async () => {
-			const report = await runDeliveryLoad({
-				url,
-				secret: SECRET,
-				sink,
-				deliveries: QUEUE_DELIVERIES,
-				concurrency: CONCURRENCY,
-				idPrefix: 'queue-',
-			});
-			harnessLog(describeLoad('queue mode', report, CONCURRENCY));
-			keepReport('queue', report, { startupMs: stack.startupMs, workers: stack.workers.length });
-			expect({
-				accepted: report.accepted,
-				processed: report.processed,
-				lost: report.lost,
-				duplicated: report.duplicated,
-				refusals: report.refusals,
-			}).toEqual({
-				accepted: QUEUE_DELIVERIES,
-				processed: QUEUE_DELIVERIES,
-				lost: 0,
-				duplicated: 0,
-				refusals: [],
-			});
-			expect(Object.keys(report.byProcess).sort()).toEqual(
-				stack.workers.map((worker) => worker.name).sort(),
-			);
-		}, loadTimeoutMs(QUEUE_DELIVERIES));
+		it(
+			`takes ${QUEUE_DELIVERIES} signed deliveries with unique ids: 0 lost, 0 duplicated`,
+			async () => {
+				const report = await runDeliveryLoad({
+					url,
+					secret: SECRET,
+					sink,
+					deliveries: QUEUE_DELIVERIES,
+					concurrency: CONCURRENCY,
+					idPrefix: 'queue-',
+				});
+				harnessLog(describeLoad('queue mode', report, CONCURRENCY));
+				keepReport('queue', report, { startupMs: stack.startupMs, workers: stack.workers.length });
+				expect({
+					accepted: report.accepted,
+					processed: report.processed,
+					lost: report.lost,
+					duplicated: report.duplicated,
+					refusals: report.refusals,
+				}).toEqual({
+					accepted: QUEUE_DELIVERIES,
+					processed: QUEUE_DELIVERIES,
+					lost: 0,
+					duplicated: 0,
+					refusals: [],
+				});
+				expect(Object.keys(report.byProcess).sort()).toEqual(
+					stack.workers.map((worker) => worker.name).sort(),
+				);
+			},
+			loadTimeoutMs(QUEUE_DELIVERIES),
+		);
 	},
 );
 
@@ -188,30 +192,34 @@ describeQueue(`n8n ${QUEUE_MODE_VERSION} in regular mode (baseline)`, () => {
 		await sink?.close();
 	});
 
-	it(`takes ${REGULAR_DELIVERIES} signed deliveries with unique ids: 0 lost, 0 duplicated`, async () => {
-		const report = await runDeliveryLoad({
-			url: triggerUrl(`${running.url}/webhook`, WEBHOOK_ID),
-			secret: SECRET,
-			sink,
-			deliveries: REGULAR_DELIVERIES,
-			concurrency: CONCURRENCY,
-			idPrefix: 'regular-',
-		});
-		harnessLog(describeLoad('regular mode', report, CONCURRENCY));
-		keepReport('regular', report, { startupMs: running.startupMs });
-		expect({
-			accepted: report.accepted,
-			processed: report.processed,
-			lost: report.lost,
-			duplicated: report.duplicated,
-			refusals: report.refusals,
-		}).toEqual({
-			accepted: REGULAR_DELIVERIES,
-			processed: REGULAR_DELIVERIES,
-			lost: 0,
-			duplicated: 0,
-			refusals: [],
-		});
-		expect(Object.keys(report.byProcess)).toEqual(['main']);
-	}, loadTimeoutMs(REGULAR_DELIVERIES));
+	it(
+		`takes ${REGULAR_DELIVERIES} signed deliveries with unique ids: 0 lost, 0 duplicated`,
+		async () => {
+			const report = await runDeliveryLoad({
+				url: triggerUrl(`${running.url}/webhook`, WEBHOOK_ID),
+				secret: SECRET,
+				sink,
+				deliveries: REGULAR_DELIVERIES,
+				concurrency: CONCURRENCY,
+				idPrefix: 'regular-',
+			});
+			harnessLog(describeLoad('regular mode', report, CONCURRENCY));
+			keepReport('regular', report, { startupMs: running.startupMs });
+			expect({
+				accepted: report.accepted,
+				processed: report.processed,
+				lost: report.lost,
+				duplicated: report.duplicated,
+				refusals: report.refusals,
+			}).toEqual({
+				accepted: REGULAR_DELIVERIES,
+				processed: REGULAR_DELIVERIES,
+				lost: 0,
+				duplicated: 0,
+				refusals: [],
+			});
+			expect(Object.keys(report.byProcess)).toEqual(['main']);
+		},
+		loadTimeoutMs(REGULAR_DELIVERIES),
+	);
 });
