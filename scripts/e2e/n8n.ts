@@ -61,6 +61,38 @@ export interface PrepareOptions {
 	port?: number;
 	/** The owner account created at the first start (default: the e2e owner). */
 	owner?: OwnerAccount;
+	/**
+	 * Extra settings for every n8n process of this instance, over the harness's own (e.g. queue
+	 * mode's `EXECUTIONS_MODE`, `DB_*` and `QUEUE_BULL_REDIS_*`, or another `WEBHOOK_URL`).
+	 */
+	env?: NodeJS.ProcessEnv;
+}
+
+/** n8n's other processes in queue mode: `n8n worker` runs executions, `n8n webhook` receives webhooks. */
+export type N8nRole = 'worker' | 'webhook';
+
+export interface N8nRoleProcess {
+	role: N8nRole;
+	/** Names the process in its log file and in the harness's messages, e.g. `worker-1`. */
+	name: string;
+	/** The webhook server's port, or the worker's health-check port. */
+	port: number;
+	url: string;
+	logFile: string;
+	/** Time from spawn to a ready /healthz/readiness (database and Redis connected), in ms. */
+	startupMs: number;
+	stop(): Promise<void>;
+}
+
+export interface SpawnRoleOptions {
+	name?: string;
+	/** A fixed port (e.g. one already named in WEBHOOK_URL); a free one by default. */
+	port?: number;
+	/** Extra CLI arguments, e.g. `--concurrency=10`. */
+	args?: string[];
+	/** Settings for this process only, over the instance's. */
+	env?: NodeJS.ProcessEnv;
+	timeoutMs?: number;
 }
 
 /** Quiet, headless, reproducible: what every n8n child process of the harness gets. */
@@ -69,6 +101,7 @@ function n8nEnv(
 	userFolder: string,
 	port: number,
 	brokerPort: number,
+	extra: NodeJS.ProcessEnv = {},
 ): NodeJS.ProcessEnv {
 	const inherited = Object.fromEntries(
 		// A developer's own N8N_*/DB_* settings, and jest's NODE_ENV=test, would change how n8n behaves.
@@ -97,6 +130,7 @@ function n8nEnv(
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		// n8n ≥2.3x publishes activations from an outbox polled every 15 s by default; tests wait less.
 		N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS: '250',
+		...extra,
 	};
 }
 
@@ -110,6 +144,7 @@ export class N8nInstance {
 	private running?: { proc: GroupProcess; handle: RunningN8n };
 	/** Ids of imported shared-memory credentials, completed with this instance's URL and key on start. */
 	private readonly sharedMemoryCredentials = new Set<string>();
+	private readonly roles = new Set<N8nRoleProcess>();
 	private failed = false;
 
 	private constructor(
@@ -121,6 +156,7 @@ export class N8nInstance {
 		private readonly label: string,
 		private readonly fixedPort: boolean,
 		readonly owner: OwnerAccount,
+		private readonly extraEnv: NodeJS.ProcessEnv = {},
 	) {}
 
 	static async prepare(options: PrepareOptions): Promise<N8nInstance> {
@@ -144,6 +180,7 @@ export class N8nInstance {
 			label,
 			options.port !== undefined,
 			options.owner ?? E2E_OWNER,
+			options.env ?? {},
 		);
 	}
 
@@ -170,7 +207,13 @@ export class N8nInstance {
 	/** One CLI command; stdout goes to its log file (n8n's messages and the run JSON), stderr next to it. */
 	private async cli(args: string[], timeoutMs = 120_000) {
 		const logFile = this.nextLogFile(args[0]);
-		const env = n8nEnv(this.installation, this.userFolder, this.port, await freePort());
+		const env = n8nEnv(
+			this.installation,
+			this.userFolder,
+			this.port,
+			await freePort(),
+			this.extraEnv,
+		);
 		const result = await runGroup({
 			command: this.installation.nodeBinary,
 			args: [this.installation.n8nBin, ...args],
@@ -281,7 +324,7 @@ export class N8nInstance {
 		const proc = spawnGroup({
 			command: this.installation.nodeBinary,
 			args: [this.installation.n8nBin, 'start'],
-			env: n8nEnv(this.installation, this.userFolder, this.port, await freePort()),
+			env: n8nEnv(this.installation, this.userFolder, this.port, await freePort(), this.extraEnv),
 			cwd: this.userFolder,
 			stdoutFile: logFile,
 			stderrFile: logFile,
@@ -314,6 +357,63 @@ export class N8nInstance {
 		}
 	}
 
+	/**
+	 * Starts `n8n worker` or `n8n webhook` with this instance's user folder and settings (same
+	 * encryption key, same installed package) and waits until its /healthz/readiness answers, i.e.
+	 * it reached the database and Redis. Queue mode needs those settings in `env` of prepare().
+	 */
+	async spawnRole(role: N8nRole, options: SpawnRoleOptions = {}): Promise<N8nRoleProcess> {
+		const name = options.name ?? role;
+		const port = options.port ?? (await freePort());
+		const logFile = this.nextLogFile(name);
+		const roleEnv: NodeJS.ProcessEnv =
+			role === 'worker'
+				? {
+						QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+						QUEUE_HEALTH_CHECK_PORT: String(port),
+						N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+					}
+				: { N8N_PORT: String(port) };
+		const started = Date.now();
+		const proc = spawnGroup({
+			command: this.installation.nodeBinary,
+			args: [this.installation.n8nBin, role, ...(options.args ?? [])],
+			env: {
+				...n8nEnv(this.installation, this.userFolder, this.port, await freePort(), this.extraEnv),
+				...roleEnv,
+				...options.env,
+			},
+			cwd: this.userFolder,
+			stdoutFile: logFile,
+			stderrFile: logFile,
+		});
+		const url = `http://127.0.0.1:${port}`;
+		try {
+			await waitReady(`${url}/healthz/readiness`, proc, options.timeoutMs ?? 120_000, logFile);
+		} catch (error) {
+			this.failed = true;
+			await proc.stop();
+			const message = error instanceof Error ? error.message : String(error);
+			throw new Error(
+				`n8n ${role} "${name}" did not start: ${message}\n${tail(readQuietly(logFile), 15)}`,
+			);
+		}
+		const handle: N8nRoleProcess = {
+			role,
+			name,
+			port,
+			url,
+			logFile,
+			startupMs: Date.now() - started,
+			stop: async () => {
+				this.roles.delete(handle);
+				await proc.stop();
+			},
+		};
+		this.roles.add(handle);
+		return handle;
+	}
+
 	private async stopServer(): Promise<void> {
 		const running = this.running;
 		this.running = undefined;
@@ -322,6 +422,7 @@ export class N8nInstance {
 
 	/** Stops what runs, keeps the logs when something failed (or N8N_E2E_KEEP_LOGS=1), removes the folder. */
 	async dispose(options: { failed?: boolean } = {}): Promise<string | undefined> {
+		await Promise.all([...this.roles].map((role) => role.stop()));
 		await this.stopServer();
 		let keptLogs: string | undefined;
 		if (options.failed || this.failed || testFailureSeen() || keepAllLogs()) {
@@ -381,6 +482,28 @@ async function waitHealthy(
 		await delay(250);
 	}
 	throw new Error(`n8n did not answer ${url}/healthz within ${timeoutMs} ms; see ${logFile}`);
+}
+
+/** Polls a readiness URL until it answers 2xx; fails as soon as the process exits. */
+async function waitReady(
+	url: string,
+	proc: GroupProcess,
+	timeoutMs: number,
+	logFile: string,
+): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	let exitCode: number | null | undefined;
+	void proc.exited.then((code) => (exitCode = code));
+	while (Date.now() < deadline) {
+		if (exitCode !== undefined) throw new Error(`exited with ${exitCode}; see ${logFile}`);
+		const ok = await fetch(url).then(
+			(response) => response.ok,
+			() => false,
+		);
+		if (ok) return;
+		await delay(250);
+	}
+	throw new Error(`${url} was not ready within ${timeoutMs} ms; see ${logFile}`);
 }
 
 function readQuietly(file: string): string {

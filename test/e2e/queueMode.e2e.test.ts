@@ -1,0 +1,225 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/**
+ * Queue mode, proven: PostgreSQL and Redis started by the harness, n8n main + two workers + a
+ * webhook processor. Executions run on the workers only; N signed Mist deliveries with unique ids
+ * (N8N_E2E_QUEUE_DELIVERIES, default 3000) reach the sink with none lost and none duplicated. The
+ * same load on a regular n8n (N8N_E2E_REGULAR_DELIVERIES, default 600) gives the baseline. Both
+ * reports (deliveries, lost, duplicated, rates) are printed and kept in test-output/e2e/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { selectedVersions, TEST_OUTPUT_DIR } from '../../scripts/e2e/config';
+import {
+	describeLoad,
+	loadSecretCredential,
+	loadWorkflow,
+	runDeliveryLoad,
+	startDeliverySink,
+	triggerUrl,
+} from '../../scripts/e2e/deliveryLoad';
+import type { DeliverySink, LoadReport } from '../../scripts/e2e/deliveryLoad';
+import { harnessLog } from '../../scripts/e2e/log';
+import { prepareN8n } from '../../scripts/e2e/n8n';
+import type { N8nInstance, RunningN8n } from '../../scripts/e2e/n8n';
+import {
+	PROCESS_NAME_VARIABLE,
+	QUEUE_MODE_VERSION,
+	startQueueMode,
+} from '../../scripts/e2e/queueMode';
+import type { QueueModeStack } from '../../scripts/e2e/queueMode';
+
+function envCount(name: string, fallback: number): number {
+	const raw = process.env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value < 1)
+		throw new Error(`${name} must be a positive integer, not "${raw}"`);
+	return value;
+}
+
+const QUEUE_DELIVERIES = envCount('N8N_E2E_QUEUE_DELIVERIES', 3000);
+const REGULAR_DELIVERIES = envCount('N8N_E2E_REGULAR_DELIVERIES', 600);
+/** Concurrent senders, as Mist's delivery fan-out would be for a busy org. */
+const CONCURRENCY = envCount('N8N_E2E_LOAD_CONCURRENCY', 20);
+
+/**
+ * Jest's 10-minute default is too short for thousands of deliveries on a busy machine: allow 0.5 s
+ * per delivery (2/s, well below what 2 idle cores do) on top of 5 minutes.
+ */
+const loadTimeoutMs = (deliveries: number) => 5 * 60_000 + deliveries * 500;
+
+const WORKFLOW_ID = 'e2eQueueLoad0001';
+const WEBHOOK_ID = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e40';
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a throwaway secret of a temporary instance
+const SECRET = 'e2e-queue-load-webhook-secret';
+/** Lets the sink workflow read which process ran it (n8n blocks $env in expressions by default). */
+const ENV_ACCESS = { N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false' };
+
+const reports: Record<string, unknown> = {};
+
+function keepReport(name: string, report: LoadReport, extra: Record<string, unknown> = {}): void {
+	reports[name] = {
+		...report,
+		executions: report.executions.length,
+		concurrency: CONCURRENCY,
+		...extra,
+	};
+	fs.mkdirSync(TEST_OUTPUT_DIR, { recursive: true });
+	fs.writeFileSync(
+		path.join(TEST_OUTPUT_DIR, 'queue-mode-load.json'),
+		`${JSON.stringify(reports, null, 2)}\n`,
+	);
+}
+
+async function importLoadWorkflow(n8n: N8nInstance, sink: DeliverySink): Promise<void> {
+	await n8n.importCredentials([loadSecretCredential(SECRET)]);
+	await n8n.importWorkflow(
+		loadWorkflow({ id: WORKFLOW_ID, webhookId: WEBHOOK_ID, sinkUrl: sink.url }),
+	);
+}
+
+const queueVersionSelected = selectedVersions().some((s) => s.version === QUEUE_MODE_VERSION);
+const describeQueue = queueVersionSelected ? describe : describe.skip;
+
+describeQueue(
+	`n8n ${QUEUE_MODE_VERSION} in queue mode (main + 2 workers + webhook processor)`,
+	() => {
+		let sink: DeliverySink;
+		let stack: QueueModeStack;
+		let url: string;
+
+		beforeAll(async () => {
+			sink = await startDeliverySink();
+			stack = await startQueueMode({
+				env: ENV_ACCESS,
+				beforeStart: (n8n) => importLoadWorkflow(n8n, sink),
+			});
+			await stack.main.activateWorkflow(WORKFLOW_ID);
+			url = triggerUrl(stack.webhookBaseUrl, WEBHOOK_ID);
+			harnessLog(`queue mode: stack startup ${(stack.startupMs / 1000).toFixed(1)} s`);
+		});
+
+		afterAll(async () => {
+			await stack?.stop();
+			await sink?.close();
+		});
+
+		it('runs every webhook execution on a worker, none on main or the webhook processor', async () => {
+			const report = await runDeliveryLoad({
+				url,
+				secret: SECRET,
+				sink,
+				deliveries: 40,
+				concurrency: 10,
+				idPrefix: 'where-',
+			});
+			expect({ accepted: report.accepted, lost: report.lost, refusals: report.refusals }).toEqual({
+				accepted: 40,
+				lost: 0,
+				refusals: [],
+			});
+			// Each event names the process that ran its execution ($env of that process)...
+			expect(Object.keys(report.byProcess).every((name) => /^worker-\d+$/.test(name))).toBe(true);
+			// ...and each execution is one a worker's log says it started.
+			const started = new Set(
+				stack
+					.workerLogs()
+					.flatMap((log) => [...log.matchAll(/Worker started execution (\d+) /g)].map((m) => m[1])),
+			);
+			expect(report.executions.filter((id) => !started.has(id))).toEqual([]);
+			// The public API of main sees them as finished production (webhook) executions.
+			const executions = await stack.main.listExecutions(WORKFLOW_ID);
+			const sample = executions.filter((e) => report.executions.includes(String(e.id)));
+			expect(sample.length).toBeGreaterThan(0);
+			expect(sample.every((e) => e.mode === 'webhook' && e.status === 'success')).toBe(true);
+		});
+
+		it(
+			`takes ${QUEUE_DELIVERIES} signed deliveries with unique ids: 0 lost, 0 duplicated`,
+			async () => {
+				const report = await runDeliveryLoad({
+					url,
+					secret: SECRET,
+					sink,
+					deliveries: QUEUE_DELIVERIES,
+					concurrency: CONCURRENCY,
+					idPrefix: 'queue-',
+				});
+				harnessLog(describeLoad('queue mode', report, CONCURRENCY));
+				keepReport('queue', report, { startupMs: stack.startupMs, workers: stack.workers.length });
+				expect({
+					accepted: report.accepted,
+					processed: report.processed,
+					lost: report.lost,
+					duplicated: report.duplicated,
+					refusals: report.refusals,
+				}).toEqual({
+					accepted: QUEUE_DELIVERIES,
+					processed: QUEUE_DELIVERIES,
+					lost: 0,
+					duplicated: 0,
+					refusals: [],
+				});
+				expect(Object.keys(report.byProcess).sort()).toEqual(
+					stack.workers.map((worker) => worker.name).sort(),
+				);
+			},
+			loadTimeoutMs(QUEUE_DELIVERIES),
+		);
+	},
+);
+
+describeQueue(`n8n ${QUEUE_MODE_VERSION} in regular mode (baseline)`, () => {
+	let sink: DeliverySink;
+	let n8n: N8nInstance;
+	let running: RunningN8n;
+
+	beforeAll(async () => {
+		sink = await startDeliverySink();
+		n8n = await prepareN8n({
+			version: QUEUE_MODE_VERSION,
+			label: 'regular-load',
+			env: { ...ENV_ACCESS, [PROCESS_NAME_VARIABLE]: 'main' },
+		});
+		await importLoadWorkflow(n8n, sink);
+		running = await n8n.start();
+		await running.activateWorkflow(WORKFLOW_ID);
+	});
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await sink?.close();
+	});
+
+	it(
+		`takes ${REGULAR_DELIVERIES} signed deliveries with unique ids: 0 lost, 0 duplicated`,
+		async () => {
+			const report = await runDeliveryLoad({
+				url: triggerUrl(`${running.url}/webhook`, WEBHOOK_ID),
+				secret: SECRET,
+				sink,
+				deliveries: REGULAR_DELIVERIES,
+				concurrency: CONCURRENCY,
+				idPrefix: 'regular-',
+			});
+			harnessLog(describeLoad('regular mode', report, CONCURRENCY));
+			keepReport('regular', report, { startupMs: running.startupMs });
+			expect({
+				accepted: report.accepted,
+				processed: report.processed,
+				lost: report.lost,
+				duplicated: report.duplicated,
+				refusals: report.refusals,
+			}).toEqual({
+				accepted: REGULAR_DELIVERIES,
+				processed: REGULAR_DELIVERIES,
+				lost: 0,
+				duplicated: 0,
+				refusals: [],
+			});
+			expect(Object.keys(report.byProcess)).toEqual(['main']);
+		},
+		loadTimeoutMs(REGULAR_DELIVERIES),
+	);
+});
