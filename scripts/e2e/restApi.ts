@@ -257,7 +257,8 @@ export class PublicApi {
 	 */
 	async connectSharedMemory(credentialId = SHARED_MEMORY_CREDENTIAL_ID): Promise<void> {
 		await this.call('PATCH', `/credentials/${encodeURIComponent(credentialId)}`, {
-			data: { baseUrl: this.baseUrl, apiKey: this.apiKey },
+			// n8n adds a domain restriction to every credential; its API schema wants it stated.
+			data: { baseUrl: this.baseUrl, apiKey: this.apiKey, allowedHttpRequestDomains: 'all' },
 		});
 	}
 

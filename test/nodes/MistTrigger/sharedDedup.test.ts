@@ -10,7 +10,7 @@ import type { MistTrigger as MistTriggerClass } from '../../../nodes/MistTrigger
 import { eventKey, seenShard } from '../../../nodes/MistTrigger/engine/dedup';
 import { signBody } from '../../../nodes/MistTrigger/engine/signature';
 import { secretFingerprint } from '../../../nodes/MistTrigger/engine/webhookSecret';
-import { mistCredentials, SITE_ID } from '../../helpers/executeContext';
+import { MIST_TEST_URL, mistCredentials, SITE_ID } from '../../helpers/executeContext';
 import {
 	FakeDataTables,
 	N8N_LEAK_CANARY,
@@ -20,6 +20,11 @@ import { useOfflineNock } from '../../helpers/runMist';
 import { createWebhookContext, DERIVED_SECRET, loggedText } from './contexts';
 
 useOfflineNock();
+// The alarm-severity lookup reads Mist's alarm definitions; answered here, so no refused socket
+// outlives a test (its stray error event crashed the jest worker of a later file).
+beforeEach(() => {
+	nock(MIST_TEST_URL).persist().get('/api/v1/const/alarm_defs').reply(200, []);
+});
 
 type Trigger = typeof MistTriggerClass;
 
