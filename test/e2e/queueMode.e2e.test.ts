@@ -28,6 +28,17 @@ import {
 	startQueueMode,
 } from '../../scripts/e2e/queueMode';
 import type { QueueModeStack } from '../../scripts/e2e/queueMode';
+import { shippedCredentials, simState, startServices } from '../workflows/e2eSupport';
+import type { Services } from '../workflows/e2eSupport';
+import {
+	ACTING_ID,
+	actingWorkflow,
+	CONCURRENT,
+	finishedExecutions,
+	fireTogether,
+	itemsOf,
+	warehouseApFinding,
+} from './sharedMemoryWorkflows';
 
 function envCount(name: string, fallback: number): number {
 	const raw = process.env[name];
@@ -88,14 +99,24 @@ describeQueue(
 		let sink: DeliverySink;
 		let stack: QueueModeStack;
 		let url: string;
+		let services: Services;
+		let offline: ReturnType<typeof warehouseApFinding>;
 
 		beforeAll(async () => {
 			sink = await startDeliverySink();
+			services = await startServices();
+			offline = warehouseApFinding(services);
 			stack = await startQueueMode({
 				env: ENV_ACCESS,
-				beforeStart: (n8n) => importLoadWorkflow(n8n, sink),
+				beforeStart: async (n8n) => {
+					await importLoadWorkflow(n8n, sink);
+					// The ten-concurrent test on the shared memory, with executions on two workers.
+					await n8n.importCredentials(shippedCredentials(services));
+					await n8n.importWorkflow(actingWorkflow(offline.finding));
+				},
 			});
 			await stack.main.activateWorkflow(WORKFLOW_ID);
+			await stack.main.activateWorkflow(ACTING_ID);
 			url = triggerUrl(stack.webhookBaseUrl, WEBHOOK_ID);
 			harnessLog(`queue mode: stack startup ${(stack.startupMs / 1000).toFixed(1)} s`);
 		});
@@ -103,6 +124,35 @@ describeQueue(
 		afterAll(async () => {
 			await stack?.stop();
 			await sink?.close();
+			await services?.close();
+		});
+
+		it(`restarts the AP once and pages once for ${CONCURRENT} executions started together on two workers`, async () => {
+			expect(await fireTogether(stack.webhookBaseUrl)).toEqual(Array(CONCURRENT).fill(200));
+			const executions = await finishedExecutions(stack.main, CONCURRENT);
+			expect(executions.map((execution) => execution.status)).toEqual(
+				Array(CONCURRENT).fill('success'),
+			);
+			const restarts = (await simState(services.sim)).remediations.filter(
+				(entry) => entry.path.includes(offline.apId) && /restart/.test(entry.path),
+			);
+			expect(restarts).toHaveLength(1);
+			expect(itemsOf(executions, 'Remediate', 0)).toHaveLength(1);
+			expect(itemsOf(executions, 'Remediate', 1)).toHaveLength(CONCURRENT - 1);
+			expect([0, 1, 2].map((output) => itemsOf(executions, 'Alert', output).length)).toEqual([
+				1, 1, 1,
+			]);
+			// Every execution ran on a worker (Bull hands them to whichever worker is free).
+			const started = stack
+				.workerLogs()
+				.map(
+					(log) =>
+						executions.filter((e) => log.includes(`Worker started execution ${e.id} `)).length,
+				);
+			expect(started.reduce((sum, count) => sum + count, 0)).toBe(CONCURRENT);
+			harnessLog(
+				`queue mode: ${CONCURRENT} concurrent executions per worker: ${started.join(', ')}`,
+			);
 		});
 
 		it('runs every webhook execution on a worker, none on main or the webhook processor', async () => {
