@@ -22,9 +22,9 @@ import { createWebhookContext, DERIVED_SECRET, loggedText } from './contexts';
 useOfflineNock();
 // The alarm-severity lookup reads Mist's alarm definitions; answered here, so no refused socket
 // outlives a test (its stray error event crashed the jest worker of a later file).
-beforeEach(() => {
+const answerAlarmDefinitions = () =>
 	nock(MIST_TEST_URL).persist().get('/api/v1/const/alarm_defs').reply(200, []);
-});
+beforeEach(answerAlarmDefinitions);
 
 type Trigger = typeof MistTriggerClass;
 
@@ -236,6 +236,7 @@ describe('Mist Trigger › duplicates in the shared memory', () => {
 		expect(JSON.stringify({ ...error, message: error.message })).not.toContain(N8N_LEAK_CANARY);
 		// Nothing was let through, so Mist's retry (after the key was fixed) is not taken for a copy.
 		nock.cleanAll();
+		answerAlarmDefinitions();
 		new FakeDataTables('http://n8n-refusing.test');
 		expect((await deliver(main, ['r1'], { sharedMemory: refusing })).items).toHaveLength(1);
 	});

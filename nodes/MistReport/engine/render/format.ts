@@ -1,3 +1,4 @@
+import type { ReportFigures } from '../aggregate';
 import type { Trend } from '../types';
 
 export function formatNumber(value: number | null, unit = ''): string {
@@ -30,4 +31,33 @@ export function forecastSentence(row: {
 	return row.daysToThreshold <= 0
 		? `${row.siteName}: ${row.metric} has already reached ${row.threshold}`
 		: `${row.siteName}: ${row.metric} ${verb} ${row.threshold} ${formatDays(row.daysToThreshold)}`;
+}
+
+export const EARLIER_REPORTS_HEAD = [
+	'Period end',
+	'Degraded sites',
+	'Findings',
+	'Critical',
+	'Incidents opened',
+];
+
+/** The rows of "Earlier reports": the history oldest first, then this report. */
+export function earlierReportRows(figures: ReportFigures): Array<Array<string | number>> {
+	const s = figures.summary;
+	return [
+		...figures.history.map((row) => [
+			row.periodEnd,
+			`${row.degradedSites} / ${row.sites}`,
+			row.findings,
+			row.criticalFindings,
+			row.incidentsOpened,
+		]),
+		[
+			`${figures.period.end} (this report)`,
+			`${s.degradedSites} / ${s.sites}`,
+			s.findings.current ?? 0,
+			s.criticalFindings.current ?? 0,
+			s.incidentsOpened.current ?? 0,
+		],
+	];
 }

@@ -3,7 +3,13 @@ import type { Trend } from '../types';
 import { SEVERITY_COLOURS } from '../../../shared/findings/severity';
 import { ruleTitle, ruleTitles } from '../../../shared/findings/titles';
 import { escapeHtml } from '../../../shared/utils/html';
-import { forecastSentence, formatNumber, formatTrend } from './format';
+import {
+	EARLIER_REPORTS_HEAD,
+	earlierReportRows,
+	forecastSentence,
+	formatNumber,
+	formatTrend,
+} from './format';
 
 const COLOURS = { ...SEVERITY_COLOURS, good: '#2e7d32', bad: '#c62828', muted: '#757575' };
 const TABLE = 'border-collapse:collapse;width:100%;margin:0 0 16px 0;';
@@ -179,25 +185,9 @@ function outlook(figures: ReportFigures): string {
 function earlier(figures: ReportFigures): string {
 	if (!figures.history.length)
 		return `<p style="${NOTE}">No earlier ${figures.type} reports in the report history yet.</p>`;
-	const s = figures.summary;
-	const rows = [
-		...figures.history.map((row) => [
-			row.periodEnd,
-			`${row.degradedSites} / ${row.sites}`,
-			row.findings,
-			row.criticalFindings,
-			row.incidentsOpened,
-		]),
-		[
-			`${figures.period.end} (this report)`,
-			`${s.degradedSites} / ${s.sites}`,
-			s.findings.current ?? 0,
-			s.criticalFindings.current ?? 0,
-			s.incidentsOpened.current ?? 0,
-		],
-	];
+	const rows = earlierReportRows(figures);
 	return table(
-		['Period end', 'Degraded sites', 'Findings', 'Critical', 'Incidents opened'],
+		EARLIER_REPORTS_HEAD,
 		rows.map((row) => row.map((cell) => escapeHtml(String(cell)))),
 	);
 }

@@ -1,6 +1,12 @@
 import type { ReportFigures } from '../aggregate';
 import { ruleTitle, ruleTitles } from '../../../shared/findings/titles';
-import { forecastSentence, formatNumber, formatTrend } from './format';
+import {
+	EARLIER_REPORTS_HEAD,
+	earlierReportRows,
+	forecastSentence,
+	formatNumber,
+	formatTrend,
+} from './format';
 
 /** Markdown table cells must not break the row. */
 function cell(value: unknown): string {
@@ -130,25 +136,7 @@ export function renderMarkdown(figures: ReportFigures): string {
 		'## Earlier reports',
 		'',
 		figures.history.length
-			? table(
-					['Period end', 'Degraded sites', 'Findings', 'Critical', 'Incidents opened'],
-					[
-						...figures.history.map((row) => [
-							row.periodEnd,
-							`${row.degradedSites} / ${row.sites}`,
-							row.findings,
-							row.criticalFindings,
-							row.incidentsOpened,
-						]),
-						[
-							`${figures.period.end} (this report)`,
-							`${s.degradedSites} / ${s.sites}`,
-							s.findings.current ?? 0,
-							s.criticalFindings.current ?? 0,
-							s.incidentsOpened.current ?? 0,
-						],
-					],
-				)
+			? table(EARLIER_REPORTS_HEAD, earlierReportRows(figures))
 			: `_No earlier ${figures.type} reports in the report history yet._`,
 		'',
 	);
