@@ -7,6 +7,11 @@ import {
 	SHARED_MEMORY_CREDENTIAL,
 	SharedMemoryUnavailable,
 } from '../../shared/memory/n8nApi';
+import {
+	memoryNamespaceProblem,
+	sharedMemoryUrl,
+	sharedMemoryUrlProblem,
+} from '../../shared/memory/open';
 import { claimInShard, seenShard } from '../engine/dedup';
 import type { ClaimResults, SeenEvents } from '../engine/dedup';
 import type { MistEventItem } from '../engine/envelope';
@@ -32,9 +37,6 @@ export type CheckedItem = DedupItem & { dedup: DedupCheck; memory: TriggerMemory
 
 /** How long the memory's URL and an "API unavailable" verdict are reused before asking again. */
 export const CONNECTION_TTL_MS = 60_000;
-
-/** The same rule as openMemory's (nodes/shared/memory/open.ts), which probes on every open. */
-const NAMESPACE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 interface Connection {
 	baseUrl: string;
@@ -77,10 +79,8 @@ function logContext(ctx: IWebhookFunctions) {
 
 function readNamespace(ctx: IWebhookFunctions): string {
 	const namespace = String(ctx.getNodeParameter('memoryNamespace', 'default')).trim();
-	if (!NAMESPACE_PATTERN.test(namespace))
-		throw new ConfigurationProblem(
-			`Namespace "${namespace.slice(0, 70)}" is not usable: use 1–64 letters, digits, dots, dashes or underscores`,
-		);
+	const problem = memoryNamespaceProblem(namespace);
+	if (problem) throw new ConfigurationProblem(problem);
 	return namespace;
 }
 
@@ -92,11 +92,9 @@ async function connectionOf(ctx: IWebhookFunctions, namespace: string, now: numb
 	const known = connections.get(key);
 	if (known && known.expiresAt > now) return known;
 	const credential = (await ctx.getCredentials(SHARED_MEMORY_CREDENTIAL)) as IDataObject;
-	const baseUrl = String(credential.baseUrl ?? '').replace(/\/+$/, '');
-	if (!/^https?:\/\/[^/]+/.test(baseUrl))
-		throw new ConfigurationProblem(
-			`The n8n URL "${baseUrl.slice(0, 100)}" of the Mist Shared Memory credential is not an http(s) URL`,
-		);
+	const baseUrl = sharedMemoryUrl(credential);
+	const problem = sharedMemoryUrlProblem(baseUrl);
+	if (problem) throw new ConfigurationProblem(problem);
 	const connection: Connection = { baseUrl, expiresAt: now + CONNECTION_TTL_MS };
 	connections.set(key, connection);
 	return connection;

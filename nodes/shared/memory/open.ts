@@ -26,20 +26,12 @@ export async function openMemory(ctx: MemoryFunctions): Promise<MistMemory> {
 		});
 	}
 	const namespace = String(parameter(ctx, 'memoryNamespace', 'default')).trim();
-	if (!NAMESPACE_PATTERN.test(namespace)) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Namespace "${namespace}" is not usable: use 1–64 letters, digits, dots, dashes or underscores`,
-		);
-	}
+	const namespaceProblem = memoryNamespaceProblem(namespace);
+	if (namespaceProblem) throw new NodeOperationError(ctx.getNode(), namespaceProblem);
 	const credential = (await ctx.getCredentials(SHARED_MEMORY_CREDENTIAL)) as IDataObject;
-	const baseUrl = String(credential.baseUrl ?? '').replace(/\/+$/, '');
-	if (!/^https?:\/\/[^/]+/.test(baseUrl)) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The n8n URL "${baseUrl}" of the Mist Shared Memory credential is not an http(s) URL`,
-		);
-	}
+	const baseUrl = sharedMemoryUrl(credential);
+	const urlProblem = sharedMemoryUrlProblem(baseUrl);
+	if (urlProblem) throw new NodeOperationError(ctx.getNode(), urlProblem);
 	const shared = new DataTableMemory(new N8nDataTablesApi(ctx, baseUrl), baseUrl, namespace);
 	const problem = await shared.recent('audit', { limit: 1 }).then(
 		() => undefined,
@@ -52,6 +44,23 @@ export async function openMemory(ctx: MemoryFunctions): Promise<MistMemory> {
 		namespace,
 		warning: `${problem.message}: this run kept its memory in the workflow's static data instead, not shared with other workflows or workers`,
 	});
+}
+
+/** Why a namespace cannot be used, or undefined when it can. */
+export function memoryNamespaceProblem(namespace: string): string | undefined {
+	if (NAMESPACE_PATTERN.test(namespace)) return undefined;
+	return `Namespace "${namespace.slice(0, 70)}" is not usable: use 1–64 letters, digits, dots, dashes or underscores`;
+}
+
+/** The n8n URL of a Mist Shared Memory credential, without trailing slashes. */
+export function sharedMemoryUrl(credential: IDataObject): string {
+	return String(credential.baseUrl ?? '').replace(/\/+$/, '');
+}
+
+/** Why the credential's n8n URL cannot be used, or undefined when it can. */
+export function sharedMemoryUrlProblem(baseUrl: string): string | undefined {
+	if (/^https?:\/\/[^/]+/.test(baseUrl)) return undefined;
+	return `The n8n URL "${baseUrl.slice(0, 100)}" of the Mist Shared Memory credential is not an http(s) URL`;
 }
 
 /** Execute functions read a parameter per item (the first here); webhook and hook functions have no items. */
