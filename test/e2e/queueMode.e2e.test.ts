@@ -28,7 +28,15 @@ import {
 	startQueueMode,
 } from '../../scripts/e2e/queueMode';
 import type { QueueModeStack } from '../../scripts/e2e/queueMode';
-import { shippedCredentials, simState, startServices } from '../workflows/e2eSupport';
+import {
+	ALERT_CHANNELS,
+	outputOf,
+	shippedCredentials,
+	shippedWorkflow,
+	simState,
+	startServices,
+	waitForMessages,
+} from '../workflows/e2eSupport';
 import type { Services } from '../workflows/e2eSupport';
 import {
 	ACTING_ID,
@@ -61,6 +69,7 @@ const CONCURRENCY = envCount('N8N_E2E_LOAD_CONCURRENCY', 20);
 const loadTimeoutMs = (deliveries: number) => 5 * 60_000 + deliveries * 500;
 
 const WORKFLOW_ID = 'e2eQueueLoad0001';
+const TRIAGE_ID = 'wfMistWebhookTriage';
 const WEBHOOK_ID = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e40';
 // eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a throwaway secret of a temporary instance
 const SECRET = 'e2e-queue-load-webhook-secret';
@@ -113,8 +122,13 @@ describeQueue(
 					// The ten-concurrent test on the shared memory, with executions on two workers.
 					await n8n.importCredentials(shippedCredentials(services));
 					await n8n.importWorkflow(actingWorkflow(offline.finding));
+					// The shipped webhook triage, as in regular mode (workflows.live.e2e.test.ts).
+					await n8n.importWorkflow(shippedWorkflow(ALERT_CHANNELS.file, services.sink));
+					await n8n.importWorkflow(shippedWorkflow('mist-webhook-triage.json', services.sink));
 				},
 			});
+			await stack.main.activateWorkflow(ALERT_CHANNELS.id);
+			await stack.main.activateWorkflow(TRIAGE_ID);
 			await stack.main.activateWorkflow(WORKFLOW_ID);
 			await stack.main.activateWorkflow(ACTING_ID);
 			url = triggerUrl(stack.webhookBaseUrl, WEBHOOK_ID);
@@ -125,6 +139,45 @@ describeQueue(
 			await stack?.stop();
 			await sink?.close();
 			await services?.close();
+		});
+
+		it('runs the shipped webhook triage on a worker: the same findings, dry-run plans and alerts as regular mode', async () => {
+			const webhooks = [...services.sim.world.webhooks.values()];
+			expect(webhooks.map((webhook) => webhook.url)).toEqual([
+				expect.stringContaining(stack.webhookBaseUrl),
+			]);
+			const fired = await fetch(`${services.sim.url}/__sim/webhooks/fire`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ topic: 'device-updowns' }),
+			});
+			expect(fired.status).toBe(200);
+			const execution = await stack.main.waitForExecution(TRIAGE_ID, { timeoutMs: 120_000 });
+			expect(execution.status).toBe('success');
+			expect(stack.workerLogs().some((log) => log.includes(`execution ${execution.id} `))).toBe(
+				true,
+			);
+			const events = outputOf(execution, 'Mist events');
+			expect(events.length).toBeGreaterThan(0);
+			expect(events.every((event) => event.dedup === 'shared')).toBe(true);
+			const findings = outputOf(execution, 'Diagnose the APs', 0);
+			const rules = new Set(findings.map((finding) => finding.rule));
+			expect(rules.has('ap_offline') || rules.has('ap_repeated_reboots')).toBe(true);
+			expect(
+				outputOf(execution, 'Remediate (dry run)', 0).every(
+					(record) => record.status === 'dry-run',
+				),
+			).toBe(true);
+			expect((await simState(services.sim)).remediations).toEqual([]);
+			const tier1 = outputOf(execution, 'Alert on findings', 0);
+			expect(tier1.length).toBeGreaterThan(0);
+			expect(tier1[0].memory).toEqual({ store: 'n8n data tables', namespace: 'default' });
+			const slack = await waitForMessages(
+				services.sink,
+				(message) => message.channel === 'slack',
+				tier1.length,
+			);
+			expect(JSON.stringify(slack.map((message) => message.body))).toContain('Warehouse');
 		});
 
 		it(`restarts the AP once and pages once for ${CONCURRENT} executions started together on two workers`, async () => {

@@ -58,21 +58,23 @@ function ageMs(incident: IncidentRecord, now: number): number {
  * Decides what to send this run, in the spirit of Alertmanager: a new group waits `groupWait`,
  * a changed group waits `groupInterval` since its last message, an unchanged one repeats after
  * `repeatInterval` while anything is unacknowledged. Escalation to email and pager follows
- * severity and age; an acknowledgement stops it. The node's first announcement (First Run Digest)
- * gathers the chat and email notices of every group into one digest each; pages stay per incident.
+ * severity and age; an acknowledgement stops it. The node's first announcement (First Run Digest),
+ * and a reporter's first run on a shared state (`firstReport`), gathers the chat and email notices
+ * of every group into one digest each; pages stay per incident.
  */
 export function decideNotices(
 	state: AlertState,
 	config: AlertConfig,
 	now: number,
 	sources: SourceMap,
+	firstReport = false,
 ): Notice[] {
 	const nowIso = new Date(now).toISOString();
 	const mutedNow = isMuted(config.muteWindows, now);
 	const muted = (incident: IncidentRecord) =>
 		mutedNow && !(config.criticalBypassesMute && incident.finding.severity === 'critical');
 	const notices: Notice[] = [];
-	const digesting = config.firstRunDigest && !hasAnnounced(state);
+	const digesting = config.firstRunDigest && (firstReport || !hasAnnounced(state));
 	const firstRun: Record<'tier1' | 'tier2', Notice[]> = { tier1: [], tier2: [] };
 	const announce = (tier: 'tier1' | 'tier2', made: Notice) =>
 		(digesting ? firstRun[tier] : notices).push(made);

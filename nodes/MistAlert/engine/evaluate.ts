@@ -41,6 +41,8 @@ export function evaluate(
 	const ackErrors: EvaluateResult['ackErrors'] = [];
 	const acknowledged: string[] = [];
 
+	// A workflow joining a shared memory digests its first announcement, as a new node does.
+	const firstReport = input.reporter !== undefined && !state.reporters?.[input.reporter];
 	if (input.countsAsRun) {
 		if (input.reporter) hearFrom(state, input.reporter, config, now);
 		const seen = applyRun(state, input.findings, config, now, input.partial, input.reporter);
@@ -63,7 +65,7 @@ export function evaluate(
 	}
 
 	const notices = [...ackNotices(state, acknowledged, now, sources)];
-	if (input.countsAsRun) notices.push(...decideNotices(state, config, now, sources));
+	if (input.countsAsRun) notices.push(...decideNotices(state, config, now, sources, firstReport));
 	pruneState(state, now, config.resolvedRetentionMs);
 	return { state, notices, ackErrors, acknowledged };
 }

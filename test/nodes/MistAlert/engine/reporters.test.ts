@@ -57,4 +57,37 @@ describe('Mist Alert engine › reporters', () => {
 		expect(run(state, 'b', [], T0 + 2 * HOUR)).not.toContain('resolved');
 		expect(run(state, 'b', [], T0 + 4 * HOUR)).toContain('resolved');
 	});
+
+	it("digests a new reporter's first announcement on a shared state, then notifies per group", () => {
+		const digesting = alertConfig({ groupWaitMs: 0, firstRunDigest: true, openAfterRuns: 1 });
+		const runOf = (state: AlertState, reporter: string, findings: Finding[], at: number) =>
+			evaluate(
+				state,
+				{
+					findings: findings.map((each, itemIndex) => ({ finding: each, itemIndex })),
+					acks: [],
+					countsAsRun: true,
+					reporter,
+				},
+				digesting,
+				at,
+			).notices.filter((notice) => notice.tier === 'tier1');
+		const state = emptyState();
+		const problems = (...macs: string[]) =>
+			macs.map((mac) => apFinding(mac, 'minor', `site-${mac}`));
+		// Two new groups on a node's first run: one digest.
+		expect(runOf(state, 'ap-sweep', problems('aabbccddee31', 'aabbccddee32'), T0)).toHaveLength(1);
+		// Another workflow joins the shared state with two new groups: one digest too.
+		const joined = problems('aabbccddee41', 'aabbccddee42');
+		const first = runOf(state, 'client-sweep', joined, T0 + MIN);
+		expect(first.map((n) => n.digest ?? false)).toEqual([true]);
+		// From then on, one message per group.
+		const later = runOf(
+			state,
+			'client-sweep',
+			[...joined, ...problems('aabbccddee51', 'aabbccddee52')],
+			T0 + 10 * MIN,
+		);
+		expect(later.map((n) => n.digest ?? false)).toEqual([false, false]);
+	});
 });
