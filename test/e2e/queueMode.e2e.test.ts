@@ -119,9 +119,10 @@ describeQueue(
 				env: ENV_ACCESS,
 				beforeStart: async (n8n) => {
 					await importLoadWorkflow(n8n, sink);
-					// The ten-concurrent test on the shared memory, with executions on two workers.
+					// The ten-concurrent test on the shared memory, with executions on two workers. Its own
+					// namespace: the shipped triage below alerts on the same AP in 'default' first.
 					await n8n.importCredentials(shippedCredentials(services));
-					await n8n.importWorkflow(actingWorkflow(offline.finding));
+					await n8n.importWorkflow(actingWorkflow(offline.finding, 'queue-mode-concurrent'));
 					// The shipped webhook triage, as in regular mode (workflows.live.e2e.test.ts).
 					await n8n.importWorkflow(shippedWorkflow(ALERT_CHANNELS.file, services.sink));
 					await n8n.importWorkflow(shippedWorkflow('mist-webhook-triage.json', services.sink));

@@ -70,8 +70,16 @@ const node = (name: string, type: string, x: number, parameters: Json, extra: Js
 	...extra,
 });
 
-/** Webhook → the finding → Mist Remediate (for real) and Mist Alert, both on the shared memory. */
-export function actingWorkflow(finding: Json): WorkflowJson {
+/**
+ * Webhook → the finding → Mist Remediate (for real) and Mist Alert, both on the shared memory.
+ * A suite that also runs shipped workflows on the same AP passes its own namespace, so their
+ * incidents do not already announce this one.
+ */
+export function actingWorkflow(
+	finding: Json,
+	memoryNamespace = MEMORY.memoryNamespace,
+): WorkflowJson {
+	const memory = { ...MEMORY, memoryNamespace };
 	return {
 		id: ACTING_ID,
 		name: 'e2e shared memory: act',
@@ -99,7 +107,7 @@ export function actingWorkflow(finding: Json): WorkflowJson {
 					dryRun: false,
 					allowedOperations: ['restartDevice'],
 					options: { verify: false },
-					...MEMORY,
+					...memory,
 				},
 				{
 					credentials: {
@@ -112,7 +120,7 @@ export function actingWorkflow(finding: Json): WorkflowJson {
 				'Alert',
 				'n8n-nodes-juniper-mist.mistAlert',
 				440,
-				{ operation: 'evaluate', options: ALERT_OPTIONS, ...MEMORY },
+				{ operation: 'evaluate', options: ALERT_OPTIONS, ...memory },
 				{
 					credentials: {
 						mistSharedMemoryApi: CREDENTIALS.mistSharedMemoryApi,
