@@ -1,10 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 /**
  * Queue mode, proven: PostgreSQL and Redis started by the harness, n8n main + two workers + a
- * webhook processor. Executions run on the workers only; N signed Mist deliveries with unique ids
- * (N8N_E2E_QUEUE_DELIVERIES, default 3000) reach the sink with none lost and none duplicated. The
- * same load on a regular n8n (N8N_E2E_REGULAR_DELIVERIES, default 600) gives the baseline. Both
- * reports (deliveries, lost, duplicated, rates) are printed and kept in test-output/e2e/.
+ * webhook processor. The shipped AP health and RF sweep and webhook triage run on the workers and
+ * conclude as in regular mode; ten executions started together act and page once; N signed Mist
+ * deliveries with unique ids (N8N_E2E_QUEUE_DELIVERIES, default 6000) reach the sink with none
+ * lost and none duplicated. The same load on a regular n8n (N8N_E2E_REGULAR_DELIVERIES, default
+ * 600) gives the baseline. Both reports (deliveries, lost, duplicated, rates) are printed and kept
+ * in test-output/e2e/.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,6 +24,7 @@ import type { DeliverySink, LoadReport } from '../../scripts/e2e/deliveryLoad';
 import { harnessLog } from '../../scripts/e2e/log';
 import { prepareN8n } from '../../scripts/e2e/n8n';
 import type { N8nInstance, RunningN8n } from '../../scripts/e2e/n8n';
+import type { ExecutionSummary } from '../../scripts/e2e/restApi';
 import {
 	PROCESS_NAME_VARIABLE,
 	QUEUE_MODE_VERSION,
@@ -34,6 +37,7 @@ import {
 	shippedCredentials,
 	shippedWorkflow,
 	simState,
+	startedByWebhook,
 	startServices,
 	waitForMessages,
 } from '../workflows/e2eSupport';
@@ -57,7 +61,7 @@ function envCount(name: string, fallback: number): number {
 	return value;
 }
 
-const QUEUE_DELIVERIES = envCount('N8N_E2E_QUEUE_DELIVERIES', 3000);
+const QUEUE_DELIVERIES = envCount('N8N_E2E_QUEUE_DELIVERIES', 6000);
 const REGULAR_DELIVERIES = envCount('N8N_E2E_REGULAR_DELIVERIES', 600);
 /** Concurrent senders, as Mist's delivery fan-out would be for a busy org. */
 const CONCURRENCY = envCount('N8N_E2E_LOAD_CONCURRENCY', 20);
@@ -75,6 +79,58 @@ const WEBHOOK_ID = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e40';
 const SECRET = 'e2e-queue-load-webhook-secret';
 /** Lets the sink workflow read which process ran it (n8n blocks $env in expressions by default). */
 const ENV_ACCESS = { N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false' };
+
+/**
+ * The shipped AP health and RF sweep, started by a webhook so it runs where the executions run,
+ * with its memory in a namespace of its own: the webhook triage alerts on the same APs in 'default'.
+ */
+const SWEEP = {
+	file: 'ap-health-rf-sweep.json',
+	id: 'wfApRfSweepServer',
+	path: 'e2e-ap-rf-sweep-run',
+};
+const SWEEP_ALERT = 'Alert on AP and RF';
+
+/** What a sweep concluded, without what differs between two instances (execution ids, times). */
+function sweepConclusions(execution: ExecutionSummary) {
+	const findings = [...outputOf(execution, 'AP Health'), ...outputOf(execution, 'RF Environment')];
+	return {
+		status: execution.status,
+		findings: findings
+			.map((finding) => `${String(finding.rule)} ${String(finding.fingerprint)}`)
+			.sort(),
+		plans: outputOf(execution, 'Restart or RRM (dry run)')
+			.map(
+				(plan) =>
+					`${String(plan.status)} ${String(plan.operation)} ${JSON.stringify(plan.request)}`,
+			)
+			.sort(),
+		notices: [0, 1, 2, 3].map((tier) =>
+			outputOf(execution, SWEEP_ALERT, tier)
+				.flatMap((notice) => notice.fingerprints as string[])
+				.sort(),
+		),
+		memory: outputOf(execution, SWEEP_ALERT).map((notice) => notice.memory)[0],
+	};
+}
+
+const SWEEP_NAMESPACE = 'ap-rf-sweep';
+
+function sweepWorkflow(services: Services) {
+	return startedByWebhook(SWEEP.file, services.sink, SWEEP, (nodes) => {
+		for (const node of nodes.filter((entry) => entry.parameters.memory === 'shared'))
+			node.parameters.memoryNamespace = SWEEP_NAMESPACE;
+	});
+}
+
+async function runSweep(webhookBaseUrl: string, main: RunningN8n): Promise<ExecutionSummary> {
+	const response = await fetch(`${webhookBaseUrl}/${SWEEP.path}`, { method: 'POST', body: '{}' });
+	expect(response.status).toBe(200);
+	return await main.waitForExecution(SWEEP.id, { timeoutMs: 180_000 });
+}
+
+/** The queue-mode sweep's conclusions, compared with the same sweep in regular mode below. */
+let queueModeSweep: ReturnType<typeof sweepConclusions> | undefined;
 
 const reports: Record<string, unknown> = {};
 
@@ -126,10 +182,12 @@ describeQueue(
 					// The shipped webhook triage, as in regular mode (workflows.live.e2e.test.ts).
 					await n8n.importWorkflow(shippedWorkflow(ALERT_CHANNELS.file, services.sink));
 					await n8n.importWorkflow(shippedWorkflow('mist-webhook-triage.json', services.sink));
+					await n8n.importWorkflow(sweepWorkflow(services));
 				},
 			});
 			await stack.main.activateWorkflow(ALERT_CHANNELS.id);
 			await stack.main.activateWorkflow(TRIAGE_ID);
+			await stack.main.activateWorkflow(SWEEP.id);
 			await stack.main.activateWorkflow(WORKFLOW_ID);
 			await stack.main.activateWorkflow(ACTING_ID);
 			url = triggerUrl(stack.webhookBaseUrl, WEBHOOK_ID);
@@ -140,6 +198,24 @@ describeQueue(
 			await stack?.stop();
 			await sink?.close();
 			await services?.close();
+		});
+
+		it('runs the shipped AP health and RF sweep on a worker, its memory in the Data Tables', async () => {
+			const execution = await runSweep(stack.webhookBaseUrl, stack.main);
+			expect(stack.workerLogs().some((log) => log.includes(`execution ${execution.id} `))).toBe(
+				true,
+			);
+			queueModeSweep = sweepConclusions(execution);
+			expect(queueModeSweep.status).toBe('success');
+			expect(queueModeSweep.findings.length).toBeGreaterThan(0);
+			expect(queueModeSweep.plans.length).toBeGreaterThan(0);
+			expect(queueModeSweep.plans.every((plan) => plan.startsWith('dry-run '))).toBe(true);
+			expect(queueModeSweep.notices[0].length).toBeGreaterThan(0);
+			expect(queueModeSweep.memory).toEqual({
+				store: 'n8n data tables',
+				namespace: SWEEP_NAMESPACE,
+			});
+			expect((await simState(services.sim)).remediations).toEqual([]);
 		});
 
 		it('runs the shipped webhook triage on a worker: the same findings, dry-run plans and alerts as regular mode', async () => {
@@ -276,24 +352,38 @@ describeQueue(
 
 describeQueue(`n8n ${QUEUE_MODE_VERSION} in regular mode (baseline)`, () => {
 	let sink: DeliverySink;
+	let services: Services;
 	let n8n: N8nInstance;
 	let running: RunningN8n;
 
 	beforeAll(async () => {
 		sink = await startDeliverySink();
+		services = await startServices();
 		n8n = await prepareN8n({
 			version: QUEUE_MODE_VERSION,
 			label: 'regular-load',
 			env: { ...ENV_ACCESS, [PROCESS_NAME_VARIABLE]: 'main' },
 		});
 		await importLoadWorkflow(n8n, sink);
+		await n8n.importCredentials(shippedCredentials(services));
+		await n8n.importWorkflow(shippedWorkflow(ALERT_CHANNELS.file, services.sink));
+		await n8n.importWorkflow(sweepWorkflow(services));
 		running = await n8n.start();
+		await running.activateWorkflow(ALERT_CHANNELS.id);
+		await running.activateWorkflow(SWEEP.id);
 		await running.activateWorkflow(WORKFLOW_ID);
 	});
 
 	afterAll(async () => {
 		await n8n?.dispose();
 		await sink?.close();
+		await services?.close();
+	});
+
+	it('concludes the AP health and RF sweep exactly as queue mode did', async () => {
+		const regular = sweepConclusions(await runSweep(`${running.url}/webhook`, running));
+		expect(regular.findings.length).toBeGreaterThan(0);
+		expect(regular).toEqual(queueModeSweep);
 	});
 
 	it(

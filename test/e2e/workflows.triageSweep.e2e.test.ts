@@ -21,6 +21,7 @@ import {
 	shippedCredentials,
 	shippedWorkflow,
 	simState,
+	startedByWebhook,
 	startServices,
 	TRIAGE_HISTORY,
 	waitForMessages,
@@ -96,22 +97,9 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 					};
 				}),
 			);
-			// The same workflow started by a webhook instead of Run now, to run it inside the n8n server,
-			// where Data Tables exist (the \`n8n execute\` CLI has no Data Table module).
-			const serverCopy = shippedWorkflow(FILE, services.sink, (nodes) => {
-				const runNow = nodeNamed(nodes, 'Run now');
-				Object.assign(runNow, {
-					type: 'n8n-nodes-base.webhook',
-					typeVersion: 2.1,
-					webhookId: 'e2e-triage-sweep-run',
-					parameters: { httpMethod: 'POST', path: 'e2e-triage-sweep-run', options: {} },
-				});
-			});
-			await n8n.importWorkflow({
-				...serverCopy,
-				id: SERVER_COPY_ID,
-				name: `${String(serverCopy.name)} (started by a webhook)`,
-			});
+			await n8n.importWorkflow(
+				startedByWebhook(FILE, services.sink, { id: SERVER_COPY_ID, path: 'e2e-triage-sweep-run' }),
+			);
 			running = await n8n.start();
 			for (const sub of [ALERT_CHANNELS, TRIAGE_HISTORY]) await running.activateWorkflow(sub.id);
 			logDuration(

@@ -27,9 +27,19 @@ export interface Services {
 	close(): Promise<void>;
 }
 
-export async function startServices(): Promise<Services> {
-	const sim = await startSimulator({ port: 0, scenario: 'demo' });
-	const ise = await startIseSimulator({ port: 0, scenario: iseScenarioFromWorld(sim.world) });
+/** Secrets the simulators accept instead of their defaults: canaries a test can search for. */
+export interface ServiceSecrets {
+	mistToken?: string;
+	isePassword?: string;
+}
+
+export async function startServices(secrets: ServiceSecrets = {}): Promise<Services> {
+	const sim = await startSimulator({ port: 0, scenario: 'demo', token: secrets.mistToken });
+	const ise = await startIseSimulator({
+		port: 0,
+		scenario: iseScenarioFromWorld(sim.world),
+		password: secrets.isePassword,
+	});
 	const sink = await startAlertSink({ httpPort: 0, smtpPort: 0 });
 	return {
 		sim,
@@ -64,6 +74,29 @@ export function shippedWorkflow(
 	const workflow = JSON.parse(text) as WorkflowJson & { nodes: ShippedNode[] };
 	patch?.(workflow.nodes);
 	return workflow;
+}
+
+/**
+ * A shipped workflow whose manual trigger is replaced by a production webhook at `path`, so that it
+ * runs inside the n8n server (or a queue-mode worker), where Data Tables exist: the `n8n execute`
+ * CLI has no Data Table module.
+ */
+export function startedByWebhook(
+	file: string,
+	sink: RunningAlertSink,
+	copy: { id: string; path: string; trigger?: string },
+	patch?: (nodes: ShippedNode[]) => void,
+): WorkflowJson {
+	const workflow = shippedWorkflow(file, sink, (nodes) => {
+		Object.assign(nodeNamed(nodes, copy.trigger ?? 'Run now'), {
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2.1,
+			webhookId: copy.path,
+			parameters: { httpMethod: 'POST', path: copy.path, options: {} },
+		});
+		patch?.(nodes);
+	});
+	return { ...workflow, id: copy.id, name: `${String(workflow.name)} (started by a webhook)` };
 }
 
 /** The shipped sub-workflows: callers reference them by these ids, so they must be published first. */
@@ -152,14 +185,15 @@ function filesUnder(dir: string): string[] {
  * deduplication store; credentials are encrypted there), the workflow and its executions read back
  * over the public API, and n8n's logs. Names the places; an empty list means nowhere.
  * `database: false` leaves the database files out, for a secret n8n itself keeps there by design
- * (an API key lives in its user_api_keys table).
+ * (an API key lives in its user_api_keys table); `executions: false` leaves the executions out,
+ * for a secret that belongs in some items by design (the PagerDuty key in Tier 3 pages).
  */
 export async function secretSightings(
 	n8n: N8nInstance,
 	running: RunningN8n,
 	workflowIds: string[],
 	secrets: string[],
-	options: { database?: boolean } = {},
+	options: { database?: boolean; executions?: boolean } = {},
 ): Promise<string[]> {
 	const places: Array<{ place: string; text: string }> = [];
 	const dataDir = path.join(n8n.userFolder, '.n8n');
@@ -177,6 +211,7 @@ export async function secretSightings(
 		});
 		if (!response.ok) throw new Error(`GET workflow ${id} answered ${response.status}`);
 		places.push({ place: `workflow ${id} (API)`, text: await response.text() });
+		if (options.executions === false) continue;
 		const executions = await running.listExecutions(id, { includeData: true });
 		places.push({ place: `executions of ${id} (API)`, text: JSON.stringify(executions) });
 	}
