@@ -28,7 +28,16 @@ export class MistDiagnose implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Issues', 'Healthy'],
-		credentials: [{ name: 'mistApi', required: true }],
+		// The shared memory entry is the literal of sharedMemoryCredential (a test holds them equal):
+		// n8n's lint plugin cannot read an imported const here.
+		credentials: [
+			{ name: 'mistApi', required: true },
+			{
+				name: 'mistSharedMemoryApi',
+				required: true,
+				displayOptions: { show: { memory: ['shared'] } },
+			},
+		],
 		properties: diagnoseProperties,
 	};
 

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { orgLocator } from '../shared/descriptions/locators';
+import { memoryProperties } from '../shared/memory/description';
 import { STEP_OPTIONS } from './steps';
 
 const sweepOnly = { show: { mode: ['sweep'] } };
@@ -199,6 +200,7 @@ export const diagnoseProperties: INodeProperties[] = [
 			},
 		],
 	},
+	...memoryProperties('the slow-changing Mist data (site list, event catalogue)'),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -10,7 +10,7 @@ import { resolveOrgId } from '../shared/params/scope';
 import { MistDataCollector } from './collect/MistDataCollector';
 import { checkSiteFilter, readSweepScope, readThresholds, readWindow } from './parameters';
 import { explainOutcome, runSteps } from './run';
-import { workflowSlowCache } from './slowCache';
+import { openSlowCache } from './slowCache';
 import { isDiagnosisStep } from './steps';
 import { sitesFromHealthyInput, sweepOutputs } from './sweep';
 import { triage } from './triage';
@@ -47,8 +47,9 @@ async function prepare(
 	}
 	const thresholds = readThresholds(ctx, itemIndex);
 	const scope = readSweepScope(ctx, itemIndex, thresholds);
+	// Before any Mist call: a refused n8n API key stops the node without spending Mist's rate limit.
+	const { cache, location } = await openSlowCache(ctx, nowMs);
 	const orgId = await resolveOrgId(ctx, client, itemIndex);
-	const cache = workflowSlowCache(ctx.getWorkflowStaticData('global'), nowMs);
 	const collector = new MistDataCollector(
 		client,
 		ctx.getNode(),
@@ -59,11 +60,12 @@ async function prepare(
 	);
 	await checkSiteFilter(ctx, collector, scope, itemIndex);
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	/** Added to every output item: how the event reads were made, and the API cost when asked. */
+	/** Added to every output item: how the event reads were made, where the cache lives, and the API cost when asked. */
 	const extra = async (): Promise<IDataObject> => {
 		const eventReads = await collector.eventReadReport();
 		return {
 			...(eventReads ? { _eventReads: eventReads } : {}),
+			_cache: { ...location },
 			...(options.includeRequestStats === false ? {} : { _requestStats: { ...client.stats } }),
 		};
 	};

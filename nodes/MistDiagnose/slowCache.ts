@@ -1,33 +1,93 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { openMemory } from '../shared/memory/open';
+import type { MemoryLocation, MistMemory } from '../shared/memory/types';
 
 /**
- * Slow-changing data (site list, event catalogue) kept between node executions of the same
- * workflow, so that a flowchart of seven steps asks Mist for them once an hour, not seven times.
+ * Slow-changing data (site list, event catalogue, how the cloud takes type lists) kept between
+ * node executions, so that a flowchart of seven steps asks Mist for them once an hour, not seven
+ * times. Keys are org-scoped (`<orgId>:<what>`); the data never holds a secret.
  */
 export interface SlowDataCache {
-	get<T>(key: string, maxAgeMs: number): T | undefined;
-	set(key: string, value: unknown): void;
+	get<T>(key: string, maxAgeMs: number): Promise<T | undefined>;
+	set(key: string, value: unknown): Promise<void>;
+}
+
+/** One cached value and when it was read from Mist (epoch milliseconds). */
+export interface CacheEntry {
+	at: number;
+	value: unknown;
 }
 
 const KEY = 'mistDiagnoseCache';
 
+/** The shared memory's document of one cache key. */
+export const SHARED_CACHE_PREFIX = 'diagnoseCache:';
+
 /**
- * The site list and event catalogue, kept in the workflow's global static data: every Mist Diagnose
- * node of a workflow shares them (so seven steps cost one call), and they survive between runs.
+ * The cache in the workflow's global static data (Memory "This Workflow Only"): every Mist
+ * Diagnose node of a workflow shares it (so seven steps cost one call), and it survives between runs.
  */
 export function workflowSlowCache(staticData: IDataObject, now: number): SlowDataCache {
-	const store = ((staticData[KEY] as IDataObject | undefined) ?? {}) as Record<
-		string,
-		{ at: number; value: unknown }
-	>;
+	const store = ((staticData[KEY] as IDataObject | undefined) ?? {}) as Record<string, CacheEntry>;
 	return {
-		get<T>(key: string, maxAgeMs: number): T | undefined {
-			const entry = store[key];
-			return entry && now - entry.at <= maxAgeMs ? (entry.value as T) : undefined;
+		async get<T>(key: string, maxAgeMs: number): Promise<T | undefined> {
+			return fresh<T>(store[key], now, maxAgeMs);
 		},
-		set(key: string, value: unknown) {
+		async set(key: string, value: unknown) {
 			store[key] = { at: now, value };
 			staticData[KEY] = store as unknown as IDataObject;
 		},
 	};
+}
+
+/**
+ * The cache in the shared memory (Memory "Shared"): one document per key, read by every workflow
+ * and worker on the namespace. Each key is read once per execution. Concurrent writers may both
+ * write (last writer wins, fine for a cache), but an older read never replaces a newer one.
+ */
+export function memorySlowCache(memory: MistMemory, now: number): SlowDataCache {
+	const seen = new Map<string, Promise<CacheEntry | undefined>>();
+	const entry = (key: string) => {
+		if (!seen.has(key)) seen.set(key, memory.read<CacheEntry>(SHARED_CACHE_PREFIX + key));
+		return seen.get(key) as Promise<CacheEntry | undefined>;
+	};
+	return {
+		async get<T>(key: string, maxAgeMs: number): Promise<T | undefined> {
+			return fresh<T>(await entry(key), now, maxAgeMs);
+		},
+		async set(key: string, value: unknown) {
+			const mine: CacheEntry = { at: now, value };
+			const kept = await memory.update<CacheEntry, CacheEntry>(
+				SHARED_CACHE_PREFIX + key,
+				(current) =>
+					current && current.at > now ? { result: current } : { value: mine, result: mine },
+			);
+			seen.set(key, Promise.resolve(kept));
+		},
+	};
+}
+
+/**
+ * The cache the node's Memory parameter names, and where it lives (for the output). Shared, it
+ * falls back to the workflow's global static data when n8n's Data Table API does not answer, so
+ * the workflow's Diagnose nodes still share one cache; the fallback is also an execution hint.
+ */
+export async function openSlowCache(
+	ctx: IExecuteFunctions,
+	now: number,
+): Promise<{ cache: SlowDataCache; location: MemoryLocation }> {
+	const memory = await openMemory(ctx, { staticData: 'global' });
+	const location = { ...memory.location };
+	if (location.warning)
+		ctx.addExecutionHints?.({ message: location.warning, type: 'warning', location: 'outputPane' });
+	const shared = ctx.getNodeParameter('memory', 0, 'workflow') === 'shared';
+	const cache = shared
+		? memorySlowCache(memory, now)
+		: workflowSlowCache(ctx.getWorkflowStaticData('global'), now);
+	return { cache, location };
+}
+
+function fresh<T>(entry: CacheEntry | undefined, now: number, maxAgeMs: number): T | undefined {
+	return entry && now - entry.at <= maxAgeMs ? (entry.value as T) : undefined;
 }

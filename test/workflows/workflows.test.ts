@@ -26,6 +26,7 @@ const DEMO_CREDENTIALS: Record<string, { id: string; name: string }> = {
 const STICKY = 'n8n-nodes-base.stickyNote';
 const REMEDIATE = `${PACKAGE_NAME}.mistRemediate`;
 const ALERT = `${PACKAGE_NAME}.mistAlert`;
+const DIAGNOSE = `${PACKAGE_NAME}.mistDiagnose`;
 /** A note longer than this no longer reads at a glance on the canvas. */
 const NOTE_MAX_CHARS = 700;
 /** Nodes that deliver alerts: an unconfigured channel must not fail the run. */
@@ -164,17 +165,32 @@ it('keeps incident state per workflow: no called workflow holds a Mist Alert nod
 	}
 });
 
-it('keeps every Alert, Remediate and Trigger memory in the one shared store, so the sweeps share incidents and cooldowns', () => {
+it('keeps every Alert, Remediate and Trigger memory, and the sweep cache of Diagnose next to them, in the one shared store, so the sweeps share incidents, cooldowns and the site list', () => {
 	const remembering = [ALERT, REMEDIATE, `${PACKAGE_NAME}.mistTrigger`];
+	// Diagnose caches in the shared store wherever its workflow already needs the credential.
+	const usesSharedMemory = (workflow: Workflow) =>
+		workflow.nodes.some((node) => node.type !== DIAGNOSE && node.parameters.memory === 'shared');
 	const nodes = WORKFLOWS.flatMap(({ file, workflow }) =>
 		workflow.nodes
-			.filter((node) => remembering.includes(node.type))
+			.filter(
+				(node) =>
+					remembering.includes(node.type) || (node.type === DIAGNOSE && usesSharedMemory(workflow)),
+			)
 			.map((node) => ({ file, node: node.name, type: node.type, raw: node })),
 	);
 	// The two sweeps run the same AP and RF steps: before, each paged on its own.
 	expect(nodes.map((entry) => entry.file)).toEqual(
 		expect.arrayContaining(['ap-health-rf-sweep.json', 'client-triage-sweep.json']),
 	);
+	expect(
+		[...new Set(nodes.filter(({ type }) => type === DIAGNOSE).map(({ file }) => file))].sort(),
+	).toEqual([
+		'ap-health-rf-sweep.json',
+		'client-triage-sweep.json',
+		'daily-weekly-reports.json',
+		'mist-webhook-triage.json',
+		'network-health-dashboard.json',
+	]);
 	for (const { file, node, raw } of nodes)
 		expect({
 			file,

@@ -132,10 +132,10 @@ export class MistDataCollector {
 		fresh = false,
 	): Promise<T> {
 		const cacheKey = `${this.orgId}:${key}`;
-		const hit = fresh ? undefined : this.slowCache?.get<T>(cacheKey, maxAgeMs);
+		const hit = fresh ? undefined : await this.slowCache?.get<T>(cacheKey, maxAgeMs);
 		if (hit !== undefined) return hit;
 		const value = await load();
-		this.slowCache?.set(cacheKey, value);
+		await this.slowCache?.set(cacheKey, value);
 		return value;
 	}
 
@@ -260,11 +260,11 @@ export class MistDataCollector {
 			for (const type of only) events.push(...(await read(type)));
 			return events;
 		};
-		const known = this.typeFilter.knownMode();
+		const known = await this.typeFilter.knownMode();
 		if (known === 'perType') return await perType(await this.typesWithEvents(search, types));
 		const events = await read(types.join(','));
 		if (events.length > 0) {
-			if (!known) this.typeFilter.learn('list', 'events');
+			if (!known) await this.typeFilter.learn('list', 'events');
 			return events;
 		}
 		if (known === 'list') return events;

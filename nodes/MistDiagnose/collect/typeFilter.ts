@@ -39,7 +39,7 @@ const DAY_MS = 24 * 3_600_000;
 const PROBE_PARTNERS = ['CLIENT_ASSOCIATION', 'CLIENT_IP_ASSIGNED'];
 
 /**
- * Learns, and remembers for a day in the workflow's slow cache, whether the cloud splits comma
+ * Learns, and remembers for a day in the slow cache (see slowCache.ts), whether the cloud splits comma
  * lists of types. Only an empty answer to a list read triggers the check, so an org with failures
  * never pays for it, and a healthy one pays two calls a day.
  */
@@ -55,16 +55,16 @@ export class EventTypeFilter {
 	) {}
 
 	/** The mode learned by this execution or, within a day, by an earlier one. */
-	knownMode(): TypeFilterMode | undefined {
+	async knownMode(): Promise<TypeFilterMode | undefined> {
 		if (this.decided && this.decided.evidence !== 'checkFailed') return this.decided.mode;
-		const cached = this.slowCache?.get<TypeFilterMode>(this.cacheKey, DAY_MS);
+		const cached = await this.slowCache?.get<TypeFilterMode>(this.cacheKey, DAY_MS);
 		if (cached) this.decided = { mode: cached, evidence: 'earlierCheck' };
 		return cached;
 	}
 
-	learn(mode: TypeFilterMode, evidence: 'events' | 'check') {
+	async learn(mode: TypeFilterMode, evidence: 'events' | 'check') {
 		this.decided = { mode, evidence };
-		this.slowCache?.set(this.cacheKey, mode);
+		await this.slowCache?.set(this.cacheKey, mode);
 	}
 
 	/** Every type was read alone because the check could not run: said in the report, not remembered. */
@@ -91,15 +91,16 @@ export class EventTypeFilter {
 			.map(([type]) => type);
 		if (ranked.length === 0) return { counts };
 		const partner = ranked[1] ?? PROBE_PARTNERS.find((type) => type !== ranked[0]);
+		let mode: TypeFilterMode;
 		try {
-			const mode = (await this.probes.listReturnsEvents([ranked[0], partner as string]))
+			mode = (await this.probes.listReturnsEvents([ranked[0], partner as string]))
 				? 'list'
 				: 'perType';
-			this.learn(mode, 'check');
-			return { mode, counts };
 		} catch (error) {
 			return { counts, error: (error as Error).message };
 		}
+		await this.learn(mode, 'check');
+		return { mode, counts };
 	}
 
 	/** For the output: the mode the multi-type reads used and what showed it, if any such read ran. */

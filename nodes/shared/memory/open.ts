@@ -11,14 +11,26 @@ import type { MistMemory } from './types';
 
 const NAMESPACE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
+export interface OpenMemoryOptions {
+	/**
+	 * Whose static data holds the workflow-only memory and the fallback: the node's own (default),
+	 * or the workflow's global static data, which every node of the workflow shares (the sweep
+	 * cache of Mist Diagnose, read by all its steps).
+	 */
+	staticData?: 'node' | 'global';
+}
+
 /**
  * The memory the node's Memory parameter asks for. The shared store falls back to this workflow's
  * static data only when n8n's Data Table API does not answer (`n8n execute` has no server; an
  * older n8n has no such API), and says so in `location.warning`; a refused key is an error.
  */
-export async function openMemory(ctx: MemoryFunctions): Promise<MistMemory> {
+export async function openMemory(
+	ctx: MemoryFunctions,
+	options: OpenMemoryOptions = {},
+): Promise<MistMemory> {
 	const choice = parameter(ctx, 'memory', 'workflow') as MemoryChoice;
-	const staticData = ctx.getWorkflowStaticData('node');
+	const staticData = ctx.getWorkflowStaticData(options.staticData ?? 'node');
 	if (choice !== 'shared') {
 		return new StaticDataMemory(staticData, {
 			store: 'workflow static data',

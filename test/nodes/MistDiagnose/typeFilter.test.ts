@@ -209,7 +209,7 @@ describe('EventTypeFilter check (count, then a probe a literal reading cannot pa
 		);
 		expect(await check.runCheck()).toMatchObject({ mode: 'perType' });
 		expect(probed).toEqual([['CLIENT_AUTHENTICATED', 'CLIENT_DNS_OK']]);
-		expect(check.knownMode()).toBe('perType');
+		expect(await check.knownMode()).toBe('perType');
 		expect(check.report()).toEqual({ eventFilterMode: 'perType', eventFilterVerifiedBy: 'check' });
 	});
 
@@ -229,6 +229,6 @@ describe('EventTypeFilter check (count, then a probe a literal reading cannot pa
 			counts: { CLIENT_DNS_OK: 1 },
 			error: 'timeout',
 		});
-		expect(failedProbe.check.knownMode()).toBeUndefined();
+		expect(await failedProbe.check.knownMode()).toBeUndefined();
 	});
 });
