@@ -4,7 +4,8 @@
  * workflow mode and on a fallback, never holding a secret.
  */
 import nock from 'nock';
-import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, JsonObject } from 'n8n-workflow';
 
 import { MistDiagnose } from '../../../nodes/MistDiagnose/MistDiagnose.node';
 import { memorySlowCache, SHARED_CACHE_PREFIX } from '../../../nodes/MistDiagnose/slowCache';
@@ -63,6 +64,21 @@ function diagnoseNode(params: IDataObject, staticData: IDataObject, name = 'Asso
 		staticData,
 		credentials: { mistApi: mistCredentials, mistSharedMemoryApi: sharedMemoryCredentials },
 		authenticators: { mistSharedMemoryApi: n8nApiKeyAuth },
+	});
+	return ctx;
+}
+
+/** The node's requests to n8n fail as a refused connection does; its Mist requests go through. */
+function refuseSharedMemoryRequests(ctx: ReturnType<typeof diagnoseNode>) {
+	const mock = ctx.helpers.httpRequestWithAuthentication;
+	const passOn = mock.getMockImplementation() as (...args: unknown[]) => Promise<unknown>;
+	const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5678'), {
+		code: 'ECONNREFUSED',
+	});
+	mock.mockImplementation(async function (this: unknown, type: string, ...rest: unknown[]) {
+		if (type === 'mistSharedMemoryApi')
+			throw new NodeApiError(ctx.getNode(), refused as unknown as JsonObject);
+		return await passOn.call(this, type, ...rest);
 	});
 	return ctx;
 }
@@ -174,14 +190,18 @@ describe('Mist Diagnose › sweep cache in the shared memory', () => {
 		['is unreachable', () => undefined],
 	])(
 		'shared, when the Data Table API %s: the workflow global static data, with the warning',
-		async (_, serve) => {
+		async (how, serve) => {
 			serve();
+			// Nothing listens, as with `n8n execute`: n8n hands the refusal over as a NodeApiError
+			// (a refused socket through nock would leave a stray error event that crashes jest).
+			const reachable = (ctx: ReturnType<typeof diagnoseNode>) =>
+				how === 'is unreachable' ? refuseSharedMemoryRequests(ctx) : ctx;
 			const mist = cloud();
 			const staticData: IDataObject = {};
-			const firstNode = diagnoseNode(SHARED, staticData, 'Association');
+			const firstNode = reachable(diagnoseNode(SHARED, staticData, 'Association'));
 			const first = await run(firstNode);
 			mist.calls.length = 0;
-			const second = await run(diagnoseNode(SHARED, staticData, 'Authentication'));
+			const second = await run(reachable(diagnoseNode(SHARED, staticData, 'Authentication')));
 			expect(slowCalls(mist)).toBe(0);
 
 			const cache = second[0]._cache as IDataObject;

@@ -70,6 +70,24 @@ describe('shared memory in n8n Data Tables', () => {
 		expect(fake.rowsOf('mist_memory')[0]).toMatchObject({ key: 'counter', version: 10 });
 	});
 
+	it('looks up and creates each table once when ten first uses start together', async () => {
+		const fake = new FakeDataTables();
+		const memories = await Promise.all(Array.from({ length: 10 }, () => openShared()));
+		await Promise.all(
+			memories.map(async (memory, index) => {
+				await memory.update(`shard-${index}`, () => ({ value: { index }, result: null }));
+			}),
+		);
+		const tableRequests = fake.calls.filter((call) => / tables?$/.test(call));
+		expect(tableRequests.sort()).toEqual([
+			'create table',
+			'create table',
+			'list tables',
+			'list tables',
+		]);
+		expect([...fake.tables.values()]).toHaveLength(2);
+	});
+
 	it('gives a claim to exactly one of ten executions, and to nobody once it is held', async () => {
 		new FakeDataTables();
 		const memories = await Promise.all(Array.from({ length: 10 }, () => openShared()));
