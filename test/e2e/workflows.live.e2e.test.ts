@@ -3,7 +3,10 @@
  * the simulator on activation and triages the APs and clients of signed deliveries (dry-run plans,
  * alerts to the sink through the alert channels sub-workflow); the "single-client troubleshooter"
  * answers over HTTP for the demo's DHCP NAK client, for a healthy client and for a RADIUS-rejected
- * user looked up by username.
+ * user looked up by username. Last, every other shipped workflow runs in the same server (the
+ * sweeps, the reports and the self-health check started by a webhook instead of Run now, the
+ * dashboard over HTTP), and no secret of any credential (canaries) shows up in a workflow, an
+ * execution, the database or a log (issue 15).
  */
 import { selectedVersions } from '../../scripts/e2e/config';
 import { prepareN8n } from '../../scripts/e2e/n8n';
@@ -13,14 +16,58 @@ import {
 	byChannel,
 	logDuration,
 	outputOf,
+	PAGERDUTY_CANARY_ROUTING_KEY,
 	secretSightings,
 	shippedCredentials,
 	shippedWorkflow,
 	simState,
+	startedByWebhook,
 	startServices,
+	TRIAGE_HISTORY,
 	waitForMessages,
 } from '../workflows/e2eSupport';
 import type { Services } from '../workflows/e2eSupport';
+
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- canaries the test searches for */
+const CANARY = {
+	mistToken: 'e2eCanaryMistApiToken0000000001',
+	isePassword: 'e2eCanaryIsePassword0000000001',
+	smtpPassword: 'e2eCanarySmtpPassword000000001',
+	dashboardPassword: 'e2eCanaryDashboardPassword0001',
+};
+/* eslint-enable @n8n/community-nodes/no-hardcoded-secrets */
+
+/** The shipped workflows started by "Run now", each copied with a webhook in its place. */
+const RUN_NOW_COPIES = [
+	{ file: 'ap-health-rf-sweep.json', id: 'e2eLiveApRfSweep', path: 'e2e-live-ap-rf-sweep' },
+	{ file: 'client-triage-sweep.json', id: 'e2eLiveTriageSweep', path: 'e2e-live-triage-sweep' },
+	{
+		file: 'daily-weekly-reports.json',
+		id: 'e2eLiveReports',
+		path: 'e2e-live-reports',
+		trigger: 'Run now (daily)',
+	},
+	{ file: 'self-health-check.json', id: 'e2eLiveSelfCheck', path: 'e2e-live-self-check' },
+];
+const DASHBOARD_ID = 'mistDashboard001';
+
+/** The shipped credentials with canary secrets, and the dashboard's login. */
+function canaryCredentials(services: Services) {
+	const credentials = shippedCredentials(services).map((credential) =>
+		credential.type === 'smtp'
+			? { ...credential, data: { ...credential.data, password: CANARY.smtpPassword } }
+			: credential,
+	);
+	return [
+		...credentials,
+		{
+			id: 'demoDashboardAuth',
+			name: 'Dashboard login',
+			type: 'httpBasicAuth',
+			data: { user: 'dashboard', password: CANARY.dashboardPassword },
+		},
+	];
+}
 
 const TRIAGE_ID = 'wfMistWebhookTriage';
 const TROUBLESHOOT_ID = 'wfClientTroubleshoot';
@@ -78,13 +125,16 @@ function callerWorkflow(mac: string) {
 
 type Json = Record<string, unknown>;
 
+/** Delivers a topic's events from the simulator, as Mist would (5 s timeout), and says how long n8n took to answer. */
 async function fire(services: Services, topic: string): Promise<number[]> {
+	const startedAt = Date.now();
 	const response = await fetch(`${services.sim.url}/__sim/webhooks/fire`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ topic }),
 	});
 	expect(response.status).toBe(200);
+	logDuration(`${topic} delivery answered`, startedAt);
 	return ((await response.json()) as Array<{ statusCode: number }>).map(
 		(delivery) => delivery.statusCode,
 	);
@@ -99,10 +149,17 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 
 		beforeAll(async () => {
 			const startedAt = Date.now();
-			services = await startServices();
+			services = await startServices({
+				mistToken: CANARY.mistToken,
+				isePassword: CANARY.isePassword,
+			});
 			n8n = await prepareN8n({ version, label: 'wf-live' });
-			await n8n.importCredentials(shippedCredentials(services));
+			await n8n.importCredentials(canaryCredentials(services));
 			await n8n.importWorkflow(shippedWorkflow(ALERT_CHANNELS.file, services.sink));
+			await n8n.importWorkflow(shippedWorkflow(TRIAGE_HISTORY.file, services.sink));
+			await n8n.importWorkflow(shippedWorkflow('network-health-dashboard.json', services.sink));
+			for (const copy of RUN_NOW_COPIES)
+				await n8n.importWorkflow(startedByWebhook(copy.file, services.sink, copy));
 			await n8n.importWorkflow(shippedWorkflow('mist-webhook-triage.json', services.sink));
 			await n8n.importWorkflow(shippedWorkflow('single-client-troubleshooter.json', services.sink));
 			await n8n.importWorkflow(shippedWorkflow('troubleshooter-form.json', services.sink));
@@ -113,6 +170,7 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 			running = await n8n.start();
 			// A caller can only be published after the sub-workflows it calls.
 			await running.activateWorkflow(ALERT_CHANNELS.id);
+			await running.activateWorkflow(TRIAGE_HISTORY.id);
 			await running.activateWorkflow(TRIAGE_ID);
 			await running.activateWorkflow(TROUBLESHOOT_ID);
 			await running.activateWorkflow(FORM_ID);
@@ -348,6 +406,65 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 			const answer = await ask({ username: 'nobody-at-all' });
 			expect(answer).toMatchObject({ mac: '', healthy: false, findings: [] });
 			expect(answer.summary).toMatch(/^No client found for user nobody-at-all/);
+		});
+
+		// Last: the sweeps alert in the same namespace as the triage above and would announce first.
+		it('keeps every secret (canaries) out of every shipped workflow, its executions, the database and the logs', async () => {
+			// Published here, not at start: their schedules must not fire during the tests above.
+			for (const copy of RUN_NOW_COPIES) await running.activateWorkflow(copy.id);
+			await running.activateWorkflow(DASHBOARD_ID);
+			for (const copy of RUN_NOW_COPIES) {
+				const started = await fetch(`${running.url}/webhook/${copy.path}`, {
+					method: 'POST',
+					body: '{}',
+				});
+				expect(started.status).toBe(200);
+				const execution = await running.waitForExecution(copy.id, { timeoutMs: 120_000 });
+				expect({ workflow: copy.file, status: execution.status }).toEqual({
+					workflow: copy.file,
+					status: 'success',
+				});
+			}
+			const login = Buffer.from(`dashboard:${CANARY.dashboardPassword}`).toString('base64');
+			const dashboard = await fetch(`${running.url}/webhook/mist-dashboard`, {
+				headers: { authorization: `Basic ${login}` },
+			});
+			expect(dashboard.status).toBe(200);
+			expect(await dashboard.text()).toContain('<!DOCTYPE html>');
+			// Every canary was in use: the reports went out by SMTP, ISE answered the troubleshooter.
+			const emails = await waitForMessages(services.sink, (message) => message.channel === 'email');
+			expect(emails.length).toBeGreaterThan(0);
+
+			const [webhook] = [...services.sim.world.webhooks.values()];
+			const workflowIds = [
+				ALERT_CHANNELS.id,
+				TRIAGE_HISTORY.id,
+				TRIAGE_ID,
+				TROUBLESHOOT_ID,
+				FORM_ID,
+				CALLER_ID,
+				DASHBOARD_ID,
+				...RUN_NOW_COPIES.map((copy) => copy.id),
+			];
+			const everywhere = [
+				CANARY.mistToken,
+				CANARY.isePassword,
+				CANARY.smtpPassword,
+				CANARY.dashboardPassword,
+				String(webhook.secret),
+			];
+			expect(await secretSightings(n8n, running, workflowIds, everywhere)).toEqual([]);
+			// n8n keeps its API key in its own database; the PagerDuty key belongs in Tier 3 pages only
+			// (checked item by item in the triage sweep suite).
+			expect(
+				await secretSightings(n8n, running, workflowIds, [running.apiKey], { database: false }),
+			).toEqual([]);
+			expect(
+				await secretSightings(n8n, running, workflowIds, [PAGERDUTY_CANARY_ROUTING_KEY], {
+					database: false,
+					executions: false,
+				}),
+			).toEqual([]);
 		});
 	},
 );
