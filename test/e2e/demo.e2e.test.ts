@@ -2,7 +2,8 @@
 /**
  * `npm run demo` as a new user meets it: it reaches "ready" only after the first sweeps ran in the
  * n8n server, prints no error and no test-harness wording, prints every address with a login that
- * works, the alert sink is a readable page, the first sweeps send one alert digest per channel with
+ * works (the dashboard showing the incidents, the dry-run remediation audit and the SLE trend the
+ * first sweeps left in the shared memory), the alert sink is a readable page, the first sweeps send one alert digest per channel with
  * human titles, and Ctrl-C (SIGTERM here) leaves nothing running.
  */
 import fs from 'node:fs';
@@ -95,7 +96,18 @@ it('prints every address a user needs, and the printed login opens the editor', 
 		headers: { authorization: `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}` },
 	});
 	expect(dashboard.status).toBe(200);
-	expect(await dashboard.text()).toContain('HQ');
+	const html = await dashboard.text();
+	expect(html).toContain('HQ');
+	// Incidents, the remediation audit and the trend come from the shared memory the sweeps wrote.
+	const section = (id: string) => {
+		const start = html.indexOf(`aria-labelledby="${id}"`);
+		expect(start).toBeGreaterThan(0);
+		return html.slice(start, html.indexOf('</section>', start));
+	};
+	expect(section('h-incidents')).toContain('<tbody><tr');
+	expect(section('h-remediation')).toContain('<tbody><tr');
+	expect(section('h-remediation')).toContain('dry-run');
+	expect(section('h-trends')).not.toContain('No SLE data yet.');
 });
 
 it('shows the alerts as a page, and the first sweeps sent one digest per channel with human titles', async () => {
