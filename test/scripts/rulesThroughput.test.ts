@@ -1,10 +1,16 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a test of a script: it writes a temporary benchmark.json */
 /**
  * The rules throughput benchmark measures what it says: deterministic data with ~10 % of each
  * step's records breaching the default thresholds, every record counted, and the rules really run
  * on it (a record planted on its own becomes a finding).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
 import { STEPS } from '../../nodes/shared/findings/types';
 import type { DiagnosisStep, Finding } from '../../nodes/shared/findings/types';
+import type { RadioBandStat } from '../../nodes/shared/schemas/mist.schemas';
 import { DEFAULT_THRESHOLDS } from '../../nodes/MistDiagnose/rules';
 import {
 	formatRulesTable,
@@ -14,6 +20,8 @@ import {
 	runStepRules,
 } from '../../scripts/bench/rulesThroughput';
 import type { RulesScale } from '../../scripts/bench/rulesThroughput';
+import { rulesOnlyRequested, writeRulesOnly } from '../../scripts/bench/rulesSection';
+import type { RulesThroughputReport } from '../../scripts/bench/rulesSection';
 
 const SMALL: RulesScale = { clients: 2_000, aps: 200, sites: 20 };
 const data = generateRulesData(SMALL, 7);
@@ -73,7 +81,7 @@ describe('rules throughput data', () => {
 		);
 		expect(weakClients.length).toBe(data.breaching.client_health.breaching);
 		const busyAps = data.aps.filter((ap) =>
-			Object.values(ap.radio_stat ?? {}).some(
+			(Object.values(ap.radio_stat ?? {}) as Array<RadioBandStat | null | undefined>).some(
 				(radio) =>
 					!!radio &&
 					((radio.util_all ?? 0) > t.channelUtilPercent.warn ||
@@ -158,5 +166,38 @@ describe('formatRulesTable', () => {
 			expect(row).toContain(index % 2 ? '150,000' : '250,000');
 			expect(row?.trim().endsWith(index % 2 ? 'NO' : 'yes')).toBe(true);
 		});
+	});
+});
+
+describe('the benchmark’s rules section', () => {
+	it('runs alone with --rules-only or BENCH_ONLY=rules, and not otherwise', () => {
+		expect(rulesOnlyRequested(['node', 'benchmark.js', '--rules-only'], {})).toBe(true);
+		expect(rulesOnlyRequested(['node', 'benchmark.js'], { BENCH_ONLY: 'rules' })).toBe(true);
+		expect(rulesOnlyRequested(['node', 'benchmark.js'], {})).toBe(false);
+		expect(rulesOnlyRequested(['node', 'benchmark.js'], { BENCH_ONLY: 'n8n' })).toBe(false);
+	});
+
+	it('replaces rulesThroughput in benchmark.json and keeps the n8n figures', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rules-bench-'));
+		const file = path.join(dir, 'benchmark.json');
+		const report = {
+			...measureRulesThroughput({ clients: 200, aps: 20, sites: 2 }),
+			at: '2026-12-05T19:00:00.000Z',
+			node: 'v22',
+			cpus: 2,
+		} satisfies RulesThroughputReport;
+		try {
+			writeRulesOnly(file, report);
+			expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ rulesThroughput: report });
+			fs.writeFileSync(file, JSON.stringify({ n8n: '2.8.4', rows: [{ case: 'demo' }] }));
+			writeRulesOnly(file, report);
+			expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({
+				n8n: '2.8.4',
+				rows: [{ case: 'demo' }],
+				rulesThroughput: report,
+			});
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
