@@ -4,6 +4,8 @@
  * at several org sizes: simulator start-up, wall time of the seven-step flowchart and of one All
  * Steps node, and the Mist API calls each makes (from the simulator's call log). Prints a table
  * and writes test-output/benchmark.json. Figures, not pass/fail: the tests hold the limits.
+ * First, without n8n, the diagnosis rules' throughput per step (`--rules-only` or `BENCH_ONLY=rules`:
+ * only that).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,10 +17,12 @@ import { ensurePackageBuilt } from './e2e/package';
 import { freePort } from './e2e/ports';
 import { startSimulator } from '../simulator/src/index';
 import type { Scale } from '../simulator/src/index';
+import { rulesOnlyRequested, runRulesSection, writeRulesOnly } from './bench/rulesSection';
 
 const VERSION = process.env.N8N_BENCH_VERSION ?? '2.8.4';
 const CHAIN_FILE = path.join(REPO_ROOT, 'test', 'e2e', 'workflows', 'mist-diagnose-chain.json');
 const CREDENTIAL = { id: 'e2eMistAccount01', name: 'Mist account' };
+const OUTPUT = path.join(REPO_ROOT, 'test-output', 'benchmark.json');
 
 const CASES: Array<{ name: string; scenario: string; scale?: Partial<Scale> }> = [
 	{ name: 'demo (3 sites, ~200 clients)', scenario: 'demo' },
@@ -64,6 +68,14 @@ function allStepsWorkflow(): WorkflowJson {
 }
 
 async function main() {
+	// Before n8n starts, so the rules are timed on a quiet process.
+	const rulesThroughput = runRulesSection();
+	fs.mkdirSync(path.dirname(OUTPUT), { recursive: true });
+	if (rulesOnlyRequested()) {
+		writeRulesOnly(OUTPUT, rulesThroughput);
+		console.log(`Written to ${OUTPUT}`);
+		return;
+	}
 	await ensurePackageBuilt();
 	const port = await freePort();
 	const n8n = await prepareN8n({ version: VERSION, label: 'benchmark' });
@@ -123,13 +135,11 @@ async function main() {
 		`\nn8n ${VERSION}; times are wall clock, including the n8n CLI start (~3 s) per run.`,
 	);
 	console.table(rows);
-	const out = path.join(REPO_ROOT, 'test-output', 'benchmark.json');
-	fs.mkdirSync(path.dirname(out), { recursive: true });
 	fs.writeFileSync(
-		out,
-		JSON.stringify({ n8n: VERSION, at: new Date().toISOString(), rows }, null, 2),
+		OUTPUT,
+		JSON.stringify({ n8n: VERSION, at: new Date().toISOString(), rows, rulesThroughput }, null, 2),
 	);
-	console.log(`Written to ${out}`);
+	console.log(`Written to ${OUTPUT}`);
 }
 
 main().catch((error: Error) => {
