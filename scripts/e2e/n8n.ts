@@ -437,6 +437,14 @@ export class N8nInstance {
 	}
 }
 
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
 /** What answers on the port: nothing yet (or n8n still mounting its REST API), n8n, or another server. */
 async function whoAnswers(url: string): Promise<'nothing yet' | 'n8n' | 'another server'> {
 	try {
@@ -444,7 +452,10 @@ async function whoAnswers(url: string): Promise<'nothing yet' | 'n8n' | 'another
 		const health = await fetch(`${url}/healthz`);
 		const settings = health.ok ? await fetch(`${url}/rest/settings`) : undefined;
 		if (!settings?.ok) return 'nothing yet';
-		const body = (await settings.json().catch(() => undefined)) as { data?: unknown } | undefined;
+		const text = await settings.text();
+		// While starting, n8n answers every path with a 200 HTML page "n8n is starting up".
+		if (/n8n is starting up/i.test(text)) return 'nothing yet';
+		const body = parseJson(text) as { data?: unknown } | undefined;
 		return body?.data ? 'n8n' : 'another server';
 	} catch {
 		return 'nothing yet'; // not listening yet

@@ -26,7 +26,7 @@ export const n8nApiKeyAuth: CredentialAuthenticator = (credentials, options) => 
 type Row = Record<string, unknown> & { id: number };
 interface Condition {
 	columnName: string;
-	condition: 'eq' | 'lt' | 'gte';
+	condition: 'eq' | 'lt' | 'gte' | 'like';
 	value: unknown;
 }
 interface Table {
@@ -176,9 +176,16 @@ function matches(row: Row, conditions: Condition[]): boolean {
 	return conditions.every(({ columnName, condition, value }) => {
 		const actual = row[columnName];
 		if (condition === 'eq') return actual === value;
+		if (condition === 'like') return likePattern(String(value)).test(String(actual));
 		if (condition === 'lt') return compare(actual, value) < 0;
 		return compare(actual, value) >= 0;
 	});
+}
+
+/** n8n's `like`: % matches any run of characters, everything else (even _) only itself. */
+function likePattern(value: string): RegExp {
+	const parts = value.split('%').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+	return new RegExp(`^${parts.join('[\\s\\S]*')}$`);
 }
 
 function compare(a: unknown, b: unknown): number {

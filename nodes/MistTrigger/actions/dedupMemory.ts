@@ -1,4 +1,4 @@
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/utils/errors';
 import { DataTableMemory } from '../../shared/memory/dataTableMemory';
@@ -12,7 +12,7 @@ import {
 	sharedMemoryUrl,
 	sharedMemoryUrlProblem,
 } from '../../shared/memory/open';
-import { claimInShard, seenShard } from '../engine/dedup';
+import { claimInShard, SEEN_SHARDS, seenShard } from '../engine/dedup';
 import type { ClaimResults, SeenEvents } from '../engine/dedup';
 import type { MistEventItem } from '../engine/envelope';
 import { RecentEvents } from '../engine/recentEvents';
@@ -100,9 +100,43 @@ async function connectionOf(ctx: IWebhookFunctions, namespace: string, now: numb
 	return connection;
 }
 
+/** The start of the keys of a trigger node's seen-event documents (its shard number follows). */
+function seenPrefix(ctx: IWebhookFunctions | IHookFunctions): string {
+	return `trigger:seen:${ctx.getWorkflow().id ?? ''}:${ctx.getNode().name}:`;
+}
+
 /**
- * Claims the keys in their shard documents, one compare-and-set update per shard touched: a key
- * already there is a copy another process claimed (the update only read), a new key is written.
+ * On activation: finds or creates the memory's table and this node's shard documents, so the
+ * first delivery pays for none of it (Mist gives a webhook a few seconds to answer). Best effort:
+ * a store that does not answer now is reported by the deliveries, per item.
+ */
+export async function prepareSharedMemory(ctx: IHookFunctions): Promise<void> {
+	if (ctx.getNodeParameter('memory', 'workflow') !== 'shared') return;
+	try {
+		const namespace = String(ctx.getNodeParameter('memoryNamespace', 'default')).trim();
+		if (memoryNamespaceProblem(namespace)) return;
+		const credential = (await ctx.getCredentials(SHARED_MEMORY_CREDENTIAL)) as IDataObject;
+		const baseUrl = sharedMemoryUrl(credential);
+		if (sharedMemoryUrlProblem(baseUrl)) return;
+		const memory = new DataTableMemory(new N8nDataTablesApi(ctx, baseUrl), baseUrl, namespace);
+		const prefix = seenPrefix(ctx);
+		const untouched = () => ({ result: undefined });
+		await memory.updateMany<SeenEvents, undefined>(
+			prefix,
+			new Map(Array.from({ length: SEEN_SHARDS }, (_, shard) => [`${prefix}${shard}`, untouched])),
+		);
+	} catch (error) {
+		ctx.logger.warn(
+			`Mist Trigger: the shared memory could not be prepared on activation: ${describe(error)}`,
+			{ workflowId: ctx.getWorkflow().id, node: ctx.getNode().name },
+		);
+	}
+}
+
+/**
+ * Claims the keys in their shard documents: one read of all the node's shards, then one
+ * compare-and-set update per shard touched. A key already there is a copy another process claimed
+ * (nothing written), a new key is written.
  */
 async function claimShared(
 	ctx: IWebhookFunctions,
@@ -111,22 +145,27 @@ async function claimShared(
 	now: number,
 	windowMs: number,
 ): Promise<Array<{ keys: string[]; claims?: ClaimResults; error?: unknown }>> {
-	const prefix = `trigger:seen:${ctx.getWorkflow().id ?? ''}:${ctx.getNode().name}`;
-	const byShard = new Map<number, string[]>();
-	for (const key of keys)
-		byShard.set(seenShard(key), [...(byShard.get(seenShard(key)) ?? []), key]);
-	return await Promise.all(
-		[...byShard].map(async ([shard, shardKeys]) => {
-			try {
-				const claims = await memory.update<SeenEvents, ClaimResults>(`${prefix}:${shard}`, (seen) =>
-					claimInShard(seen, shardKeys, now, windowMs),
-				);
-				return { keys: shardKeys, claims };
-			} catch (error) {
-				return { keys: shardKeys, error };
-			}
-		}),
+	const prefix = seenPrefix(ctx);
+	const byShard = new Map<string, string[]>();
+	for (const key of keys) {
+		const document = `${prefix}${seenShard(key)}`;
+		byShard.set(document, [...(byShard.get(document) ?? []), key]);
+	}
+	const changes = new Map(
+		[...byShard].map(([document, shardKeys]) => [
+			document,
+			(seen: SeenEvents | undefined) => claimInShard(seen, shardKeys, now, windowMs),
+		]),
 	);
+	try {
+		const outcomes = await memory.updateMany<SeenEvents, ClaimResults>(prefix, changes);
+		return [...byShard].map(([document, shardKeys]) => {
+			const outcome = outcomes.get(document);
+			return { keys: shardKeys, claims: outcome?.result, error: outcome?.error };
+		});
+	} catch (error) {
+		return [...byShard.values()].map((shardKeys) => ({ keys: shardKeys, error }));
+	}
 }
 
 function describe(error: unknown): string {
@@ -136,7 +175,7 @@ function describe(error: unknown): string {
 /**
  * Drops the events this trigger already saw within the window and marks how each kept one was
  * checked. A copy this process saw costs no request; one another process claimed costs one (the
- * read of its shard); a new event two (read and write). Only a refused n8n API key stops the
+ * read of the node's shards); new events one read plus one write per shard they fall in. Only a refused n8n API key stops the
  * delivery: any other failure of the store lets the events through, marked `unchecked`.
  */
 export async function deduplicate(

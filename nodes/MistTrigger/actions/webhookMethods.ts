@@ -12,6 +12,7 @@ import { requireUuid } from '../../shared/params/identifiers';
 import { resolveOrgIdForHook } from '../../shared/params/scope';
 import { requireTopics, webhookCollectionPath } from '../../shared/webhooks';
 import { secretFingerprint } from '../engine/webhookSecret';
+import { prepareSharedMemory } from './dedupMemory';
 import { derivedSecret, requireExistingSecret, staleSecret } from './secret';
 import { readReceiveSettings, readRegistration, triggerStaticData } from './settings';
 import type { TriggerStaticData } from './settings';
@@ -137,6 +138,7 @@ function mismatch(
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	// Reading the settings here makes a bad filter or option fail the activation, not every delivery.
 	const settings = readReceiveSettings(this);
+	await prepareSharedMemory(this);
 	const data = triggerStaticData(this);
 	// Older versions kept their dedup memory here; it now stays in memory.
 	delete data.recentEvents;

@@ -69,8 +69,11 @@ export function pruneSeen(
 		.forEach((key) => delete seen[key]);
 }
 
-/** The shared memory splits a node's seen keys over this many documents, so a claim reads and writes one small one. */
-export const SEEN_SHARDS = 16;
+/**
+ * The shared memory splits a node's seen keys over this many documents, so a claim writes small
+ * ones; few enough that a delivery of many events costs few writes (each an HTTP request to n8n).
+ */
+export const SEEN_SHARDS = 8;
 /** Keys kept per shard document: together the same bound as one node's memory in this process. */
 export const MAX_SEEN_PER_SHARD = Math.ceil(MAX_REMEMBERED_EVENTS / SEEN_SHARDS);
 

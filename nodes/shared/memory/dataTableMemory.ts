@@ -43,9 +43,53 @@ export class DataTableMemory implements MistMemory {
 		key: string,
 		change: (current: T | undefined) => DocumentChange<T, R>,
 	): Promise<R> {
+		return await this.changeDocument(await this.table('documents'), key, change);
+	}
+
+	/**
+	 * Changes several documents whose keys start with `prefix`: one request reads them all, the
+	 * missing ones are added in one more, then each is written with its own compare-and-set and
+	 * only one that lost a race is read again. Each key gets its result or its error.
+	 */
+	async updateMany<T, R>(
+		prefix: string,
+		changes: Map<string, (current: T | undefined) => DocumentChange<T, R>>,
+	): Promise<Map<string, { result?: R; error?: unknown }>> {
 		const table = await this.table('documents');
+		let rows = await this.documentRows(table, prefix);
+		const missing = [...changes.keys()].filter((key) => !rows.has(key));
+		if (missing.length > 0) {
+			const { namespace } = this.location;
+			await this.api.insert(
+				table,
+				missing.map((key) => ({ namespace, key, version: 0, value: '' })),
+			);
+			rows = await this.documentRows(table, prefix);
+		}
+		const outcomes = await Promise.all(
+			[...changes].map(async ([key, change]) => {
+				try {
+					return [key, { result: await this.changeDocument(table, key, change, rows.get(key)) }];
+				} catch (error) {
+					return [key, { error }];
+				}
+			}),
+		);
+		return new Map(outcomes as Array<[string, { result?: R; error?: unknown }]>);
+	}
+
+	/** The compare-and-set loop; `known` spares the first read when the row was just read. */
+	private async changeDocument<T, R>(
+		table: string,
+		key: string,
+		change: (current: T | undefined) => DocumentChange<T, R>,
+		known?: DataTableRow,
+	): Promise<R> {
 		for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-			const row = (await this.documentRow(key)) ?? (await this.createDocument(table, key));
+			const row =
+				(attempt === 1 ? known : undefined) ??
+				(await this.documentRow(key)) ??
+				(await this.createDocument(table, key));
 			const { value, result } = change(parseValue<T>(row.value));
 			if (value === undefined) return result;
 			const version = Number(row.version);
@@ -118,6 +162,22 @@ export class DataTableMemory implements MistMemory {
 			{ sortBy: 'id:asc', limit: 1 },
 		);
 		return row;
+	}
+
+	/** Every document whose key starts with `prefix`, the lowest id per key (see createDocument). */
+	private async documentRows(table: string, prefix: string): Promise<Map<string, DataTableRow>> {
+		// `like` takes % as its only wildcard (n8n escapes _); a % in the prefix only widens the match.
+		const rows = await this.api.rows(
+			table,
+			[where('namespace', 'eq', this.location.namespace), where('key', 'like', `${prefix}%`)],
+			{ sortBy: 'id:asc', limit: 100 },
+		);
+		const byKey = new Map<string, DataTableRow>();
+		for (const row of rows) {
+			const key = String(row.key);
+			if (key.startsWith(prefix) && !byKey.has(key)) byKey.set(key, row);
+		}
+		return byKey;
 	}
 
 	/** An empty version-0 row; when two executions add one at once, the lowest id is the document. */

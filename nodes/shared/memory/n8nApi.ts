@@ -13,7 +13,11 @@ export type MemoryFunctions = IExecuteFunctions | IWebhookFunctions | IHookFunct
 export const SHARED_MEMORY_CREDENTIAL = 'mistSharedMemoryApi';
 
 /** A filter of n8n's Data Table API: every condition must hold. */
-export type RowCondition = { columnName: string; condition: 'eq' | 'lt' | 'gte'; value: unknown };
+export type RowCondition = {
+	columnName: string;
+	condition: 'eq' | 'lt' | 'gte' | 'like';
+	value: unknown;
+};
 
 export interface DataTableRow extends IDataObject {
 	id: number;

@@ -95,6 +95,8 @@ export interface HookContextOptions {
 	webhookSecret?: string;
 	/** n8n's webhook id of the node (the secret is derived from it). */
 	nodeWebhookId?: string;
+	/** The node's Mist Shared Memory API credential (n8n URL and API key); without it, none. */
+	sharedMemory?: ICredentialDataDecryptedObject;
 }
 
 /** A mocked IHookFunctions whose HTTP goes through the real network stack (intercepted by nock). */
@@ -110,11 +112,18 @@ export function createHookContext(options: HookContextOptions) {
 	ctx.getNodeParameter.mockImplementation(
 		parameterReader(options.params) as IHookFunctions['getNodeParameter'],
 	);
-	ctx.getCredentials.mockImplementation(credentialReader(credentials, options.webhookSecret));
+	const { sharedMemory } = options;
+	ctx.getCredentials.mockImplementation(
+		credentialReader(credentials, options.webhookSecret, sharedMemory),
+	);
 	ctx.helpers.httpRequestWithAuthentication.mockImplementation(async function (
-		_type: string,
+		type: string,
 		request: IHttpRequestOptions,
 	) {
+		if (type === 'mistSharedMemoryApi') {
+			if (!sharedMemory) throw new Error(`Node does not have any credentials set for "${type}"`);
+			return await emulatedHttpRequest(node, sharedMemory, n8nApiKeyAuth, request);
+		}
 		return await emulatedHttpRequest(node, credentials, mistTokenAuth, request);
 	});
 	return { ctx, staticData };

@@ -7,7 +7,7 @@ import nock from 'nock';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { MistTrigger as MistTriggerClass } from '../../../nodes/MistTrigger/MistTrigger.node';
-import { eventKey, seenShard } from '../../../nodes/MistTrigger/engine/dedup';
+import { eventKey, SEEN_SHARDS, seenShard } from '../../../nodes/MistTrigger/engine/dedup';
 import { signBody } from '../../../nodes/MistTrigger/engine/signature';
 import { secretFingerprint } from '../../../nodes/MistTrigger/engine/webhookSecret';
 import { MIST_TEST_URL, mistCredentials, SITE_ID } from '../../helpers/executeContext';
@@ -17,7 +17,7 @@ import {
 	sharedMemoryCredentials,
 } from '../../helpers/fakeDataTables';
 import { useOfflineNock } from '../../helpers/runMist';
-import { createWebhookContext, DERIVED_SECRET, loggedText } from './contexts';
+import { createHookContext, createWebhookContext, DERIVED_SECRET, loggedText } from './contexts';
 
 useOfflineNock();
 // The alarm-severity lookup reads Mist's alarm definitions; answered here, so no refused socket
@@ -143,7 +143,7 @@ describe('Mist Trigger › duplicates in the shared memory', () => {
 		);
 	});
 
-	it('keeps the seen keys of a busy trigger in 16 small documents and never in static data', async () => {
+	it('keeps the seen keys of a busy trigger in 8 small documents and never in static data', async () => {
 		const fake = new FakeDataTables();
 		const main = startProcess();
 		const staticData = registered();
@@ -151,13 +151,84 @@ describe('Mist Trigger › duplicates in the shared memory', () => {
 		const { items } = await deliver(main, ids, { staticData });
 		expect(items).toHaveLength(64);
 		const documents = fake.rowsOf('mist_memory').filter((row) => row.version === 1);
-		expect(documents.length).toBeGreaterThan(10);
-		expect(documents.length).toBeLessThanOrEqual(16);
+		expect(documents).toHaveLength(SEEN_SHARDS);
 		for (const row of documents)
-			expect(row.key).toMatch(/^trigger:seen:wf-trigger-1:Juniper Mist Trigger:([0-9]|1[0-5])$/);
+			expect(row.key).toMatch(/^trigger:seen:wf-trigger-1:Juniper Mist Trigger:[0-7]$/);
 		const keys = documents.flatMap((row) => Object.keys(JSON.parse(String(row.value)) as object));
 		expect(keys.sort()).toEqual(items.map((item) => String(item.dedupKey)).sort());
 		expect(staticData).toEqual(registered());
+	});
+
+	it('claims a delivery of many events with one read and one write per shard document', async () => {
+		const fake = new FakeDataTables();
+		const main = startProcess();
+		const first = Array.from({ length: 64 }, (_, index) => `m${index}`);
+		await deliver(main, first);
+		// The first delivery made every shard document: added together, read again once.
+		expect(fake.calls.filter((call) => call === 'insert rows')).toHaveLength(1);
+		expect(fake.calls.filter((call) => call === 'read rows')).toHaveLength(2);
+
+		fake.calls.length = 0;
+		const next = Array.from({ length: 64 }, (_, index) => `n${index}`);
+		const { items } = await deliver(main, next);
+		expect(items).toHaveLength(64);
+		expect(fake.calls).toEqual(['read rows', ...Array(SEEN_SHARDS).fill('update rows')]);
+	});
+
+	it('prepares the table and the 8 shard documents on activation: the first delivery only reads and writes', async () => {
+		const fake = new FakeDataTables();
+		const main = startProcess();
+		const hook = createHookContext({
+			params: { ...sharedParams, webhookRegistration: 'existing', verifySignature: false },
+			sharedMemory: sharedMemoryCredentials,
+		});
+		await expect(new main().webhookMethods.default.checkExists.call(hook.ctx)).resolves.toBe(true);
+		const documents = fake.rowsOf('mist_memory');
+		expect(documents.map((row) => row.key).sort()).toEqual(
+			Array.from(
+				{ length: SEEN_SHARDS },
+				(_, shard) => `trigger:seen:wf-trigger-1:Juniper Mist Trigger:${shard}`,
+			).sort(),
+		);
+		expect(documents.every((row) => row.version === 0)).toBe(true);
+
+		fake.calls.length = 0;
+		const { items } = await deliver(
+			main,
+			Array.from({ length: 20 }, (_, index) => `f${index}`),
+		);
+		expect(items).toHaveLength(20);
+		expect(fake.calls[0]).toBe('read rows');
+		expect(fake.calls.slice(1).every((call) => call === 'update rows')).toBe(true);
+	});
+
+	it('activates even when the shared memory does not answer, and says why in the log', async () => {
+		nock('http://n8n-down.test').persist().get(/.*/).query(true).reply(500, { message: 'boom' });
+		const main = startProcess();
+		const hook = createHookContext({
+			params: { ...sharedParams, webhookRegistration: 'existing', verifySignature: false },
+			sharedMemory: { ...sharedMemoryCredentials, baseUrl: 'http://n8n-down.test' },
+		});
+		await expect(new main().webhookMethods.default.checkExists.call(hook.ctx)).resolves.toBe(true);
+		const warnings = JSON.stringify(hook.ctx.logger.warn.mock.calls);
+		expect(warnings).toMatch(/could not be prepared on activation: .*answered 500/);
+		expect(warnings).not.toContain(N8N_LEAK_CANARY);
+	});
+
+	it('does not take the documents of a node whose name starts like this one', async () => {
+		const fake = new FakeDataTables();
+		const main = startProcess();
+		await deliver(main, ['p1']);
+		const key = eventKey({ ...alarm('p2'), topic: 'alarms' });
+		// Node "Juniper Mist Trigger:1" already saw p2: its documents share this node's prefix.
+		fake.rowsOf('mist_memory').push({
+			id: 10_000,
+			namespace: 'noc',
+			key: `trigger:seen:wf-trigger-1:Juniper Mist Trigger:1:${seenShard(key)}`,
+			version: 1,
+			value: JSON.stringify({ [key]: Date.now() }),
+		});
+		expect((await deliver(main, ['p2'])).items).toHaveLength(1);
 	});
 
 	it('reads the credential and opens the memory once a minute, not for every delivery', async () => {
