@@ -7,6 +7,7 @@ import { MistClient } from '../shared/transport/MistClient';
 import { itemFailure } from '../shared/utils/perItem';
 import { normalizeMac } from '../shared/params/identifiers';
 import { resolveOrgId } from '../shared/params/scope';
+import { executionReads } from './collect/executionReads';
 import { MistDataCollector } from './collect/MistDataCollector';
 import { checkSiteFilter, readSweepScope, readThresholds, readWindow } from './parameters';
 import { explainOutcome, runSteps } from './run';
@@ -50,13 +51,21 @@ async function prepare(
 	// Before any Mist call: a refused n8n API key stops the node without spending Mist's rate limit.
 	const { cache, location } = await openSlowCache(ctx, nowMs);
 	const orgId = await resolveOrgId(ctx, client, itemIndex);
+	const window = readWindow(ctx, itemIndex);
+	const reads = executionReads({
+		executionId: ctx.getExecutionId?.(),
+		credentialId: ctx.getNode().credentials?.mistApi?.id ?? undefined,
+		orgId,
+		window,
+	});
 	const collector = new MistDataCollector(
 		client,
 		ctx.getNode(),
 		orgId,
-		readWindow(ctx, itemIndex),
+		window,
 		itemIndex,
 		cache,
+		reads,
 	);
 	await checkSiteFilter(ctx, collector, scope, itemIndex);
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;

@@ -36,6 +36,8 @@ import { dedupeClientEvents } from '../rules/support/dedupe';
 import { createEventClassifier, unclassifiedEventTypes } from '../rules/support/eventClassifier';
 import type { EventCatalogueEntry } from '../rules/support/eventClassifier';
 import type { SlowDataCache } from '../slowCache';
+import { readOnce } from './executionReads';
+import type { ExecutionReads } from './executionReads';
 import { EventTypeFilter } from './typeFilter';
 
 const siteListSchema = z.array(
@@ -108,6 +110,7 @@ export class MistDataCollector {
 		private readonly window: TimeWindow,
 		private readonly itemIndex = 0,
 		private readonly slowCache?: SlowDataCache,
+		private readonly sharedReads: ExecutionReads = new Map(),
 	) {
 		this.typeFilter = new EventTypeFilter(
 			{
@@ -142,6 +145,11 @@ export class MistDataCollector {
 	private once<T>(key: string, load: () => Promise<T>): Promise<T> {
 		if (!this.cache.has(key)) this.cache.set(key, load());
 		return this.cache.get(key) as Promise<T>;
+	}
+
+	/** Read once per execution, whichever Diagnose node of it asks first (see executionReads.ts). */
+	private sharedRead<T>(key: string, load: () => Promise<T>): Promise<T> {
+		return readOnce(this.sharedReads, key, load);
 	}
 
 	private validate<S extends z.ZodTypeAny>(schema: S, data: unknown, what: string): z.infer<S> {
@@ -341,7 +349,7 @@ export class MistDataCollector {
 	}
 
 	alarms(): Promise<Alarm[]> {
-		return this.once('alarms', async () => {
+		return this.sharedRead('alarms', async () => {
 			const alarms = await this.client.getAllSearch(
 				{
 					path: `/orgs/${this.orgId}/alarms/search`,
@@ -374,7 +382,7 @@ export class MistDataCollector {
 	}
 
 	sitesSle(): Promise<SiteSle[]> {
-		return this.once('sitesSle', async () => {
+		return this.sharedRead('sitesSle', async () => {
 			const rows = await this.client.getAllBodyPaged(
 				{
 					path: `/orgs/${this.orgId}/insights/sites-sle`,
@@ -389,12 +397,14 @@ export class MistDataCollector {
 
 	/** The device stats of a type if a step of this execution already read them (no call otherwise). */
 	async loadedDeviceStats(type: 'ap' | 'switch' | 'gateway'): Promise<DeviceStat[] | undefined> {
-		const pending = this.cache.get(`deviceStats:${type}`) as Promise<DeviceStat[]> | undefined;
+		const pending = this.sharedReads.get(`deviceStats:${type}`) as
+			| Promise<DeviceStat[]>
+			| undefined;
 		return pending ? await pending.catch(() => undefined) : undefined;
 	}
 
 	deviceStats(type: 'ap' | 'switch' | 'gateway'): Promise<DeviceStat[]> {
-		return this.once(`deviceStats:${type}`, async () => {
+		return this.sharedRead(`deviceStats:${type}`, async () => {
 			const stats = await this.client.getAllList(
 				{
 					path: `/orgs/${this.orgId}/stats/devices`,
@@ -409,7 +419,7 @@ export class MistDataCollector {
 
 	/** Drill-down: client records (with VLANs) of one site, including clients that failed to connect. */
 	siteClientSearch(siteId: string): Promise<ClientSearchResult[]> {
-		return this.once(`clientSearch:${siteId}`, async () => {
+		return this.sharedRead(`clientSearch:${siteId}`, async () => {
 			const clients = await this.client.getAllSearch(
 				{
 					path: `/sites/${siteId}/clients/search`,
@@ -424,7 +434,7 @@ export class MistDataCollector {
 
 	/** Drill-down: clients connected now on one site. */
 	siteClientStats(siteId: string): Promise<ClientStat[]> {
-		return this.once(`clientStats:${siteId}`, async () => {
+		return this.sharedRead(`clientStats:${siteId}`, async () => {
 			const stats = await this.client.getAllList(
 				{ path: `/sites/${siteId}/stats/clients`, qs: { wired: false }, itemIndex: this.itemIndex },
 				{ returnAll: true },
@@ -435,7 +445,7 @@ export class MistDataCollector {
 
 	/** Drill-down: one SLE metric's summary (with classifiers) for one site. */
 	siteSleSummary(siteId: string, metric: string): Promise<SleSummary> {
-		return this.once(`sleSummary:${siteId}:${metric}`, async () => {
+		return this.sharedRead(`sleSummary:${siteId}:${metric}`, async () => {
 			const summary = await this.client.request({
 				path: `/sites/${siteId}/sle/site/${siteId}/metric/${metric}/summary`,
 				qs: this.window,

@@ -18,6 +18,8 @@ export async function runDiagnose(
 		items?: INodeExecutionData[];
 		staticData?: IDataObject;
 		continueOnFail?: boolean;
+		/** n8n's id of the execution: the Diagnose nodes of one execution share their org-wide reads. */
+		executionId?: string;
 	} = {},
 ): Promise<DiagnoseRun> {
 	const ctx = createExecuteContext({
@@ -44,6 +46,7 @@ export async function runDiagnose(
 			mistApi: { apiToken: sim.token, cloud: 'custom', customUrl: sim.url, orgId: sim.orgId },
 		},
 	});
+	if (options.executionId) ctx.getExecutionId.mockReturnValue(options.executionId);
 	const staticData = options.staticData ?? {};
 	ctx.getWorkflowStaticData.mockReturnValue(staticData);
 	const raw = await new MistDiagnose().execute.call(ctx);

@@ -2,6 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startSimulator } from '../../../simulator/src';
 import type { RunningSimulator } from '../../../simulator/src';
+import { forgetExecutionReads } from '../../../nodes/MistDiagnose/collect/executionReads';
+import { simulatorControl } from '../../../scripts/e2e/mistSimulator';
 import { runDiagnose } from './helpers';
 
 /**
@@ -74,5 +76,51 @@ describe('Mist Diagnose sweep chaining', () => {
 		await expect(
 			runDiagnose(sim, { step: 'dhcp', options: { healthyBelow: 'severe' } }),
 		).rejects.toThrow('Invalid Healthy Below: "severe" is not one of critical, major, minor, info');
+	});
+});
+
+describe('Mist Diagnose steps of one execution', () => {
+	let sim: RunningSimulator;
+	beforeAll(async () => {
+		sim = await startSimulator({ port: 0, scenario: 'demo' });
+	});
+	afterAll(async () => sim?.close());
+	afterEach(() => forgetExecutionReads());
+
+	const callsOf = (run: { issues: IDataObject[]; healthy: IDataObject[] }) =>
+		Number(((run.issues[0] ?? run.healthy[0])._requestStats as IDataObject).calls);
+	const apCalls = async () =>
+		(await simulatorControl.calls(sim)).filter((call) => call.path.endsWith('/stats/devices'));
+
+	it('read the org device stats, alarms and site SLEs once, whichever step asks first', async () => {
+		const alone = await runDiagnose(sim, { step: 'rf_environment' }, { executionId: 'exec-other' });
+		await simulatorControl.clearCalls(sim);
+		const first = await runDiagnose(sim, { step: 'ap_health' }, { executionId: 'exec-1' });
+		const afterFirst = (await apCalls()).length;
+		const second = await runDiagnose(sim, { step: 'rf_environment' }, { executionId: 'exec-1' });
+		expect(afterFirst).toBeGreaterThan(0);
+		expect((await apCalls()).length).toBe(afterFirst);
+		expect(callsOf(first)).toBeGreaterThan(0);
+		expect(callsOf(second)).toBeLessThan(callsOf(alone));
+		// The same conclusions as the step that read everything itself.
+		const fingerprints = (run: { issues: IDataObject[] }) =>
+			run.issues.map((finding) => finding.fingerprint).sort();
+		expect(fingerprints(second)).toEqual(fingerprints(alone));
+	});
+
+	it('do not share with another execution, another org window or a run without an execution id', async () => {
+		await runDiagnose(sim, { step: 'ap_health' }, { executionId: 'exec-2' });
+		await simulatorControl.clearCalls(sim);
+		await runDiagnose(sim, { step: 'ap_health' }, { executionId: 'exec-3' });
+		const otherExecution = (await apCalls()).length;
+		await simulatorControl.clearCalls(sim);
+		await runDiagnose(sim, { step: 'ap_health', window: '2h' }, { executionId: 'exec-3' });
+		const otherWindow = (await apCalls()).length;
+		await simulatorControl.clearCalls(sim);
+		await runDiagnose(sim, { step: 'ap_health' });
+		await runDiagnose(sim, { step: 'ap_health' });
+		const noId = (await apCalls()).length;
+		expect([otherExecution > 0, otherWindow > 0]).toEqual([true, true]);
+		expect(noId).toBe(2 * otherExecution);
 	});
 });
