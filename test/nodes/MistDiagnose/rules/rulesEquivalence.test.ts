@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a test: it reads (and, when asked, records) a fixture file */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a test: it reads (and, when asked, records) a fixture file next to it 
 /**
  * A guard for the rules speed work (issues 16 and 17): each step's pure rules, run on seeded
  * benchmark data, give exactly the findings and healthy entities recorded from the code before it
