@@ -7,8 +7,7 @@ import type { DiagnosisContext } from '../support/context';
 import { deviceLabel, siteLabel, siteScope } from '../support/context';
 import type { DiagnosisThresholds } from '../support/thresholds';
 import { round } from '../support/collections';
-import type { ApStat, SwitchPort } from '../support/uplink';
-import { uplinkPort } from '../support/uplink';
+import type { ApStat, SwitchIndex, SwitchPort } from '../support/uplink';
 
 /** What the switch reports of the port an AP hangs on (`ports` and `module_stat` of its stats). */
 export interface UplinkPortState {
@@ -38,13 +37,12 @@ function poeBudget(sw: DeviceStat): UplinkPortState['poe_budget'] {
 /** The AP's switch port (LLDP matched to a Mist switch) and that port's state, when known. */
 export function uplinkOf(
 	ap: ApStat | undefined,
-	switches: DeviceStat[] | undefined,
+	switches: SwitchIndex,
 ): { port: SwitchPort; state: UplinkPortState } | undefined {
-	const port = ap ? uplinkPort(ap, switches) : undefined;
+	const port = ap ? switches.portOf(ap) : undefined;
 	if (!port) return undefined;
-	const sw = switches?.find((candidate) => normalizeMacLoose(candidate.mac) === port.switchMac);
-	const ports = (sw as { ports?: PortStat[] | null } | undefined)?.ports ?? [];
-	const stat = ports.find((entry) => entry.port_id === port.portId) ?? {};
+	const sw = switches.switchWithMac(port.switchMac);
+	const stat = (sw && switches.portStat(sw, port.portId)) ?? {};
 	const state: UplinkPortState = {
 		up: bool(stat.up),
 		last_flapped: num(stat.last_flapped),
@@ -82,7 +80,7 @@ export function portScope(port: SwitchPort | undefined) {
  */
 export function uplinkErrorFindings(
 	aps: ApStat[],
-	switches: DeviceStat[] | undefined,
+	switches: SwitchIndex,
 	thresholds: DiagnosisThresholds,
 	context: DiagnosisContext,
 ): Finding[] {
