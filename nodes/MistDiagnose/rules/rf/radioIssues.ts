@@ -67,6 +67,8 @@ export const RULES: Record<
 /** AP-level: warn → minor, crit → major. */
 const SEVERITY: Record<Exclude<Grade, 'ok'>, Severity> = { warn: 'minor', crit: 'major' };
 
+const RULE_NAMES = Object.keys(RULES) as RfRule[];
+
 export function radioIssues(
 	ap: ApStat,
 	thresholds: DiagnosisThresholds,
@@ -80,12 +82,15 @@ export function radioIssues(
 	>) {
 		const band = normalizeBand(key);
 		if (!band || !radio || radio.disabled) continue;
-		for (const rule of Object.keys(RULES) as RfRule[]) {
+		for (const rule of RULE_NAMES) {
 			const spec = RULES[rule];
 			const value = radio[spec.metric];
 			if (typeof value !== 'number') continue;
 			const limits = spec.limits(thresholds);
 			let grade: Grade = gradeHigherIsWorse(value, limits);
+			const past = rule === 'high_channel_utilization' ? history?.[`${mac}:${band}`] : undefined;
+			// Most radios are within their limits and have no history to compare with: nothing to build.
+			if (grade === 'ok' && !past) continue;
 			const metric: MetricEvidence = {
 				metric: `${spec.metric}_${band}`,
 				value,
@@ -95,7 +100,6 @@ export function radioIssues(
 			};
 			let unusual = false;
 			let severity: Severity | undefined = grade === 'ok' ? undefined : SEVERITY[grade];
-			const past = rule === 'high_channel_utilization' ? history?.[`${mac}:${band}`] : undefined;
 			if (past) {
 				const verdict = checkBaseline(value, past, {
 					k: thresholds.baselineK,
