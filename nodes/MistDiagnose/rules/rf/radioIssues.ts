@@ -76,10 +76,11 @@ export function radioIssues(
 ): RadioIssue[] {
 	const issues: RadioIssue[] = [];
 	const mac = normalizeMacLoose(ap.mac);
-	// radio_stat passes unknown keys through; only band_* entries are radios.
-	for (const [key, radio] of Object.entries(ap.radio_stat ?? {}) as Array<
-		[string, RadioBandStat | null | undefined]
-	>) {
+	// radio_stat passes unknown keys through; only band_* entries are radios. Keys, not entries:
+	// one array per AP rather than one per radio as well.
+	const radios = (ap.radio_stat ?? {}) as Record<string, RadioBandStat | null | undefined>;
+	for (const key of Object.keys(radios)) {
+		const radio = radios[key];
 		const band = normalizeBand(key);
 		if (!band || !radio || radio.disabled) continue;
 		for (const rule of RULE_NAMES) {
