@@ -69,17 +69,18 @@ const SEVERITY: Record<Exclude<Grade, 'ok'>, Severity> = { warn: 'minor', crit: 
 
 const RULE_NAMES = Object.keys(RULES) as RfRule[];
 
+/** Adds the issues of the AP's radios to `issues` (no array per AP: this runs for every AP). */
 export function radioIssues(
 	ap: ApStat,
 	thresholds: DiagnosisThresholds,
 	history: Record<string, number[]> | undefined,
-): RadioIssue[] {
-	const issues: RadioIssue[] = [];
+	issues: RadioIssue[],
+): void {
 	const mac = normalizeMacLoose(ap.mac);
-	// radio_stat passes unknown keys through; only band_* entries are radios. Keys, not entries:
-	// one array per AP rather than one per radio as well.
+	// radio_stat passes unknown keys through; only band_* entries are radios.
 	const radios = (ap.radio_stat ?? {}) as Record<string, RadioBandStat | null | undefined>;
-	for (const key of Object.keys(radios)) {
+	for (const key in radios) {
+		if (!Object.prototype.hasOwnProperty.call(radios, key)) continue;
 		const radio = radios[key];
 		const band = normalizeBand(key);
 		if (!band || !radio || radio.disabled) continue;
@@ -133,5 +134,4 @@ export function radioIssues(
 			});
 		}
 	}
-	return issues;
 }
