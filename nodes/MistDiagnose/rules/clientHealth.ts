@@ -13,7 +13,7 @@ import { gradeHigherIsWorse, gradeLowerIsWorse, rssiLimits } from './support/thr
 import type { CommonStepInput } from './support/common';
 import { commonFindings } from './support/common';
 import { HealthTracker } from './support/health';
-import { groupBy, plural, round } from './support/collections';
+import { plural, round } from './support/collections';
 import { normalizeBand, sortBands } from './support/bands';
 import type { ApResolver } from './support/apIndex';
 import { apResolver } from './support/apIndex';
@@ -44,16 +44,17 @@ interface Assessed {
 
 /** Retries as a share of packets, the worse of transmit and receive; undefined below the packet minimum. */
 export function retryPercent(stat: ClientStat, minPackets: number): number | undefined {
-	const ratios = [
-		[stat.tx_retries, stat.tx_pkts],
-		[stat.rx_retries, stat.rx_pkts],
-	]
-		.filter(
-			([retries, packets]) =>
-				typeof retries === 'number' && typeof packets === 'number' && packets >= minPackets,
-		)
-		.map(([retries, packets]) => ((retries as number) / (packets as number)) * 100);
-	return ratios.length ? Math.max(...ratios) : undefined;
+	// Plain code rather than arrays: this runs for every client.
+	const tx = retryRatio(stat.tx_retries, stat.tx_pkts, minPackets);
+	const rx = retryRatio(stat.rx_retries, stat.rx_pkts, minPackets);
+	if (tx === undefined || rx === undefined) return tx ?? rx;
+	return Math.max(tx, rx);
+}
+
+function retryRatio(retries: unknown, packets: unknown, minPackets: number): number | undefined {
+	if (typeof retries !== 'number' || typeof packets !== 'number' || !(packets >= minPackets))
+		return undefined;
+	return (retries / packets) * 100;
 }
 
 function assess(
@@ -309,27 +310,34 @@ export function diagnoseClientHealth(
 ): StepResult {
 	const health = new HealthTracker('client_health', context);
 	for (const site of input.sites ?? []) health.check('site', site.id, site.id, site.name);
-	const assessed: Assessed[] = [];
+	// Only what a finding can need is kept: per AP its client count and weak clients, and the
+	// clients with a finding of their own. The healthy rest is checked and let go (most clients).
+	const byAp = new Map<string, { clients: number; weak: Assessed[] }>();
+	const unwell: Assessed[] = [];
 	const resolveAp = apResolver(input.apInventory);
 	for (const stat of input.clients ?? []) {
 		const siteId = stat.site_id ?? input.siteId;
 		if (!siteId) continue;
 		const client = assess(stat, siteId, thresholds, resolveAp);
 		health.check('client', client.mac, siteId, stat.hostname);
-		assessed.push(client);
+		if (client.ap) {
+			const key = `${client.siteId}|${client.ap}`;
+			let group = byAp.get(key);
+			if (!group) byAp.set(key, (group = { clients: 0, weak: [] }));
+			group.clients++;
+			if (client.rssi !== 'ok') group.weak.push(client);
+		}
+		if (client.rssi !== 'ok' || client.snr !== 'ok' || client.retries !== 'ok') unwell.push(client);
 	}
 	const findings: Finding[] = [];
 	const coveredByAp = new Set<string>();
-	for (const [key, apClients] of groupBy(assessed, (client) =>
-		client.ap ? `${client.siteId}|${client.ap}` : undefined,
-	)) {
-		const weak = apClients.filter((client) => client.rssi !== 'ok');
+	for (const [key, { clients, weak }] of byAp) {
 		if (
 			weak.length >= thresholds.coverageApMinClients &&
-			weak.length / apClients.length >= thresholds.coverageApShare
+			weak.length / clients >= thresholds.coverageApShare
 		) {
 			const [siteId, ap] = key.split('|');
-			findings.push(weakApFinding(siteId, ap, weak, apClients.length, thresholds, context));
+			findings.push(weakApFinding(siteId, ap, weak, clients, thresholds, context));
 			weak.forEach((client) => coveredByAp.add(client.mac));
 			health.flagAll(
 				'client',
@@ -337,7 +345,7 @@ export function diagnoseClientHealth(
 			);
 		}
 	}
-	for (const client of assessed) {
+	for (const client of unwell) {
 		const own = clientFindings(client, thresholds, context);
 		// A client already explained by its AP's coverage finding keeps only its non-signal findings.
 		findings.push(

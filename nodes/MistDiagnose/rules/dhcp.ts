@@ -18,7 +18,7 @@ import type { CommonStepInput } from './support/common';
 import { commonFindings, eventEvidence, windowNote } from './support/common';
 import { HealthTracker } from './support/health';
 import type { ClientRecord } from './support/directory';
-import { clientDirectory, vlanByMac } from './support/directory';
+import { clientDirectory, vlanLookup } from './support/directory';
 import { countBy, plural, round, topKey } from './support/collections';
 import type { AlarmInput } from './signals/alarms';
 import { alarmFacts, alarmSignals } from './signals/alarms';
@@ -271,7 +271,7 @@ export function diagnoseDhcp(
 	const classify = createEventClassifier(input.catalogue);
 	const defaults = {
 		...input.defaults,
-		vlanByMac: { ...vlanByMac(directory), ...input.defaults?.vlanByMac },
+		vlanOf: vlanLookup(directory, input.defaults?.vlanByMac),
 	};
 	const failures = toFailures(input.events ?? [], classify, ['dhcp_failure'], defaults);
 	// DHCPv6 failures are frequent noise on dual-stack networks: counted next to v4 failures only.

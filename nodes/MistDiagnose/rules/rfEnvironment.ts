@@ -141,7 +141,7 @@ export function diagnoseRfEnvironment(
 	for (const ap of input.aps ?? []) {
 		if (!ap.site_id || (ap.status && ap.status !== 'connected')) continue;
 		health.check('ap', normalizeMacLoose(ap.mac), ap.site_id, ap.name);
-		issues.push(...radioIssues(ap, thresholds, input.utilizationHistory));
+		radioIssues(ap, thresholds, input.utilizationHistory, issues);
 	}
 	const findings: Finding[] = [];
 	for (const [key, group] of groupBy(issues, (issue) => `${issue.siteId}|${issue.rule}`)) {

@@ -39,6 +39,7 @@ export function makeFinding(parts: FindingParts): Finding {
 	const stamps = parts.timestamps.filter((value) => Number.isFinite(value));
 	const first = stamps.length ? Math.min(...stamps) : parts.now;
 	const last = stamps.length ? Math.max(...stamps) : parts.now;
+	const firstSeen = isoFromEpoch(first);
 	return {
 		fingerprint: fingerprint(parts.scope.org_id, parts.scope.site_id, parts.rule, parts.target),
 		step: parts.step,
@@ -50,16 +51,19 @@ export function makeFinding(parts: FindingParts): Finding {
 		likelyCause: parts.likelyCause,
 		remediation: parts.remediation,
 		followUp: parts.followUp ?? [],
-		firstSeen: isoFromEpoch(first),
-		lastSeen: isoFromEpoch(last),
+		firstSeen,
+		// Most findings have one timestamp: format it once.
+		lastSeen: last === first ? firstSeen : isoFromEpoch(last),
 		count: parts.count ?? Math.max(1, stamps.length),
 	};
 }
 
 function dropUndefined<T extends object>(value: T): T {
-	return Object.fromEntries(
-		Object.entries(value).filter(
-			([, entry]) => entry !== undefined && entry !== null && entry !== '',
-		),
-	) as T;
+	// A loop rather than entries/filter/fromEntries: it runs for every finding.
+	const kept: Record<string, unknown> = {};
+	for (const key of Object.keys(value)) {
+		const entry = (value as Record<string, unknown>)[key];
+		if (entry !== undefined && entry !== null && entry !== '') kept[key] = entry;
+	}
+	return kept as T;
 }

@@ -9,9 +9,9 @@ import type { Finding } from './types';
 export function mergeFindings(findings: Finding[]): Finding[] {
 	const byKey = new Map<string, Finding[]>();
 	for (const finding of findings) {
-		const group = byKey.get(finding.fingerprint) ?? [];
-		group.push(finding);
-		byKey.set(finding.fingerprint, group);
+		const group = byKey.get(finding.fingerprint);
+		if (group) group.push(finding);
+		else byKey.set(finding.fingerprint, [finding]);
 	}
 	return [...byKey.values()].map((group) => (group.length === 1 ? group[0] : combine(group)));
 }

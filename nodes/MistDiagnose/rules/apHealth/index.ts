@@ -7,6 +7,7 @@ import type { CommonStepInput } from '../support/common';
 import { commonFindings } from '../support/common';
 import { HealthTracker } from '../support/health';
 import type { ApStat } from '../support/uplink';
+import { SwitchIndex } from '../support/uplink';
 import type { DeviceEventInput } from '../support/deviceEvents';
 import type { AlarmInput } from '../signals/alarms';
 import { alarmSignals } from '../signals/alarms';
@@ -49,19 +50,20 @@ export function diagnoseApHealth(
 		...marvisSignals(input.marvisActions, ['ap_disconnect']),
 	];
 	const restartAlarms = alarmSignals(input.alarms, ['device_restarted']);
+	const switches = new SwitchIndex(input.switches);
 	const connected = [...aps.values()].filter((ap) => !ap.status || ap.status === 'connected');
 	const findings: Finding[] = [
-		...offlineFindings(aps, offlineSignals, input.switches, thresholds, context, health),
+		...offlineFindings(aps, offlineSignals, switches, thresholds, context, health),
 		...stabilityFindings(
 			input.deviceEvents ?? [],
 			restartAlarms,
 			aps,
-			input.switches,
+			switches,
 			thresholds,
 			context,
 		),
 		...connected.flatMap((ap) => loadFindings(ap, ap.site_id as string, thresholds, context)),
-		...uplinkErrorFindings(connected, input.switches, thresholds, context),
+		...uplinkErrorFindings(connected, switches, thresholds, context),
 		...commonFindings('ap_health', input, thresholds, context),
 	];
 	return health.result(findings);

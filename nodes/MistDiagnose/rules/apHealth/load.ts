@@ -4,10 +4,13 @@ import { manual, remediate } from '../../../shared/findings/remediation';
 import { normalizeMacLoose, targets } from '../../../shared/findings/fingerprint';
 import type { DiagnosisContext } from '../support/context';
 import { deviceLabel, siteLabel, siteScope } from '../support/context';
-import type { DiagnosisThresholds } from '../support/thresholds';
+import type { DiagnosisThresholds, Limits } from '../support/thresholds';
 import { gradeHigherIsWorse } from '../support/thresholds';
 import { normalizeBand, sortBands } from '../support/bands';
 import type { ApStat } from '../support/uplink';
+
+const overLimit = (value: number | null | undefined, limits: Limits) =>
+	typeof value === 'number' && gradeHigherIsWorse(value, limits) !== 'ok';
 
 /** Client load and CPU of a connected AP. */
 export function loadFindings(
@@ -16,6 +19,12 @@ export function loadFindings(
 	thresholds: DiagnosisThresholds,
 	context: DiagnosisContext,
 ): Finding[] {
+	// Most APs are within both limits: return before building the label and scope findings share.
+	if (
+		!overLimit(ap.num_clients, thresholds.clientsPerAp) &&
+		!overLimit(ap.cpu_util, thresholds.apCpuPercent)
+	)
+		return [];
 	const findings: Finding[] = [];
 	const mac = normalizeMacLoose(ap.mac);
 	const label = deviceLabel(context, mac, ap.name);

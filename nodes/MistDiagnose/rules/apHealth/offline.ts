@@ -1,4 +1,3 @@
-import type { DeviceStat } from '../../../shared/schemas/mist.schemas';
 import type { Finding, Remediation } from '../../../shared/findings/types';
 import { makeFinding } from '../../../shared/findings/build';
 import { manual, remediate } from '../../../shared/findings/remediation';
@@ -8,8 +7,7 @@ import { deviceLabel, siteLabel, siteScope } from '../support/context';
 import type { DiagnosisThresholds } from '../support/thresholds';
 import type { HealthTracker } from '../support/health';
 import { groupBy, plural } from '../support/collections';
-import type { ApStat } from '../support/uplink';
-import { uplinkPort } from '../support/uplink';
+import type { ApStat, SwitchIndex } from '../support/uplink';
 import type { Signal } from '../signals/alarms';
 import { alarmFacts } from '../signals/alarms';
 
@@ -17,11 +15,11 @@ function offlineFinding(
 	siteId: string,
 	mac: string,
 	ap: ApStat | undefined,
-	switches: DeviceStat[] | undefined,
+	switches: SwitchIndex,
 	context: DiagnosisContext,
 	extra: { timestamps: number[]; evidence: Record<string, unknown>; count?: number },
 ): Finding {
-	const port = ap ? uplinkPort(ap, switches) : undefined;
+	const port = ap ? switches.portOf(ap) : undefined;
 	const followUp: Remediation[] = port
 		? [
 				remediate.bouncePort(
@@ -92,7 +90,7 @@ function siteDownFinding(
 function signalOfflineFindings(
 	signals: Signal[],
 	aps: Map<string, ApStat>,
-	switches: DeviceStat[] | undefined,
+	switches: SwitchIndex,
 	context: DiagnosisContext,
 ): Finding[] {
 	// Stats are fresher than an open alarm: an AP reported connected now has recovered.
@@ -126,7 +124,7 @@ function signalOfflineFindings(
 export function offlineFindings(
 	aps: Map<string, ApStat>,
 	signals: Signal[],
-	switches: DeviceStat[] | undefined,
+	switches: SwitchIndex,
 	thresholds: DiagnosisThresholds,
 	context: DiagnosisContext,
 	health: HealthTracker,

@@ -1,4 +1,3 @@
-import type { DeviceStat } from '../../../shared/schemas/mist.schemas';
 import type { Finding } from '../../../shared/findings/types';
 import { makeFinding } from '../../../shared/findings/build';
 import { manual, remediate } from '../../../shared/findings/remediation';
@@ -7,7 +6,7 @@ import type { DiagnosisContext } from '../support/context';
 import { deviceLabel, siteLabel, siteScope } from '../support/context';
 import type { DiagnosisThresholds } from '../support/thresholds';
 import { countBy, groupBy, plural } from '../support/collections';
-import type { ApStat } from '../support/uplink';
+import type { ApStat, SwitchIndex } from '../support/uplink';
 import { portScope, uplinkOf } from './uplinkPort';
 import type { DeviceEventInput } from '../support/deviceEvents';
 import type { Signal } from '../signals/alarms';
@@ -26,7 +25,7 @@ function repeatedFinding(
 	mac: string,
 	count: number,
 	ap: ApStat | undefined,
-	switches: DeviceStat[] | undefined,
+	switches: SwitchIndex,
 	evidence: Record<string, unknown>,
 	timestamps: number[],
 	context: DiagnosisContext,
@@ -86,7 +85,7 @@ export function stabilityFindings(
 	events: DeviceEventInput[],
 	restartAlarms: Signal[],
 	aps: Map<string, ApStat>,
-	switches: DeviceStat[] | undefined,
+	switches: SwitchIndex,
 	thresholds: DiagnosisThresholds,
 	context: DiagnosisContext,
 ): Finding[] {

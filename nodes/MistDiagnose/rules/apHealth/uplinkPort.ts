@@ -7,8 +7,7 @@ import type { DiagnosisContext } from '../support/context';
 import { deviceLabel, siteLabel, siteScope } from '../support/context';
 import type { DiagnosisThresholds } from '../support/thresholds';
 import { round } from '../support/collections';
-import type { ApStat, SwitchPort } from '../support/uplink';
-import { uplinkPort } from '../support/uplink';
+import type { ApStat, SwitchIndex, SwitchPort } from '../support/uplink';
 
 /** What the switch reports of the port an AP hangs on (`ports` and `module_stat` of its stats). */
 export interface UplinkPortState {
@@ -35,17 +34,17 @@ function poeBudget(sw: DeviceStat): UplinkPortState['poe_budget'] {
 	return max > 0 ? { max_power: max, power_draw: round(draw, 1) } : undefined;
 }
 
-/** The AP's switch port (LLDP matched to a Mist switch) and that port's state, when known. */
-export function uplinkOf(
-	ap: ApStat | undefined,
-	switches: DeviceStat[] | undefined,
-): { port: SwitchPort; state: UplinkPortState } | undefined {
-	const port = ap ? uplinkPort(ap, switches) : undefined;
+/** The AP's switch port (LLDP matched to a Mist switch), that switch and what it reports of the port. */
+function uplinkStat(ap: ApStat | undefined, switches: SwitchIndex) {
+	const port = ap ? switches.portOf(ap) : undefined;
 	if (!port) return undefined;
-	const sw = switches?.find((candidate) => normalizeMacLoose(candidate.mac) === port.switchMac);
-	const ports = (sw as { ports?: PortStat[] | null } | undefined)?.ports ?? [];
-	const stat = ports.find((entry) => entry.port_id === port.portId) ?? {};
-	const state: UplinkPortState = {
+	const sw = switches.switchWithMac(port.switchMac);
+	const stat: PortStat = (sw && switches.portStat(sw, port.portId)) ?? {};
+	return { port, sw, stat };
+}
+
+function portState(sw: DeviceStat | undefined, stat: PortStat): UplinkPortState {
+	return {
 		up: bool(stat.up),
 		last_flapped: num(stat.last_flapped),
 		rx_errors: num(stat.rx_errors),
@@ -55,7 +54,15 @@ export function uplinkOf(
 		power_draw: num(stat.power_draw),
 		poe_budget: sw ? poeBudget(sw) : undefined,
 	};
-	return { port, state };
+}
+
+/** The AP's switch port (LLDP matched to a Mist switch) and that port's state, when known. */
+export function uplinkOf(
+	ap: ApStat | undefined,
+	switches: SwitchIndex,
+): { port: SwitchPort; state: UplinkPortState } | undefined {
+	const uplink = uplinkStat(ap, switches);
+	return uplink && { port: uplink.port, state: portState(uplink.sw, uplink.stat) };
 }
 
 /** Scope fields naming the switch port of an AP finding. */
@@ -82,15 +89,16 @@ export function portScope(port: SwitchPort | undefined) {
  */
 export function uplinkErrorFindings(
 	aps: ApStat[],
-	switches: DeviceStat[] | undefined,
+	switches: SwitchIndex,
 	thresholds: DiagnosisThresholds,
 	context: DiagnosisContext,
 ): Finding[] {
 	const findings: Finding[] = [];
 	for (const ap of aps) {
-		const uplink = uplinkOf(ap, switches);
-		const errors = (uplink?.state.rx_errors ?? 0) + (uplink?.state.tx_errors ?? 0);
-		const frames = uplink?.state.rx_pkts ?? 0;
+		// The port's counters first: the full state is built only for a port with errors.
+		const uplink = uplinkStat(ap, switches);
+		const errors = (num(uplink?.stat.rx_errors) ?? 0) + (num(uplink?.stat.tx_errors) ?? 0);
+		const frames = num(uplink?.stat.rx_pkts) ?? 0;
 		if (!uplink || !ap.site_id || errors < thresholds.portErrorsMin || frames <= 0) continue;
 		const share = errors / frames;
 		if (share <= thresholds.portErrorShare) continue;
@@ -112,7 +120,7 @@ export function uplinkErrorFindings(
 				target: targets.mac(mac),
 				summary: `The uplink of AP ${deviceLabel(context, mac, ap.name)} at ${siteLabel(context, ap.site_id)} (${where}) counts ${errors} errors (${round(share * 100, 2)}% of frames).`,
 				evidence: {
-					uplinkPort: uplink.state,
+					uplinkPort: portState(uplink.sw, uplink.stat),
 					metrics: [
 						{ metric: 'port_error_share', value: round(share, 5), warn: thresholds.portErrorShare },
 					],

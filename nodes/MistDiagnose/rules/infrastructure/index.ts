@@ -10,7 +10,7 @@ import type { CommonStepInput } from '../support/common';
 import { commonFindings } from '../support/common';
 import { HealthTracker } from '../support/health';
 import type { ClientRecord } from '../support/directory';
-import { clientDirectory, vlanByMac } from '../support/directory';
+import { clientDirectory, vlanLookup } from '../support/directory';
 import type { DeviceEventInput } from '../support/deviceEvents';
 import type { AlarmInput } from '../signals/alarms';
 import { alarmSignals } from '../signals/alarms';
@@ -66,7 +66,7 @@ export function diagnoseInfrastructure(
 		['dns_failure', 'arp_failure'],
 		{
 			...input.defaults,
-			vlanByMac: { ...vlanByMac(directory), ...input.defaults?.vlanByMac },
+			vlanOf: vlanLookup(directory, input.defaults?.vlanByMac),
 		},
 	);
 	const deviceEvents = input.deviceEvents ?? [];

@@ -67,25 +67,32 @@ export const RULES: Record<
 /** AP-level: warn → minor, crit → major. */
 const SEVERITY: Record<Exclude<Grade, 'ok'>, Severity> = { warn: 'minor', crit: 'major' };
 
+const RULE_NAMES = Object.keys(RULES) as RfRule[];
+
+/** Adds the issues of the AP's radios to `issues` (no array per AP: this runs for every AP). */
 export function radioIssues(
 	ap: ApStat,
 	thresholds: DiagnosisThresholds,
 	history: Record<string, number[]> | undefined,
-): RadioIssue[] {
-	const issues: RadioIssue[] = [];
+	issues: RadioIssue[],
+): void {
 	const mac = normalizeMacLoose(ap.mac);
 	// radio_stat passes unknown keys through; only band_* entries are radios.
-	for (const [key, radio] of Object.entries(ap.radio_stat ?? {}) as Array<
-		[string, RadioBandStat | null | undefined]
-	>) {
+	const radios = (ap.radio_stat ?? {}) as Record<string, RadioBandStat | null | undefined>;
+	for (const key in radios) {
+		if (!Object.prototype.hasOwnProperty.call(radios, key)) continue;
+		const radio = radios[key];
 		const band = normalizeBand(key);
 		if (!band || !radio || radio.disabled) continue;
-		for (const rule of Object.keys(RULES) as RfRule[]) {
+		for (const rule of RULE_NAMES) {
 			const spec = RULES[rule];
 			const value = radio[spec.metric];
 			if (typeof value !== 'number') continue;
 			const limits = spec.limits(thresholds);
 			let grade: Grade = gradeHigherIsWorse(value, limits);
+			const past = rule === 'high_channel_utilization' ? history?.[`${mac}:${band}`] : undefined;
+			// Most radios are within their limits and have no history to compare with: nothing to build.
+			if (grade === 'ok' && !past) continue;
 			const metric: MetricEvidence = {
 				metric: `${spec.metric}_${band}`,
 				value,
@@ -95,7 +102,6 @@ export function radioIssues(
 			};
 			let unusual = false;
 			let severity: Severity | undefined = grade === 'ok' ? undefined : SEVERITY[grade];
-			const past = rule === 'high_channel_utilization' ? history?.[`${mac}:${band}`] : undefined;
 			if (past) {
 				const verdict = checkBaseline(value, past, {
 					k: thresholds.baselineK,
@@ -128,5 +134,4 @@ export function radioIssues(
 			});
 		}
 	}
-	return issues;
 }

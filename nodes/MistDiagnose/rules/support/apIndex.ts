@@ -27,9 +27,13 @@ export function apResolver(inventory: DeviceStat[] = []): ApResolver {
 	const byId = new Map<string, DeviceStat>();
 	const byMac = new Map<string, DeviceStat>();
 	const byRadio = new Map<string, DeviceStat>();
+	// One answer per AP, made once: the resolver runs for every client record.
+	const answers = new Map<DeviceStat, { mac: string; ap: DeviceStat }>();
 	for (const ap of inventory) {
 		if (ap.id) byId.set(ap.id.toLowerCase(), ap);
-		byMac.set(normalizeMacLoose(ap.mac), ap);
+		const mac = normalizeMacLoose(ap.mac);
+		byMac.set(mac, ap);
+		answers.set(ap, { mac, ap });
 		for (const band of Object.values(ap.radio_stat ?? {})) {
 			const radio = (band as { mac?: unknown } | null)?.mac;
 			if (typeof radio === 'string' && radio) byRadio.set(normalizeMacLoose(radio), ap);
@@ -37,12 +41,14 @@ export function apResolver(inventory: DeviceStat[] = []): ApResolver {
 	}
 	return ({ mac, id }) => {
 		const given = mac ? normalizeMacLoose(mac) : undefined;
-		const idMac = macOfDeviceId(id);
 		const ap =
 			(id ? byId.get(id.trim().toLowerCase()) : undefined) ??
-			(given ? (byMac.get(given) ?? byRadio.get(given)) : undefined) ??
-			(idMac ? byMac.get(idMac) : undefined);
-		if (ap) return { mac: normalizeMacLoose(ap.mac), ap };
+			(given ? (byMac.get(given) ?? byRadio.get(given)) : undefined);
+		if (ap) return answers.get(ap);
+		// The id's MAC only when the id and the MAC matched nothing (a regex, so not for every record).
+		const idMac = macOfDeviceId(id);
+		const byIdMac = idMac ? byMac.get(idMac) : undefined;
+		if (byIdMac) return answers.get(byIdMac);
 		const key = given ?? idMac;
 		return key ? { mac: key } : undefined;
 	};

@@ -1,7 +1,19 @@
 import type { Band } from '../../../shared/findings/remediation';
 
+/** The usual spellings, answered without trimming, lower-casing and a regex (one call per radio). */
+const EXACT_BANDS = new Map<unknown, Band>([
+	['band_24', '24'],
+	['band_5', '5'],
+	['band_6', '6'],
+	['24', '24'],
+	['5', '5'],
+	['6', '6'],
+]);
+
 /** Mist writes bands as "24"/"5"/"6" (sometimes numbers, sometimes "2.4"); radio_stat keys as band_24… */
 export function normalizeBand(value: unknown): Band | undefined {
+	const exact = EXACT_BANDS.get(value);
+	if (exact) return exact;
 	const text = String(value ?? '')
 		.trim()
 		.toLowerCase()

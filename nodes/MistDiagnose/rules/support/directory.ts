@@ -32,13 +32,28 @@ export function clientInfo(record: ClientRecord): ClientInfo {
 }
 
 export function clientDirectory(records: ClientRecord[] | undefined): Map<string, ClientInfo> {
-	return new Map(
-		(records ?? []).map((record) => [normalizeMacLoose(record.mac), clientInfo(record)]),
-	);
+	const directory = new Map<string, ClientInfo>();
+	for (const record of records ?? [])
+		directory.set(normalizeMacLoose(record.mac), clientInfo(record));
+	return directory;
 }
 
 export function vlanByMac(directory: Map<string, ClientInfo>): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const [mac, info] of directory) if (info.vlan) out[mac] = info.vlan;
 	return out;
+}
+
+/**
+ * Client MAC → VLAN: the caller's own `given` map first, else the client's record. A lookup rather
+ * than one merged object, which copied every client's VLAN into a new object on every run.
+ */
+export function vlanLookup(
+	directory: Map<string, ClientInfo>,
+	given: Record<string, string> | undefined,
+): (mac: string) => string | undefined {
+	return (mac) =>
+		given && Object.prototype.hasOwnProperty.call(given, mac)
+			? given[mac]
+			: directory.get(mac)?.vlan;
 }

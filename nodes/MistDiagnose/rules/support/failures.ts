@@ -49,6 +49,8 @@ export interface EventDefaults {
 	client_mac?: string;
 	/** Client MAC → VLAN, from client stats or client search, when events lack `vlan`. */
 	vlanByMac?: Record<string, string>;
+	/** Client MAC → VLAN as a lookup (`vlanLookup` of directory.ts); used instead of `vlanByMac`. */
+	vlanOf?: (mac: string) => string | undefined;
 }
 
 const text = (value: unknown) =>
@@ -62,6 +64,7 @@ export function toFailures(
 	defaults: EventDefaults = {},
 ): FailureEvent[] {
 	const failures: FailureEvent[] = [];
+	const vlanOf = defaults.vlanOf ?? ((mac: string) => defaults.vlanByMac?.[mac]);
 	for (const event of events) {
 		const category = classify(event.type).category;
 		if (!categories.includes(category)) continue;
@@ -77,7 +80,7 @@ export function toFailures(
 			timestamp: event.timestamp,
 			ap: text(event.ap) && normalizeMacLoose(String(event.ap)),
 			ssid: text(event.ssid),
-			vlan: text(event.vlan) ?? defaults.vlanByMac?.[mac],
+			vlan: text(event.vlan) ?? vlanOf(mac),
 			username: text(event.username),
 			text: text(event.text),
 			key_mgmt: text(event.key_mgmt),

@@ -5,6 +5,7 @@ import type {
 	ScopeLevel,
 	StepResult,
 } from '../../../shared/findings/types';
+import { SCOPE_LEVELS } from '../../../shared/findings/types';
 import { mergeFindings } from '../../../shared/findings/merge';
 import { bySeverity } from '../../../shared/findings/severity';
 import type { DiagnosisContext } from './context';
@@ -15,8 +16,12 @@ import type { DiagnosisContext } from './context';
  * affected client themselves (evidence only keeps a bounded sample of MACs).
  */
 export class HealthTracker {
-	private readonly checked = new Map<string, HealthyEntity>();
-	private readonly flagged = new Set<string>();
+	/** Checked entities in the order they were first checked (the order `healthy` lists them in). */
+	private readonly checked: HealthyEntity[] = [];
+	// Ids per level rather than `level:id` strings: check runs for every record (and its site), so
+	// it should not build a key string each time.
+	private readonly checkedIds = idsByLevel();
+	private readonly flagged = idsByLevel();
 
 	constructor(
 		private readonly step: DiagnosisStep,
@@ -25,8 +30,9 @@ export class HealthTracker {
 
 	check(level: ScopeLevel, id: string, siteId: string, name?: string | null): void {
 		if (level !== 'site') this.check('site', siteId, siteId, this.context.siteNames?.[siteId]);
-		const key = `${level}:${id}`;
-		if (this.checked.has(key)) return;
+		const ids = this.checkedIds[level];
+		if (ids.has(id)) return;
+		ids.add(id);
 		const entity: HealthyEntity = {
 			step: this.step,
 			level,
@@ -35,11 +41,11 @@ export class HealthTracker {
 			site_id: siteId,
 		};
 		if (name) entity.name = name;
-		this.checked.set(key, entity);
+		this.checked.push(entity);
 	}
 
 	flag(level: ScopeLevel, id: string): void {
-		this.flagged.add(`${level}:${id}`);
+		this.flagged[level].add(id);
 	}
 
 	flagAll(level: ScopeLevel, ids: Iterable<string>): void {
@@ -56,9 +62,14 @@ export class HealthTracker {
 			if (finding.scope.switch_mac)
 				this.flag('switch_port', `${finding.scope.switch_mac}/${finding.scope.port_id ?? ''}`);
 		}
-		const healthy = [...this.checked.entries()]
-			.filter(([key]) => !this.flagged.has(key))
-			.map(([, entity]) => entity);
+		const healthy = this.checked.filter((entity) => !this.flagged[entity.level].has(entity.id));
 		return { findings: merged, healthy };
 	}
+}
+
+function idsByLevel(): Record<ScopeLevel, Set<string>> {
+	return Object.fromEntries(SCOPE_LEVELS.map((level) => [level, new Set<string>()])) as Record<
+		ScopeLevel,
+		Set<string>
+	>;
 }
