@@ -209,6 +209,26 @@ export const diagnoseProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'API Budget Reserve',
+				name: 'budgetReserve',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				displayOptions: { show: { '/mode': ['sweep'] } },
+				default: 500,
+				description:
+					'Calls per hour of the Mist token that sweeps leave to people, triage and the troubleshooter. With Pace to API Budget on, no sweep spends them.',
+			},
+			{
+				displayName: 'API Budget Share (%)',
+				name: 'budgetShare',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 100 },
+				displayOptions: { show: { '/mode': ['sweep'] } },
+				default: 0,
+				description:
+					"This workflow's share of what the token's sweeps may spend per hour; 0 shares it equally among the workflows that swept in the last hour",
+			},
+			{
 				displayName: 'Baseline Field',
 				name: 'baselineField',
 				type: 'string',
@@ -291,6 +311,15 @@ export const diagnoseProperties: INodeProperties[] = [
 				default: 10,
 				description:
 					'Most sites per step whose detail is fetched (worst SLE first); bounds the API cost',
+			},
+			{
+				displayName: 'Pace to API Budget',
+				name: 'paceToBudget',
+				type: 'boolean',
+				displayOptions: { show: { '/mode': ['sweep'] } },
+				default: true,
+				description:
+					"Whether to keep this sweep within its share of the Mist token's 5,000 calls per hour (recorded in the Memory, checked against /self/usage): drill-downs beyond the share are skipped, and the whole sweep when the hour has nothing left above the reserve. The output's _budget says what was skipped and why.",
 			},
 			{
 				displayName: 'Site IDs',

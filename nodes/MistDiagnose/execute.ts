@@ -10,10 +10,11 @@ import { resolveOrgId } from '../shared/params/scope';
 import { executionReads } from './collect/executionReads';
 import { MistDataCollector } from './collect/MistDataCollector';
 import { checkSiteFilter, readSweepScope, readThresholds, readWindow } from './parameters';
+import { openSweepBudget, recordSweepBudget } from './budget';
 import { explainOutcome, runSteps } from './run';
 import { openSlowCache } from './slowCache';
 import { isDiagnosisStep } from './steps';
-import { sitesFromHealthyInput, sweepOutputs } from './sweep';
+import { SWEEP_SKIPPED, sitesFromHealthyInput, sweepOutputs } from './sweep';
 import { triage } from './triage';
 import type { ItemKind, TriageTarget } from './triage';
 
@@ -38,6 +39,7 @@ async function prepare(
 	client: MistClient,
 	nowMs: number,
 	itemIndex: number,
+	mode: 'sweep' | 'triage',
 ) {
 	const step = String(ctx.getNodeParameter('step', itemIndex));
 	const steps = step === 'all' ? [...STEPS] : [step];
@@ -47,9 +49,9 @@ async function prepare(
 		});
 	}
 	const thresholds = readThresholds(ctx, itemIndex);
-	const scope = readSweepScope(ctx, itemIndex, thresholds);
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	// Before any Mist call: a refused n8n API key stops the node without spending Mist's rate limit.
-	const { cache, location } = await openSlowCache(ctx, nowMs);
+	const { cache, location, memory } = await openSlowCache(ctx, nowMs);
 	const orgId = await resolveOrgId(ctx, client, itemIndex);
 	const window = readWindow(ctx, itemIndex);
 	const reads = executionReads({
@@ -58,6 +60,10 @@ async function prepare(
 		orgId,
 		window,
 	});
+	// Triage answers for a few items at a time and lives in the budget's reserve; sweeps are paced.
+	const budget =
+		mode === 'sweep' ? await openSweepBudget(ctx, client, memory, reads, options) : undefined;
+	const scope = { ...readSweepScope(ctx, itemIndex, thresholds), budget };
 	const collector = new MistDataCollector(
 		client,
 		ctx.getNode(),
@@ -66,19 +72,20 @@ async function prepare(
 		itemIndex,
 		cache,
 		reads,
+		budget,
 	);
 	await checkSiteFilter(ctx, collector, scope, itemIndex);
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	/** Added to every output item: how the event reads were made, where the cache lives, and the API cost when asked. */
+	/** Added to every output item: how the event reads were made, where the cache lives, the API cost when asked, and the budget. */
 	const extra = async (): Promise<IDataObject> => {
 		const eventReads = await collector.eventReadReport();
 		return {
 			...(eventReads ? { _eventReads: eventReads } : {}),
 			_cache: { ...location },
 			...(options.includeRequestStats === false ? {} : { _requestStats: { ...client.stats } }),
+			...(budget ? { _budget: budget.report() } : {}),
 		};
 	};
-	return { steps, thresholds, scope, collector, options, extra };
+	return { steps, thresholds, scope, collector, options, extra, budget };
 }
 
 async function sweepMode(
@@ -86,12 +93,18 @@ async function sweepMode(
 	client: MistClient,
 	nowMs: number,
 ): Promise<INodeExecutionData[][]> {
-	const { steps, thresholds, scope, collector, options, extra } = await prepare(
+	const { steps, thresholds, scope, collector, options, extra, budget } = await prepare(
 		this,
 		client,
 		nowMs,
 		0,
+		'sweep',
 	);
+	const budgetProblem = budget?.startProblem();
+	if (budgetProblem) {
+		await recordSweepBudget(this, budget);
+		return skippedSweep(this, steps, budgetProblem, await extra());
+	}
 	const outputOptions = {
 		healthyOutput: String(options.healthyOutput ?? 'sites'),
 		healthyBelow: readHealthySeverity(this, options),
@@ -107,7 +120,28 @@ async function sweepMode(
 			? emptyRun
 			: await runSteps(collector, steps, { ...scope, siteFilter: sites }, thresholds, nowMs);
 	const explained = await explainOutcome(collector, outcome, thresholds, nowMs);
+	await recordSweepBudget(this, budget);
 	return sweepOutputs(outcome, explained, outputOptions, await extra());
+}
+
+/** A sweep the API budget cannot afford: nothing read, one item on Healthy saying why (a chain goes on). */
+function skippedSweep(
+	ctx: IExecuteFunctions,
+	steps: string[],
+	problem: string,
+	extra: IDataObject,
+): INodeExecutionData[][] {
+	const summary = `Sweep of ${steps.join(', ')} skipped to stay within the Mist API budget: ${problem}.`;
+	ctx.addExecutionHints?.({ message: summary, type: 'warning', location: 'outputPane' });
+	return [
+		[],
+		[
+			{
+				json: { kind: SWEEP_SKIPPED, level: 'org', steps, summary, ...extra },
+				pairedItem: { item: 0 },
+			},
+		],
+	];
 }
 
 /** The sites that passed the earlier step, within the node's own Site IDs (when it has any). */
@@ -138,7 +172,7 @@ async function triageMode(
 		collector,
 		options,
 		extra: outputExtra,
-	} = await prepare(this, client, nowMs, 0);
+	} = await prepare(this, client, nowMs, 0, 'triage');
 	const kind = this.getNodeParameter('itemKind', 0, 'client') as ItemKind;
 	const issues: INodeExecutionData[] = [];
 	const healthy: INodeExecutionData[] = [];

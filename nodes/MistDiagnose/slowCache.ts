@@ -76,7 +76,7 @@ export function memorySlowCache(memory: MistMemory, now: number): SlowDataCache 
 export async function openSlowCache(
 	ctx: IExecuteFunctions,
 	now: number,
-): Promise<{ cache: SlowDataCache; location: MemoryLocation }> {
+): Promise<{ cache: SlowDataCache; location: MemoryLocation; memory: MistMemory }> {
 	const memory = await openMemory(ctx, { staticData: 'global' });
 	const location = { ...memory.location };
 	if (location.warning)
@@ -85,7 +85,7 @@ export async function openSlowCache(
 	const cache = shared
 		? memorySlowCache(memory, now)
 		: workflowSlowCache(ctx.getWorkflowStaticData('global'), now);
-	return { cache, location };
+	return { cache, location, memory };
 }
 
 function fresh<T>(entry: CacheEntry | undefined, now: number, maxAgeMs: number): T | undefined {

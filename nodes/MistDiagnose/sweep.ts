@@ -8,6 +8,8 @@ import type { StepsOutcome } from './run';
 /** Marks the items of a sweep's Healthy output, so a chained step knows its input is a site list. */
 export const HEALTHY_SITE = 'healthySite';
 export const NO_HEALTHY_SITE = 'noHealthySite';
+/** A sweep the API budget could not afford (it read nothing). */
+export const SWEEP_SKIPPED = 'sweepSkipped';
 
 export interface SweepOutputOptions {
 	/** `sites` (one item per healthy site) or `all` (every checked entity). */

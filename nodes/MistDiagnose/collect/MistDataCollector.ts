@@ -36,6 +36,7 @@ import { dedupeClientEvents } from '../rules/support/dedupe';
 import { createEventClassifier, unclassifiedEventTypes } from '../rules/support/eventClassifier';
 import type { EventCatalogueEntry } from '../rules/support/eventClassifier';
 import type { SlowDataCache } from '../slowCache';
+import type { BudgetGate } from '../../shared/budget/governor';
 import { readOnce } from './executionReads';
 import type { ExecutionReads } from './executionReads';
 import { EventTypeFilter } from './typeFilter';
@@ -89,6 +90,13 @@ export interface SiteSummary {
 export type TimeWindow = IDataObject;
 
 const HOUR = 3_600_000;
+/** The oldest copy of slow-changing data a sweep short of budget still uses. */
+const STALE_MAX_AGE = 7 * 24 * HOUR;
+
+/** The keys under which the drill-down reads of a site are shared, so a budget can tell what is read. */
+export const clientSearchRead = (siteId: string) => `clientSearch:${siteId}`;
+export const clientStatsRead = (siteId: string) => `clientStats:${siteId}`;
+export const sleSummaryRead = (siteId: string, metric: string) => `sleSummary:${siteId}:${metric}`;
 
 /**
  * Fetches the Mist data the diagnosis steps declare (for a sweep and for triage alike), each data
@@ -111,6 +119,7 @@ export class MistDataCollector {
 		private readonly itemIndex = 0,
 		private readonly slowCache?: SlowDataCache,
 		private readonly sharedReads: ExecutionReads = new Map(),
+		private readonly budget?: BudgetGate,
 	) {
 		this.typeFilter = new EventTypeFilter(
 			{
@@ -137,6 +146,11 @@ export class MistDataCollector {
 		const cacheKey = `${this.orgId}:${key}`;
 		const hit = fresh ? undefined : await this.slowCache?.get<T>(cacheKey, maxAgeMs);
 		if (hit !== undefined) return hit;
+		// Short of budget, an older copy serves rather than a fresh read.
+		const stale =
+			fresh || !this.budget ? undefined : await this.slowCache?.get<T>(cacheKey, STALE_MAX_AGE);
+		if (stale !== undefined && !this.budget?.admit('slow', 1, `${key} (cached copy kept)`))
+			return stale;
 		const value = await load();
 		await this.slowCache?.set(cacheKey, value);
 		return value;
@@ -145,6 +159,11 @@ export class MistDataCollector {
 	private once<T>(key: string, load: () => Promise<T>): Promise<T> {
 		if (!this.cache.has(key)) this.cache.set(key, load());
 		return this.cache.get(key) as Promise<T>;
+	}
+
+	/** How many of these shared reads no node of the execution has made (or started) yet. */
+	unreadCount(keys: string[]): number {
+		return keys.filter((key) => !this.sharedReads.has(key)).length;
 	}
 
 	/** Read once per execution, whichever Diagnose node of it asks first (see executionReads.ts). */
@@ -419,7 +438,7 @@ export class MistDataCollector {
 
 	/** Drill-down: client records (with VLANs) of one site, including clients that failed to connect. */
 	siteClientSearch(siteId: string): Promise<ClientSearchResult[]> {
-		return this.sharedRead(`clientSearch:${siteId}`, async () => {
+		return this.sharedRead(clientSearchRead(siteId), async () => {
 			const clients = await this.client.getAllSearch(
 				{
 					path: `/sites/${siteId}/clients/search`,
@@ -434,7 +453,7 @@ export class MistDataCollector {
 
 	/** Drill-down: clients connected now on one site. */
 	siteClientStats(siteId: string): Promise<ClientStat[]> {
-		return this.sharedRead(`clientStats:${siteId}`, async () => {
+		return this.sharedRead(clientStatsRead(siteId), async () => {
 			const stats = await this.client.getAllList(
 				{ path: `/sites/${siteId}/stats/clients`, qs: { wired: false }, itemIndex: this.itemIndex },
 				{ returnAll: true },
@@ -445,7 +464,7 @@ export class MistDataCollector {
 
 	/** Drill-down: one SLE metric's summary (with classifiers) for one site. */
 	siteSleSummary(siteId: string, metric: string): Promise<SleSummary> {
-		return this.sharedRead(`sleSummary:${siteId}:${metric}`, async () => {
+		return this.sharedRead(sleSummaryRead(siteId, metric), async () => {
 			const summary = await this.client.request({
 				path: `/sites/${siteId}/sle/site/${siteId}/metric/${metric}/summary`,
 				qs: this.window,

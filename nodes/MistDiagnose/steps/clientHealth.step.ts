@@ -1,3 +1,4 @@
+import { clientStatsRead, sleSummaryRead } from '../collect/MistDataCollector';
 import type { ClientStat } from '../../shared/schemas/mist.schemas';
 import { diagnoseClientHealth } from '../rules/clientHealth';
 import type { ClientHealthInput } from '../rules/clientHealth';
@@ -11,7 +12,10 @@ export const clientHealthStep: DiagnosisStepDefinition<'client_health', ClientHe
 	option: { name: 'Client Health', description: 'RSSI, SNR, retries of connected clients' },
 	needs,
 	async load(collector, scope) {
-		const siteIds = await drilldownSites(collector, 'client_health', scope);
+		const siteIds = await drilldownSites(collector, 'client_health', scope, (siteId) => [
+			clientStatsRead(siteId),
+			...needs.sleMetrics.map((metric) => sleSummaryRead(siteId, metric)),
+		]);
 		const clients: ClientStat[] = [];
 		for (const siteId of siteIds) {
 			clients.push(

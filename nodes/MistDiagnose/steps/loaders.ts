@@ -4,6 +4,7 @@ import type {
 	ClientSearchResult,
 	DeviceStat,
 } from '../../shared/schemas/mist.schemas';
+import { clientSearchRead } from '../collect/MistDataCollector';
 import type { MistDataCollector } from '../collect/MistDataCollector';
 import type { SleSummaryInput } from '../rules/signals/sleClassifiers';
 import { apResolver } from '../rules/support/apIndex';
@@ -106,7 +107,10 @@ export async function clientsOfFailingSites(
 		),
 	].slice(0, scope.maxDrilldownSites);
 	const clients: ClientSearchResult[] = [];
-	for (const siteId of failingSites) clients.push(...(await collector.siteClientSearch(siteId)));
+	const affordable = affordableSites(collector, scope, 'client search', failingSites, (siteId) => [
+		clientSearchRead(siteId),
+	]);
+	for (const siteId of affordable) clients.push(...(await collector.siteClientSearch(siteId)));
 	return clients;
 }
 
@@ -126,18 +130,44 @@ export async function drilldownSites(
 	collector: MistDataCollector,
 	step: DiagnosisStep,
 	scope: SweepScope,
+	readsPerSite: (siteId: string) => string[],
 ): Promise<string[]> {
+	let siteIds: string[];
 	if (scope.drillAllSites) {
 		const sites = await collector.sites();
-		return sites
+		siteIds = sites
 			.map((site) => site.id)
 			.filter((id) => inScope(scope, id))
 			.slice(0, scope.maxDrilldownSites);
+	} else {
+		siteIds = degradedSites(await collector.sitesSle(), scope.thresholds)
+			.filter((site) => site.steps.includes(step) && inScope(scope, site.site_id))
+			.slice(0, scope.maxDrilldownSites)
+			.map((site) => site.site_id);
 	}
-	return degradedSites(await collector.sitesSle(), scope.thresholds)
-		.filter((site) => site.steps.includes(step) && inScope(scope, site.site_id))
-		.slice(0, scope.maxDrilldownSites)
-		.map((site) => site.site_id);
+	return affordableSites(collector, scope, `${step} drill-down`, siteIds, readsPerSite);
+}
+
+/**
+ * The sites (worst first) whose drill-down the sweep's API budget affords: a read another step
+ * of the execution already made costs nothing; the sites left out are reported as skipped.
+ */
+function affordableSites(
+	collector: MistDataCollector,
+	scope: SweepScope,
+	what: string,
+	siteIds: string[],
+	readsPerSite: (siteId: string) => string[],
+): string[] {
+	const budget = scope.budget;
+	if (!budget) return siteIds;
+	return siteIds.filter((siteId) =>
+		budget.admit(
+			'drillDown',
+			collector.unreadCount(readsPerSite(siteId)),
+			`${what} of site ${siteId}`,
+		),
+	);
 }
 
 /** The given SLE metrics' summaries (with classifiers) of each site. */

@@ -1,3 +1,4 @@
+import { sleSummaryRead } from '../collect/MistDataCollector';
 import { diagnoseRfEnvironment } from '../rules/rfEnvironment';
 import type { RfEnvironmentInput } from '../rules/rfEnvironment';
 import { RADAR_EVENT } from '../rules/rf/radar';
@@ -22,7 +23,9 @@ export const rfEnvironmentStep: DiagnosisStepDefinition<'rf_environment', RfEnvi
 	needs,
 	async load(collector, scope) {
 		const aps = await apsInScope(collector, scope);
-		const siteIds = await drilldownSites(collector, 'rf_environment', scope);
+		const siteIds = await drilldownSites(collector, 'rf_environment', scope, (siteId) =>
+			needs.sleMetrics.map((metric) => sleSummaryRead(siteId, metric)),
+		);
 		return {
 			input: {
 				aps,

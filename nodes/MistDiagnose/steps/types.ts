@@ -1,3 +1,4 @@
+import type { BudgetGate } from '../../shared/budget/governor';
 import type { DiagnosisStep, StepResult } from '../../shared/findings/types';
 import type { MistDataCollector } from '../collect/MistDataCollector';
 import type { CommonStepInput } from '../rules/support/common';
@@ -19,6 +20,8 @@ export interface SweepScope {
 	siteFilter: Set<string>;
 	/** The Baseline Field: per step, the history its baseline checks compare with. */
 	baseline: Partial<Record<DiagnosisStep, BaselineHistory>>;
+	/** The sweep's share of the token's hourly API budget; drill-downs beyond it are skipped. */
+	budget?: BudgetGate;
 }
 
 /** The Mist data a step reads besides sites, alarms and device stats. */

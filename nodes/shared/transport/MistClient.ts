@@ -421,10 +421,10 @@ export class MistClient {
 	}
 
 	/**
-	 * The token's use of its hourly budget from `/self/usage`, asked once after a 429 (one call,
-	 * no retry); undefined when Mist does not answer it.
+	 * The token's use of its hourly budget from `/self/usage` (one call, no retry): asked after a
+	 * 429 and by the budget governor; undefined when Mist does not answer it.
 	 */
-	private async apiUsage(): Promise<ApiUsage | undefined> {
+	async apiUsage(): Promise<ApiUsage | undefined> {
 		const baseUrl = await this.getBaseUrl();
 		this.stats.calls++;
 		try {

@@ -69,6 +69,7 @@ export function fakeCloud(options: CloudOptions): FakeCloud {
 	const scope = nock(MIST_TEST_URL).persist();
 	scope.get(`${base}/sites`).query(true).reply(list(options.sites));
 	scope.get('/api/v1/const/client_events').reply(list(options.catalogue ?? []));
+	scope.get('/api/v1/self/usage').reply(200, { request_limit: 5000, requests: 0, seconds: 3600 });
 	scope.get('/api/v1/const/alarm_defs').reply(list(options.alarmDefinitions ?? []));
 	scope
 		.get(`${base}/clients/events/search`)

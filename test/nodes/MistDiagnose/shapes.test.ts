@@ -18,6 +18,8 @@ afterEach(() => {
 describe('Mist Diagnose › response shapes', () => {
 	it('names the field when a Mist answer breaks the shape diagnosis relies on', async () => {
 		nock(MIST_TEST_URL)
+			.get('/api/v1/self/usage')
+			.reply(200, { request_limit: 5000, requests: 0 })
 			.get(`/api/v1/orgs/${ORG_ID}/sites`)
 			.query(true)
 			.reply(200, [{ id: 'site-1', name: 'HQ' }])

@@ -1,0 +1,67 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { BUDGET_PREFIX, SweepBudget } from '../shared/budget/governor';
+import type { MistMemory } from '../shared/memory/types';
+import type { MistClient } from '../shared/transport/MistClient';
+import { readOnce } from './collect/executionReads';
+import type { ExecutionReads } from './collect/executionReads';
+
+/**
+ * The sweep's API budget, opened by the first Diagnose node of the execution and shared by the
+ * others (their options must agree; the first one's count). The ledger is one document per Mist
+ * credential in the node's Memory: with Memory "Shared", every workflow and worker on the token
+ * writes the same one. Undefined when Pace to API Budget is off.
+ */
+export async function openSweepBudget(
+	ctx: IExecuteFunctions,
+	client: MistClient,
+	memory: MistMemory,
+	reads: ExecutionReads,
+	options: IDataObject,
+): Promise<SweepBudget | undefined> {
+	if (options.paceToBudget === false) return undefined;
+	const reserve = wholeNumber(ctx, options.budgetReserve ?? 500, 'API Budget Reserve', 0, 1e6);
+	const sharePercent = wholeNumber(ctx, options.budgetShare ?? 0, 'API Budget Share (%)', 0, 100);
+	const credentialId = ctx.getNode().credentials?.mistApi?.id ?? 'unsaved';
+	const budget = await readOnce(reads, 'sweepBudget', async () =>
+		SweepBudget.open({
+			memory,
+			key: `${BUDGET_PREFIX}${credentialId}`,
+			workflow: ctx.getWorkflow()?.id ?? 'unsaved',
+			readUsage: async () => await client.apiUsage(),
+			now: () => Date.now(),
+			policy: { reserve, ...(sharePercent > 0 ? { share: sharePercent / 100 } : {}) },
+		}),
+	);
+	budget.attach(client.stats);
+	return budget;
+}
+
+/** Records the node's calls in the ledger; a ledger that cannot be written costs a warning, not the sweep. */
+export async function recordSweepBudget(ctx: IExecuteFunctions, budget: SweepBudget | undefined) {
+	try {
+		await budget?.record();
+	} catch (error) {
+		ctx.addExecutionHints?.({
+			message: `The API budget ledger was not updated: ${(error as Error).message}`,
+			type: 'warning',
+			location: 'outputPane',
+		});
+	}
+}
+
+function wholeNumber(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	name: string,
+	min: number,
+	max: number,
+): number {
+	const number = Number(value);
+	if (Number.isFinite(number) && number >= min && number <= max) return Math.floor(number);
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Invalid ${name}: "${String(value).slice(0, 40)}" is not a number from ${min} to ${max}`,
+	);
+}

@@ -1,0 +1,174 @@
+/**
+ * The token's hourly API budget as the package's sweeps see it: what `/self/usage` last said,
+ * what our nodes spent since, and each workflow's share. Pure functions over plain data, so the
+ * same ledger can live in a Data Table document (shared by every workflow and worker) or in a
+ * workflow's static data.
+ */
+
+export const HOUR_MS = 3_600_000;
+/** Mist's documented limit, until `/self/usage` says otherwise. */
+export const DEFAULT_REQUEST_LIMIT = 5000;
+
+/** One workflow's spending in the current hour. */
+export interface WorkflowSpend {
+	calls: number;
+	sweeps: number;
+	skipped: number;
+	/** Start of its latest sweep (epoch ms). */
+	lastSweepAt: number;
+	/** Measured time between its sweeps (ms); 0 until it has swept twice. */
+	intervalMs: number;
+	/** Calls its latest complete sweep made, to estimate the next one. */
+	lastSweepCalls: number;
+}
+
+export interface BudgetLedger {
+	/** Start of the budget hour (Mist resets the budget at every full hour). */
+	hourStart: number;
+	limit: number;
+	/** `requests` of the last `/self/usage` answer, and when it came (0: not this hour). */
+	reconciledUsed: number;
+	reconciledAt: number;
+	/** Calls our nodes recorded since that answer. */
+	recordedSince: number;
+	workflows: Record<string, WorkflowSpend>;
+}
+
+export interface BudgetPolicy {
+	/** Calls per hour left for people, triage and the troubleshooter: sweeps never touch them. */
+	reserve: number;
+	/** How often `/self/usage` is asked (one call) to learn what everyone else spent. */
+	reconcileEveryMs: number;
+	/** This workflow's share of what sweeps may spend (0–1), or undefined: equal shares. */
+	share?: number;
+}
+
+export const DEFAULT_POLICY: BudgetPolicy = { reserve: 500, reconcileEveryMs: 5 * 60_000 };
+
+export function hourStartOf(nowMs: number): number {
+	return Math.floor(nowMs / HOUR_MS) * HOUR_MS;
+}
+
+/** The stored ledger in the current hour: a ledger of an earlier hour starts afresh (Mist's reset). */
+export function currentLedger(stored: BudgetLedger | undefined, nowMs: number): BudgetLedger {
+	const hourStart = hourStartOf(nowMs);
+	if (stored && stored.hourStart === hourStart) return stored;
+	const workflows: Record<string, WorkflowSpend> = {};
+	// Intervals and sweep sizes carry over: they describe the workflows, not the hour.
+	for (const [key, spend] of Object.entries(stored?.workflows ?? {})) {
+		if (nowMs - spend.lastSweepAt > HOUR_MS) continue;
+		workflows[key] = { ...spend, calls: 0, sweeps: 0, skipped: 0 };
+	}
+	return {
+		hourStart,
+		limit: stored?.limit ?? DEFAULT_REQUEST_LIMIT,
+		reconciledUsed: 0,
+		reconciledAt: 0,
+		recordedSince: 0,
+		workflows,
+	};
+}
+
+/** Calls spent this hour by everyone, as far as the ledger knows. */
+export function estimatedUsed(ledger: BudgetLedger): number {
+	return ledger.reconciledUsed + ledger.recordedSince;
+}
+
+/** Whether to ask `/self/usage` now: never asked this hour, too long ago, or close to the limit. */
+export function shouldReconcile(
+	ledger: BudgetLedger,
+	nowMs: number,
+	policy: BudgetPolicy,
+): boolean {
+	if (ledger.reconciledAt === 0) return true;
+	if (nowMs - ledger.reconciledAt >= policy.reconcileEveryMs) return true;
+	return ledger.limit - estimatedUsed(ledger) < 2 * policy.reserve;
+}
+
+/** The ledger after a `/self/usage` answer: Mist's count replaces our estimate. */
+export function reconciled(
+	ledger: BudgetLedger,
+	usage: { requests: number; requestLimit: number },
+	nowMs: number,
+): BudgetLedger {
+	return {
+		...ledger,
+		limit: usage.requestLimit,
+		reconciledUsed: usage.requests,
+		reconciledAt: nowMs,
+		recordedSince: 0,
+	};
+}
+
+/** The ledger after a node of `workflow` spent `calls` (and skipped `skipped` reads). */
+export function recorded(
+	ledger: BudgetLedger,
+	workflow: string,
+	spend: { calls: number; skipped: number; sweepStartedAt: number; newSweep: boolean },
+): BudgetLedger {
+	const before = ledger.workflows[workflow];
+	const newSweep = spend.newSweep || !before;
+	const intervalMs =
+		newSweep && before && spend.sweepStartedAt > before.lastSweepAt
+			? spend.sweepStartedAt - before.lastSweepAt
+			: (before?.intervalMs ?? 0);
+	const mine: WorkflowSpend = {
+		calls: (before?.calls ?? 0) + spend.calls,
+		sweeps: (before?.sweeps ?? 0) + (newSweep ? 1 : 0),
+		skipped: (before?.skipped ?? 0) + spend.skipped,
+		lastSweepAt: newSweep ? spend.sweepStartedAt : (before?.lastSweepAt ?? spend.sweepStartedAt),
+		intervalMs,
+		lastSweepCalls: (newSweep ? 0 : (before?.lastSweepCalls ?? 0)) + spend.calls,
+	};
+	return {
+		...ledger,
+		recordedSince: ledger.recordedSince + spend.calls,
+		workflows: { ...ledger.workflows, [workflow]: mine },
+	};
+}
+
+/** What one sweep may spend, and why. */
+export interface SweepGrant {
+	/** Calls this sweep may make in total; drill-downs stop here. */
+	allowance: number;
+	/** Calls the token has left this hour above the reserve: no read goes beyond. */
+	hardRemaining: number;
+	/** This workflow's share of the sweeps' budget. */
+	share: number;
+	/** Time until the budget resets (ms). */
+	resetsInMs: number;
+	/** The workflow's usual time between sweeps (ms), 0 when not known yet. */
+	intervalMs: number;
+	/** What its previous sweep cost, 0 when not known. */
+	expectedCalls: number;
+}
+
+/**
+ * Paces a sweep so that the token's hour lasts: of what is left above the reserve, this workflow
+ * gets its share, spread over the sweeps it will still run before the reset. Since every sweep
+ * takes only part of what remains, the workflows together never reach the limit.
+ */
+export function sweepGrant(
+	ledger: BudgetLedger,
+	workflow: string,
+	nowMs: number,
+	policy: BudgetPolicy,
+): SweepGrant {
+	const hardRemaining = Math.max(0, ledger.limit - policy.reserve - estimatedUsed(ledger));
+	const resetsInMs = Math.max(60_000, ledger.hourStart + HOUR_MS - nowMs);
+	const others = Object.entries(ledger.workflows).filter(
+		([key, spend]) => key !== workflow && nowMs - spend.lastSweepAt <= HOUR_MS,
+	).length;
+	const share = policy.share ?? 1 / (others + 1);
+	const mine = ledger.workflows[workflow];
+	const intervalMs = mine?.intervalMs ?? 0;
+	const sweepsLeft = intervalMs > 0 ? Math.max(1, resetsInMs / intervalMs) : 1;
+	return {
+		allowance: Math.floor((hardRemaining * share) / sweepsLeft),
+		hardRemaining,
+		share,
+		resetsInMs,
+		intervalMs,
+		expectedCalls: mine?.lastSweepCalls ?? 0,
+	};
+}

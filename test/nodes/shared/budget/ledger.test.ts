@@ -1,0 +1,147 @@
+import {
+	currentLedger,
+	DEFAULT_POLICY,
+	estimatedUsed,
+	HOUR_MS,
+	recorded,
+	reconciled,
+	shouldReconcile,
+	sweepGrant,
+} from '../../../../nodes/shared/budget/ledger';
+import type { BudgetLedger } from '../../../../nodes/shared/budget/ledger';
+
+const HOUR = Date.UTC(2026, 11, 6, 10);
+const MIN = 60_000;
+
+function ledger(overrides: Partial<BudgetLedger> = {}): BudgetLedger {
+	return { ...currentLedger(undefined, HOUR), ...overrides };
+}
+
+const spend = (lastSweepAt: number, intervalMs: number, lastSweepCalls = 20) => ({
+	calls: 100,
+	sweeps: 5,
+	skipped: 0,
+	lastSweepAt,
+	intervalMs,
+	lastSweepCalls,
+});
+
+describe('budget ledger', () => {
+	it('starts afresh at every full hour (Mist resets there), keeping what it learned of the workflows', () => {
+		const old = ledger({
+			reconciledUsed: 4000,
+			reconciledAt: HOUR + 50 * MIN,
+			recordedSince: 300,
+			limit: 10_000,
+			workflows: { a: spend(HOUR + 59 * MIN, 30_000), gone: spend(HOUR - 2 * HOUR_MS, 30_000) },
+		});
+		const next = currentLedger(old, HOUR + HOUR_MS + MIN);
+		expect(next.hourStart).toBe(HOUR + HOUR_MS);
+		expect(estimatedUsed(next)).toBe(0);
+		expect(next.reconciledAt).toBe(0);
+		expect(next.limit).toBe(10_000);
+		expect(next.workflows).toEqual({
+			a: { ...spend(HOUR + 59 * MIN, 30_000), calls: 0, sweeps: 0, skipped: 0 },
+		});
+		expect(currentLedger(old, HOUR + 59 * MIN)).toBe(old);
+	});
+
+	it.each([
+		['never asked this hour', { reconciledAt: 0 }, HOUR + MIN, true],
+		['asked a minute ago', { reconciledAt: HOUR, reconciledUsed: 100 }, HOUR + MIN, false],
+		['asked five minutes ago', { reconciledAt: HOUR, reconciledUsed: 100 }, HOUR + 5 * MIN, true],
+		[
+			'close to the limit (less than twice the reserve left)',
+			{ reconciledAt: HOUR, reconciledUsed: 4000, recordedSince: 100 },
+			HOUR + MIN,
+			true,
+		],
+	])('asks /self/usage: %s', (_case, overrides, now, expected) => {
+		expect(shouldReconcile(ledger(overrides), now, DEFAULT_POLICY)).toBe(expected);
+	});
+
+	it("replaces its estimate by Mist's count when reconciled", () => {
+		const before = ledger({ reconciledUsed: 100, recordedSince: 250, reconciledAt: HOUR });
+		const after = reconciled(before, { requests: 900, requestLimit: 5000 }, HOUR + 10 * MIN);
+		expect(estimatedUsed(after)).toBe(900);
+		expect(after.reconciledAt).toBe(HOUR + 10 * MIN);
+	});
+
+	it('records calls per workflow, counts a sweep once, and measures the time between sweeps', () => {
+		let l = ledger();
+		l = recorded(l, 'wf', { calls: 12, skipped: 0, sweepStartedAt: HOUR, newSweep: true });
+		l = recorded(l, 'wf', { calls: 8, skipped: 2, sweepStartedAt: HOUR, newSweep: false });
+		l = recorded(l, 'wf', { calls: 5, skipped: 0, sweepStartedAt: HOUR + 30_000, newSweep: true });
+		expect(l.workflows.wf).toEqual({
+			calls: 25,
+			sweeps: 2,
+			skipped: 2,
+			lastSweepAt: HOUR + 30_000,
+			intervalMs: 30_000,
+			lastSweepCalls: 5,
+		});
+		expect(l.recordedSince).toBe(25);
+	});
+
+	// limit 5000, reserve 500: 4,500 above the reserve when nothing is used.
+	it.each([
+		['a first sweep, alone: everything above the reserve', {}, 'new', HOUR, 4500, 1],
+		[
+			'every 30 s with 60 min left: one 120th',
+			{ workflows: { wf: spend(HOUR, 30_000) } },
+			'wf',
+			HOUR,
+			37,
+			1,
+		],
+		[
+			'every 30 s beside two other active workflows: a third of that',
+			{
+				workflows: {
+					wf: spend(HOUR, 30_000),
+					b: spend(HOUR - 10 * MIN, 60_000),
+					c: spend(HOUR - 20 * MIN, 120_000),
+				},
+			},
+			'wf',
+			HOUR,
+			12,
+			1 / 3,
+		],
+		[
+			'a workflow idle for over an hour takes no share',
+			{ workflows: { wf: spend(HOUR, 30_000), idle: spend(HOUR - 2 * HOUR_MS, 60_000) } },
+			'wf',
+			HOUR,
+			37,
+			1,
+		],
+		[
+			'half the hour used, 10 min left, every 60 s: a tenth of the rest',
+			{ reconciledUsed: 2500, reconciledAt: HOUR, workflows: { wf: spend(HOUR, 60_000) } },
+			'wf',
+			HOUR + 50 * MIN,
+			200,
+			1,
+		],
+		[
+			'the reserve reached: nothing',
+			{ reconciledUsed: 4600, reconciledAt: HOUR, workflows: { wf: spend(HOUR, 60_000) } },
+			'wf',
+			HOUR + 30 * MIN,
+			0,
+			1,
+		],
+	])('paces a sweep: %s', (_case, overrides, workflow, now, allowance, share) => {
+		const grant = sweepGrant(ledger(overrides), workflow, now, DEFAULT_POLICY);
+		expect(grant.allowance).toBe(allowance);
+		expect(grant.share).toBeCloseTo(share);
+	});
+
+	it('gives a fixed share when the workflow asks for one', () => {
+		const l = ledger({ workflows: { wf: spend(HOUR, 60_000), b: spend(HOUR, 60_000) } });
+		const grant = sweepGrant(l, 'wf', HOUR, { ...DEFAULT_POLICY, share: 0.6 });
+		expect(grant.share).toBe(0.6);
+		expect(grant.allowance).toBe(Math.floor((4500 * 0.6) / 60));
+	});
+});
