@@ -57,6 +57,9 @@ export class SweepBudget implements BudgetGate {
 
 	private sweepsRecorded = 0;
 
+	/** Calls admitted through the gate so far, whether made yet or not. */
+	private committed = 0;
+
 	/** Whether the sweep goes ahead: undefined until its first node asks, then null or why not. */
 	private verdict?: string | null;
 
@@ -130,20 +133,32 @@ export class SweepBudget implements BudgetGate {
 
 	admit(importance: ReadImportance, calls: number, read: string): boolean {
 		if (calls <= 0) return true;
-		const after = this.spent + calls;
+		// Reads admitted but not made yet count too (a step admits its sites, then reads them).
+		const committed = Math.max(this.spent, this.committed);
+		const after = committed + calls;
+		const ok =
+			importance === 'drillDown'
+				? after <= this.grant.allowance && after <= this.grant.hardRemaining
+				: this.grant.hardRemaining - after >= this.slowReadFloor();
+		if (ok) {
+			this.committed = after;
+			return true;
+		}
 		if (importance === 'drillDown') {
-			if (after <= this.grant.allowance && after <= this.grant.hardRemaining) return true;
 			return this.skipped(
 				read,
-				`this sweep has spent ${this.spent} of its ${this.grant.allowance} calls (a ${Math.round(this.grant.share * 100)} % share of the token's hour, paced until the reset)`,
+				`this sweep has spent or committed ${committed} of its ${this.grant.allowance} calls (a ${Math.round(this.grant.share * 100)} % share of the token's hour, paced until the reset)`,
 			);
 		}
-		const floor = SLOW_READ_SWEEPS * Math.max(this.grant.expectedCalls, UNKNOWN_SWEEP_CALLS);
-		if (this.grant.hardRemaining - after >= floor) return true;
+		const floor = this.slowReadFloor();
 		return this.skipped(
 			read,
 			`the token has fewer than ${floor} calls left this hour above the reserve: an older copy serves`,
 		);
+	}
+
+	private slowReadFloor(): number {
+		return SLOW_READ_SWEEPS * Math.max(this.grant.expectedCalls, UNKNOWN_SWEEP_CALLS);
 	}
 
 	private skipped(read: string, reason: string): false {

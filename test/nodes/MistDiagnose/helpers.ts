@@ -20,6 +20,8 @@ export async function runDiagnose(
 		continueOnFail?: boolean;
 		/** n8n's id of the execution: the Diagnose nodes of one execution share their org-wide reads. */
 		executionId?: string;
+		/** n8n's id of the workflow: the API budget gives each workflow its share. */
+		workflowId?: string;
 	} = {},
 ): Promise<DiagnoseRun> {
 	const ctx = createExecuteContext({
@@ -47,6 +49,12 @@ export async function runDiagnose(
 		},
 	});
 	if (options.executionId) ctx.getExecutionId.mockReturnValue(options.executionId);
+	if (options.workflowId)
+		ctx.getWorkflow.mockReturnValue({
+			id: options.workflowId,
+			name: options.workflowId,
+			active: true,
+		});
 	const staticData = options.staticData ?? {};
 	ctx.getWorkflowStaticData.mockReturnValue(staticData);
 	const raw = await new MistDiagnose().execute.call(ctx);

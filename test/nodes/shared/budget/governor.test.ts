@@ -68,7 +68,7 @@ describe('SweepBudget', () => {
 			skipped: [
 				{
 					read: 'client_health drill-down of site B',
-					reason: expect.stringContaining('spent 49 of its 50 calls (a 50 % share'),
+					reason: expect.stringContaining('spent or committed 49 of its 50 calls (a 50 % share'),
 				},
 			],
 		});

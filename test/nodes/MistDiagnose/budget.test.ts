@@ -1,0 +1,74 @@
+/* eslint-disable no-console -- the simulated hour reports its figures */
+import type { IDataObject } from 'n8n-workflow';
+
+import { forgetExecutionReads } from '../../../nodes/MistDiagnose/collect/executionReads';
+import { startSimulator } from '../../../simulator/src';
+import type { RunningSimulator } from '../../../simulator/src';
+import { runDiagnose } from './helpers';
+
+const mistCalls = (sim: RunningSimulator) =>
+	sim.calls().filter((call) => call.path.startsWith('/api/v1/'));
+
+describe('Mist Diagnose API budget', () => {
+	afterEach(() => forgetExecutionReads());
+
+	it('skips the sweep, reading nothing, when the hour has no room above the reserve', async () => {
+		// 510 calls an hour, 500 of them reserved: a sweep (about 20 calls) does not fit.
+		const sim = await startSimulator({ port: 0, scenario: 'demo', budgetPerHour: 510 });
+		try {
+			const run = await runDiagnose(sim, { step: 'all' }, { workflowId: 'wf-1' });
+			expect(mistCalls(sim).map((call) => call.path)).toEqual(
+				expect.not.arrayContaining([expect.stringMatching(/events\/search|stats\/devices/)]),
+			);
+			expect(run.issues).toEqual([]);
+			expect(run.healthy).toEqual([
+				expect.objectContaining({
+					kind: 'sweepSkipped',
+					summary: expect.stringContaining(
+						'skipped to stay within the Mist API budget: the token has',
+					),
+					_budget: expect.objectContaining({ limit: 510, reconciled: true, skippedReads: 1 }),
+				}),
+			]);
+		} finally {
+			await sim.close();
+		}
+	});
+
+	it('drills into fewer sites when its share is spent, and lists the sites it left out', async () => {
+		const sim = await startSimulator({ port: 0, scenario: 'scale-100', budgetPerHour: 100_000 });
+		const drillAll = { drillAllSites: true, maxDrilldownSites: 100 };
+		try {
+			await runDiagnose(
+				sim,
+				{ step: 'client_health', options: { ...drillAll, paceToBudget: false } },
+				{ workflowId: 'wf-1' },
+			);
+			const freeCalls = mistCalls(sim).length;
+			sim.resetCalls();
+			await fetch(`${sim.url}/__sim/budget/reset`, { method: 'POST' });
+			// 100 calls above a reserve of 99,900, less the /self/usage read: 99 for a first sweep.
+			const paced = await runDiagnose(
+				sim,
+				{ step: 'client_health', options: { ...drillAll, budgetReserve: 99_900 } },
+				{ workflowId: 'wf-2' },
+			);
+			const pacedCalls = mistCalls(sim);
+			const budget = (paced.issues[0] ?? paced.healthy[0])._budget as IDataObject;
+			expect(freeCalls).toBeGreaterThan(200);
+			expect(budget.allowance).toBe(99);
+			expect(pacedCalls.length).toBeLessThanOrEqual(99 + 1);
+			expect(pacedCalls.length).toBeGreaterThan(90);
+			expect(budget.spent).toBe(pacedCalls.length);
+			expect(Number(budget.skippedReads)).toBeGreaterThan(50);
+			expect(budget.skipped).toHaveLength(20);
+			expect((budget.skipped as IDataObject[])[0]).toEqual({
+				read: expect.stringMatching(/^client_health drill-down of site [0-9a-f-]{36}$/),
+				reason: expect.stringContaining('of its 99 calls'),
+			});
+			expect(pacedCalls.every((call) => call.status !== 429)).toBe(true);
+		} finally {
+			await sim.close();
+		}
+	}, 60_000);
+});
