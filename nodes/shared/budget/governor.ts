@@ -111,19 +111,20 @@ export class SweepBudget implements BudgetGate {
 
 	/**
 	 * Why a sweep node may not start, or undefined when it may. The first node decides for the
-	 * execution: the hour must have room above the reserve for a whole sweep (as large as the
-	 * previous one). Once started, later nodes go on while any room is left; once skipped, they
-	 * skip too. Nothing is read then, so no 429 can come of it.
+	 * execution: the sweep must fit its workflow's pace and the token's room above the reserve
+	 * (as large as the previous sweep). Once started, later nodes go on while the token has room;
+	 * once skipped, they skip too. Nothing is read then, so no 429 can come of it.
 	 */
 	startProblem(): string | undefined {
-		const left = this.grant.hardRemaining - this.spent;
+		const { allowance, hardRemaining, expectedCalls, share } = this.grant;
 		if (this.verdict === undefined) {
-			const needed = this.grant.expectedCalls || UNKNOWN_SWEEP_CALLS;
-			this.verdict =
-				left >= needed
-					? null
-					: `the token has ${Math.max(0, left)} calls left this hour above the reserve of ${this.policy.reserve}, and a sweep needs about ${needed}`;
-		} else if (this.verdict === null && left <= 0) {
+			const needed = expectedCalls || UNKNOWN_SWEEP_CALLS;
+			if (hardRemaining - this.spent < needed) {
+				this.verdict = `the token has ${Math.max(0, hardRemaining - this.spent)} calls left this hour above the reserve of ${this.policy.reserve}, and a sweep needs about ${needed}`;
+			} else if (allowance - this.spent < needed) {
+				this.verdict = `this workflow's ${Math.round(share * 100)} % share allows ${Math.max(0, allowance - this.spent)} more calls by now, and a sweep needs about ${needed}; it runs again when its pace allows`;
+			} else this.verdict = null;
+		} else if (this.verdict === null && hardRemaining - this.spent <= 0) {
 			this.verdict = `the token has no calls left this hour above the reserve of ${this.policy.reserve}`;
 		}
 		if (!this.verdict) return undefined;
@@ -147,7 +148,7 @@ export class SweepBudget implements BudgetGate {
 		if (importance === 'drillDown') {
 			return this.skipped(
 				read,
-				`this sweep has spent or committed ${committed} of its ${this.grant.allowance} calls (a ${Math.round(this.grant.share * 100)} % share of the token's hour, paced until the reset)`,
+				`this sweep has spent or committed ${committed} of its ${this.grant.allowance} calls (what a ${Math.round(this.grant.share * 100)} % share of the token's hour allows by now)`,
 			);
 		}
 		const floor = this.slowReadFloor();

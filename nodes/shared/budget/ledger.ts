@@ -129,7 +129,7 @@ export function recorded(
 
 /** What one sweep may spend, and why. */
 export interface SweepGrant {
-	/** Calls this sweep may make in total; drill-downs stop here. */
+	/** Calls this sweep may make in total: its workflow's pace, within what the token has left. */
 	allowance: number;
 	/** Calls the token has left this hour above the reserve: no read goes beyond. */
 	hardRemaining: number;
@@ -143,10 +143,15 @@ export interface SweepGrant {
 	expectedCalls: number;
 }
 
+/** A workflow may run this far ahead of its pace: a first sweep, or a burst after a quiet spell. */
+export const BURST_MS = 5 * 60_000;
+
 /**
- * Paces a sweep so that the token's hour lasts: of what is left above the reserve, this workflow
- * gets its share, spread over the sweeps it will still run before the reset. Since every sweep
- * takes only part of what remains, the workflows together never reach the limit.
+ * Paces a workflow by the clock: by any moment of the hour it may have spent its share of the
+ * budget above the reserve in proportion to the time gone (plus one interval, at least five
+ * minutes, of head start). A workflow whose sweeps cost more than its pace runs fewer of them,
+ * spread over the hour instead of spending the hour's budget in its first minutes; the token's
+ * remaining calls above the reserve bound every sweep, so together they never reach the limit.
  */
 export function sweepGrant(
 	ledger: BudgetLedger,
@@ -155,16 +160,18 @@ export function sweepGrant(
 	policy: BudgetPolicy,
 ): SweepGrant {
 	const hardRemaining = Math.max(0, ledger.limit - policy.reserve - estimatedUsed(ledger));
-	const resetsInMs = Math.max(60_000, ledger.hourStart + HOUR_MS - nowMs);
+	const resetsInMs = Math.max(0, ledger.hourStart + HOUR_MS - nowMs);
 	const others = Object.entries(ledger.workflows).filter(
 		([key, spend]) => key !== workflow && nowMs - spend.lastSweepAt <= HOUR_MS,
 	).length;
 	const share = policy.share ?? 1 / (others + 1);
 	const mine = ledger.workflows[workflow];
 	const intervalMs = mine?.intervalMs ?? 0;
-	const sweepsLeft = intervalMs > 0 ? Math.max(1, resetsInMs / intervalMs) : 1;
+	const usable = Math.max(0, ledger.limit - policy.reserve);
+	const ahead = Math.max(intervalMs, BURST_MS);
+	const pace = share * usable * Math.min(1, (nowMs - ledger.hourStart + ahead) / HOUR_MS);
 	return {
-		allowance: Math.floor((hardRemaining * share) / sweepsLeft),
+		allowance: Math.max(0, Math.min(Math.floor(pace) - (mine?.calls ?? 0), hardRemaining)),
 		hardRemaining,
 		share,
 		resetsInMs,

@@ -4,13 +4,16 @@ import type { IDataObject } from 'n8n-workflow';
 import { forgetExecutionReads } from '../../../nodes/MistDiagnose/collect/executionReads';
 import { startSimulator } from '../../../simulator/src';
 import type { RunningSimulator } from '../../../simulator/src';
-import { runDiagnose } from './helpers';
+import { runDiagnose, useFakeDate } from './helpers';
 
 const mistCalls = (sim: RunningSimulator) =>
 	sim.calls().filter((call) => call.path.startsWith('/api/v1/'));
 
 describe('Mist Diagnose API budget', () => {
-	afterEach(() => forgetExecutionReads());
+	afterEach(() => {
+		forgetExecutionReads();
+		jest.useRealTimers();
+	});
 
 	it('skips the sweep, reading nothing, when the hour has no room above the reserve', async () => {
 		// 510 calls an hour, 500 of them reserved: a sweep (about 20 calls) does not fit.
@@ -36,7 +39,14 @@ describe('Mist Diagnose API budget', () => {
 	});
 
 	it('drills into fewer sites when its share is spent, and lists the sites it left out', async () => {
-		const sim = await startSimulator({ port: 0, scenario: 'scale-100', budgetPerHour: 100_000 });
+		// 55 minutes into the hour, a workflow's pace is the whole of its share.
+		useFakeDate(Date.UTC(2026, 11, 6, 10, 55));
+		const sim = await startSimulator({
+			port: 0,
+			scenario: 'scale-100',
+			budgetPerHour: 100_000,
+			now: () => Date.now(),
+		});
 		const drillAll = { drillAllSites: true, maxDrilldownSites: 100 };
 		try {
 			await runDiagnose(

@@ -60,3 +60,22 @@ export async function runDiagnose(
 	const raw = await new MistDiagnose().execute.call(ctx);
 	return { issues: raw[0].map((item) => item.json), healthy: raw[1].map((item) => item.json), raw };
 }
+
+/** Fakes only the clock (Date), at `at`: timers stay real, so HTTP to the simulator still works. */
+export function useFakeDate(at: number): void {
+	jest.useFakeTimers({
+		doNotFake: [
+			'nextTick',
+			'setImmediate',
+			'setTimeout',
+			'setInterval',
+			'clearTimeout',
+			'clearInterval',
+			'clearImmediate',
+			'queueMicrotask',
+			'hrtime',
+			'performance',
+		],
+	});
+	jest.setSystemTime(at);
+}

@@ -52,11 +52,12 @@ describe('SweepBudget', () => {
 	});
 
 	it('admits drill-downs up to the allowance, then skips them and says why', async () => {
-		const { deps } = setup({ requests: 0, requestLimit: 600 });
-		// 600 - 500 reserve = 100 above the reserve; a half share of a first sweep: 50 calls.
+		// 600 - 500 reserve = 100 above the reserve; a half share at 55 minutes past: 50 calls.
+		const { deps } = setup({ requests: 0, requestLimit: 600 }, HOUR + 55 * 60_000);
 		const budget = await SweepBudget.open(deps('wf', { share: 0.5 }));
-		const stats = node(budget, 40);
+		const stats = node(budget);
 		expect(budget.startProblem()).toBeUndefined();
+		stats.calls = 40;
 		expect(budget.admit('drillDown', 2, 'client_health drill-down of site A')).toBe(true);
 		stats.calls = 49;
 		expect(budget.admit('drillDown', 2, 'client_health drill-down of site B')).toBe(false);
@@ -68,7 +69,9 @@ describe('SweepBudget', () => {
 			skipped: [
 				{
 					read: 'client_health drill-down of site B',
-					reason: expect.stringContaining('spent or committed 49 of its 50 calls (a 50 % share'),
+					reason: expect.stringContaining(
+						'spent or committed 49 of its 50 calls (what a 50 % share',
+					),
 				},
 			],
 		});
@@ -112,7 +115,8 @@ describe('SweepBudget', () => {
 		const { deps, usageReads } = setup(undefined);
 		const budget = await SweepBudget.open(deps('wf'));
 		expect(usageReads).toHaveLength(1);
-		expect(budget.report()).toMatchObject({ reconciled: false, limit: 5000, allowance: 4500 });
+		// One minute into the hour: six minutes' pace of the 4,500 calls above the reserve.
+		expect(budget.report()).toMatchObject({ reconciled: false, limit: 5000, allowance: 450 });
 	});
 
 	it('shares the hour between the workflows that swept in it', async () => {

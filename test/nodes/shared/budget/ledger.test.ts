@@ -17,13 +17,13 @@ function ledger(overrides: Partial<BudgetLedger> = {}): BudgetLedger {
 	return { ...currentLedger(undefined, HOUR), ...overrides };
 }
 
-const spend = (lastSweepAt: number, intervalMs: number, lastSweepCalls = 20) => ({
-	calls: 100,
+const spend = (lastSweepAt: number, intervalMs: number, calls = 100) => ({
+	calls,
 	sweeps: 5,
 	skipped: 0,
 	lastSweepAt,
 	intervalMs,
-	lastSweepCalls,
+	lastSweepCalls: 20,
 });
 
 describe('budget ledger', () => {
@@ -83,19 +83,26 @@ describe('budget ledger', () => {
 		expect(l.recordedSince).toBe(25);
 	});
 
-	// limit 5000, reserve 500: 4,500 above the reserve when nothing is used.
+	// limit 5000, reserve 500: 4,500 above the reserve, 375 of them per five minutes.
 	it.each([
-		['a first sweep, alone: everything above the reserve', {}, 'new', HOUR, 4500, 1],
 		[
-			'every 30 s with 60 min left: one 120th',
-			{ workflows: { wf: spend(HOUR, 30_000) } },
-			'wf',
+			'a first sweep at the start of the hour: five minutes of the whole budget',
+			{},
+			'new',
 			HOUR,
-			37,
+			375,
 			1,
 		],
 		[
-			'every 30 s beside two other active workflows: a third of that',
+			'every 30 s, 100 calls spent: the rest of its five-minute head start',
+			{ workflows: { wf: spend(HOUR, 30_000) } },
+			'wf',
+			HOUR,
+			275,
+			1,
+		],
+		[
+			'beside two other active workflows: a third of the pace',
 			{
 				workflows: {
 					wf: spend(HOUR, 30_000),
@@ -105,7 +112,7 @@ describe('budget ledger', () => {
 			},
 			'wf',
 			HOUR,
-			12,
+			25,
 			1 / 3,
 		],
 		[
@@ -113,15 +120,23 @@ describe('budget ledger', () => {
 			{ workflows: { wf: spend(HOUR, 30_000), idle: spend(HOUR - 2 * HOUR_MS, 60_000) } },
 			'wf',
 			HOUR,
-			37,
+			275,
 			1,
 		],
 		[
-			'half the hour used, 10 min left, every 60 s: a tenth of the rest',
+			'ahead of its pace: nothing until the clock catches up',
+			{ workflows: { wf: spend(HOUR + 10 * MIN, 30_000, 1200) } },
+			'wf',
+			HOUR + 10 * MIN,
+			0,
+			1,
+		],
+		[
+			'at 50 min, every 60 s: bounded by what the token has left above the reserve',
 			{ reconciledUsed: 2500, reconciledAt: HOUR, workflows: { wf: spend(HOUR, 60_000) } },
 			'wf',
 			HOUR + 50 * MIN,
-			200,
+			2000,
 			1,
 		],
 		[
@@ -142,6 +157,6 @@ describe('budget ledger', () => {
 		const l = ledger({ workflows: { wf: spend(HOUR, 60_000), b: spend(HOUR, 60_000) } });
 		const grant = sweepGrant(l, 'wf', HOUR, { ...DEFAULT_POLICY, share: 0.6 });
 		expect(grant.share).toBe(0.6);
-		expect(grant.allowance).toBe(Math.floor((4500 * 0.6) / 60));
+		expect(grant.allowance).toBe(Math.floor(4500 * 0.6 * (5 / 60)) - 100);
 	});
 });
