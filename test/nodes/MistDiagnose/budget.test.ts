@@ -1,4 +1,3 @@
-/* eslint-disable no-console -- the simulated hour reports its figures */
 import type { IDataObject } from 'n8n-workflow';
 
 import { forgetExecutionReads } from '../../../nodes/MistDiagnose/collect/executionReads';
