@@ -140,8 +140,9 @@ export function diagnoseRfEnvironment(
 	const issues: RadioIssue[] = [];
 	for (const ap of input.aps ?? []) {
 		if (!ap.site_id || (ap.status && ap.status !== 'connected')) continue;
-		health.check('ap', normalizeMacLoose(ap.mac), ap.site_id, ap.name);
-		radioIssues(ap, thresholds, input.utilizationHistory, issues);
+		const mac = normalizeMacLoose(ap.mac);
+		health.check('ap', mac, ap.site_id, ap.name);
+		radioIssues(ap, mac, thresholds, input.utilizationHistory, issues);
 	}
 	const findings: Finding[] = [];
 	for (const [key, group] of groupBy(issues, (issue) => `${issue.siteId}|${issue.rule}`)) {
