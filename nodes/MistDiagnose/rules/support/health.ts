@@ -42,15 +42,15 @@ export class HealthTracker {
 		const before = ids.size;
 		ids.add(id);
 		if (ids.size === before) return;
-		const entity: HealthyEntity = {
-			step: this.step,
-			level,
-			id,
-			org_id: this.context.org_id,
-			site_id: siteId,
-		};
-		if (name) entity.name = name;
-		this.checked.push(entity);
+		const { step } = this;
+		const orgId = this.context.org_id;
+		// Built whole, with or without its name: adding `name` afterwards would change the object's
+		// shape and allocate a property store for every named record.
+		this.checked.push(
+			name
+				? { step, level, id, org_id: orgId, site_id: siteId, name }
+				: { step, level, id, org_id: orgId, site_id: siteId },
+		);
 	}
 
 	flag(level: ScopeLevel, id: string): void {
