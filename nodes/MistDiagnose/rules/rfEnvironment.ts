@@ -17,7 +17,7 @@ import type { RadioIssue, RfRule } from './rf/radioIssues';
 import { radioIssues, RULES } from './rf/radioIssues';
 import type { DeviceEventInput } from './support/deviceEvents';
 import { radarFindings } from './rf/radar';
-import type { AirtimeParts } from './rf/busyChannel';
+import type { AirtimeParts, BusyBy } from './rf/busyChannel';
 import { busyBy, busyCause, busyRemediation } from './rf/busyChannel';
 
 export interface RfEnvironmentInput extends CommonStepInput {
@@ -28,27 +28,34 @@ export interface RfEnvironmentInput extends CommonStepInput {
 	deviceEvents?: DeviceEventInput[];
 }
 
-/** The airtime parts of the issues that have them (busy channels only). */
-const partsOf = (issues: RadioIssue[]) =>
-	issues.map((issue) => issue.airtime).filter((parts): parts is AirtimeParts => !!parts);
-
-function remediationFor(rule: RfRule, siteId: string, bands: Band[], issues: RadioIssue[]) {
-	// A busy channel is fixed by what keeps it busy; noise and non-Wi-Fi by moving off the source.
-	return busyRemediation(
-		rule === 'high_channel_utilization' ? busyBy(partsOf(issues)) : 'non_wifi',
-		siteId,
-		bands,
-	);
+/** Where a group's airtime goes: its issues' airtime parts and what dominates them (busy channels only). */
+interface Airtime {
+	parts: AirtimeParts[];
+	by: BusyBy | undefined;
 }
 
-function causeFor(rule: RfRule, issues: RadioIssue[]): string {
-	return (rule === 'high_channel_utilization' && busyCause(partsOf(issues))) || RULES[rule].cause;
+/** Read once per finding: its cause and its remediation both depend on it. */
+function airtimeOf(rule: RfRule, issues: RadioIssue[]): Airtime | undefined {
+	if (rule !== 'high_channel_utilization') return undefined;
+	const parts: AirtimeParts[] = [];
+	for (const issue of issues) if (issue.airtime) parts.push(issue.airtime);
+	return { parts, by: busyBy(parts) };
+}
+
+function remediationFor(siteId: string, bands: Band[], airtime: Airtime | undefined) {
+	// A busy channel is fixed by what keeps it busy; noise and non-Wi-Fi by moving off the source.
+	return busyRemediation(airtime ? airtime.by : 'non_wifi', siteId, bands);
+}
+
+function causeFor(rule: RfRule, airtime: Airtime | undefined): string {
+	return (airtime && busyCause(airtime.parts, airtime.by)) || RULES[rule].cause;
 }
 
 function apFinding(rule: RfRule, issues: RadioIssue[], context: DiagnosisContext): Finding {
 	const { siteId, ap, apName } = issues[0];
 	const bands = sortBands(issues.map((issue) => issue.band));
 	const spec = RULES[rule];
+	const airtime = airtimeOf(rule, issues);
 	const values = issues
 		.map(
 			(issue) =>
@@ -69,8 +76,8 @@ function apFinding(rule: RfRule, issues: RadioIssue[], context: DiagnosisContext
 		target: targets.mac(ap),
 		summary: `AP ${deviceLabel(context, ap, apName)} at ${siteLabel(context, siteId)} has ${unusual ? 'unusually high ' : 'high '}${spec.what}: ${values} (limit ${issues[0].metric.warn}${spec.unit === '%' ? '%' : ` ${spec.unit}`}).`,
 		evidence: { metrics: issues.map((issue) => issue.metric), bands },
-		likelyCause: causeFor(rule, issues),
-		...remediationFor(rule, siteId, bands, issues),
+		likelyCause: causeFor(rule, airtime),
+		...remediationFor(siteId, bands, airtime),
 		timestamps: issues
 			.map((issue) => issue.lastSeen)
 			.filter((value): value is number => typeof value === 'number'),
@@ -97,11 +104,12 @@ function siteFinding(
 	rule: RfRule,
 	siteId: string,
 	issues: RadioIssue[],
+	aps: string[],
 	thresholds: DiagnosisThresholds,
 	context: DiagnosisContext,
 ): Finding {
 	const spec = RULES[rule];
-	const aps = distinct(issues.map((issue) => issue.ap));
+	const airtime = airtimeOf(rule, issues);
 	const bands = sortBands(issues.map((issue) => issue.band));
 	const values = issues.map((issue) => issue.metric.value);
 	return makeFinding({
@@ -113,14 +121,14 @@ function siteFinding(
 		summary: `${plural(aps.length, 'AP')} at ${siteLabel(context, siteId)} have high ${spec.what} on ${formatBands(bands)} (${range(values)}${spec.unit === '%' ? '%' : ` ${spec.unit}`}).`,
 		evidence: {
 			metrics: issues
-				.map((issue) => ({ ...issue.metric, metric: `${issue.metric.metric}@${issue.ap}` }))
-				.slice(0, thresholds.maxSampleMacs * 3),
+				.slice(0, thresholds.maxSampleMacs * 3)
+				.map((issue) => ({ ...issue.metric, metric: `${issue.metric.metric}@${issue.ap}` })),
 			affectedAps: aps.length,
 			sampleMacs: aps.slice(0, thresholds.maxSampleMacs),
 			bands,
 		},
-		likelyCause: `${causeFor(rule, issues)} ${spread(issues)}`,
-		...remediationFor(rule, siteId, bands, issues),
+		likelyCause: `${causeFor(rule, airtime)} ${spread(issues)}`,
+		...remediationFor(siteId, bands, airtime),
 		timestamps: issues
 			.map((issue) => issue.lastSeen)
 			.filter((value): value is number => typeof value === 'number'),
@@ -149,7 +157,7 @@ export function diagnoseRfEnvironment(
 		const [siteId, rule] = key.split('|') as [string, RfRule];
 		const aps = distinct(group.map((issue) => issue.ap));
 		if (aps.length >= thresholds.rfSiteMinAps) {
-			findings.push(siteFinding(rule, siteId, group, thresholds, context));
+			findings.push(siteFinding(rule, siteId, group, aps, thresholds, context));
 			health.flagAll('ap', aps);
 			continue;
 		}
