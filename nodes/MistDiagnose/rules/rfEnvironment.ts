@@ -1,4 +1,4 @@
-import type { Finding, StepResult } from '../../shared/findings/types';
+import type { Finding, MetricEvidence, Severity, StepResult } from '../../shared/findings/types';
 import type { Band } from '../../shared/findings/remediation';
 import { makeFinding } from '../../shared/findings/build';
 import { normalizeMacLoose, targets } from '../../shared/findings/fingerprint';
@@ -51,22 +51,32 @@ function causeFor(rule: RfRule, airtime: Airtime | undefined): string {
 	return (airtime && busyCause(airtime.parts, airtime.by)) || RULES[rule].cause;
 }
 
+/** " dBm" or "%": how a rule's values are written. */
+const unitOf = (rule: RfRule) => (RULES[rule].unit === '%' ? '%' : ` ${RULES[rule].unit}`);
+
 function apFinding(rule: RfRule, issues: RadioIssue[], context: DiagnosisContext): Finding {
 	const { siteId, ap, apName } = issues[0];
-	const bands = sortBands(issues.map((issue) => issue.band));
 	const spec = RULES[rule];
+	const unit = unitOf(rule);
 	const airtime = airtimeOf(rule, issues);
-	const values = issues
-		.map(
-			(issue) =>
-				`${issue.metric.value}${spec.unit === '%' ? '%' : ` ${spec.unit}`} on ${BAND_LABEL[issue.band]}`,
-		)
-		.join(', ');
-	const unusual = issues.every((issue) => issue.unusual);
+	// One pass over the AP's issues (mostly one or two radios) for everything the finding lists.
+	const values: string[] = [];
+	const metrics: MetricEvidence[] = [];
+	const severities: Severity[] = [];
+	const timestamps: number[] = [];
+	let unusual = true;
+	for (const issue of issues) {
+		values.push(`${issue.metric.value}${unit} on ${BAND_LABEL[issue.band]}`);
+		metrics.push(issue.metric);
+		severities.push(issue.severity);
+		if (typeof issue.lastSeen === 'number') timestamps.push(issue.lastSeen);
+		unusual &&= issue.unusual;
+	}
+	const bands = sortBands(issues.map((issue) => issue.band));
 	return makeFinding({
 		step: 'rf_environment',
 		rule,
-		severity: maxSeverity(...issues.map((issue) => issue.severity)),
+		severity: maxSeverity(...severities),
 		scope: {
 			level: 'ap',
 			...siteScope(context, siteId),
@@ -74,13 +84,11 @@ function apFinding(rule: RfRule, issues: RadioIssue[], context: DiagnosisContext
 			ap_name: apName ?? context.deviceNames?.[ap],
 		},
 		target: targets.mac(ap),
-		summary: `AP ${deviceLabel(context, ap, apName)} at ${siteLabel(context, siteId)} has ${unusual ? 'unusually high ' : 'high '}${spec.what}: ${values} (limit ${issues[0].metric.warn}${spec.unit === '%' ? '%' : ` ${spec.unit}`}).`,
-		evidence: { metrics: issues.map((issue) => issue.metric), bands },
+		summary: `AP ${deviceLabel(context, ap, apName)} at ${siteLabel(context, siteId)} has ${unusual ? 'unusually high ' : 'high '}${spec.what}: ${values.join(', ')} (limit ${issues[0].metric.warn}${unit}).`,
+		evidence: { metrics, bands },
 		likelyCause: causeFor(rule, airtime),
 		...remediationFor(siteId, bands, airtime),
-		timestamps: issues
-			.map((issue) => issue.lastSeen)
-			.filter((value): value is number => typeof value === 'number'),
+		timestamps,
 		now: context.now,
 	});
 }
@@ -118,7 +126,7 @@ function siteFinding(
 		severity: issues.some((issue) => issue.severity !== 'info') ? 'major' : 'info',
 		scope: { level: 'site', ...siteScope(context, siteId) },
 		target: targets.site(),
-		summary: `${plural(aps.length, 'AP')} at ${siteLabel(context, siteId)} have high ${spec.what} on ${formatBands(bands)} (${range(values)}${spec.unit === '%' ? '%' : ` ${spec.unit}`}).`,
+		summary: `${plural(aps.length, 'AP')} at ${siteLabel(context, siteId)} have high ${spec.what} on ${formatBands(bands)} (${range(values)}${unitOf(rule)}).`,
 		evidence: {
 			metrics: issues
 				.slice(0, thresholds.maxSampleMacs * 3)
