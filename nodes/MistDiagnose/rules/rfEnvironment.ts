@@ -1,4 +1,4 @@
-import type { Finding, StepResult } from '../../shared/findings/types';
+import type { Finding, MetricEvidence, Severity, StepResult } from '../../shared/findings/types';
 import type { Band } from '../../shared/findings/remediation';
 import { makeFinding } from '../../shared/findings/build';
 import { normalizeMacLoose, targets } from '../../shared/findings/fingerprint';
@@ -17,7 +17,7 @@ import type { RadioIssue, RfRule } from './rf/radioIssues';
 import { radioIssues, RULES } from './rf/radioIssues';
 import type { DeviceEventInput } from './support/deviceEvents';
 import { radarFindings } from './rf/radar';
-import type { AirtimeParts } from './rf/busyChannel';
+import type { AirtimeParts, BusyBy } from './rf/busyChannel';
 import { busyBy, busyCause, busyRemediation } from './rf/busyChannel';
 
 export interface RfEnvironmentInput extends CommonStepInput {
@@ -28,38 +28,55 @@ export interface RfEnvironmentInput extends CommonStepInput {
 	deviceEvents?: DeviceEventInput[];
 }
 
-/** The airtime parts of the issues that have them (busy channels only). */
-const partsOf = (issues: RadioIssue[]) =>
-	issues.map((issue) => issue.airtime).filter((parts): parts is AirtimeParts => !!parts);
+/** Where a group's airtime goes: its issues' airtime parts and what dominates them (busy channels only). */
+interface Airtime {
+	parts: AirtimeParts[];
+	by: BusyBy | undefined;
+}
 
-function remediationFor(rule: RfRule, siteId: string, bands: Band[], issues: RadioIssue[]) {
+/** Read once per finding: its cause and its remediation both depend on it. */
+function airtimeOf(rule: RfRule, issues: RadioIssue[]): Airtime | undefined {
+	if (rule !== 'high_channel_utilization') return undefined;
+	const parts: AirtimeParts[] = [];
+	for (const issue of issues) if (issue.airtime) parts.push(issue.airtime);
+	return { parts, by: busyBy(parts) };
+}
+
+function remediationFor(siteId: string, bands: Band[], airtime: Airtime | undefined) {
 	// A busy channel is fixed by what keeps it busy; noise and non-Wi-Fi by moving off the source.
-	return busyRemediation(
-		rule === 'high_channel_utilization' ? busyBy(partsOf(issues)) : 'non_wifi',
-		siteId,
-		bands,
-	);
+	return busyRemediation(airtime ? airtime.by : 'non_wifi', siteId, bands);
 }
 
-function causeFor(rule: RfRule, issues: RadioIssue[]): string {
-	return (rule === 'high_channel_utilization' && busyCause(partsOf(issues))) || RULES[rule].cause;
+function causeFor(rule: RfRule, airtime: Airtime | undefined): string {
+	return (airtime && busyCause(airtime.parts, airtime.by)) || RULES[rule].cause;
 }
+
+/** " dBm" or "%": how a rule's values are written. */
+const unitOf = (rule: RfRule) => (RULES[rule].unit === '%' ? '%' : ` ${RULES[rule].unit}`);
 
 function apFinding(rule: RfRule, issues: RadioIssue[], context: DiagnosisContext): Finding {
 	const { siteId, ap, apName } = issues[0];
-	const bands = sortBands(issues.map((issue) => issue.band));
 	const spec = RULES[rule];
-	const values = issues
-		.map(
-			(issue) =>
-				`${issue.metric.value}${spec.unit === '%' ? '%' : ` ${spec.unit}`} on ${BAND_LABEL[issue.band]}`,
-		)
-		.join(', ');
-	const unusual = issues.every((issue) => issue.unusual);
+	const unit = unitOf(rule);
+	const airtime = airtimeOf(rule, issues);
+	// One pass over the AP's issues (mostly one or two radios) for everything the finding lists.
+	const values: string[] = [];
+	const metrics: MetricEvidence[] = [];
+	const severities: Severity[] = [];
+	const timestamps: number[] = [];
+	let unusual = true;
+	for (const issue of issues) {
+		values.push(`${issue.metric.value}${unit} on ${BAND_LABEL[issue.band]}`);
+		metrics.push(issue.metric);
+		severities.push(issue.severity);
+		if (typeof issue.lastSeen === 'number') timestamps.push(issue.lastSeen);
+		unusual &&= issue.unusual;
+	}
+	const bands = sortBands(issues.map((issue) => issue.band));
 	return makeFinding({
 		step: 'rf_environment',
 		rule,
-		severity: maxSeverity(...issues.map((issue) => issue.severity)),
+		severity: maxSeverity(...severities),
 		scope: {
 			level: 'ap',
 			...siteScope(context, siteId),
@@ -67,13 +84,11 @@ function apFinding(rule: RfRule, issues: RadioIssue[], context: DiagnosisContext
 			ap_name: apName ?? context.deviceNames?.[ap],
 		},
 		target: targets.mac(ap),
-		summary: `AP ${deviceLabel(context, ap, apName)} at ${siteLabel(context, siteId)} has ${unusual ? 'unusually high ' : 'high '}${spec.what}: ${values} (limit ${issues[0].metric.warn}${spec.unit === '%' ? '%' : ` ${spec.unit}`}).`,
-		evidence: { metrics: issues.map((issue) => issue.metric), bands },
-		likelyCause: causeFor(rule, issues),
-		...remediationFor(rule, siteId, bands, issues),
-		timestamps: issues
-			.map((issue) => issue.lastSeen)
-			.filter((value): value is number => typeof value === 'number'),
+		summary: `AP ${deviceLabel(context, ap, apName)} at ${siteLabel(context, siteId)} has ${unusual ? 'unusually high ' : 'high '}${spec.what}: ${values.join(', ')} (limit ${issues[0].metric.warn}${unit}).`,
+		evidence: { metrics, bands },
+		likelyCause: causeFor(rule, airtime),
+		...remediationFor(siteId, bands, airtime),
+		timestamps,
 		now: context.now,
 	});
 }
@@ -97,11 +112,12 @@ function siteFinding(
 	rule: RfRule,
 	siteId: string,
 	issues: RadioIssue[],
+	aps: string[],
 	thresholds: DiagnosisThresholds,
 	context: DiagnosisContext,
 ): Finding {
 	const spec = RULES[rule];
-	const aps = distinct(issues.map((issue) => issue.ap));
+	const airtime = airtimeOf(rule, issues);
 	const bands = sortBands(issues.map((issue) => issue.band));
 	const values = issues.map((issue) => issue.metric.value);
 	return makeFinding({
@@ -110,17 +126,17 @@ function siteFinding(
 		severity: issues.some((issue) => issue.severity !== 'info') ? 'major' : 'info',
 		scope: { level: 'site', ...siteScope(context, siteId) },
 		target: targets.site(),
-		summary: `${plural(aps.length, 'AP')} at ${siteLabel(context, siteId)} have high ${spec.what} on ${formatBands(bands)} (${range(values)}${spec.unit === '%' ? '%' : ` ${spec.unit}`}).`,
+		summary: `${plural(aps.length, 'AP')} at ${siteLabel(context, siteId)} have high ${spec.what} on ${formatBands(bands)} (${range(values)}${unitOf(rule)}).`,
 		evidence: {
 			metrics: issues
-				.map((issue) => ({ ...issue.metric, metric: `${issue.metric.metric}@${issue.ap}` }))
-				.slice(0, thresholds.maxSampleMacs * 3),
+				.slice(0, thresholds.maxSampleMacs * 3)
+				.map((issue) => ({ ...issue.metric, metric: `${issue.metric.metric}@${issue.ap}` })),
 			affectedAps: aps.length,
 			sampleMacs: aps.slice(0, thresholds.maxSampleMacs),
 			bands,
 		},
-		likelyCause: `${causeFor(rule, issues)} ${spread(issues)}`,
-		...remediationFor(rule, siteId, bands, issues),
+		likelyCause: `${causeFor(rule, airtime)} ${spread(issues)}`,
+		...remediationFor(siteId, bands, airtime),
 		timestamps: issues
 			.map((issue) => issue.lastSeen)
 			.filter((value): value is number => typeof value === 'number'),
@@ -140,15 +156,16 @@ export function diagnoseRfEnvironment(
 	const issues: RadioIssue[] = [];
 	for (const ap of input.aps ?? []) {
 		if (!ap.site_id || (ap.status && ap.status !== 'connected')) continue;
-		health.check('ap', normalizeMacLoose(ap.mac), ap.site_id, ap.name);
-		radioIssues(ap, thresholds, input.utilizationHistory, issues);
+		const mac = normalizeMacLoose(ap.mac);
+		health.check('ap', mac, ap.site_id, ap.name);
+		radioIssues(ap, mac, thresholds, input.utilizationHistory, issues);
 	}
 	const findings: Finding[] = [];
 	for (const [key, group] of groupBy(issues, (issue) => `${issue.siteId}|${issue.rule}`)) {
 		const [siteId, rule] = key.split('|') as [string, RfRule];
 		const aps = distinct(group.map((issue) => issue.ap));
 		if (aps.length >= thresholds.rfSiteMinAps) {
-			findings.push(siteFinding(rule, siteId, group, thresholds, context));
+			findings.push(siteFinding(rule, siteId, group, aps, thresholds, context));
 			health.flagAll('ap', aps);
 			continue;
 		}

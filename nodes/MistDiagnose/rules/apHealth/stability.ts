@@ -99,13 +99,17 @@ export function stabilityFindings(
 			usable.filter((event) => types.includes(event.type)),
 			eventMac,
 		);
-		const alarmsOfKind = kind === 'reboots' ? restartAlarms.filter((signal) => signal.mac) : [];
-		const macs = new Set([...byAp.keys(), ...alarmsOfKind.map((signal) => signal.mac as string)]);
+		// Restart alarms indexed by AP once, not filtered again for every AP.
+		const alarmsByAp =
+			kind === 'reboots'
+				? groupBy(restartAlarms, (signal) => signal.mac || undefined)
+				: new Map<string, Signal[]>();
+		const macs = new Set([...byAp.keys(), ...alarmsByAp.keys()]);
 		const limit =
 			kind === 'reboots' ? thresholds.apRebootsRepeated : thresholds.apDisconnectsRepeated;
 		for (const mac of macs) {
 			const apEvents = byAp.get(mac) ?? [];
-			const alarms = alarmsOfKind.filter((signal) => signal.mac === mac);
+			const alarms = alarmsByAp.get(mac) ?? [];
 			const alarmCount = alarms.reduce((sum, signal) => sum + signal.count, 0);
 			const count = apEvents.length + alarmCount;
 			const siteId =

@@ -65,7 +65,6 @@ export function uplinkOf(
 	return uplink && { port: uplink.port, state: portState(uplink.sw, uplink.stat) };
 }
 
-/** Scope fields naming the switch port of an AP finding. */
 /** The fix for damaged frames on a switch port: test the cable, then replace it if it fails. */
 export function badCableFix(siteId: string, switchMac: string, portId: string, where: string) {
 	return {
@@ -79,6 +78,7 @@ export function badCableFix(siteId: string, switchMac: string, portId: string, w
 	};
 }
 
+/** Scope fields naming the switch port of an AP finding. */
 export function portScope(port: SwitchPort | undefined) {
 	return { switch_mac: port?.switchMac, switch_name: port?.switchName, port_id: port?.portId };
 }

@@ -17,9 +17,10 @@ const num = (value: unknown) => (typeof value === 'number' ? value : 0);
 
 /** Own traffic (tx + rx in BSS), other Wi-Fi (other BSSs, unknown Wi-Fi) and non-Wi-Fi. */
 export function airtimeParts(radio: RadioBandStat): AirtimeParts | undefined {
-	const known = [radio.util_tx, radio.util_rx_in_bss, radio.util_rx_other_bss].some(
-		(value) => typeof value === 'number',
-	);
+	const known =
+		typeof radio.util_tx === 'number' ||
+		typeof radio.util_rx_in_bss === 'number' ||
+		typeof radio.util_rx_other_bss === 'number';
 	if (!known) return undefined;
 	return {
 		own: num(radio.util_tx) + num(radio.util_rx_in_bss),
@@ -45,9 +46,14 @@ const range = (values: number[]) => {
 	return low === high ? `${low}%` : `${low} to ${high}%`;
 };
 
-/** The likely cause of a busy channel, named by the part of the airtime that dominates. */
-export function busyCause(parts: AirtimeParts[]): string | undefined {
-	const by = busyBy(parts);
+/**
+ * The likely cause of a busy channel, named by the part of the airtime that dominates (`by`, when
+ * the caller has it already: `busyBy` of the same parts).
+ */
+export function busyCause(
+	parts: AirtimeParts[],
+	by: BusyBy | undefined = busyBy(parts),
+): string | undefined {
 	if (!by) return undefined;
 	const own = range(parts.map((part) => part.own));
 	const other = range(parts.map((part) => part.otherBss));

@@ -40,15 +40,48 @@ function radarHits(events: DeviceEventInput[] | undefined): RadarHit[] {
 		}));
 }
 
-/** The non-DFS 5 GHz channel the fewest radios of the site use (lowest first on a tie). */
-function quietestNonDfs(siteId: string, aps: ApStat[] | undefined): number {
-	const used = new Map<number, number>(NON_DFS_5.map((channel) => [channel, 0]));
+/** Per site, how many APs use each non-DFS 5 GHz channel: one pass over the APs for all findings. */
+function nonDfsUse(aps: ApStat[] | undefined): Map<string, Map<number, number>> {
+	const bySite = new Map<string, Map<number, number>>();
 	for (const ap of aps ?? []) {
-		const channel = ap.site_id === siteId ? ap.radio_stat?.band_5?.channel : undefined;
-		if (typeof channel === 'number' && used.has(channel))
-			used.set(channel, (used.get(channel) as number) + 1);
+		const channel = ap.radio_stat?.band_5?.channel;
+		if (!ap.site_id || typeof channel !== 'number' || !NON_DFS_5.includes(channel)) continue;
+		let used = bySite.get(ap.site_id);
+		if (!used) bySite.set(ap.site_id, (used = new Map()));
+		used.set(channel, (used.get(channel) ?? 0) + 1);
 	}
-	return [...used.entries()].sort((a, b) => a[1] - b[1] || a[0] - b[0])[0][0];
+	return bySite;
+}
+
+/** The non-DFS 5 GHz channel the fewest radios of the site use (lowest first on a tie). */
+function quietestNonDfs(used: Map<number, number> | undefined): number {
+	let quietest = NON_DFS_5[0];
+	let fewest = Infinity;
+	// NON_DFS_5 is in ascending order: a later channel wins only with strictly fewer radios.
+	for (const channel of NON_DFS_5) {
+		const count = used?.get(channel) ?? 0;
+		if (count < fewest) {
+			quietest = channel;
+			fewest = count;
+		}
+	}
+	return quietest;
+}
+
+/** One AP's fix: its 5 GHz radio on the non-DFS channel the fewest APs of its site use. */
+function toQuietestNonDfs(
+	siteId: string,
+	ap: string,
+	used: Map<number, number> | undefined,
+	context: DiagnosisContext,
+) {
+	const target = quietestNonDfs(used);
+	return remediate.setRadio(
+		siteId,
+		ap,
+		{ band: '5', channel: target },
+		`Move ${deviceLabel(context, ap)} to channel ${target}, the non-DFS channel the fewest APs of the site use.`,
+	);
 }
 
 /**
@@ -63,6 +96,7 @@ export function radarFindings(
 	context: DiagnosisContext,
 ): Finding[] {
 	const findings: Finding[] = [];
+	let channelUse: Map<string, Map<number, number>> | undefined;
 	const byChannel = groupBy(radarHits(events), (hit) => `${hit.siteId}|${hit.channel ?? '?'}`);
 	for (const hits of byChannel.values()) {
 		const { siteId, channel } = hits[0];
@@ -74,7 +108,6 @@ export function radarFindings(
 		const names = perAp
 			.map(([ap, apHits]) => `${deviceLabel(context, ap)} ${apHits.length}×`)
 			.join(', ');
-		const target = quietestNonDfs(siteId, aps);
 		const [onlyAp] = perAp.length === 1 ? perAp[0] : [undefined];
 		findings.push(
 			makeFinding({
@@ -91,12 +124,7 @@ export function radarFindings(
 				},
 				likelyCause: `A radar (weather, airport or military) near the site uses ${where}: each detection forces the radio off the channel and drops its clients, and RRM can move it back.`,
 				remediation: onlyAp
-					? remediate.setRadio(
-							siteId,
-							onlyAp,
-							{ band: '5', channel: target },
-							`Move ${deviceLabel(context, onlyAp)} to channel ${target}, the non-DFS channel the fewest APs of the site use.`,
-						)
+					? toQuietestNonDfs(siteId, onlyAp, (channelUse ??= nonDfsUse(aps)).get(siteId), context)
 					: manual(
 							`Move the APs off ${where}: give them non-DFS channels (36–48, 149–165) in their radio settings.`,
 						),

@@ -1,7 +1,6 @@
 import type { RadioBandStat } from '../../../shared/schemas/mist.schemas';
 import type { MetricEvidence, Severity } from '../../../shared/findings/types';
 import type { Band } from '../../../shared/findings/remediation';
-import { normalizeMacLoose } from '../../../shared/findings/fingerprint';
 import type { Grade } from '../../../shared/findings/severity';
 import type { DiagnosisThresholds, Limits } from '../support/thresholds';
 import { gradeHigherIsWorse } from '../support/thresholds';
@@ -69,24 +68,36 @@ const SEVERITY: Record<Exclude<Grade, 'ok'>, Severity> = { warn: 'minor', crit: 
 
 const RULE_NAMES = Object.keys(RULES) as RfRule[];
 
-/** Adds the issues of the AP's radios to `issues` (no array per AP: this runs for every AP). */
+/** The radio's reading of a rule's metric: a named property each (a computed key is a slow lookup). */
+function readingOf(radio: RadioBandStat, metric: (typeof RULES)[RfRule]['metric']): unknown {
+	if (metric === 'util_all') return radio.util_all;
+	if (metric === 'noise_floor') return radio.noise_floor;
+	return radio.util_non_wifi;
+}
+
+/**
+ * Adds the issues of the AP's radios to `issues` (no array per AP: this runs for every AP).
+ * `mac` is the AP's MAC, normalised (the caller has it already).
+ */
 export function radioIssues(
 	ap: ApStat,
+	mac: string,
 	thresholds: DiagnosisThresholds,
 	history: Record<string, number[]> | undefined,
 	issues: RadioIssue[],
 ): void {
-	const mac = normalizeMacLoose(ap.mac);
 	// radio_stat passes unknown keys through; only band_* entries are radios.
-	const radios = (ap.radio_stat ?? {}) as Record<string, RadioBandStat | null | undefined>;
+	const radios = ap.radio_stat as Record<string, RadioBandStat | null | undefined> | undefined;
+	if (!radios) return;
 	for (const key in radios) {
 		if (!Object.prototype.hasOwnProperty.call(radios, key)) continue;
 		const radio = radios[key];
+		if (!radio || radio.disabled) continue;
 		const band = normalizeBand(key);
-		if (!band || !radio || radio.disabled) continue;
+		if (!band) continue;
 		for (const rule of RULE_NAMES) {
 			const spec = RULES[rule];
-			const value = radio[spec.metric];
+			const value = readingOf(radio, spec.metric);
 			if (typeof value !== 'number') continue;
 			const limits = spec.limits(thresholds);
 			let grade: Grade = gradeHigherIsWorse(value, limits);

@@ -24,7 +24,10 @@ export function normalizeBand(value: unknown): Band | undefined {
 	return undefined;
 }
 
+const BAND_ORDER: readonly Band[] = ['24', '5', '6'];
+
+/** The bands present, each once, in band order (the bands are read once, not once per band). */
 export function sortBands(bands: Iterable<Band>): Band[] {
-	const order: Band[] = ['24', '5', '6'];
-	return order.filter((band) => [...bands].includes(band));
+	const present = new Set(bands);
+	return BAND_ORDER.filter((band) => present.has(band));
 }

@@ -29,19 +29,28 @@ export class HealthTracker {
 	) {}
 
 	check(level: ScopeLevel, id: string, siteId: string, name?: string | null): void {
-		if (level !== 'site') this.check('site', siteId, siteId, this.context.siteNames?.[siteId]);
+		// The site first (it is listed before its records); most records' site is checked already,
+		// so that is one Set lookup, without looking up the site's name.
+		if (level !== 'site' && !this.checkedIds.site.has(siteId))
+			this.add('site', siteId, siteId, this.context.siteNames?.[siteId]);
+		this.add(level, id, siteId, name);
+	}
+
+	private add(level: ScopeLevel, id: string, siteId: string, name?: string | null): void {
 		const ids = this.checkedIds[level];
-		if (ids.has(id)) return;
+		// Set.size rather than has + add: one hash lookup per record.
+		const before = ids.size;
 		ids.add(id);
-		const entity: HealthyEntity = {
-			step: this.step,
-			level,
-			id,
-			org_id: this.context.org_id,
-			site_id: siteId,
-		};
-		if (name) entity.name = name;
-		this.checked.push(entity);
+		if (ids.size === before) return;
+		const { step } = this;
+		const orgId = this.context.org_id;
+		// Built whole, with or without its name: adding `name` afterwards would change the object's
+		// shape and allocate a property store for every named record.
+		this.checked.push(
+			name
+				? { step, level, id, org_id: orgId, site_id: siteId, name }
+				: { step, level, id, org_id: orgId, site_id: siteId },
+		);
 	}
 
 	flag(level: ScopeLevel, id: string): void {

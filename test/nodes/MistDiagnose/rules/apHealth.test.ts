@@ -137,6 +137,39 @@ describe('AP health step: stability and load', () => {
 		});
 	});
 
+	it('counts each AP only its own device_restarted alarms, also an AP with alarms and no events', () => {
+		const alarm = (id: string, aps: string[], count: number, at: number) => ({
+			id,
+			type: 'device_restarted',
+			site_id: SITE,
+			aps,
+			count,
+			timestamp: NOW - at,
+		});
+		const alarms = [
+			alarm('r1', [apMac(1), apMac(2)], 1, 50),
+			alarm('r2', [apMac(2)], 2, 40),
+			alarm('r3', [apMac(3)], 1, 30),
+		];
+		const aps = [1, 2, 3].map((index) => apStat({ mac: apMac(index), name: `AP-${index}` }));
+		const { findings } = diagnoseApHealth(
+			{ aps, deviceEvents: [{ ...restart(NOW - 500), mac: apMac(1) }], alarms },
+			thresholds(),
+			context,
+		);
+		const reboots = findings
+			.filter((finding) => finding.rule === 'ap_repeated_reboots')
+			.map((finding) => [finding.scope.ap_mac, finding.count, finding.evidence.alarmCount]);
+		// AP 1: one event and one alarm; AP 2: alarms of 1 and 2; AP 3: one alarm, below the limit.
+		expect(reboots).toEqual(
+			expect.arrayContaining([
+				[apMac(1), 2, 1],
+				[apMac(2), 3, 3],
+			]),
+		);
+		expect(reboots).toHaveLength(2);
+	});
+
 	it('repeated AP disconnects (device-updowns with `ap`) → unstable uplink with a cable test follow-up', () => {
 		const deviceEvents = [0, 1, 2].map((index) => ({
 			type: 'AP_DISCONNECTED',

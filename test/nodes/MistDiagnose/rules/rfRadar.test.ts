@@ -44,6 +44,33 @@ describe('RF environment: radar on DFS channels', () => {
 		expect(finding.likelyCause).toMatch(/radar/i);
 	});
 
+	it('counts each site’s own APs for the target channel, lowest channel first on a tie', () => {
+		const OTHER = 'other-site';
+		const aps = [
+			ap(1, 100),
+			ap(2, 36),
+			ap(3, 40),
+			ap(4, 44),
+			// The other site crowds 48 here but uses 36 and 40 less: each site its own count.
+			...[5, 6].map((index) => apStat({ ...ap(index, 48), site_id: OTHER })),
+			apStat({ ...ap(7, 100), site_id: OTHER }),
+		];
+		const events = [1, 7].flatMap((index) =>
+			[0, 900, 1800].map((at) => radar(index, at, index === 7 ? { site_id: OTHER } : {})),
+		);
+		const channels = run(events, aps).map((finding) => [
+			finding.scope.site_id,
+			(finding.remediation as { parameters?: { channel?: number } }).parameters?.channel,
+		]);
+		expect(channels).toEqual(
+			expect.arrayContaining([
+				[SITE, 48],
+				[OTHER, 36],
+			]),
+		);
+		expect(channels).toHaveLength(2);
+	});
+
 	it('takes the channel from the event field when it has one, and groups the APs of a channel', () => {
 		const events = [1, 2].flatMap((index) =>
 			[0, 900, 1800].map((at) =>
