@@ -122,7 +122,7 @@ export class SweepBudget implements BudgetGate {
 			if (hardRemaining - this.spent < needed) {
 				this.verdict = `the token has ${Math.max(0, hardRemaining - this.spent)} calls left this hour above the reserve of ${this.policy.reserve}, and a sweep needs about ${needed}`;
 			} else if (allowance - this.spent < needed) {
-				this.verdict = `this workflow's ${Math.round(share * 100)} % share allows ${Math.max(0, allowance - this.spent)} more calls by now, and a sweep needs about ${needed}; it runs again when its pace allows`;
+				this.verdict = `this workflow's ${Math.round(share * 100)} % share of the hour allows ${Math.max(0, allowance - this.spent)} more calls by now, and a sweep needs about ${needed}; it runs again when its pace allows`;
 			} else this.verdict = null;
 		} else if (this.verdict === null && hardRemaining - this.spent <= 0) {
 			this.verdict = `the token has no calls left this hour above the reserve of ${this.policy.reserve}`;
@@ -148,7 +148,7 @@ export class SweepBudget implements BudgetGate {
 		if (importance === 'drillDown') {
 			return this.skipped(
 				read,
-				`this sweep has spent or committed ${committed} of its ${this.grant.allowance} calls (what a ${Math.round(this.grant.share * 100)} % share of the token's hour allows by now)`,
+				`this sweep has spent or committed ${committed} of its ${this.grant.allowance} calls (what its ${Math.round(this.grant.share * 100)} % share of the token's hour allows by now)`,
 			);
 		}
 		const floor = this.slowReadFloor();
@@ -183,6 +183,7 @@ export class SweepBudget implements BudgetGate {
 				skipped,
 				sweepStartedAt: this.startedAt,
 				newSweep,
+				skippedSweep: Boolean(this.verdict),
 			}),
 			result: undefined,
 		}));

@@ -104,7 +104,14 @@ export function reconciled(
 export function recorded(
 	ledger: BudgetLedger,
 	workflow: string,
-	spend: { calls: number; skipped: number; sweepStartedAt: number; newSweep: boolean },
+	spend: {
+		calls: number;
+		skipped: number;
+		sweepStartedAt: number;
+		newSweep: boolean;
+		/** A sweep the budget skipped: it tells nothing of what a sweep costs. */
+		skippedSweep?: boolean;
+	},
 ): BudgetLedger {
 	const before = ledger.workflows[workflow];
 	const newSweep = spend.newSweep || !before;
@@ -118,7 +125,9 @@ export function recorded(
 		skipped: (before?.skipped ?? 0) + spend.skipped,
 		lastSweepAt: newSweep ? spend.sweepStartedAt : (before?.lastSweepAt ?? spend.sweepStartedAt),
 		intervalMs,
-		lastSweepCalls: (newSweep ? 0 : (before?.lastSweepCalls ?? 0)) + spend.calls,
+		lastSweepCalls: spend.skippedSweep
+			? (before?.lastSweepCalls ?? 0)
+			: (newSweep ? 0 : (before?.lastSweepCalls ?? 0)) + spend.calls,
 	};
 	return {
 		...ledger,
@@ -145,12 +154,37 @@ export interface SweepGrant {
 
 /** A workflow may run this far ahead of its pace: a first sweep, or a burst after a quiet spell. */
 export const BURST_MS = 5 * 60_000;
+/** What a sweep never seen before is assumed to cost, and may spend at once. */
+export const FIRST_SWEEP_CALLS = 50;
+
+/** A workflow's calls per hour at its cadence, at what its last sweep cost. */
+export function hourlyDemand(spend: WorkflowSpend | undefined): number {
+	const perSweep = spend?.lastSweepCalls || FIRST_SWEEP_CALLS;
+	return spend && spend.intervalMs > 0 ? (perSweep * HOUR_MS) / spend.intervalMs : perSweep;
+}
 
 /**
- * Paces a workflow by the clock: by any moment of the hour it may have spent its share of the
- * budget above the reserve in proportion to the time gone (plus one interval, at least five
- * minutes, of head start). A workflow whose sweeps cost more than its pace runs fewer of them,
- * spread over the hour instead of spending the hour's budget in its first minutes; the token's
+ * Max-min fair shares of `usable` calls: a workflow that needs less than an equal share gets what
+ * it needs, and what it leaves is shared by the others the same way.
+ */
+export function fairAllocation(demands: Record<string, number>, usable: number) {
+	const allocation: Record<string, number> = {};
+	const byDemand = Object.entries(demands).sort(([, a], [, b]) => a - b);
+	let left = usable;
+	byDemand.forEach(([key, demand], index) => {
+		const equal = left / (byDemand.length - index);
+		allocation[key] = Math.min(demand, equal);
+		left -= allocation[key];
+	});
+	return allocation;
+}
+
+/**
+ * Paces a workflow by the clock. Of the calls above the reserve, each workflow that swept in
+ * the last hour is allotted what its cadence needs (max-min fair when they need more than there
+ * is), and by any moment of the hour it may have spent its allotment in proportion to the time
+ * gone, one sweep (or five minutes) ahead. A workflow whose sweeps cost more than that runs fewer
+ * of them, spread over the hour instead of spending the hour in its first minutes; the token's
  * remaining calls above the reserve bound every sweep, so together they never reach the limit.
  */
 export function sweepGrant(
@@ -161,21 +195,24 @@ export function sweepGrant(
 ): SweepGrant {
 	const hardRemaining = Math.max(0, ledger.limit - policy.reserve - estimatedUsed(ledger));
 	const resetsInMs = Math.max(0, ledger.hourStart + HOUR_MS - nowMs);
-	const others = Object.entries(ledger.workflows).filter(
-		([key, spend]) => key !== workflow && nowMs - spend.lastSweepAt <= HOUR_MS,
-	).length;
-	const share = policy.share ?? 1 / (others + 1);
-	const mine = ledger.workflows[workflow];
-	const intervalMs = mine?.intervalMs ?? 0;
 	const usable = Math.max(0, ledger.limit - policy.reserve);
-	const ahead = Math.max(intervalMs, BURST_MS);
-	const pace = share * usable * Math.min(1, (nowMs - ledger.hourStart + ahead) / HOUR_MS);
+	const mine = ledger.workflows[workflow];
+	const demands: Record<string, number> = { [workflow]: hourlyDemand(mine) };
+	for (const [key, spend] of Object.entries(ledger.workflows))
+		if (key !== workflow && nowMs - spend.lastSweepAt <= HOUR_MS)
+			demands[key] = hourlyDemand(spend);
+	const allotment =
+		policy.share !== undefined ? policy.share * usable : fairAllocation(demands, usable)[workflow];
+	const gone = Math.min(1, (nowMs - ledger.hourStart) / HOUR_MS);
+	const perSweep = mine?.lastSweepCalls ? Math.ceil(mine.lastSweepCalls * 1.5) : FIRST_SWEEP_CALLS;
+	const ahead = Math.max(perSweep, (allotment * BURST_MS) / HOUR_MS);
+	const pace = Math.min(allotment, allotment * gone + ahead);
 	return {
 		allowance: Math.max(0, Math.min(Math.floor(pace) - (mine?.calls ?? 0), hardRemaining)),
 		hardRemaining,
-		share,
+		share: usable > 0 ? allotment / usable : 0,
 		resetsInMs,
-		intervalMs,
+		intervalMs: mine?.intervalMs ?? 0,
 		expectedCalls: mine?.lastSweepCalls ?? 0,
 	};
 }

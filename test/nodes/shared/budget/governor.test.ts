@@ -70,7 +70,7 @@ describe('SweepBudget', () => {
 				{
 					read: 'client_health drill-down of site B',
 					reason: expect.stringContaining(
-						'spent or committed 49 of its 50 calls (what a 50 % share',
+						'spent or committed 49 of its 50 calls (what its 50 % share',
 					),
 				},
 			],
@@ -115,19 +115,22 @@ describe('SweepBudget', () => {
 		const { deps, usageReads } = setup(undefined);
 		const budget = await SweepBudget.open(deps('wf'));
 		expect(usageReads).toHaveLength(1);
-		// One minute into the hour: six minutes' pace of the 4,500 calls above the reserve.
-		expect(budget.report()).toMatchObject({ reconciled: false, limit: 5000, allowance: 450 });
+		// A first sweep: what a sweep never seen may spend.
+		expect(budget.report()).toMatchObject({ reconciled: false, limit: 5000, allowance: 50 });
 	});
 
-	it('shares the hour between the workflows that swept in it', async () => {
+	it('shares the hour between the workflows that swept in it, equally when both need more than half', async () => {
 		const { deps, clock } = setup({ requests: 0, requestLimit: 5000 });
-		for (const workflow of ['a', 'b', 'c']) {
-			const budget = await SweepBudget.open(deps(workflow));
-			node(budget, 10);
-			await budget.record();
+		// Two workflows every 30 s at 100 calls a sweep: each needs 12,000 calls an hour.
+		for (let sweep = 0; sweep < 2; sweep++) {
+			for (const workflow of ['a', 'b']) {
+				const budget = await SweepBudget.open(deps(workflow));
+				node(budget, 100);
+				await budget.record();
+			}
+			clock.now += 30_000;
 		}
-		clock.now += 30_000;
 		const next = await SweepBudget.open(deps('a'));
-		expect(next.report().share).toBeCloseTo(1 / 3, 2);
+		expect(next.report().share).toBe(0.5);
 	});
 });

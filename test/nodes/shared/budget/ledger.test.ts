@@ -2,7 +2,9 @@ import {
 	currentLedger,
 	DEFAULT_POLICY,
 	estimatedUsed,
+	fairAllocation,
 	HOUR_MS,
+	hourlyDemand,
 	recorded,
 	reconciled,
 	shouldReconcile,
@@ -17,13 +19,13 @@ function ledger(overrides: Partial<BudgetLedger> = {}): BudgetLedger {
 	return { ...currentLedger(undefined, HOUR), ...overrides };
 }
 
-const spend = (lastSweepAt: number, intervalMs: number, calls = 100) => ({
+const spend = (lastSweepAt: number, intervalMs: number, calls = 100, lastSweepCalls = 20) => ({
 	calls,
 	sweeps: 5,
 	skipped: 0,
 	lastSweepAt,
 	intervalMs,
-	lastSweepCalls: 20,
+	lastSweepCalls,
 });
 
 describe('budget ledger', () => {
@@ -83,31 +85,25 @@ describe('budget ledger', () => {
 		expect(l.recordedSince).toBe(25);
 	});
 
-	// limit 5000, reserve 500: 4,500 above the reserve, 375 of them per five minutes.
+	// limit 5000, reserve 500: 4,500 calls above the reserve. A sweep of 20 calls every 30 s
+	// needs 2,400 an hour; every 60 s, 1,200.
 	it.each([
+		['a first sweep, never seen: what a first sweep may spend', {}, 'new', HOUR, 50, 50 / 4500],
 		[
-			'a first sweep at the start of the hour: five minutes of the whole budget',
-			{},
-			'new',
-			HOUR,
-			375,
-			1,
-		],
-		[
-			'every 30 s, 100 calls spent: the rest of its five-minute head start',
+			'every 30 s, 100 calls spent at the start of the hour: five minutes of its 2,400',
 			{ workflows: { wf: spend(HOUR, 30_000) } },
 			'wf',
 			HOUR,
-			275,
-			1,
+			100,
+			2400 / 4500,
 		],
 		[
-			'beside two other active workflows: a third of the pace',
+			'beside two others that need 2,400 too: a third each (max-min fair)',
 			{
 				workflows: {
 					wf: spend(HOUR, 30_000),
-					b: spend(HOUR - 10 * MIN, 60_000),
-					c: spend(HOUR - 20 * MIN, 120_000),
+					b: spend(HOUR - 10 * MIN, 30_000),
+					c: spend(HOUR - 20 * MIN, 30_000),
 				},
 			},
 			'wf',
@@ -116,12 +112,25 @@ describe('budget ledger', () => {
 			1 / 3,
 		],
 		[
-			'a workflow idle for over an hour takes no share',
-			{ workflows: { wf: spend(HOUR, 30_000), idle: spend(HOUR - 2 * HOUR_MS, 60_000) } },
+			'beside a cheap workflow: it takes what it needs, the rest is left to the heavy one',
+			{
+				workflows: {
+					wf: spend(HOUR, 30_000, 100, 40),
+					cheap: spend(HOUR - MIN, 120_000, 10, 5),
+				},
+			},
+			'wf',
+			HOUR + 30 * MIN,
+			Math.floor(4350 / 2 + 4350 / 12) - 100,
+			4350 / 4500,
+		],
+		[
+			'a workflow idle for over an hour takes nothing',
+			{ workflows: { wf: spend(HOUR, 30_000), idle: spend(HOUR - 2 * HOUR_MS, 30_000) } },
 			'wf',
 			HOUR,
-			275,
-			1,
+			100,
+			2400 / 4500,
 		],
 		[
 			'ahead of its pace: nothing until the clock catches up',
@@ -129,15 +138,15 @@ describe('budget ledger', () => {
 			'wf',
 			HOUR + 10 * MIN,
 			0,
-			1,
+			2400 / 4500,
 		],
 		[
-			'at 50 min, every 60 s: bounded by what the token has left above the reserve',
-			{ reconciledUsed: 2500, reconciledAt: HOUR, workflows: { wf: spend(HOUR, 60_000) } },
+			'bounded by what the token has left above the reserve',
+			{ reconciledUsed: 4000, reconciledAt: HOUR, workflows: { wf: spend(HOUR, 60_000) } },
 			'wf',
 			HOUR + 50 * MIN,
-			2000,
-			1,
+			500,
+			1200 / 4500,
 		],
 		[
 			'the reserve reached: nothing',
@@ -145,12 +154,53 @@ describe('budget ledger', () => {
 			'wf',
 			HOUR + 30 * MIN,
 			0,
-			1,
+			1200 / 4500,
 		],
 	])('paces a sweep: %s', (_case, overrides, workflow, now, allowance, share) => {
 		const grant = sweepGrant(ledger(overrides), workflow, now, DEFAULT_POLICY);
 		expect(grant.allowance).toBe(allowance);
-		expect(grant.share).toBeCloseTo(share);
+		expect(grant.share).toBeCloseTo(share, 3);
+	});
+
+	it.each([
+		[
+			'enough for all: each its demand',
+			{ a: 100, b: 1000, c: 2000 },
+			4500,
+			{ a: 100, b: 1000, c: 2000 },
+		],
+		[
+			'too little: the small ones whole, the rest equal',
+			{ a: 100, b: 3000, c: 3000 },
+			4500,
+			{ a: 100, b: 2200, c: 2200 },
+		],
+		['nothing to share', { a: 100 }, 0, { a: 0 }],
+	])('shares the hour max-min fair: %s', (_case, demands, usable, expected) => {
+		expect(fairAllocation(demands, usable)).toEqual(expected);
+	});
+
+	it('estimates demand per hour from the cadence and the last sweep, 50 calls for a first one', () => {
+		expect(hourlyDemand(undefined)).toBe(50);
+		expect(hourlyDemand(spend(HOUR, 30_000))).toBe(2400);
+		expect(hourlyDemand(spend(HOUR, 0, 100, 26))).toBe(26);
+	});
+
+	it('keeps the size of the last real sweep when a sweep was skipped', () => {
+		let l = recorded(ledger(), 'wf', {
+			calls: 30,
+			skipped: 0,
+			sweepStartedAt: HOUR,
+			newSweep: true,
+		});
+		l = recorded(l, 'wf', {
+			calls: 1,
+			skipped: 1,
+			sweepStartedAt: HOUR + 30_000,
+			newSweep: true,
+			skippedSweep: true,
+		});
+		expect(l.workflows.wf).toMatchObject({ lastSweepCalls: 30, intervalMs: 30_000, sweeps: 2 });
 	});
 
 	it('gives a fixed share when the workflow asks for one', () => {
@@ -158,5 +208,6 @@ describe('budget ledger', () => {
 		const grant = sweepGrant(l, 'wf', HOUR, { ...DEFAULT_POLICY, share: 0.6 });
 		expect(grant.share).toBe(0.6);
 		expect(grant.allowance).toBe(Math.floor(4500 * 0.6 * (5 / 60)) - 100);
+		expect(grant.share).toBe(0.6);
 	});
 });
