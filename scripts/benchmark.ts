@@ -113,7 +113,7 @@ async function main() {
 				}
 				for (const approach of APPROACHES) {
 					const measured = await measure(n8n, sim, approach.workflowId, (run) =>
-						process.stdout.write(`  ${approach.label}: run ${run}/${RUNS}…\r`),
+						console.log(`  ${approach.label}: run ${run}/${RUNS}…`),
 					);
 					const peak = Math.max(...measured.peakRssKb.map((kb) => kb ?? 0));
 					const result: ApproachResult = {
@@ -122,6 +122,7 @@ async function main() {
 						approach: approach.key,
 						label: approach.label,
 						calls: median(measured.calls),
+						firstRunCalls: measured.calls[0],
 						wallMs: median(measured.wallMs),
 						executionMs: medianOf(measured.executionMs),
 						peakRssMb: peak > 0 ? Math.round(peak / 1024) : undefined,
