@@ -22,7 +22,7 @@ export interface GroundTruthFault {
 }
 
 export interface FindingLike {
-	scope?: { site_id?: unknown; ap_mac?: unknown; client_mac?: unknown };
+	scope?: { site_id?: unknown; ap_mac?: unknown; client_mac?: unknown; [key: string]: unknown };
 	[key: string]: unknown;
 }
 
