@@ -141,6 +141,9 @@ async function main() {
 				await Promise.allSettled([sim.close(), ise.close()]);
 			}
 		}
+	} catch (error) {
+		n8n.markFailed(); // keeps n8n's logs in test-output/
+		throw error;
 	} finally {
 		await n8n.dispose();
 		await sink.close();
