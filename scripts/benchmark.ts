@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console, @n8n/community-nodes/require-node-api-error */
 /**
  * `npm run benchmark`: does the package answer the user's question faster and cheaper than what
  * they would build without it? In one real n8n, against one Mist simulator (and the ISE simulator
