@@ -1,9 +1,13 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console, @n8n/community-nodes/require-node-api-error */
 /**
- * `npm run benchmark`: measures, in a real n8n against the simulator, what a diagnosis sweep costs
- * at several org sizes: simulator start-up, wall time of the seven-step flowchart and of one All
- * Steps node, and the Mist API calls each makes (from the simulator's call log). Prints a table
- * and writes test-output/benchmark.json. Figures, not pass/fail: the tests hold the limits.
+ * `npm run benchmark`: does the package answer the user's question faster and cheaper than what
+ * they would build without it? In one real n8n, against one Mist simulator (and the ISE simulator
+ * and alert sink the shipped workflows talk to), it runs three approaches at 3, 100 and 1,000
+ * sites (scripts/bench/approaches.ts): one All Steps node, the shipped client triage sweep, and
+ * a per-site HTTP Request baseline. Each runs three times: Mist calls, execution and wall time
+ * (medians), the n8n process's peak memory, and which injected faults its findings name
+ * (scripts/bench/faults.ts). Prints a table and the issue's target lines, writes
+ * test-output/benchmark.json. Figures, not pass/fail: the tests hold the limits.
  * First, without n8n, the diagnosis rules' throughput per step (`--rules-only` or `BENCH_ONLY=rules`:
  * only that).
  */
@@ -12,60 +16,41 @@ import path from 'node:path';
 
 import { REPO_ROOT } from './e2e/config';
 import { prepareN8n } from './e2e/n8n';
-import type { WorkflowJson } from './e2e/n8n';
+import type { RunningN8n } from './e2e/n8n';
 import { ensurePackageBuilt } from './e2e/package';
 import { freePort } from './e2e/ports';
+import { shippedCredentials } from './shippedCredentials';
 import { startSimulator } from '../simulator/src/index';
 import type { Scale } from '../simulator/src/index';
+import { iseScenarioFromWorld, startIseSimulator } from '../simulator/src/ise/index';
+import { startAlertSink } from '../simulator/src/sink/index';
 import { rulesOnlyRequested, runRulesSection, writeRulesOnly } from './bench/rulesSection';
+import {
+	allStepsWorkflow,
+	APPROACHES,
+	baselineCredential,
+	baselineWorkflow,
+	chainWorkflows,
+	SUB_WORKFLOWS,
+} from './bench/approaches';
+import { groundTruth, matchFaults } from './bench/faults';
+import { measure, median, medianOf, RUNS } from './bench/measure';
+import { markdownTable, ratioLines, tableRows } from './bench/report';
+import type { ApproachResult } from './bench/report';
 
 const VERSION = process.env.N8N_BENCH_VERSION ?? '2.8.4';
-const CHAIN_FILE = path.join(REPO_ROOT, 'test', 'e2e', 'workflows', 'mist-diagnose-chain.json');
-const CREDENTIAL = { id: 'e2eMistAccount01', name: 'Mist account' };
 const OUTPUT = path.join(REPO_ROOT, 'test-output', 'benchmark.json');
+const LARGE = '1,000 sites';
 
 const CASES: Array<{ name: string; scenario: string; scale?: Partial<Scale> }> = [
-	{ name: 'demo (3 sites, ~200 clients)', scenario: 'demo' },
-	{ name: 'scale-100 (100 sites, 20,000 clients)', scenario: 'scale-100' },
+	{ name: 'demo (3 sites)', scenario: 'demo' },
+	{ name: '100 sites', scenario: 'scale-100' },
 	{
-		name: '1,000 sites, 10,000 APs, 100,000 clients',
+		name: LARGE,
 		scenario: 'scale-100',
 		scale: { sites: 1000, apsPerSite: 10, clientsPerSite: 100 },
 	},
 ];
-
-function allStepsWorkflow(): WorkflowJson {
-	return {
-		id: 'benchAllSteps001',
-		name: 'benchmark: All Steps sweep',
-		nodes: [
-			{
-				id: 'b0000000-0000-4000-8000-000000000001',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'b0000000-0000-4000-8000-000000000002',
-				name: 'All Steps',
-				type: 'n8n-nodes-juniper-mist.mistDiagnose',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: {
-					step: 'all',
-					mode: 'sweep',
-					org: { __rl: true, mode: 'list', value: '' },
-					window: '1h',
-				},
-				credentials: { mistApi: CREDENTIAL },
-			},
-		],
-		connections: { Start: { main: [[{ node: 'All Steps', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-	};
-}
 
 async function main() {
 	// Before n8n starts, so the rules are timed on a quiet process.
@@ -77,67 +62,120 @@ async function main() {
 		return;
 	}
 	await ensurePackageBuilt();
-	const port = await freePort();
+	// The same ports for every case, so the credentials keep their addresses.
+	const simPort = await freePort();
+	const isePort = await freePort();
+	const sink = await startAlertSink({ httpPort: 0, smtpPort: 0 });
 	const n8n = await prepareN8n({ version: VERSION, label: 'benchmark' });
-	const rows: Array<Record<string, unknown>> = [];
+	let server: RunningN8n | undefined;
+	const results: ApproachResult[] = [];
+	const cases: Array<Record<string, unknown>> = [];
 	try {
-		await n8n.importWorkflow(CHAIN_FILE);
-		await n8n.importWorkflow(allStepsWorkflow());
-		for (const benchCase of CASES) {
-			const startedAt = Date.now();
+		// `--demo-only`: a quick check of the set-up on the 3-site org.
+		const selected = process.argv.includes('--demo-only') ? CASES.slice(0, 1) : CASES;
+		for (const benchCase of selected) {
 			const sim = await startSimulator({
-				port,
+				port: simPort,
 				scenario: benchCase.scenario,
 				scale: benchCase.scale,
 				budgetPerHour: 1_000_000,
 			});
-			const simStartMs = Date.now() - startedAt;
+			const ise = await startIseSimulator({
+				port: isePort,
+				scenario: iseScenarioFromWorld(sim.world),
+			});
 			try {
-				// Same port each time, so one credential serves every case; re-import it for the new org and token.
-				await n8n.importCredentials([
-					{
-						...CREDENTIAL,
-						type: 'mistApi',
-						data: { apiToken: sim.token, cloud: 'custom', customUrl: sim.url, orgId: sim.orgId },
-					},
-				]);
-				const measure = async (workflowId: string) => {
-					sim.resetCalls();
-					const result = await n8n.execute(workflowId, { timeoutMs: 600_000 });
-					if (!result.ok) throw new Error(`${workflowId} failed: ${result.errorMessage()}`);
-					const calls = sim.calls().filter((call) => call.path.startsWith('/api/v1/'));
-					return { ms: result.durationMs, calls: calls.length };
-				};
-				const chain = await measure('e2eDiagnoseChain1');
-				const all = await measure('benchAllSteps001');
-				rows.push({
+				const faults = groundTruth(sim.world);
+				cases.push({
 					case: benchCase.name,
 					sites: sim.world.sites.length,
 					aps: sim.world.aps.size,
 					clients: sim.world.clients.size,
-					simulatorStartMs: simStartMs,
-					chainMs: chain.ms,
-					chainCalls: chain.calls,
-					allStepsMs: all.ms,
-					allStepsCalls: all.calls,
+					faultsInjected: faults.length,
 				});
 				console.log(
-					`${benchCase.name}: chain ${chain.calls} calls in ${chain.ms} ms, All Steps ${all.calls} calls in ${all.ms} ms`,
+					`\n${benchCase.name}: ${sim.world.sites.length} sites, ${sim.world.aps.size} APs, ${sim.world.clients.size} clients, ${faults.length} injected faults`,
 				);
+				// The first case imports everything; later ones the org-specific pieces only (a new org id).
+				const credentials = shippedCredentials({ sim, ise, sink }).filter(
+					(credential) => !server || credential.type === 'mistApi',
+				);
+				await n8n.importCredentials([...credentials, baselineCredential(sim.token)]);
+				const baseline = baselineWorkflow({ baseUrl: sim.url, orgId: sim.orgId });
+				await n8n.importWorkflows(
+					server ? [baseline] : [allStepsWorkflow(), ...chainWorkflows(sink.url), baseline],
+				);
+				if (!server) {
+					// Sub-workflows run in their published version only, and the chain's shared memory
+					// lives in the server: it runs beside the `n8n execute` processes, idle otherwise.
+					server = await n8n.start();
+					for (const sub of SUB_WORKFLOWS) await server.activateWorkflow(sub.id);
+				}
+				for (const approach of APPROACHES) {
+					const measured = await measure(n8n, sim, approach.workflowId, (run) =>
+						console.log(`  ${approach.label}: run ${run}/${RUNS}…`),
+					);
+					const peak = Math.max(...measured.peakRssKb.map((kb) => kb ?? 0));
+					const result: ApproachResult = {
+						scale: benchCase.name,
+						sites: sim.world.sites.length,
+						approach: approach.key,
+						label: approach.label,
+						calls: median(measured.calls),
+						firstRunCalls: measured.calls[0],
+						wallMs: median(measured.wallMs),
+						executionMs: medianOf(measured.executionMs),
+						peakRssMb: peak > 0 ? Math.round(peak / 1024) : undefined,
+						faults: matchFaults(faults, approach.findings(measured.firstRun)),
+						callTemplates: measured.callTemplates,
+					};
+					results.push(result);
+					console.log(
+						`  ${approach.label}: ${result.calls} calls (runs: ${measured.calls.join(', ')}), ` +
+							`execution ${result.executionMs ?? 'n/a'} ms, wall ${result.wallMs} ms, ` +
+							`faults ${result.faults.found}/${result.faults.injected}` +
+							(result.faults.missed.length ? ` (missed ${result.faults.missed.join(', ')})` : ''),
+					);
+				}
 			} finally {
-				await sim.close();
+				await Promise.allSettled([sim.close(), ise.close()]);
 			}
 		}
+	} catch (error) {
+		n8n.markFailed(); // keeps n8n's logs in test-output/
+		throw error;
 	} finally {
 		await n8n.dispose();
+		await sink.close();
 	}
-	console.log(
-		`\nn8n ${VERSION}; times are wall clock, including the n8n CLI start (~3 s) per run.`,
+	const ratios = ratioLines(results, LARGE, LARGE);
+	const chainLarge = results.find(
+		(result) => result.scale === LARGE && result.approach === 'chain',
 	);
-	console.table(rows);
+	console.log(
+		`\nn8n ${VERSION}; medians of ${RUNS} runs. Execution time is n8n's own (startedAt → stoppedAt); ` +
+			'wall time adds the `n8n execute` CLI start. Peak RSS: the n8n CLI process, largest of the runs.',
+	);
+	console.table(tableRows(results));
+	for (const line of ratios) console.log(line);
+	if (chainLarge && chainLarge.calls > 30)
+		console.log(`  the shipped chain's calls at ${LARGE}:`, chainLarge.callTemplates);
+	console.log(`\n${markdownTable(results)}\n`);
 	fs.writeFileSync(
 		OUTPUT,
-		JSON.stringify({ n8n: VERSION, at: new Date().toISOString(), rows, rulesThroughput }, null, 2),
+		JSON.stringify(
+			{
+				n8n: VERSION,
+				at: new Date().toISOString(),
+				runs: RUNS,
+				cases,
+				results,
+				ratios,
+				rulesThroughput,
+			},
+			null,
+			2,
+		),
 	);
 	console.log(`Written to ${OUTPUT}`);
 }

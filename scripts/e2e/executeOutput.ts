@@ -32,6 +32,8 @@ export interface ExecuteResult {
 	messages: string;
 	durationMs: number;
 	logFile: string;
+	/** Peak resident memory of the n8n process in kB, when the caller asked for it to be sampled. */
+	peakRssKb?: number;
 	/** The `json` of every item a node emitted on one output (run 0 unless given). */
 	items(nodeName: string, outputIndex?: number, runIndex?: number): Array<Record<string, unknown>>;
 	/** The first error message of the run, if any. */

@@ -205,7 +205,7 @@ export class N8nInstance {
 	}
 
 	/** One CLI command; stdout goes to its log file (n8n's messages and the run JSON), stderr next to it. */
-	private async cli(args: string[], timeoutMs = 120_000) {
+	private async cli(args: string[], timeoutMs = 120_000, sampleRssEveryMs?: number) {
 		const logFile = this.nextLogFile(args[0]);
 		const env = n8nEnv(
 			this.installation,
@@ -222,6 +222,7 @@ export class N8nInstance {
 			stdoutFile: logFile,
 			stderrFile: logFile.replace(/\.log$/, '.stderr.log'),
 			timeoutMs,
+			sampleRssEveryMs,
 		});
 		return { ...result, logFile };
 	}
@@ -283,11 +284,27 @@ export class N8nInstance {
 		}
 	}
 
-	/** `n8n execute --id`: runs a workflow that starts with a Manual Trigger, in a separate process. */
-	async execute(workflowId: string, options: { timeoutMs?: number } = {}): Promise<ExecuteResult> {
-		const result = await this.cli(['execute', `--id=${workflowId}`], options.timeoutMs ?? 180_000);
+	/**
+	 * `n8n execute --id`: runs a workflow that starts with a Manual Trigger, in a separate process.
+	 * `sampleRssEveryMs` polls that process's memory (ExecuteResult.peakRssKb; the benchmark).
+	 */
+	async execute(
+		workflowId: string,
+		options: { timeoutMs?: number; sampleRssEveryMs?: number } = {},
+	): Promise<ExecuteResult> {
+		const result = await this.cli(
+			['execute', `--id=${workflowId}`],
+			options.timeoutMs ?? 180_000,
+			options.sampleRssEveryMs,
+		);
 		// A failed execute is not marked here: some tests expect one; a failing assertion keeps the logs.
-		return parseExecuteOutput(result.stdout, result.exitCode, result.durationMs, result.logFile);
+		const parsed = parseExecuteOutput(
+			result.stdout,
+			result.exitCode,
+			result.durationMs,
+			result.logFile,
+		);
+		return result.peakRssKb ? { ...parsed, peakRssKb: result.peakRssKb } : parsed;
 	}
 
 	/**

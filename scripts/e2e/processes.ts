@@ -177,11 +177,71 @@ export interface RunResult {
 	/** Everything the command printed on stdout (empty unless stdoutFile was given). */
 	stdout: string;
 	durationMs: number;
+	/** With `sampleRssEveryMs`: the largest peak resident set (VmHWM) of one process of the group, in kB. */
+	peakRssKb?: number;
+}
+
+/** The pids of a process group's members (Linux /proc; none elsewhere). */
+function groupMembers(pgid: number): number[] {
+	let entries: string[];
+	try {
+		entries = fs.readdirSync('/proc');
+	} catch {
+		return [];
+	}
+	return entries
+		.filter((entry) => /^\d+$/.test(entry) && processGroupOf(Number(entry)) === pgid)
+		.map(Number);
+}
+
+function processGroupOf(pid: number): number | undefined {
+	try {
+		// Fields after the command name, which is in parentheses and may hold spaces: state ppid pgrp …
+		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+	} catch {
+		return undefined; // gone meanwhile
+	}
+}
+
+function peakRssOf(pid: number): number {
+	try {
+		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+		return Number(
+			/^VmHWM:\s+(\d+)/m.exec(status)?.[1] ?? /^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0,
+		);
+	} catch {
+		return 0;
+	}
+}
+
+/**
+ * Polls a process group every `everyMs` and keeps the largest peak resident set of any one member
+ * (e.g. the n8n process beside its watchdog and task runners). stop() returns it in kB, or
+ * undefined when nothing could be read (no /proc).
+ */
+export function sampleGroupPeakRss(pgid: number, everyMs: number): { stop(): number | undefined } {
+	let peak = 0;
+	const sample = () => {
+		for (const pid of groupMembers(pgid)) peak = Math.max(peak, peakRssOf(pid));
+	};
+	sample();
+	const timer = setInterval(sample, everyMs);
+	return {
+		stop() {
+			clearInterval(timer);
+			return peak > 0 ? peak : undefined;
+		},
+	};
 }
 
 /** Runs a command to completion in its own group; kills the group after timeoutMs. */
 export async function runGroup(
-	options: SpawnGroupOptions & { timeoutMs: number },
+	options: SpawnGroupOptions & {
+		timeoutMs: number;
+		/** Sample the group's peak memory at this interval (RunResult.peakRssKb). */
+		sampleRssEveryMs?: number;
+	},
 ): Promise<RunResult> {
 	const started = Date.now();
 	const stdoutStart =
@@ -189,6 +249,9 @@ export async function runGroup(
 			? fs.statSync(options.stdoutFile).size
 			: 0;
 	const proc = spawnGroup(options);
+	const memory = options.sampleRssEveryMs
+		? sampleGroupPeakRss(proc.pid, options.sampleRssEveryMs)
+		: undefined;
 	let timedOut = false;
 	const timer = setTimeout(() => {
 		timedOut = true;
@@ -196,6 +259,7 @@ export async function runGroup(
 	}, options.timeoutMs);
 	try {
 		const exitCode = await proc.exited;
+		const peakRssKb = memory?.stop();
 		if (timedOut) {
 			throw new Error(
 				`${options.command} ${options.args.join(' ')} did not finish within ${options.timeoutMs} ms`,
@@ -205,8 +269,9 @@ export async function runGroup(
 		const stdout = options.stdoutFile
 			? fs.readFileSync(options.stdoutFile).subarray(stdoutStart).toString('utf8')
 			: '';
-		return { exitCode, stdout, durationMs };
+		return { exitCode, stdout, durationMs, ...(peakRssKb ? { peakRssKb } : {}) };
 	} finally {
+		memory?.stop();
 		clearTimeout(timer);
 		await proc.stop(2_000);
 	}
