@@ -9,7 +9,8 @@
  * (scripts/bench/faults.ts). Prints a table and the issue's target lines, writes
  * test-output/benchmark.json. Figures, not pass/fail: the tests hold the limits.
  * First, without n8n, the diagnosis rules' throughput per step (`--rules-only` or `BENCH_ONLY=rules`:
- * only that).
+ * only that); last, a simulated hour of every sweeping workflow at the seed's cadences on one token
+ * (scripts/bench/hourSection.ts; `--hour-only` or `BENCH_ONLY=hour`: only that).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,6 +26,7 @@ import type { Scale } from '../simulator/src/index';
 import { iseScenarioFromWorld, startIseSimulator } from '../simulator/src/ise/index';
 import { startAlertSink } from '../simulator/src/sink/index';
 import { rulesOnlyRequested, runRulesSection, writeRulesOnly } from './bench/rulesSection';
+import { hourOnlyRequested, runHourSection } from './bench/hourSection';
 import {
 	allStepsWorkflow,
 	APPROACHES,
@@ -53,6 +55,10 @@ const CASES: Array<{ name: string; scenario: string; scale?: Partial<Scale> }> =
 ];
 
 async function main() {
+	if (hourOnlyRequested()) {
+		runHourSection();
+		return;
+	}
 	// Before n8n starts, so the rules are timed on a quiet process.
 	const rulesThroughput = runRulesSection();
 	fs.mkdirSync(path.dirname(OUTPUT), { recursive: true });
@@ -161,6 +167,8 @@ async function main() {
 	if (chainLarge && chainLarge.calls > 30)
 		console.log(`  the shipped chain's calls at ${LARGE}:`, chainLarge.callTemplates);
 	console.log(`\n${markdownTable(results)}\n`);
+	// After n8n has stopped, so it does not slow the runs above.
+	const simulatedHour = runHourSection();
 	fs.writeFileSync(
 		OUTPUT,
 		JSON.stringify(
@@ -172,6 +180,7 @@ async function main() {
 				results,
 				ratios,
 				rulesThroughput,
+				simulatedHour,
 			},
 			null,
 			2,

@@ -24,18 +24,29 @@ export async function openSweepBudget(
 	const reserve = wholeNumber(ctx, options.budgetReserve ?? 500, 'API Budget Reserve', 0, 1e6);
 	const sharePercent = wholeNumber(ctx, options.budgetShare ?? 0, 'API Budget Share (%)', 0, 100);
 	const credentialId = ctx.getNode().credentials?.mistApi?.id ?? 'unsaved';
-	const budget = await readOnce(reads, 'sweepBudget', async () =>
-		SweepBudget.open({
-			memory,
-			key: `${BUDGET_PREFIX}${credentialId}`,
-			workflow: ctx.getWorkflow()?.id ?? 'unsaved',
-			readUsage: async () => await client.apiUsage(),
-			now: () => Date.now(),
-			policy: { reserve, ...(sharePercent > 0 ? { share: sharePercent / 100 } : {}) },
-		}),
-	);
+	let budget: SweepBudget;
+	try {
+		budget = await readOnce(reads, 'sweepBudget', async () =>
+			SweepBudget.open({
+				memory,
+				key: `${BUDGET_PREFIX}${credentialId}`,
+				workflow: ctx.getWorkflow()?.id ?? 'unsaved',
+				readUsage: async () => await client.apiUsage(),
+				now: () => Date.now(),
+				policy: { reserve, ...(sharePercent > 0 ? { share: sharePercent / 100 } : {}) },
+			}),
+		);
+	} catch (error) {
+		// A ledger the memory cannot give costs the pacing of this run, not the sweep.
+		budgetWarning(ctx, `The API budget ledger could not be read: ${(error as Error).message}`);
+		return undefined;
+	}
 	budget.attach(client.stats);
 	return budget;
+}
+
+function budgetWarning(ctx: IExecuteFunctions, message: string) {
+	ctx.addExecutionHints?.({ message, type: 'warning', location: 'outputPane' });
 }
 
 /** Records the node's calls in the ledger; a ledger that cannot be written costs a warning, not the sweep. */
@@ -43,11 +54,7 @@ export async function recordSweepBudget(ctx: IExecuteFunctions, budget: SweepBud
 	try {
 		await budget?.record();
 	} catch (error) {
-		ctx.addExecutionHints?.({
-			message: `The API budget ledger was not updated: ${(error as Error).message}`,
-			type: 'warning',
-			location: 'outputPane',
-		});
+		budgetWarning(ctx, `The API budget ledger was not updated: ${(error as Error).message}`);
 	}
 }
 

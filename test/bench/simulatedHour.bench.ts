@@ -1,4 +1,4 @@
-/* eslint-disable no-console -- the benchmark reports its figures */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- a benchmark: it reads the environment and writes its figures */
 /**
  * `npm run benchmark`'s simulated hour (run by jest, so it reuses the in-process Diagnose driver
  * of the unit tests): every shipped workflow that sweeps, at the seed's cadences, on one token of

@@ -196,7 +196,12 @@ export function sweepGrant(
 	const hardRemaining = Math.max(0, ledger.limit - policy.reserve - estimatedUsed(ledger));
 	const resetsInMs = Math.max(0, ledger.hourStart + HOUR_MS - nowMs);
 	const usable = Math.max(0, ledger.limit - policy.reserve);
-	const mine = ledger.workflows[workflow];
+	const known = ledger.workflows[workflow];
+	// Its second sweep: the time since the first is the best guess of its cadence.
+	const mine =
+		known && !known.intervalMs && nowMs > known.lastSweepAt
+			? { ...known, intervalMs: nowMs - known.lastSweepAt }
+			: known;
 	const demands: Record<string, number> = { [workflow]: hourlyDemand(mine) };
 	for (const [key, spend] of Object.entries(ledger.workflows))
 		if (key !== workflow && nowMs - spend.lastSweepAt <= HOUR_MS)

@@ -125,6 +125,14 @@ describe('budget ledger', () => {
 			4350 / 4500,
 		],
 		[
+			'its second sweep, 30 s after the first: that gap is taken for its cadence',
+			{ workflows: { wf: spend(HOUR, 0, 20, 20) } },
+			'wf',
+			HOUR + 30_000,
+			Math.floor(2400 / 120 + 200) - 20,
+			2400 / 4500,
+		],
+		[
 			'a workflow idle for over an hour takes nothing',
 			{ workflows: { wf: spend(HOUR, 30_000), idle: spend(HOUR - 2 * HOUR_MS, 30_000) } },
 			'wf',
