@@ -45,6 +45,7 @@ export interface BudgetPolicy {
 
 export const DEFAULT_POLICY: BudgetPolicy = { reserve: 500, reconcileEveryMs: 5 * 60_000 };
 
+/** Start of Mist's budget hour: the token's budget resets at every full hour (UTC). */
 export function hourStartOf(nowMs: number): number {
 	return Math.floor(nowMs / HOUR_MS) * HOUR_MS;
 }

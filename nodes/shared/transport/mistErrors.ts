@@ -1,6 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
+import { HOUR_MS, hourStartOf } from '../budget/ledger';
+
 export interface FailedCall {
 	method: string;
 	path: string;
@@ -109,12 +111,9 @@ export interface ApiUsage {
 	requestLimit: number;
 }
 
-/** Mist's budget window is the clock hour: it resets at the next full hour (UTC). */
+/** Mist's budget window is the clock hour (the ledger's hour): it resets at the next full hour. */
 export function nextHourlyReset(now: number): Date {
-	const reset = new Date(now);
-	reset.setUTCMinutes(0, 0, 0);
-	reset.setUTCHours(reset.getUTCHours() + 1);
-	return reset;
+	return new Date(hourStartOf(now) + HOUR_MS);
 }
 
 /**
