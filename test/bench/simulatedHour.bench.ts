@@ -8,11 +8,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { forgetExecutionReads } from '../../nodes/MistDiagnose/collect/executionReads';
-import { startSimulator } from '../../simulator/src';
-import type { RunningSimulator } from '../../simulator/src';
-import { useFakeDate } from '../nodes/MistDiagnose/helpers';
-import { hourSummary, simulateHour } from '../nodes/MistDiagnose/simulatedHour';
+import {
+	hourSummary,
+	simulateHour,
+	simulatorOnSimulatedClock,
+} from '../nodes/MistDiagnose/simulatedHour';
 import type { CadenceWorkflow } from '../nodes/MistDiagnose/simulatedHour';
 
 const SITES = Number(process.env.BENCH_HOUR_SITES ?? 1000);
@@ -55,26 +55,19 @@ const WORKFLOWS: CadenceWorkflow[] = [
 ];
 
 describe(`simulated hour at the seed's cadences, ${SITES} sites`, () => {
-	let sim: RunningSimulator;
-	beforeAll(async () => {
-		useFakeDate(START);
-		sim = await startSimulator({
-			port: 0,
+	const sim = simulatorOnSimulatedClock(
+		START,
+		{
 			scenario: 'scale-100',
 			scale: { sites: SITES, apsPerSite: 10, clientsPerSite: 100 },
 			budgetPerHour: BUDGET,
-			now: () => Date.now(),
-		});
-	}, 600_000);
-	afterAll(async () => {
-		await sim?.close();
-		jest.useRealTimers();
-		forgetExecutionReads();
-	});
+		},
+		600_000,
+	);
 
 	it('runs the hour', async () => {
 		const startedAt = process.hrtime.bigint();
-		const result = await simulateHour(sim, WORKFLOWS, START);
+		const result = await simulateHour(sim(), WORKFLOWS, START);
 		const wallMs = Number((process.hrtime.bigint() - startedAt) / 1_000_000n);
 		const summary = hourSummary(result);
 		fs.mkdirSync(path.dirname(OUTPUT), { recursive: true });

@@ -1,9 +1,10 @@
 /* eslint-disable no-console -- the simulated hour reports its figures */
-import { forgetExecutionReads } from '../../../nodes/MistDiagnose/collect/executionReads';
-import { startSimulator } from '../../../simulator/src';
-import type { RunningSimulator } from '../../../simulator/src';
-import { useFakeDate } from './helpers';
-import { hourSummary, quartersSwept, simulateHour } from './simulatedHour';
+import {
+	hourSummary,
+	quartersSwept,
+	simulateHour,
+	simulatorOnSimulatedClock,
+} from './simulatedHour';
 
 /** The seed's cadences, as three workflows of Diagnose steps on one token. */
 const WORKFLOWS = [
@@ -16,24 +17,10 @@ const START = Date.UTC(2026, 11, 6, 10, 0, 5);
 const BUDGET = 1500;
 
 describe('Mist Diagnose API budget over a simulated hour', () => {
-	let sim: RunningSimulator;
-	beforeAll(async () => {
-		useFakeDate(START);
-		sim = await startSimulator({
-			port: 0,
-			scenario: 'scale-100',
-			budgetPerHour: BUDGET,
-			now: () => Date.now(),
-		});
-	}, 60_000);
-	afterAll(async () => {
-		await sim?.close();
-		jest.useRealTimers();
-		forgetExecutionReads();
-	});
+	const sim = simulatorOnSimulatedClock(START, { scenario: 'scale-100', budgetPerHour: BUDGET });
 
 	it('stays within the token budget at the seed cadences: no 429, skips reported, sweeps spread over the hour', async () => {
-		const result = await simulateHour(sim, WORKFLOWS, START);
+		const result = await simulateHour(sim(), WORKFLOWS, START);
 		console.log(
 			`Simulated hour at the seed cadences, 100 sites, ${BUDGET} calls/hour: ${result.calls} calls, ${result.limited} × 429, ${JSON.stringify(hourSummary(result))}`,
 		);

@@ -1,7 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RunningSimulator } from '../../../simulator/src';
-import { runDiagnose } from './helpers';
+import { forgetExecutionReads } from '../../../nodes/MistDiagnose/collect/executionReads';
+import { startSimulator } from '../../../simulator/src';
+import type { RunningSimulator, SimulatorOptions } from '../../../simulator/src';
+import { runDiagnose, useFakeDate } from './helpers';
 
 export const HOUR_MS = 3_600_000;
 
@@ -101,4 +103,29 @@ export function hourSummary(result: HourResult) {
 /** The quarters of the hour (0–3) in which a workflow swept. */
 export function quartersSwept(tally: WorkflowTally): number[] {
 	return [...new Set(tally.ranAt.map((offset) => Math.floor(offset / (HOUR_MS / 4))))].sort();
+}
+
+/**
+ * Registers, in the calling describe, a simulator on the simulated clock: Date is faked at `start`
+ * before the simulator starts (so its budget hour follows the fake one), and all is put back after.
+ */
+export function simulatorOnSimulatedClock(
+	start: number,
+	options: SimulatorOptions,
+	startTimeoutMs = 60_000,
+): () => RunningSimulator {
+	let sim: RunningSimulator | undefined;
+	beforeAll(async () => {
+		useFakeDate(start);
+		sim = await startSimulator({ port: 0, ...options, now: () => Date.now() });
+	}, startTimeoutMs);
+	afterAll(async () => {
+		await sim?.close();
+		jest.useRealTimers();
+		forgetExecutionReads();
+	});
+	return () => {
+		if (!sim) throw new Error('the simulator did not start');
+		return sim;
+	};
 }
