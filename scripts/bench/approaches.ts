@@ -8,6 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { STEP_DEFINITIONS } from '../../nodes/MistDiagnose/steps';
+import { STEPS } from '../../nodes/shared/findings/types';
 import { REPO_ROOT } from '../e2e/config';
 import type { ExecuteResult } from '../e2e/executeOutput';
 import type { CredentialToImport, WorkflowJson } from '../e2e/n8n';
@@ -27,15 +29,8 @@ const MIST_CREDENTIAL = { id: 'demoMistAccount1', name: 'Mist account' };
 /** The generic Header Auth credential the baseline's HTTP Request nodes reference. */
 export const BASELINE_CREDENTIAL = { id: 'baselineMistHeader', name: 'Mist API token (header)' };
 
-export const CHAIN_STEPS = [
-	'Association',
-	'Authentication',
-	'DHCP',
-	'Client Health',
-	'AP Health',
-	'RF Environment',
-	'Infrastructure',
-];
+/** The shipped chain's Diagnose nodes: each named as its step's option, in flowchart order. */
+export const CHAIN_STEPS = STEPS.map((step) => STEP_DEFINITIONS[step].option.name);
 
 export interface Approach {
 	key: 'allSteps' | 'chain' | 'baseline';
