@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { BUDGET_PREFIX, SweepBudget } from '../shared/budget/governor';
 import type { MistMemory } from '../shared/memory/types';
+import { warnInOutputPane } from '../shared/utils/hints';
 import type { MistClient } from '../shared/transport/MistClient';
 import { readOnce } from './collect/executionReads';
 import type { ExecutionReads } from './collect/executionReads';
@@ -38,15 +39,11 @@ export async function openSweepBudget(
 		);
 	} catch (error) {
 		// A ledger the memory cannot give costs the pacing of this run, not the sweep.
-		budgetWarning(ctx, `The API budget ledger could not be read: ${(error as Error).message}`);
+		warnInOutputPane(ctx, `The API budget ledger could not be read: ${(error as Error).message}`);
 		return undefined;
 	}
 	budget.attach(client.stats);
 	return budget;
-}
-
-function budgetWarning(ctx: IExecuteFunctions, message: string) {
-	ctx.addExecutionHints?.({ message, type: 'warning', location: 'outputPane' });
 }
 
 /** Records the node's calls in the ledger; a ledger that cannot be written costs a warning, not the sweep. */
@@ -54,7 +51,7 @@ export async function recordSweepBudget(ctx: IExecuteFunctions, budget: SweepBud
 	try {
 		await budget?.record();
 	} catch (error) {
-		budgetWarning(ctx, `The API budget ledger was not updated: ${(error as Error).message}`);
+		warnInOutputPane(ctx, `The API budget ledger was not updated: ${(error as Error).message}`);
 	}
 }
 

@@ -17,6 +17,7 @@ import { isDiagnosisStep } from './steps';
 import { SWEEP_SKIPPED, sitesFromHealthyInput, sweepOutputs } from './sweep';
 import { triage } from './triage';
 import type { ItemKind, TriageTarget } from './triage';
+import { warnInOutputPane } from '../shared/utils/hints';
 
 /** Outputs: [Issues, Healthy]. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -132,7 +133,7 @@ function skippedSweep(
 	extra: IDataObject,
 ): INodeExecutionData[][] {
 	const summary = `Sweep of ${steps.join(', ')} skipped to stay within the Mist API budget: ${problem}.`;
-	ctx.addExecutionHints?.({ message: summary, type: 'warning', location: 'outputPane' });
+	warnInOutputPane(ctx, summary);
 	return [
 		[],
 		[

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { openMemory } from '../shared/memory/open';
 import type { MemoryLocation, MistMemory } from '../shared/memory/types';
+import { warnInOutputPane } from '../shared/utils/hints';
 
 /**
  * Slow-changing data (site list, event catalogue, how the cloud takes type lists) kept between
@@ -79,8 +80,7 @@ export async function openSlowCache(
 ): Promise<{ cache: SlowDataCache; location: MemoryLocation; memory: MistMemory }> {
 	const memory = await openMemory(ctx, { staticData: 'global' });
 	const location = { ...memory.location };
-	if (location.warning)
-		ctx.addExecutionHints?.({ message: location.warning, type: 'warning', location: 'outputPane' });
+	if (location.warning) warnInOutputPane(ctx, location.warning);
 	const shared = ctx.getNodeParameter('memory', 0, 'workflow') === 'shared';
 	const cache = shared
 		? memorySlowCache(memory, now)

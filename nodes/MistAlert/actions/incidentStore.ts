@@ -5,6 +5,7 @@ import { asNodeError } from '../../shared/utils/errors';
 import type { MemoryLocation, MistMemory } from '../../shared/memory/types';
 import { emptyState, loadState } from '../engine/state';
 import type { AlertState } from '../engine/types';
+import { warnInOutputPane } from '../../shared/utils/hints';
 
 /**
  * Where Mist Alert keeps its incidents: one document of the node's memory (this workflow's static
@@ -25,8 +26,7 @@ export function reporterOf(ctx: IExecuteFunctions): string {
 export async function openIncidentMemory(ctx: IExecuteFunctions): Promise<MistMemory> {
 	const memory = await openMemory(ctx);
 	const warning = memory.location.warning;
-	if (warning)
-		ctx.addExecutionHints?.({ message: warning, type: 'warning', location: 'outputPane' });
+	if (warning) warnInOutputPane(ctx, warning);
 	return memory;
 }
 

@@ -5,6 +5,7 @@ import type {
 	INodeCredentialTestResult,
 	INodeProperties,
 } from 'n8n-workflow';
+import { warnInOutputPane } from '../../shared/utils/hints';
 
 /** Mist Alert's own credential type (n8n's `pagerDutyApi` is a REST API token, not this). */
 export const PAGERDUTY_CREDENTIAL = 'mistPagerDutyEventsApi';
@@ -79,7 +80,7 @@ export async function readPagerDutyRouting(ctx: IExecuteFunctions): Promise<Page
 			: { note: PAGERDUTY_NOTES.missing };
 	if (legacy) {
 		const message = selected ? PAGERDUTY_NOTES.legacyIgnored : PAGERDUTY_NOTES.legacyUsed;
-		ctx.addExecutionHints?.({ message, type: 'warning', location: 'outputPane' });
+		warnInOutputPane(ctx, message);
 		if (selected && routing.routingKey) routing.note = message;
 	}
 	return routing;

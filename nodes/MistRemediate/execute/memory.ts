@@ -7,6 +7,7 @@ import type { GuardrailSettings } from '../guardrails/types';
 import { ExecutionGuardrails } from './guard';
 import type { RunGuardrails } from './guard';
 import { SharedGuardrails } from './sharedGuardrails';
+import { warnInOutputPane } from '../../shared/utils/hints';
 
 /**
  * Where this run keeps cooldowns, claims and the audit. Only the shared store (n8n Data Tables)
@@ -25,8 +26,7 @@ export class RemediationMemory {
 	static async open(ctx: IExecuteFunctions): Promise<RemediationMemory> {
 		const memory = await openMemory(ctx);
 		const { warning } = memory.location;
-		if (warning)
-			ctx.addExecutionHints?.({ message: warning, type: 'warning', location: 'outputPane' });
+		if (warning) warnInOutputPane(ctx, warning);
 		return new RemediationMemory(ctx, memory);
 	}
 
@@ -64,7 +64,7 @@ export class RemediationMemory {
 			if (this.auditFailed) return;
 			this.auditFailed = true;
 			const message = `The audit log in n8n's Data Tables was not written: ${(error as Error).message}`;
-			this.ctx.addExecutionHints?.({ message, type: 'warning', location: 'outputPane' });
+			warnInOutputPane(this.ctx, message);
 		}
 	}
 }

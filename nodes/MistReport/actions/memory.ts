@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { openMemory } from '../../shared/memory/open';
 import type { MistMemory } from '../../shared/memory/types';
+import { warnInOutputPane } from '../../shared/utils/hints';
 
 /**
  * The memory the Memory parameter names, and its location for the output item. A fallback from
@@ -13,7 +14,6 @@ export async function reportMemory(
 ): Promise<{ memory: MistMemory; location: IDataObject }> {
 	const memory = await openMemory(ctx);
 	const { warning } = memory.location;
-	if (warning)
-		ctx.addExecutionHints?.({ message: warning, type: 'warning', location: 'outputPane' });
+	if (warning) warnInOutputPane(ctx, warning);
 	return { memory, location: { ...memory.location } };
 }
