@@ -70,4 +70,21 @@ describe('Mist Diagnose API budget', () => {
 			await sim.close();
 		}
 	}, 60_000);
+
+	it.each([
+		[{ budgetShare: 150 }, 'Invalid API Budget Share (%): "150" is not a number from 0 to 100'],
+		[{ budgetReserve: -1 }, 'Invalid API Budget Reserve: "-1" is not a number from 0 to 1000000'],
+		[
+			{ budgetReserve: 'lots' },
+			'Invalid API Budget Reserve: "lots" is not a number from 0 to 1000000',
+		],
+	])('names the option and the problem when %j is out of range', async (options, message) => {
+		const sim = await startSimulator({ port: 0, scenario: 'demo' });
+		try {
+			await expect(runDiagnose(sim, { step: 'dhcp', options })).rejects.toThrow(message);
+			expect(mistCalls(sim).filter((call) => call.path.includes('/events/'))).toEqual([]);
+		} finally {
+			await sim.close();
+		}
+	});
 });
