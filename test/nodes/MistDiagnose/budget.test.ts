@@ -69,7 +69,7 @@ describe('Mist Diagnose API budget', () => {
 		} finally {
 			await sim.close();
 		}
-	}, 60_000);
+	}, 240_000);
 
 	it.each([
 		[{ budgetShare: 150 }, 'Invalid API Budget Share (%): "150" is not a number from 0 to 100'],
