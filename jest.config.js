@@ -7,4 +7,5 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '\\.e2e\\.test\\.ts$'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	testTimeout: 30000,
+	setupFilesAfterEnv: ['<rootDir>/test/setup/restoreNock.ts'],
 };
