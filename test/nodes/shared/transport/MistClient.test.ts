@@ -106,6 +106,49 @@ describe('list paging (X-Page headers)', () => {
 		expect(nock.isDone()).toBe(true);
 	});
 
+	it('reads the pages after the first a few at a time once X-Page-Total is known, in page order', async () => {
+		let inFlight = 0;
+		let mostInFlight = 0;
+		const scope = nock(MIST_TEST_URL);
+		for (let page = 1; page <= 11; page++)
+			scope
+				.get(sitesPath)
+				.query({ limit: 1000, page })
+				.reply((_uri, _body, callback) => {
+					inFlight++;
+					mostInFlight = Math.max(mostInFlight, inFlight);
+					// Later pages answer first: the result must still be in page order.
+					// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- nock's callback reply needs a timer
+					setTimeout(
+						() => {
+							inFlight--;
+							const size = page === 11 ? 500 : 1000;
+							callback(null, [
+								200,
+								Array.from({ length: size }, (_, index) => ({ id: `p${page}-${index}` })),
+								{ 'X-Page-Total': '10500', 'X-Page-Limit': '1000', 'X-Page-Page': String(page) },
+							]);
+						},
+						60 - page * 5,
+					);
+				});
+		const mist = client();
+		const sites = await mist.getAllList<{ id: string }>(
+			{ path: `/orgs/${ORG_ID}/sites` },
+			{ returnAll: true },
+		);
+		expect(sites).toHaveLength(10_500);
+		expect([sites[0].id, sites[1000].id, sites[9999].id, sites[10_499].id]).toEqual([
+			'p1-0',
+			'p2-0',
+			'p10-999',
+			'p11-499',
+		]);
+		expect(mostInFlight).toBe(4);
+		expect(mist.stats).toMatchObject({ calls: 11, pages: 11 });
+		expect(nock.isDone()).toBe(true);
+	});
+
 	it('asks only for what the limit needs', async () => {
 		nock(MIST_TEST_URL)
 			.get(sitesPath)
