@@ -27,6 +27,7 @@ export async function updateIncidents(
 
 	const findings: RunFinding[] = [];
 	let partial = false;
+	const unchecked = new Set<string>();
 	const acks: IndexedAck[] = [];
 	const reject = (itemIndex: number, message: string) =>
 		outputs[INVALID_OUTPUT].push(
@@ -36,6 +37,8 @@ export async function updateIncidents(
 		const classified = classifyItem(items[itemIndex].json as Record<string, unknown>);
 		if (classified.type === 'invalid') reject(itemIndex, `Item ${itemIndex}: ${classified.error}`);
 		else if (classified.type === 'ack') acks.push({ ...classified.ack, itemIndex });
+		else if (classified.type === 'notChecked')
+			for (const step of classified.steps) unchecked.add(step);
 		else if (classified.type === 'upstreamError') {
 			// Already handled upstream (Continue On Fail there): keep alerting, but do not resolve on missing data.
 			partial = true;
@@ -55,7 +58,14 @@ export async function updateIncidents(
 
 	const memory = await openIncidentMemory(this);
 	const reporter = operation === 'evaluate' ? reporterOf(this) : undefined;
-	const input = { findings, acks, countsAsRun: operation === 'evaluate', partial, reporter };
+	const input = {
+		findings,
+		acks,
+		countsAsRun: operation === 'evaluate',
+		partial,
+		unchecked,
+		reporter,
+	};
 	// An execution that stops on a bad acknowledgement changes nothing, as before the memory.
 	const keepsGoing = this.continueOnFail();
 	const result = await changeIncidents(this, memory, reporter, (state) => {

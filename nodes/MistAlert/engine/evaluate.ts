@@ -17,6 +17,8 @@ export interface EvaluateInput {
 	countsAsRun: boolean;
 	/** Part of the run failed upstream: absent findings do not count towards resolution. */
 	partial?: boolean;
+	/** Steps this run did not check (not due, or over the API budget): their incidents stay as they are. */
+	unchecked?: ReadonlySet<string>;
 	/** The Evaluate node running (`workflow id/node name`) when several share the incidents. */
 	reporter?: string;
 }
@@ -45,7 +47,11 @@ export function evaluate(
 	const firstReport = input.reporter !== undefined && !state.reporters?.[input.reporter];
 	if (input.countsAsRun) {
 		if (input.reporter) hearFrom(state, input.reporter, config, now);
-		const seen = applyRun(state, input.findings, config, now, input.partial, input.reporter);
+		const seen = applyRun(state, input.findings, config, now, {
+			partial: input.partial,
+			unchecked: input.unchecked,
+			reporter: input.reporter,
+		});
 		for (const [fingerprint, items] of seen) sources.set(fingerprint, items);
 		state.runs += 1;
 		state.lastRunAt = new Date(now).toISOString();

@@ -5,6 +5,14 @@ import { markSighting, reporterAbsence } from './reporters';
 import type { Absence } from './reporters';
 import type { AckRequest, AlertConfig, AlertState, IncidentRecord } from './types';
 
+/** What one run covered: all of it unless partial (an upstream failure) or some steps unchecked. */
+export interface RunScope {
+	partial?: boolean;
+	unchecked?: ReadonlySet<string>;
+	/** The Evaluate node running, when several share the incidents. */
+	reporter?: string;
+}
+
 export interface RunFinding {
 	finding: Finding;
 	/** Input item index, for pairedItem. */
@@ -90,18 +98,18 @@ function anyRunAbsence(incident: IncidentRecord, config: AlertConfig): Absence {
 
 /**
  * Applies one run's findings: sightings advance the flap hold-down and keep open incidents fresh;
- * absences count clean runs towards resolution (unless the run is partial). With a `reporter`,
- * an absence counts only for incidents that reporter saw (reporters.ts). Returns the fingerprints
- * seen, with their items.
+ * absences count clean runs towards resolution (unless the run is partial, or did not check the
+ * incident's step). With a `reporter`, an absence counts only for incidents that reporter saw
+ * (reporters.ts). Returns the fingerprints seen, with their items.
  */
 export function applyRun(
 	state: AlertState,
 	findings: RunFinding[],
 	config: AlertConfig,
 	now: number,
-	partial = false,
-	reporter?: string,
+	scope: RunScope = {},
 ): Map<string, number[]> {
+	const { partial = false, unchecked, reporter } = scope;
 	const nowIso = new Date(now).toISOString();
 	const run = dedupeRun(findings);
 	const seen = new Map<string, number[]>();
@@ -134,6 +142,8 @@ export function applyRun(
 		if (seen.has(incident.fingerprint) || incident.status === 'resolved') continue;
 		// After an upstream failure an absent finding may just be unchecked: neither a flap nor a clean run.
 		if (partial) continue;
+		// A step that did not look this run (not due, over budget) says nothing about its incidents.
+		if (unchecked?.has(incident.finding.step)) continue;
 		const absence =
 			reporter && incident.reportedBy
 				? reporterAbsence(state, incident, reporter, config, now)

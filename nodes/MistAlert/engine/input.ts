@@ -1,5 +1,6 @@
 import { parseFinding } from '../../shared/findings/schema';
-import type { Finding } from '../../shared/findings/types';
+import { notCheckedSteps } from '../../shared/findings/notChecked';
+import type { DiagnosisStep, Finding } from '../../shared/findings/types';
 import type { AckRequest } from './types';
 
 export type ClassifiedItem =
@@ -9,17 +10,23 @@ export type ClassifiedItem =
 	| { type: 'ack'; ack: AckRequest }
 	/** `{}` from a node with Always Output Data: a run with no findings. */
 	| { type: 'empty' }
+	/** A sweep step that did not look this run: absent findings of its steps are not clean. */
+	| { type: 'notChecked'; steps: DiagnosisStep[] }
 	/** `{error}` from an upstream node that continued on fail: that part of the run is unknown. */
 	| { type: 'upstreamError'; error: string }
 	| { type: 'invalid'; error: string };
 
 /**
  * Input convention: an item with `ack: true` is an acknowledgement (`fingerprint` or `groupKey`,
- * optional `by` and `note`); an empty item is a clean run marker; anything else must be a finding.
+ * optional `by` and `note`); an empty item is a clean run marker; a `notChecked` item names steps
+ * this run did not check; anything else must be a finding.
  */
 export function classifyItem(json: Record<string, unknown>): ClassifiedItem {
 	if (!Object.keys(json).length) return { type: 'empty' };
 	if ('ack' in json) return parseAck(json);
+	const unchecked = notCheckedSteps(json);
+	if (Array.isArray(unchecked)) return { type: 'notChecked', steps: unchecked };
+	if (unchecked) return { type: 'invalid', error: unchecked.error };
 	if (typeof json.error === 'string' && !('fingerprint' in json))
 		return { type: 'upstreamError', error: json.error };
 	const parsed = parseFinding(json);

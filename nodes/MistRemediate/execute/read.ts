@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { NOT_CHECKED } from '../../shared/findings/notChecked';
 import { parseFinding } from '../../shared/findings/schema';
 import type { Finding } from '../../shared/findings/types';
 import { ACTIONS, isActionOperation } from '../actions';
@@ -11,6 +12,8 @@ import type { ActionOperation, ActionParameters } from '../actions/types';
 /** Why an action was asked for: a finding, or a person who configured the node. */
 export type Reason =
 	| { source: 'manual request' }
+	/** A Mist Diagnose step saying it did not check this run: nothing to fix. */
+	| { source: 'not checked'; summary: string }
 	| {
 			source: 'finding';
 			fingerprint: string;
@@ -60,6 +63,13 @@ export function read(
 
 /** A finding from Mist Diagnose: its recommended action, checked as strictly as node fields. */
 function readFinding(json: IDataObject, allowed: string[]): Requested | Declined {
+	if (json.kind === NOT_CHECKED)
+		return {
+			kind: 'skip',
+			operation: 'none',
+			reason: 'not a finding: a Mist Diagnose step that did not check this run',
+			why: { source: 'not checked', summary: String(json.summary ?? '') },
+		};
 	const parsed = parseFinding(json);
 	if ('error' in parsed) {
 		throw new InvalidParameter(

@@ -1,3 +1,4 @@
+import { NOT_CHECKED } from '../../shared/findings/notChecked';
 import { parseFinding } from '../../shared/findings/schema';
 import { SEVERITIES } from '../../shared/findings/types';
 import type { Finding, Severity } from '../../shared/findings/types';
@@ -173,6 +174,9 @@ function byKind(kind: string, json: Json): Classified {
 			const record = incidentRecord(json);
 			return 'error' in record ? record : { records: [record] };
 		}
+		case NOT_CHECKED:
+			// A sweep step that did not look this run: nothing to count, nothing wrong.
+			return { records: [] };
 		case 'api_usage': {
 			const requests = Number(json.requests);
 			const requestLimit = Number(json.request_limit);

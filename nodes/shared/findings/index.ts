@@ -8,3 +8,4 @@ export * from './merge';
 export * from './schema';
 export * from './titles';
 export * from './bands';
+export * from './notChecked';

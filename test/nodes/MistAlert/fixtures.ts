@@ -83,6 +83,8 @@ export function runner(overrides: Partial<AlertConfig> = {}) {
 			findings: Finding[],
 			at: number,
 			acks: Array<{ fingerprint?: string; groupKey?: string }> = [],
+			/** Steps the run did not check (a not-checked marker upstream). */
+			unchecked: string[] = [],
 		): Notice[] {
 			const result = evaluate(
 				state,
@@ -95,6 +97,7 @@ export function runner(overrides: Partial<AlertConfig> = {}) {
 						itemIndex: findings.length + index,
 					})),
 					countsAsRun: true,
+					unchecked: new Set(unchecked),
 				},
 				config,
 				at,

@@ -71,13 +71,13 @@ describe('Mist Alert node', () => {
 		expect(first[TIER1][0].pairedItem).toEqual([{ item: 0 }]);
 		expect(storedIncidents(staticData)).toMatchObject({ version: 1, runs: 1 });
 
-		at(T0 + 5 * MIN);
+		clock.mockReturnValue(T0 + 5 * MIN);
 		const second = await execute(asItems([finding]), staticData);
 		expect(second.flat()).toEqual([]);
 
-		at(T0 + 10 * MIN);
+		clock.mockReturnValue(T0 + 10 * MIN);
 		expect((await execute([{}], staticData)).flat()).toEqual([]);
-		at(T0 + 15 * MIN);
+		clock.mockReturnValue(T0 + 15 * MIN);
 		const resolved = await execute([{}], staticData);
 		expect(titles(resolved[RESOLVED])).toEqual(['[RESOLVED:1] AP offline at HQ']);
 		expect(resolved[RESOLVED][0].pairedItem).toEqual([{ item: 0 }]);
@@ -111,7 +111,7 @@ describe('Mist Alert node', () => {
 		const staticData: IDataObject = {};
 		const critical = apFinding('aabbccddee41', 'critical');
 		await execute(asItems([critical]), staticData);
-		at(T0 + 31 * MIN);
+		clock.mockReturnValue(T0 + 31 * MIN);
 		const out = await execute(asItems([critical]), staticData);
 		expect(out[TIER3]).toHaveLength(1);
 		expect(out[TIER3][0].json).toMatchObject({
@@ -158,7 +158,7 @@ describe('Mist Alert node', () => {
 		const staticData: IDataObject = {};
 		const critical = apFinding('aabbccddee42', 'critical');
 		await execute(asItems([critical]), staticData);
-		at(T0 + 5 * MIN);
+		clock.mockReturnValue(T0 + 5 * MIN);
 		const ack = await execute(
 			[{ ack: true, fingerprint: critical.fingerprint, by: 'bob', note: 'replacing PSU' }],
 			staticData,
@@ -167,7 +167,7 @@ describe('Mist Alert node', () => {
 			},
 		);
 		expect(ack.flat()).toEqual([]);
-		at(T0 + 60 * MIN);
+		clock.mockReturnValue(T0 + 60 * MIN);
 		expect((await execute(asItems([critical]), staticData))[TIER3]).toEqual([]);
 		const incidents = await execute([{}], staticData, { operation: 'getIncidents' });
 		expect(incidents[0][0].json).toMatchObject({
@@ -282,5 +282,32 @@ describe('Mist Alert node › upstream failures', () => {
 		await execute([{}], staticData);
 		clock.mockReturnValue(T0 + 25 * MIN);
 		expect((await execute([{}], staticData))[RESOLVED]).toHaveLength(1);
+	});
+
+	it('leaves the incidents of a step that did not check this run as they are, and names a bad marker', async () => {
+		const staticData: IDataObject = {};
+		const finding = apFinding('aabbccddee51', 'minor');
+		await execute(asItems([finding]), staticData, {
+			options: { groupWaitSeconds: 0, resolveAfterCleanRuns: 1 },
+		});
+		const notDue = { kind: 'notChecked', level: 'org', steps: ['ap_health'], reason: 'notDue' };
+		clock.mockReturnValue(T0 + 5 * MIN);
+		const quiet = await execute([{}, notDue], staticData, {
+			options: { groupWaitSeconds: 0, resolveAfterCleanRuns: 1 },
+		});
+		expect(quiet[RESOLVED]).toEqual([]);
+		expect(quiet[INVALID]).toEqual([]);
+		expect(storedIncidents(staticData)).toMatchObject({
+			incidents: { [finding.fingerprint]: { status: 'open' } },
+		});
+		clock.mockReturnValue(T0 + 10 * MIN);
+		const checked = await execute([{}], staticData, {
+			options: { groupWaitSeconds: 0, resolveAfterCleanRuns: 1 },
+		});
+		expect(checked[RESOLVED]).toHaveLength(1);
+
+		await expect(execute([{ ...notDue, steps: ['dhpc'] }], {})).rejects.toThrow(
+			'Item 0: Not-checked marker: "steps" must list diagnosis steps',
+		);
 	});
 });

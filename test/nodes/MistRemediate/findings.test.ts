@@ -181,6 +181,28 @@ describe('Juniper Mist Remediate › findings, verification and audit', () => {
 		});
 	});
 
+	it('passes a not-checked marker from Mist Diagnose through as skipped: nothing to fix, no call', async () => {
+		const marker = {
+			kind: 'notChecked',
+			level: 'org',
+			steps: ['dhcp'],
+			reason: 'notDue',
+			summary: 'dhcp not checked this run',
+		};
+		const { actions, skipped } = await run(fromFinding(), { items: [{ json: marker }] });
+		expect(actions).toEqual([]);
+		expect(skipped).toHaveLength(1);
+		expect(skipped[0]).toMatchObject({
+			pairedItem: { item: 0 },
+			json: {
+				status: 'skipped',
+				reason: 'not a finding: a Mist Diagnose step that did not check this run',
+				why: { source: 'not checked', summary: 'dhcp not checked this run' },
+				request: null,
+			},
+		});
+	});
+
 	it('checks finding parameters as strictly as node parameters, naming the field', async () => {
 		const bad = finding({
 			kind: 'action',

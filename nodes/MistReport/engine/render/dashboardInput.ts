@@ -1,3 +1,4 @@
+import { NOT_CHECKED } from '../../../shared/findings/notChecked';
 import { parseFinding } from '../../../shared/findings/schema';
 import { ruleTitle } from '../../../shared/findings/titles';
 import { SEVERITIES } from '../../../shared/findings/types';
@@ -174,6 +175,7 @@ export function addDashboardItem(input: DashboardInput, json: Json): { error: st
 		input.dataErrors.push(json.error);
 		return undefined;
 	}
+	if (json.kind === NOT_CHECKED) return undefined;
 	if (json.kind === 'incident') {
 		input.incidents.push(incidentInput(json));
 		return undefined;

@@ -59,6 +59,28 @@ describe('Mist Alert engine › incidents', () => {
 		expect(engine.run([], T0 + 60 * MIN)).toEqual([]);
 	});
 
+	it('a run that did not check the step (not due, over budget) neither resolves nor flaps its incidents', () => {
+		const engine = runner({ resolveAfterCleanRuns: 1 });
+		const open = clientFinding(20); // client_health
+		engine.run([open], T0);
+		for (let run = 1; run <= 3; run++)
+			expect(engine.run([], T0 + run * MIN, [], ['client_health', 'dhcp'])).toEqual([]);
+		expect(engine.state.incidents[open.fingerprint]).toMatchObject({
+			status: 'open',
+			cleanRuns: 0,
+		});
+		// A run that checked client health without the finding is clean: it resolves.
+		expect(tiers(engine.run([], T0 + 5 * MIN, [], ['dhcp']))).toEqual(['resolved:resolved:1']);
+
+		const held = runner({ openAfterRuns: 2 });
+		const pending = apFinding('5c5b35000021'); // ap_health
+		held.run([pending], T0);
+		held.run([], T0 + MIN, [], ['ap_health']);
+		expect(held.state.incidents[pending.fingerprint]?.status).toBe('pending');
+		held.run([], T0 + 2 * MIN);
+		expect(held.state.incidents).toEqual({});
+	});
+
 	it('a clean run in between resets the count to resolution', () => {
 		const engine = runner({ resolveAfterCleanRuns: 2, tier2AfterMs: 1000 * MIN });
 		const finding = clientFinding(10);

@@ -15,6 +15,19 @@ function records(): ReportRecord[] {
 	});
 }
 
+describe('Mist Report › input', () => {
+	it('counts a not-checked marker from Mist Diagnose as nothing, not as an unknown kind', () => {
+		expect(
+			classifyReportItem({
+				kind: 'notChecked',
+				level: 'org',
+				steps: ['dhcp'],
+				reason: 'apiBudget',
+			}),
+		).toEqual({ records: [] });
+	});
+});
+
 describe('Mist Report › figures', () => {
 	let figures: ReportFigures;
 	beforeAll(() => {
