@@ -238,6 +238,16 @@ export const diagnoseProperties: INodeProperties[] = [
 					'Field of the first input item holding each site\'s recent history, to flag values above mean + k·σ: {"dhcp": {"&lt;site_id&gt;": [counts]}, "authentication": {…}, "rf_environment": {"&lt;ap_mac&gt;:&lt;band&gt;": [util %]}, "infrastructure": {…}}',
 			},
 			{
+				displayName: 'Check At Most Every (Seconds)',
+				name: 'checkEvery',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 86400 },
+				displayOptions: { show: { '/mode': ['sweep'] } },
+				default: 0,
+				description:
+					'Let this step check less often than the trigger runs (e.g. DHCP every 120 s in a chain triggered every 30 s). Until its turn it reads nothing: Healthy passes its input on, and Issues carries one notChecked item so Mist Alert does not count the run as clean. 0 checks on every run.',
+			},
+			{
 				displayName: 'Drill Into All Sites',
 				name: 'drillAllSites',
 				type: 'boolean',

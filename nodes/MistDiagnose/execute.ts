@@ -2,7 +2,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { SEVERITIES, STEPS } from '../shared/findings/types';
-import type { Severity } from '../shared/findings/types';
+import type { DiagnosisStep, Severity } from '../shared/findings/types';
+import { notCheckedMarker } from '../shared/findings/notChecked';
 import { MistClient } from '../shared/transport/MistClient';
 import { itemFailure } from '../shared/utils/perItem';
 import { normalizeMac } from '../shared/params/identifiers';
@@ -12,7 +13,9 @@ import { MistDataCollector } from './collect/MistDataCollector';
 import { checkSiteFilter, readSweepScope, readThresholds, readWindow } from './parameters';
 import { openSweepBudget, recordSweepBudget } from './budget';
 import { explainOutcome, runSteps } from './run';
+import { notDueOutputs, recordCheck, stepCadence } from './cadence';
 import { openSlowCache } from './slowCache';
+import type { OpenedSlowCache } from './slowCache';
 import { isDiagnosisStep } from './steps';
 import { SWEEP_SKIPPED, sitesFromHealthyInput, sweepOutputs } from './sweep';
 import { triage } from './triage';
@@ -35,13 +38,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return [[itemFailure(this, 0, failure)], []];
 }
 
-async function prepare(
-	ctx: IExecuteFunctions,
-	client: MistClient,
-	nowMs: number,
-	itemIndex: number,
-	mode: 'sweep' | 'triage',
-) {
+function readSteps(ctx: IExecuteFunctions, itemIndex: number): DiagnosisStep[] {
 	const step = String(ctx.getNodeParameter('step', itemIndex));
 	const steps = step === 'all' ? [...STEPS] : [step];
 	if (!steps.every(isDiagnosisStep)) {
@@ -49,10 +46,22 @@ async function prepare(
 			itemIndex,
 		});
 	}
+	return steps;
+}
+
+async function prepare(
+	ctx: IExecuteFunctions,
+	client: MistClient,
+	nowMs: number,
+	itemIndex: number,
+	mode: 'sweep' | 'triage',
+	opened?: OpenedSlowCache,
+) {
+	const steps = readSteps(ctx, itemIndex);
 	const thresholds = readThresholds(ctx, itemIndex);
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	// Before any Mist call: a refused n8n API key stops the node without spending Mist's rate limit.
-	const { cache, location, memory } = await openSlowCache(ctx, nowMs);
+	const { cache, location, memory } = opened ?? (await openSlowCache(ctx, nowMs));
 	const orgId = await resolveOrgId(ctx, client, itemIndex);
 	const window = readWindow(ctx, itemIndex);
 	const reads = executionReads({
@@ -86,7 +95,7 @@ async function prepare(
 			...(budget ? { _budget: budget.report() } : {}),
 		};
 	};
-	return { steps, thresholds, scope, collector, options, extra, budget };
+	return { steps, thresholds, scope, collector, options, extra, budget, memory };
 }
 
 async function sweepMode(
@@ -94,12 +103,22 @@ async function sweepMode(
 	client: MistClient,
 	nowMs: number,
 ): Promise<INodeExecutionData[][]> {
-	const { steps, thresholds, scope, collector, options, extra, budget } = await prepare(
+	const opened = await openSlowCache(this, nowMs);
+	const cadence = await stepCadence(
+		this,
+		opened.memory,
+		this.getNodeParameter('options', 0, {}) as IDataObject,
+		nowMs,
+	);
+	// Its turn has not come (Check At Most Every): nothing read, not even the budget's ledger.
+	if (!cadence.due) return notDueOutputs(this, readSteps(this, 0), cadence);
+	const { steps, thresholds, scope, collector, options, extra, budget, memory } = await prepare(
 		this,
 		client,
 		nowMs,
 		0,
 		'sweep',
+		opened,
 	);
 	const budgetProblem = budget?.startProblem();
 	if (budgetProblem) {
@@ -122,20 +141,29 @@ async function sweepMode(
 			: await runSteps(collector, steps, { ...scope, siteFilter: sites }, thresholds, nowMs);
 	const explained = await explainOutcome(collector, outcome, thresholds, nowMs);
 	await recordSweepBudget(this, budget);
+	await recordCheck(this, memory, cadence, nowMs);
 	return sweepOutputs(outcome, explained, outputOptions, await extra());
 }
 
-/** A sweep the API budget cannot afford: nothing read, one item on Healthy saying why (a chain goes on). */
+/**
+ * A sweep the API budget cannot afford: nothing read; on Issues a not-checked marker (alerts do
+ * not count the run as clean), on Healthy one item saying why (a chain goes on).
+ */
 function skippedSweep(
 	ctx: IExecuteFunctions,
-	steps: string[],
+	steps: DiagnosisStep[],
 	problem: string,
 	extra: IDataObject,
 ): INodeExecutionData[][] {
 	const summary = `Sweep of ${steps.join(', ')} skipped to stay within the Mist API budget: ${problem}.`;
 	warnInOutputPane(ctx, summary);
 	return [
-		[],
+		[
+			{
+				json: { ...notCheckedMarker(steps, 'apiBudget', summary), ...extra },
+				pairedItem: { item: 0 },
+			},
+		],
 		[
 			{
 				json: { kind: SWEEP_SKIPPED, level: 'org', steps, summary, ...extra },

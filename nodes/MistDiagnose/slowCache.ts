@@ -74,10 +74,13 @@ export function memorySlowCache(memory: MistMemory, now: number): SlowDataCache 
  * falls back to the workflow's global static data when n8n's Data Table API does not answer, so
  * the workflow's Diagnose nodes still share one cache; the fallback is also an execution hint.
  */
-export async function openSlowCache(
-	ctx: IExecuteFunctions,
-	now: number,
-): Promise<{ cache: SlowDataCache; location: MemoryLocation; memory: MistMemory }> {
+export interface OpenedSlowCache {
+	cache: SlowDataCache;
+	location: MemoryLocation;
+	memory: MistMemory;
+}
+
+export async function openSlowCache(ctx: IExecuteFunctions, now: number): Promise<OpenedSlowCache> {
 	const memory = await openMemory(ctx, { staticData: 'global' });
 	const location = { ...memory.location };
 	if (location.warning) warnInOutputPane(ctx, location.warning);

@@ -158,9 +158,12 @@ export const BURST_MS = 5 * 60_000;
 /** What a sweep never seen before is assumed to cost, and may spend at once. */
 export const FIRST_SWEEP_CALLS = 50;
 
-/** A workflow's calls per hour at its cadence, at what its last sweep cost. */
+/** A workflow's calls per hour at its cadence, at the larger of its last and its mean sweep. */
 export function hourlyDemand(spend: WorkflowSpend | undefined): number {
-	const perSweep = spend?.lastSweepCalls || FIRST_SWEEP_CALLS;
+	// Sweeps of one workflow differ (steps with their own cadence join every few runs): the
+	// hour's mean covers the large ones a small last sweep would hide.
+	const mean = spend && spend.sweeps > 0 ? spend.calls / spend.sweeps : 0;
+	const perSweep = Math.max(spend?.lastSweepCalls ?? 0, mean) || FIRST_SWEEP_CALLS;
 	return spend && spend.intervalMs > 0 ? (perSweep * HOUR_MS) / spend.intervalMs : perSweep;
 }
 

@@ -19,7 +19,22 @@ describe('Mist Diagnose API budget', () => {
 			expect(mistCalls(sim).map((call) => call.path)).toEqual(
 				expect.not.arrayContaining([expect.stringMatching(/events\/search|stats\/devices/)]),
 			);
-			expect(run.issues).toEqual([]);
+			// On Issues only a marker: Mist Alert must not take the skipped sweep for a clean run.
+			expect(run.issues).toEqual([
+				expect.objectContaining({
+					kind: 'notChecked',
+					reason: 'apiBudget',
+					steps: [
+						'association',
+						'authentication',
+						'dhcp',
+						'client_health',
+						'ap_health',
+						'rf_environment',
+						'infrastructure',
+					],
+				}),
+			]);
 			expect(run.healthy).toEqual([
 				expect.objectContaining({
 					kind: 'sweepSkipped',

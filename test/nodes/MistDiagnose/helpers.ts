@@ -22,6 +22,8 @@ export async function runDiagnose(
 		executionId?: string;
 		/** n8n's id of the workflow: the API budget gives each workflow its share. */
 		workflowId?: string;
+		/** The node's name (a step's Check At Most Every is kept per node). */
+		nodeName?: string;
 	} = {},
 ): Promise<DiagnoseRun> {
 	const ctx = createExecuteContext({
@@ -43,7 +45,10 @@ export async function runDiagnose(
 		},
 		items: options.items,
 		continueOnFail: options.continueOnFail,
-		node: { name: 'Mist Diagnose', type: 'n8n-nodes-juniper-mist.mistDiagnose' },
+		node: {
+			name: options.nodeName ?? 'Mist Diagnose',
+			type: 'n8n-nodes-juniper-mist.mistDiagnose',
+		},
 		credentials: {
 			mistApi: { apiToken: sim.token, cloud: 'custom', customUrl: sim.url, orgId: sim.orgId },
 		},

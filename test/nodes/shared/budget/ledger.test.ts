@@ -142,11 +142,20 @@ describe('budget ledger', () => {
 		],
 		[
 			'ahead of its pace: nothing until the clock catches up',
-			{ workflows: { wf: spend(HOUR + 10 * MIN, 30_000, 1200) } },
+			{ workflows: { wf: { ...spend(HOUR + 10 * MIN, 30_000, 1200), sweeps: 60 } } },
 			'wf',
 			HOUR + 10 * MIN,
 			0,
 			2400 / 4500,
+		],
+		[
+			// Steps with their own cadence make some sweeps larger: a small last sweep must not hide them.
+			'sweeps of different sizes: allotted at their mean, not at the small last one',
+			{ workflows: { wf: spend(HOUR + 30 * MIN, 120_000, 300, 20) } },
+			'wf',
+			HOUR + 30 * MIN,
+			Math.floor(1800 / 2 + 1800 / 12) - 300,
+			1800 / 4500,
 		],
 		[
 			'bounded by what the token has left above the reserve',
