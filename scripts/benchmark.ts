@@ -10,7 +10,8 @@
  * test-output/benchmark.json. Figures, not pass/fail: the tests hold the limits.
  * First, without n8n, the diagnosis rules' throughput per step (`--rules-only` or `BENCH_ONLY=rules`:
  * only that); last, a simulated hour of every sweeping workflow at the seed's cadences on one token
- * (scripts/bench/hourSection.ts; `--hour-only` or `BENCH_ONLY=hour`: only that).
+ * (scripts/bench/hourSection.ts; `--hour-only` or `BENCH_ONLY=hour`: only that; `--no-hour`: all but
+ * that; `--hour-cost`: the hour unpaced at 10, 100 and 1,000 sites, the README's calls per hour).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,7 +27,12 @@ import type { Scale } from '../simulator/src/index';
 import { iseScenarioFromWorld, startIseSimulator } from '../simulator/src/ise/index';
 import { startAlertSink } from '../simulator/src/sink/index';
 import { rulesOnlyRequested, runRulesSection, writeRulesOnly } from './bench/rulesSection';
-import { hourOnlyRequested, runHourSection } from './bench/hourSection';
+import {
+	hourCostRequested,
+	hourOnlyRequested,
+	runHourCost,
+	runHourSection,
+} from './bench/hourSection';
 import {
 	allStepsWorkflow,
 	APPROACHES,
@@ -57,6 +63,10 @@ const CASES: Array<{ name: string; scenario: string; scale?: Partial<Scale> }> =
 async function main() {
 	if (hourOnlyRequested()) {
 		runHourSection();
+		return;
+	}
+	if (hourCostRequested()) {
+		runHourCost();
 		return;
 	}
 	// Before n8n starts, so the rules are timed on a quiet process.
@@ -167,8 +177,8 @@ async function main() {
 	if (chainLarge && chainLarge.calls > 30)
 		console.log(`  the shipped chain's calls at ${LARGE}:`, chainLarge.callTemplates);
 	console.log(`\n${markdownTable(results)}\n`);
-	// After n8n has stopped, so it does not slow the runs above.
-	const simulatedHour = runHourSection();
+	// After n8n has stopped, so it does not slow the runs above. `--no-hour`: the n8n part only.
+	const simulatedHour = process.argv.includes('--no-hour') ? undefined : runHourSection();
 	fs.writeFileSync(
 		OUTPUT,
 		JSON.stringify(

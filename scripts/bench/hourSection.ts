@@ -18,8 +18,15 @@ export const hourOnlyRequested = (
 	env: NodeJS.ProcessEnv = process.env,
 ) => argv.includes('--hour-only') || env.BENCH_ONLY === 'hour';
 
-export function runHourSection(sites = 1000): Record<string, unknown> {
-	console.log(`\nSimulated hour at the seed's cadences, ${sites} sites (several minutes)…`);
+export const hourCostRequested = (argv: string[] = process.argv) => argv.includes('--hour-cost');
+
+/** A token so large that nothing is paced: the hour shows what the shipped sweeps cost. */
+export const UNPACED_BUDGET = 1_000_000;
+
+export function runHourSection(sites = 1000, budget = 5000): Record<string, unknown> {
+	console.log(
+		`\nSimulated hour at the shipped cadences, ${sites} sites, ${budget} calls/hour (several minutes at 1,000 sites)…`,
+	);
 	fs.rmSync(RESULT, { force: true });
 	const jest = path.join(REPO_ROOT, 'node_modules', '.bin', 'jest');
 	const run = spawnSync(
@@ -35,7 +42,7 @@ export function runHourSection(sites = 1000): Record<string, unknown> {
 		],
 		{
 			cwd: REPO_ROOT,
-			env: { ...process.env, BENCH_HOUR_SITES: String(sites) },
+			env: { ...process.env, BENCH_HOUR_SITES: String(sites), BENCH_HOUR_BUDGET: String(budget) },
 			stdio: ['ignore', 'inherit', 'inherit'],
 		},
 	);
@@ -47,4 +54,27 @@ export function runHourSection(sites = 1000): Record<string, unknown> {
 	);
 	console.table(result.perWorkflow);
 	return result;
+}
+
+/**
+ * `--hour-cost`: what an hour of the shipped sweeps costs, unpaced, at 10, 100 and 1,000 sites
+ * (the README's calls-per-hour table). Writes test-output/hour-cost.json.
+ */
+export function runHourCost(scales = [10, 100, 1000]): Array<Record<string, unknown>> {
+	const rows = scales.map((sites) => {
+		const hour = runHourSection(sites, UNPACED_BUDGET);
+		const perWorkflow = hour.perWorkflow as Record<string, { calls: number; sweeps: number }>;
+		return {
+			sites,
+			calls: hour.calls,
+			...Object.fromEntries(Object.entries(perWorkflow).map(([id, tally]) => [id, tally.calls])),
+		};
+	});
+	console.log('\nMist calls per hour of the shipped sweeps, unpaced:');
+	console.table(rows);
+	fs.writeFileSync(
+		path.join(REPO_ROOT, 'test-output', 'hour-cost.json'),
+		JSON.stringify(rows, null, 2),
+	);
+	return rows;
 }

@@ -10,6 +10,7 @@ import {
 	BASELINE_CREDENTIAL,
 	BASELINE_FILE,
 	baselineWorkflow,
+	chainWorkflows,
 } from '../../scripts/bench/approaches';
 import { findingNamesFault, matchFaults } from '../../scripts/bench/faults';
 import type { GroundTruthFault } from '../../scripts/bench/faults';
@@ -43,6 +44,24 @@ describe('benchmark measurement', () => {
 		};
 		expect(executionMs(run)).toBe(2500);
 		expect(executionMs(undefined)).toBeUndefined();
+	});
+
+	it('runs the shipped chain with every step due: no Check At Most Every left to skip a step', () => {
+		const chain = chainWorkflows('http://sink.test').at(-1)!;
+		const steps = (chain.nodes as WorkflowNode[]).filter((node) =>
+			node.type.endsWith('.mistDiagnose'),
+		);
+		expect(steps).toHaveLength(7);
+		expect(
+			steps.filter((node) => 'checkEvery' in ((node.parameters.options as object) ?? {})),
+		).toEqual([]);
+		// The shipped file itself keeps its cadences.
+		const shipped = JSON.parse(fs.readFileSync('workflows/client-triage-sweep.json', 'utf8')) as {
+			nodes: WorkflowNode[];
+		};
+		expect(
+			shipped.nodes.filter((node) => 'checkEvery' in ((node.parameters.options as object) ?? {})),
+		).toHaveLength(5);
 	});
 
 	it('groups Mist calls by path template', () => {

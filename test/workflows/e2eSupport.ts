@@ -94,6 +94,10 @@ export function startedByWebhook(
 			webhookId: copy.path,
 			parameters: { httpMethod: 'POST', path: copy.path, options: {} },
 		});
+		// Only the test starts the copy: a published schedule (the triage sweep's is 30 s) would
+		// start runs of its own beside it.
+		for (const node of nodes)
+			if (node.type === 'n8n-nodes-base.scheduleTrigger') node.disabled = true;
 		patch?.(nodes);
 	});
 	return { ...workflow, id: copy.id, name: `${String(workflow.name)} (started by a webhook)` };

@@ -1,4 +1,5 @@
 /* eslint-disable no-console -- the simulated hour reports its figures */
+import { shippedSweeps } from './shippedSweeps';
 import {
 	hourSummary,
 	quartersSwept,
@@ -6,31 +7,57 @@ import {
 	simulatorOnSimulatedClock,
 } from './simulatedHour';
 
-/** The seed's cadences, as three workflows of Diagnose steps on one token. */
-const WORKFLOWS = [
-	{ id: 'clients', everyMs: 30_000, steps: ['association', 'authentication', 'client_health'] },
-	{ id: 'health', everyMs: 60_000, steps: ['ap_health', 'rf_environment', 'infrastructure'] },
-	{ id: 'dhcp', everyMs: 120_000, steps: ['dhcp'] },
-];
 const START = Date.UTC(2026, 11, 6, 10, 0, 5);
-/** Smaller than what these sweeps would spend unpaced on 100 sites (about 1,800 calls an hour at the cost per sweep measured here). */
+/** Smaller than what the shipped sweeps would spend unpaced on 100 sites. */
 const BUDGET = 1500;
+const TRIAGE = 'client-triage-sweep (Every 30 seconds)';
 
-describe('Mist Diagnose API budget over a simulated hour', () => {
+describe('the shipped sweeps over a simulated hour on one token', () => {
 	const sim = simulatorOnSimulatedClock(START, { scenario: 'scale-100', budgetPerHour: BUDGET });
 
-	it('stays within the token budget at the seed cadences: no 429, skips reported, sweeps spread over the hour', async () => {
-		const result = await simulateHour(sim(), WORKFLOWS, START);
+	it('reads their cadences from the workflow files: the triage chain every 30 s, its steps at their own turns', () => {
+		const sweeps = shippedSweeps();
+		const triage = sweeps.find((sweep) => sweep.id === TRIAGE);
+		expect(triage?.everyMs).toBe(30_000);
+		expect(
+			triage?.steps.map((node) =>
+				typeof node === 'string'
+					? node
+					: [node.name, (node.params.options as { checkEvery?: number })?.checkEvery ?? 0],
+			),
+		).toEqual([
+			['Association', 0],
+			['Authentication', 0],
+			['DHCP', 120],
+			['Client Health', 60],
+			['AP Health', 60],
+			['RF Environment', 60],
+			['Infrastructure', 60],
+		]);
+		expect(sweeps.map((sweep) => [sweep.id, sweep.everyMs])).toContainEqual([
+			'ap-health-rf-sweep (Every 30 minutes)',
+			1_800_000,
+		]);
+	});
+
+	it('stays within the token budget at the shipped cadences: no 429, each step at its turn, sweeps spread over the hour', async () => {
+		const result = await simulateHour(sim(), shippedSweeps(), START);
 		console.log(
-			`Simulated hour at the seed cadences, 100 sites, ${BUDGET} calls/hour: ${result.calls} calls, ${result.limited} × 429, ${JSON.stringify(hourSummary(result))}`,
+			`Simulated hour of the shipped sweeps, 100 sites, ${BUDGET} calls/hour: ${result.calls} calls, ${result.limited} × 429, ${JSON.stringify(hourSummary(result))}`,
 		);
 		expect(result.limited).toBe(0);
 		expect(result.calls).toBeLessThanOrEqual(BUDGET);
-		expect(result.perWorkflow.clients.sweeps).toBe(120);
-		// The budget is short, so sweeps were skipped and said so...
-		expect(result.perWorkflow.clients.skippedSweeps).toBeGreaterThan(0);
-		// ...but paced, not starved: every workflow swept in every quarter of the hour.
-		for (const tally of Object.values(result.perWorkflow))
-			expect(quartersSwept(tally)).toEqual([0, 1, 2, 3]);
+		const triage = result.perWorkflow[TRIAGE];
+		expect(triage.sweeps).toBe(120);
+		// A step checks at most at its own cadence, never on every 30-second run.
+		expect(triage.checks.DHCP).toBeLessThanOrEqual(30);
+		expect(triage.checks['Client Health']).toBeLessThanOrEqual(60);
+		expect(triage.checks.DHCP).toBeGreaterThan(0);
+		// Paced, not starved: every workflow swept in every quarter of the hour it ran in.
+		for (const [id, tally] of Object.entries(result.perWorkflow))
+			expect({ id, quarters: quartersSwept(tally) }).toEqual({
+				id,
+				quarters: tally.sweeps >= 4 ? [0, 1, 2, 3] : expect.any(Array),
+			});
 	}, 600_000);
 });

@@ -1,4 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import omit from 'lodash/omit';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { NOT_CHECKED } from '../../../nodes/shared/findings/notChecked';
 
 import { forgetExecutionReads } from '../../../nodes/MistDiagnose/collect/executionReads';
 import { startSimulator } from '../../../simulator/src';
@@ -7,11 +10,20 @@ import { runDiagnose, useFakeDate } from './helpers';
 
 export const HOUR_MS = 3_600_000;
 
+/** A Diagnose sweep node of a workflow: its parameters, and whose Healthy output feeds it. */
+export interface SweepNode {
+	name: string;
+	params: Record<string, unknown>;
+	/** The Diagnose node (and output) it is chained to; none: it starts from the trigger. */
+	fedBy?: { node: string; output: number };
+}
+
 /** A workflow of Diagnose sweep steps run at a cadence, all its steps in one execution. */
 export interface CadenceWorkflow {
 	id: string;
 	everyMs: number;
-	steps: string[];
+	/** Step names (each on its own), or the workflow's nodes as shipped (shippedSweeps.ts). */
+	steps: Array<string | SweepNode>;
 	/** Offset of its first run from the start of the hour. */
 	firstAtMs?: number;
 	/** Extra node parameters (a window, options). */
@@ -20,11 +32,14 @@ export interface CadenceWorkflow {
 
 export interface WorkflowTally {
 	sweeps: number;
+	/** Runs the API budget refused (nothing read). */
 	skippedSweeps: number;
 	skippedReads: number;
 	calls: number;
 	/** Offsets (ms from the start) of the sweeps that ran. */
 	ranAt: number[];
+	/** How many times each node checked (not between its turns, not refused). */
+	checks: Record<string, number>;
 }
 
 export interface HourResult {
@@ -36,15 +51,21 @@ export interface HourResult {
 const mistCalls = (sim: RunningSimulator) =>
 	sim.calls().filter((call) => call.path.startsWith('/api/v1/'));
 
+const asNode = (step: string | SweepNode): SweepNode =>
+	typeof step === 'string' ? { name: step, params: { step } } : step;
+
 /**
  * Runs an hour of sweeps on the simulated clock (the caller fakes Date, the simulator follows
  * it): each workflow at its cadence, in time order, every Diagnose node in-process with real
- * HTTP. One static data object stands in for the shared memory all workflows write.
+ * HTTP, a chained node given the Healthy output it is wired to. One static data object stands in
+ * for the shared memory all workflows write.
  */
 export async function simulateHour(
 	sim: RunningSimulator,
 	workflows: CadenceWorkflow[],
 	start: number,
+	/** Told after every sweep, e.g. for progress. */
+	onSweep?: (sweep: { offsetMs: number; workflow: string; calls: number }) => void,
 ): Promise<HourResult> {
 	const store: IDataObject = {};
 	const runs: Array<{ at: number; workflow: CadenceWorkflow }> = [];
@@ -63,24 +84,47 @@ export async function simulateHour(
 			skippedReads: 0,
 			calls: 0,
 			ranAt: [],
+			checks: {},
 		});
 		tally.sweeps++;
 		const before = mistCalls(sim).length;
-		const outputs: IDataObject[] = [];
-		for (const step of workflow.steps) {
+		const outputs = new Map<string, INodeExecutionData[][]>();
+		let refused = false;
+		let lastBudget: IDataObject | undefined;
+		for (const node of workflow.steps.map(asNode)) {
+			const items = node.fedBy ? outputs.get(node.fedBy.node)?.[node.fedBy.output] : [{ json: {} }];
+			// n8n does not run a node whose input has no items.
+			if (!items?.length) continue;
+			// The test's org and an in-process memory stand in for the shipped ones.
+			const params = omit(node.params, ['org', 'memory']);
 			const run = await runDiagnose(
 				sim,
-				{ step, memory: 'workflow', ...workflow.params },
-				{ staticData: store, workflowId: workflow.id, executionId: `e${execution}` },
+				{ ...params, memory: 'workflow', ...workflow.params },
+				{
+					staticData: store,
+					workflowId: workflow.id,
+					executionId: `e${execution}`,
+					nodeName: node.name,
+					items,
+				},
 			);
-			outputs.push(run.issues[0] ?? run.healthy[0]);
+			outputs.set(node.name, run.raw);
+			const marker = run.issues.find((item) => item.kind === NOT_CHECKED);
+			if (marker?.reason === 'apiBudget') refused = true;
+			if (!marker) tally.checks[node.name] = (tally.checks[node.name] ?? 0) + 1;
+			const budget = [...run.issues, ...run.healthy].find((item) => item._budget)?._budget;
+			if (budget) lastBudget = budget as IDataObject;
 		}
 		tally.calls += mistCalls(sim).length - before;
-		if (!outputs.every((item) => item?._budget)) throw new Error('a sweep output has no _budget');
-		// The first step decides for the whole sweep; the last one's _budget covers it all.
-		if (outputs[0].kind === 'sweepSkipped') tally.skippedSweeps++;
+		onSweep?.({
+			offsetMs: at - start,
+			workflow: workflow.id,
+			calls: mistCalls(sim).length - before,
+		});
+		if (refused) tally.skippedSweeps++;
 		else tally.ranAt.push(at - start);
-		tally.skippedReads += Number((outputs[outputs.length - 1]._budget as IDataObject).skippedReads);
+		// The first node decides for the whole sweep; the last budget report covers it all.
+		tally.skippedReads += Number(lastBudget?.skippedReads ?? 0);
 	}
 	const calls = mistCalls(sim);
 	return {
