@@ -215,9 +215,12 @@ export function sweepGrant(
 	const gone = Math.min(1, (nowMs - ledger.hourStart) / HOUR_MS);
 	const perSweep = mine?.lastSweepCalls ? Math.ceil(mine.lastSweepCalls * 1.5) : FIRST_SWEEP_CALLS;
 	const ahead = Math.max(perSweep, (allotment * BURST_MS) / HOUR_MS);
-	const pace = Math.min(allotment, allotment * gone + ahead);
+	// Capped at the allotment, but never below one more sweep: a workflow whose cadence needs little
+	// (two sweeps an hour) is allotted about that, and would otherwise have no room for its next one.
+	const spentSoFar = mine?.calls ?? 0;
+	const pace = Math.min(Math.max(allotment, spentSoFar + perSweep), allotment * gone + ahead);
 	return {
-		allowance: Math.max(0, Math.min(Math.floor(pace) - (mine?.calls ?? 0), hardRemaining)),
+		allowance: Math.max(0, Math.min(Math.floor(pace) - spentSoFar, hardRemaining)),
 		hardRemaining,
 		share: usable > 0 ? allotment / usable : 0,
 		resetsInMs,

@@ -158,6 +158,15 @@ describe('budget ledger', () => {
 			1800 / 4500,
 		],
 		[
+			// Allotted 20 (2 sweeps of 10 an hour), 10 spent: capped at 20 it could not sweep again.
+			'a workflow of two sweeps an hour, at its second: room for one more sweep beyond its allotment',
+			{ workflows: { wf: { ...spend(HOUR, 1_800_000, 10, 10), sweeps: 1 } } },
+			'wf',
+			HOUR + 30 * MIN,
+			Math.ceil(10 * 1.5),
+			20 / 4500,
+		],
+		[
 			'bounded by what the token has left above the reserve',
 			{ reconciledUsed: 4000, reconciledAt: HOUR, workflows: { wf: spend(HOUR, 60_000) } },
 			'wf',
