@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { forgetExecutionReads } from '../../../nodes/MistDiagnose/collect/executionReads';
+import { STEPS } from '../../../nodes/shared/findings/types';
 import { startSimulator } from '../../../simulator/src';
 import type { RunningSimulator } from '../../../simulator/src';
 import { runDiagnose } from './helpers';
@@ -24,15 +25,7 @@ describe('Mist Diagnose API budget', () => {
 				expect.objectContaining({
 					kind: 'notChecked',
 					reason: 'apiBudget',
-					steps: [
-						'association',
-						'authentication',
-						'dhcp',
-						'client_health',
-						'ap_health',
-						'rf_environment',
-						'infrastructure',
-					],
+					steps: [...STEPS],
 				}),
 			]);
 			expect(run.healthy).toEqual([

@@ -136,6 +136,13 @@ describe('Mist Report › dashboard input', () => {
 		expect(input.sle[0].values).toEqual({ 'successful-connect': 99, coverage: 72.3, capacity: 98 });
 	});
 
+	it('passes over a not-checked marker from Mist Diagnose: no finding, no error', () => {
+		const input = emptyDashboardInput();
+		const marker = { kind: 'notChecked', level: 'org', steps: ['dhcp'], reason: 'notDue' };
+		expect(addDashboardItem(input, marker)).toBeUndefined();
+		expect(input).toEqual(emptyDashboardInput());
+	});
+
 	it('names what it expected when an item is not dashboard input', () => {
 		expect(addDashboardItem(emptyDashboardInput(), { foo: 1 })).toEqual({
 			error: expect.stringContaining('Not dashboard input: expected an SLE row'),
