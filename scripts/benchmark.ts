@@ -3,8 +3,8 @@
  * `npm run benchmark`: does the package answer the user's question faster and cheaper than what
  * they would build without it? In one real n8n, against one Mist simulator (and the ISE simulator
  * and alert sink the shipped workflows talk to), it runs three approaches at 3, 100 and 1,000
- * sites (scripts/bench/approaches.ts): one All Steps node, the shipped client triage sweep, and
- * a per-site HTTP Request baseline. Each runs three times: Mist calls, execution and wall time
+ * sites (`--large-only`: 1,000 only; scripts/bench/approaches.ts): one All Steps node, the
+ * shipped client triage sweep, and a per-site HTTP Request baseline. Each runs three times: Mist calls, execution and wall time
  * (medians), the n8n process's peak memory, and which injected faults its findings name
  * (scripts/bench/faults.ts). Prints a table and the issue's target lines, writes
  * test-output/benchmark.json. Figures, not pass/fail: the tests hold the limits.
@@ -88,7 +88,11 @@ async function main() {
 	const cases: Array<Record<string, unknown>> = [];
 	try {
 		// `--demo-only`: a quick check of the set-up on the 3-site org.
-		const selected = process.argv.includes('--demo-only') ? CASES.slice(0, 1) : CASES;
+		const selected = process.argv.includes('--demo-only')
+			? CASES.slice(0, 1)
+			: process.argv.includes('--large-only')
+				? CASES.filter((benchCase) => benchCase.name === LARGE)
+				: CASES;
 		for (const benchCase of selected) {
 			const sim = await startSimulator({
 				port: simPort,

@@ -11,7 +11,15 @@ import path from 'node:path';
 
 import { REPO_ROOT } from '../e2e/config';
 
-const RESULT = path.join(REPO_ROOT, 'test-output', 'simulated-hour.json');
+/** Where one hour's figures go: apart per scale and budget, so two hours may run side by side. */
+const resultPath = (sites: number, budget: number) =>
+	path.join(
+		REPO_ROOT,
+		'test-output',
+		sites === 1000 && budget === 5000
+			? 'simulated-hour.json'
+			: `simulated-hour-${sites}-sites-${budget}-calls.json`,
+	);
 
 export const hourOnlyRequested = (
 	argv: string[] = process.argv,
@@ -27,7 +35,8 @@ export function runHourSection(sites = 1000, budget = 5000): Record<string, unkn
 	console.log(
 		`\nSimulated hour at the shipped cadences, ${sites} sites, ${budget} calls/hour (several minutes at 1,000 sites)…`,
 	);
-	fs.rmSync(RESULT, { force: true });
+	const output = resultPath(sites, budget);
+	fs.rmSync(output, { force: true });
 	const jest = path.join(REPO_ROOT, 'node_modules', '.bin', 'jest');
 	const run = spawnSync(
 		jest,
@@ -42,13 +51,18 @@ export function runHourSection(sites = 1000, budget = 5000): Record<string, unkn
 		],
 		{
 			cwd: REPO_ROOT,
-			env: { ...process.env, BENCH_HOUR_SITES: String(sites), BENCH_HOUR_BUDGET: String(budget) },
+			env: {
+				...process.env,
+				BENCH_HOUR_SITES: String(sites),
+				BENCH_HOUR_BUDGET: String(budget),
+				BENCH_HOUR_OUTPUT: output,
+			},
 			stdio: ['ignore', 'inherit', 'inherit'],
 		},
 	);
-	if (run.status !== 0 || !fs.existsSync(RESULT))
+	if (run.status !== 0 || !fs.existsSync(output))
 		throw new Error(`the simulated hour failed (jest exit ${run.status})`);
-	const result = JSON.parse(fs.readFileSync(RESULT, 'utf8')) as Record<string, unknown>;
+	const result = JSON.parse(fs.readFileSync(output, 'utf8')) as Record<string, unknown>;
 	console.log(
 		`Simulated hour, ${sites} sites, ${String(result.budget)} calls/hour: ${String(result.calls)} Mist calls, ${String(result.limited)} × 429`,
 	);

@@ -20,7 +20,9 @@ const SITES = Number(process.env.BENCH_HOUR_SITES ?? 1000);
 /** The token's calls an hour (BENCH_HOUR_BUDGET: a large one shows what the sweeps cost unpaced). */
 const BUDGET = Number(process.env.BENCH_HOUR_BUDGET ?? 5000);
 const START = Date.UTC(2026, 11, 6, 10, 0, 5);
-const OUTPUT = path.join(__dirname, '..', '..', 'test-output', 'simulated-hour.json');
+const OUTPUT =
+	process.env.BENCH_HOUR_OUTPUT ??
+	path.join(__dirname, '..', '..', 'test-output', 'simulated-hour.json');
 
 /**
  * The shipped workflows' sweeps as they ship (their schedule triggers and Check At Most Every):
