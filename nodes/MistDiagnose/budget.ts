@@ -1,8 +1,8 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { BUDGET_PREFIX, SweepBudget } from '../shared/budget/governor';
 import type { MistMemory } from '../shared/memory/types';
+import { wholeNumberInRange } from '../shared/params/readers';
 import { warnInOutputPane } from '../shared/utils/hints';
 import type { MistClient } from '../shared/transport/MistClient';
 import { readOnce } from './collect/executionReads';
@@ -22,8 +22,20 @@ export async function openSweepBudget(
 	options: IDataObject,
 ): Promise<SweepBudget | undefined> {
 	if (options.paceToBudget === false) return undefined;
-	const reserve = wholeNumber(ctx, options.budgetReserve ?? 500, 'API Budget Reserve', 0, 1e6);
-	const sharePercent = wholeNumber(ctx, options.budgetShare ?? 0, 'API Budget Share (%)', 0, 100);
+	const reserve = wholeNumberInRange(
+		ctx.getNode(),
+		options.budgetReserve ?? 500,
+		'API Budget Reserve',
+		0,
+		1e6,
+	);
+	const sharePercent = wholeNumberInRange(
+		ctx.getNode(),
+		options.budgetShare ?? 0,
+		'API Budget Share (%)',
+		0,
+		100,
+	);
 	const credentialId = ctx.getNode().credentials?.mistApi?.id ?? 'unsaved';
 	let budget: SweepBudget;
 	try {
@@ -53,19 +65,4 @@ export async function recordSweepBudget(ctx: IExecuteFunctions, budget: SweepBud
 	} catch (error) {
 		warnInOutputPane(ctx, `The API budget ledger was not updated: ${(error as Error).message}`);
 	}
-}
-
-function wholeNumber(
-	ctx: IExecuteFunctions,
-	value: unknown,
-	name: string,
-	min: number,
-	max: number,
-): number {
-	const number = Number(value);
-	if (Number.isFinite(number) && number >= min && number <= max) return Math.floor(number);
-	throw new NodeOperationError(
-		ctx.getNode(),
-		`Invalid ${name}: "${String(value).slice(0, 40)}" is not a number from ${min} to ${max}`,
-	);
 }

@@ -1,9 +1,9 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { notCheckedMarker } from '../shared/findings/notChecked';
 import type { DiagnosisStep } from '../shared/findings/types';
 import type { MistMemory } from '../shared/memory/types';
+import { wholeNumberInRange } from '../shared/params/readers';
 import { warnInOutputPane } from '../shared/utils/hints';
 
 /*
@@ -40,13 +40,14 @@ export async function stepCadence(
 	options: IDataObject,
 	now: number,
 ): Promise<Cadence> {
-	const seconds = Number(options.checkEvery ?? 0);
-	if (!Number.isFinite(seconds) || seconds < 0 || seconds > MAX_SECONDS)
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Invalid Check At Most Every (Seconds): "${String(options.checkEvery).slice(0, 40)}" is not a number from 0 to ${MAX_SECONDS}`,
-		);
-	const intervalMs = Math.floor(seconds) * 1000;
+	const seconds = wholeNumberInRange(
+		ctx.getNode(),
+		options.checkEvery ?? 0,
+		'Check At Most Every (Seconds)',
+		0,
+		MAX_SECONDS,
+	);
+	const intervalMs = seconds * 1000;
 	const key = `${CHECKED_PREFIX}${ctx.getWorkflow()?.id ?? 'unsaved'}/${ctx.getNode().name}`;
 	if (intervalMs === 0) return { due: true, intervalMs, key };
 	let lastCheckedAt: number | undefined;

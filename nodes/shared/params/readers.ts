@@ -1,5 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import type { PagingOptions } from '../transport/MistClient';
 import { requireMac } from './identifiers';
@@ -7,6 +7,22 @@ import { splitList } from './lists';
 import { durationSeconds, timeRangeQuery } from './timeRange';
 
 /** Readers for node parameters that many operations share; each names the field when a value is bad. */
+
+/** A number option from `min` to `max`, whole (fractions are dropped); the error names the field. */
+export function wholeNumberInRange(
+	node: INode,
+	value: unknown,
+	field: string,
+	min: number,
+	max: number,
+): number {
+	const number = Number(value);
+	if (Number.isFinite(number) && number >= min && number <= max) return Math.floor(number);
+	throw new NodeOperationError(
+		node,
+		`Invalid ${field}: "${String(value).slice(0, 40)}" is not a number from ${min} to ${max}`,
+	);
+}
 
 export function readPaging(ctx: IExecuteFunctions, itemIndex: number): PagingOptions {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
