@@ -20,11 +20,10 @@ describe('the shipped sweeps over a simulated hour on one token', () => {
 		const triage = sweeps.find((sweep) => sweep.id === TRIAGE);
 		expect(triage?.everyMs).toBe(30_000);
 		expect(
-			triage?.steps.map((node) =>
-				typeof node === 'string'
-					? node
-					: [node.name, (node.params.options as { checkEvery?: number })?.checkEvery ?? 0],
-			),
+			triage?.steps.map((node) => [
+				node.name,
+				(node.params.options as { checkEvery?: number })?.checkEvery ?? 0,
+			]),
 		).toEqual([
 			['Association', 0],
 			['Authentication', 0],

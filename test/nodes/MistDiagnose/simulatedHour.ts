@@ -22,12 +22,10 @@ export interface SweepNode {
 export interface CadenceWorkflow {
 	id: string;
 	everyMs: number;
-	/** Step names (each on its own), or the workflow's nodes as shipped (shippedSweeps.ts). */
-	steps: Array<string | SweepNode>;
+	/** The workflow's Diagnose sweep nodes as shipped (shippedSweeps.ts), in chain order. */
+	steps: SweepNode[];
 	/** Offset of its first run from the start of the hour. */
 	firstAtMs?: number;
-	/** Extra node parameters (a window, options). */
-	params?: Record<string, unknown>;
 }
 
 export interface WorkflowTally {
@@ -50,9 +48,6 @@ export interface HourResult {
 
 const mistCalls = (sim: RunningSimulator) =>
 	sim.calls().filter((call) => call.path.startsWith('/api/v1/'));
-
-const asNode = (step: string | SweepNode): SweepNode =>
-	typeof step === 'string' ? { name: step, params: { step } } : step;
 
 /**
  * Runs an hour of sweeps on the simulated clock (the caller fakes Date, the simulator follows
@@ -91,7 +86,7 @@ export async function simulateHour(
 		const outputs = new Map<string, INodeExecutionData[][]>();
 		let refused = false;
 		let lastBudget: IDataObject | undefined;
-		for (const node of workflow.steps.map(asNode)) {
+		for (const node of workflow.steps) {
 			const items = node.fedBy ? outputs.get(node.fedBy.node)?.[node.fedBy.output] : [{ json: {} }];
 			// n8n does not run a node whose input has no items.
 			if (!items?.length) continue;
@@ -99,7 +94,7 @@ export async function simulateHour(
 			const params = omit(node.params, ['org', 'memory']);
 			const run = await runDiagnose(
 				sim,
-				{ ...params, memory: 'workflow', ...workflow.params },
+				{ ...params, memory: 'workflow' },
 				{
 					staticData: store,
 					workflowId: workflow.id,
