@@ -64,12 +64,9 @@ async function prepare(
 	const { cache, location, memory } = opened ?? (await openSlowCache(ctx, nowMs));
 	const orgId = await resolveOrgId(ctx, client, itemIndex);
 	const window = readWindow(ctx, itemIndex);
-	const reads = executionReads({
-		executionId: ctx.getExecutionId?.(),
-		credentialId: ctx.getNode().credentials?.mistApi?.id ?? undefined,
-		orgId,
-		window,
-	});
+	const executionId = ctx.getExecutionId?.();
+	const credentialId = ctx.getNode().credentials?.mistApi?.id ?? undefined;
+	const reads = executionReads({ executionId, credentialId, orgId, window });
 	// Triage answers for a few items at a time and lives in the budget's reserve; sweeps are paced.
 	const budget =
 		mode === 'sweep' ? await openSweepBudget(ctx, client, memory, reads, options) : undefined;
@@ -83,6 +80,8 @@ async function prepare(
 		cache,
 		reads,
 		budget,
+		// Like the execution's reads, only in a real execution: a bare call reads the whole window.
+		executionId ? { key: JSON.stringify([credentialId ?? '', orgId]), nowMs } : undefined,
 	);
 	await checkSiteFilter(ctx, collector, scope, itemIndex);
 	/** Added to every output item: how the event reads were made, where the cache lives, the API cost when asked, and the budget. */

@@ -22,6 +22,7 @@ import type {
 	SleSummary,
 } from '../../shared/schemas/mist.schemas';
 import { parseMistShape } from '../../shared/schemas/validate';
+import { durationSeconds } from '../../shared/params/timeRange';
 import type { MistClient } from '../../shared/transport/MistClient';
 import {
 	ALARM_DEFINITIONS_PATH,
@@ -37,6 +38,7 @@ import { createEventClassifier, unclassifiedEventTypes } from '../rules/support/
 import type { EventCatalogueEntry } from '../rules/support/eventClassifier';
 import type { SlowDataCache } from '../slowCache';
 import type { BudgetGate } from '../../shared/budget/governor';
+import { readWindowEvents } from './eventHistory';
 import { readOnce } from './executionReads';
 import type { ExecutionReads } from './executionReads';
 import { EventTypeFilter } from './typeFilter';
@@ -89,6 +91,13 @@ export interface SiteSummary {
 
 export type TimeWindow = IDataObject;
 
+/** Where earlier sweeps' event reads are remembered (see eventHistory.ts), and the sweep's clock. */
+export interface EventHistoryScope {
+	/** The credential and org the events belong to. */
+	key: string;
+	nowMs: number;
+}
+
 const HOUR = 3_600_000;
 /** The oldest copy of slow-changing data a sweep short of budget still uses. */
 const STALE_MAX_AGE = 7 * 24 * HOUR;
@@ -111,6 +120,9 @@ export class MistDataCollector {
 	/** Client events read per type (logical events), for the report of unknown types. */
 	private readonly clientEventsByType: Record<string, number> = {};
 
+	/** Event searches that read only since the previous sweep. */
+	private searchesSinceLastSweep = 0;
+
 	constructor(
 		private readonly client: MistClient,
 		private readonly node: INode,
@@ -120,6 +132,7 @@ export class MistDataCollector {
 		private readonly slowCache?: SlowDataCache,
 		private readonly sharedReads: ExecutionReads = new Map(),
 		private readonly budget?: BudgetGate,
+		private readonly history?: EventHistoryScope,
 	) {
 		this.typeFilter = new EventTypeFilter(
 			{
@@ -312,11 +325,28 @@ export class MistDataCollector {
 		return await perType(listed);
 	}
 
+	/** All events of one search in the window: since the previous sweep's read where there was one. */
 	private async search(search: TypedSearch, type: string): Promise<unknown[]> {
-		const events = await this.client.getAllSearch(this.searchRequest(search, type), {
-			returnAll: true,
-		});
-		return this.validate(search.schema, events, search.what) as unknown[];
+		const request = this.searchRequest(search, type);
+		const read = async (time: IDataObject) => {
+			const events = await this.client.getAllSearch(
+				{ ...request, qs: { type, ...time } },
+				{ returnAll: true },
+			);
+			return this.validate(search.schema, events, search.what) as unknown[];
+		};
+		const duration = String(this.window.duration ?? '');
+		const seconds = durationSeconds(duration);
+		if (!this.history || seconds === undefined) return await read(this.window);
+		const key = JSON.stringify([this.history.key, search.kind, type, duration]);
+		const { events, since } = await readWindowEvents(
+			key,
+			{ duration, ms: seconds * 1000 },
+			this.history.nowMs,
+			read,
+		);
+		if (since !== undefined) this.searchesSinceLastSweep++;
+		return events;
 	}
 
 	/** Per-type reads of client events skip the types the count saw no event of (when it can count). */
@@ -352,8 +382,12 @@ export class MistDataCollector {
 	 */
 	async eventReadReport(): Promise<IDataObject | undefined> {
 		const filter = this.typeFilter.report();
-		if (!this.cache.has('catalogue') && !filter) return filter;
-		const report: IDataObject = { ...filter };
+		const incremental = this.searchesSinceLastSweep
+			? { searchesSinceLastSweep: this.searchesSinceLastSweep }
+			: {};
+		if (!this.cache.has('catalogue') && !filter)
+			return this.searchesSinceLastSweep ? incremental : filter;
+		const report: IDataObject = { ...filter, ...incremental };
 		if (this.cache.has('catalogue')) {
 			const catalogue = await this.eventCatalogue();
 			let counted: Record<string, number> = {};

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { forgetEventHistory } from '../../../nodes/MistDiagnose/collect/eventHistory';
 import { forgetExecutionReads } from '../../../nodes/MistDiagnose/collect/executionReads';
 import { STEPS } from '../../../nodes/shared/findings/types';
 import { startSimulator } from '../../../simulator/src';
@@ -10,7 +11,10 @@ const mistCalls = (sim: RunningSimulator) =>
 	sim.calls().filter((call) => call.path.startsWith('/api/v1/'));
 
 describe('Mist Diagnose API budget', () => {
-	afterEach(() => forgetExecutionReads());
+	afterEach(() => {
+		forgetExecutionReads();
+		forgetEventHistory();
+	});
 
 	it('skips the sweep, reading nothing, when the hour has no room above the reserve', async () => {
 		// 510 calls an hour, 500 of them reserved: a sweep (about 20 calls) does not fit.

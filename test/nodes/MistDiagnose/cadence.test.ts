@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { dueSlackMs, isDue } from '../../../nodes/MistDiagnose/cadence';
+import { forgetEventHistory } from '../../../nodes/MistDiagnose/collect/eventHistory';
 import { forgetExecutionReads } from '../../../nodes/MistDiagnose/collect/executionReads';
 import { startSimulator } from '../../../simulator/src';
 import type { RunningSimulator } from '../../../simulator/src';
@@ -40,7 +41,10 @@ describe('Mist Diagnose › Check At Most Every', () => {
 			await sim.close();
 			jest.useRealTimers();
 		});
-		afterEach(() => forgetExecutionReads());
+		afterEach(() => {
+			forgetExecutionReads();
+			forgetEventHistory();
+		});
 
 		it('checks on its turn only: between turns it reads nothing, marks Issues and passes its input on', async () => {
 			const staticData: IDataObject = {};

@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { NOT_CHECKED } from '../../../nodes/shared/findings/notChecked';
 
+import { forgetEventHistory } from '../../../nodes/MistDiagnose/collect/eventHistory';
 import { forgetExecutionReads } from '../../../nodes/MistDiagnose/collect/executionReads';
 import { startSimulator } from '../../../simulator/src';
 import type { RunningSimulator, SimulatorOptions } from '../../../simulator/src';
@@ -162,6 +163,7 @@ export function simulatorOnSimulatedClock(
 		await sim?.close();
 		jest.useRealTimers();
 		forgetExecutionReads();
+		forgetEventHistory();
 	});
 	return () => {
 		if (!sim) throw new Error('the simulator did not start');

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startSimulator } from '../../../simulator/src';
 import type { RunningSimulator } from '../../../simulator/src';
+import { forgetEventHistory } from '../../../nodes/MistDiagnose/collect/eventHistory';
 import { forgetExecutionReads } from '../../../nodes/MistDiagnose/collect/executionReads';
 import { simulatorControl } from '../../../scripts/e2e/mistSimulator';
 import { runDiagnose } from './helpers';
@@ -85,7 +86,10 @@ describe('Mist Diagnose steps of one execution', () => {
 		sim = await startSimulator({ port: 0, scenario: 'demo' });
 	});
 	afterAll(async () => sim?.close());
-	afterEach(() => forgetExecutionReads());
+	afterEach(() => {
+		forgetExecutionReads();
+		forgetEventHistory();
+	});
 
 	const callsOf = (run: { issues: IDataObject[]; healthy: IDataObject[] }) =>
 		Number(((run.issues[0] ?? run.healthy[0])._requestStats as IDataObject).calls);
