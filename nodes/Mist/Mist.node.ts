@@ -24,7 +24,15 @@ export class Mist implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'mistApi', required: true }],
+		credentials: [
+			{ name: 'mistApi', required: true },
+			// Written out: n8n's lint crashes on an imported const here (a test compares it).
+			{
+				name: 'mistSharedMemoryApi',
+				required: true,
+				displayOptions: { show: { memory: ['shared'] } },
+			},
+		],
 		properties: mistProperties,
 	};
 

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { memoryProperties } from '../../shared/memory/description';
 import { resources } from './resources';
 
 /** Resource picker, then every resource's operations and parameters. */
@@ -33,4 +34,7 @@ export const mistProperties: INodeProperties[] = [
 		description:
 			'Whether to add _requestStats to each item: the Mist API calls, pages, retries and 429s of this execution so far (the last item carries the total)',
 	},
+	...memoryProperties(
+		"the record of this node's Mist calls in the token's API budget, which the sweeps' pacing counts",
+	),
 ];

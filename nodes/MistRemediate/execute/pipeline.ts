@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { recordCallsInBudget } from '../../shared/budget/recordCalls';
 import { MistClient } from '../../shared/transport/MistClient';
 import { asNodeError } from '../../shared/utils/errors';
 import { itemFailure } from '../../shared/utils/perItem';
@@ -83,6 +84,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			});
 		}
 	}
+	await recordCallsInBudget(this, client.stats);
 	return [outputs.actions, outputs.skipped];
 }
 

@@ -32,6 +32,11 @@ export interface BudgetLedger {
 	/** Calls our nodes recorded since that answer. */
 	recordedSince: number;
 	workflows: Record<string, WorkflowSpend>;
+	/**
+	 * Calls this hour of nodes that do not sweep (Juniper Mist reads, remediation), per workflow:
+	 * they count against what sweeps may spend, but are not paced.
+	 */
+	unpaced?: Record<string, number>;
 }
 
 export interface BudgetPolicy {
@@ -134,6 +139,21 @@ export function recorded(
 		...ledger,
 		recordedSince: ledger.recordedSince + spend.calls,
 		workflows: { ...ledger.workflows, [workflow]: mine },
+	};
+}
+
+/** The ledger after a node that does not sweep (a read, an action) of `workflow` made `calls`. */
+export function recordedUnpaced(
+	ledger: BudgetLedger,
+	workflow: string,
+	calls: number,
+): BudgetLedger {
+	if (calls <= 0) return ledger;
+	const unpaced = ledger.unpaced ?? {};
+	return {
+		...ledger,
+		recordedSince: ledger.recordedSince + calls,
+		unpaced: { ...unpaced, [workflow]: (unpaced[workflow] ?? 0) + calls },
 	};
 }
 

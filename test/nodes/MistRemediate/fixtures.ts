@@ -112,3 +112,22 @@ export const restartFinding = (deviceId = AP1) =>
 		parameters: { site_id: SITE_ID, device_id: deviceId },
 		description: 'Restart AP AP-01.',
 	});
+
+/**
+ * The workflow static data less the token's API budget ledger, which every node that calls Mist
+ * writes (even a dry run reads Mist): what is left is the remediation's own memory.
+ */
+export function withoutBudgetLedger(staticData: IDataObject): IDataObject {
+	const rest: IDataObject = {};
+	for (const [key, value] of Object.entries(staticData)) {
+		if (key !== 'memory:workflow') {
+			rest[key] = value;
+			continue;
+		}
+		const documents = Object.entries(value as IDataObject).filter(
+			([name]) => !name.startsWith('budget:'),
+		);
+		if (documents.length) rest[key] = Object.fromEntries(documents);
+	}
+	return rest;
+}

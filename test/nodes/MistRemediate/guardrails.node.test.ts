@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { LEAK_CANARY, serialise } from '../../helpers/executeContext';
 import {
+	withoutBudgetLedger,
 	API,
 	AP1,
 	apId,
@@ -65,7 +66,7 @@ describe('Juniper Mist Remediate › guardrails', () => {
 				result: { note: expect.stringContaining('nothing was sent') },
 			});
 			// A dry run leaves no cooldown behind.
-			expect(staticData).toEqual({});
+			expect(withoutBudgetLedger(staticData)).toEqual({});
 		});
 
 		it('is on unless turned off', async () => {

@@ -6,6 +6,7 @@ import {
 	HOUR_MS,
 	hourlyDemand,
 	recorded,
+	recordedUnpaced,
 	reconciled,
 	shouldReconcile,
 	sweepGrant,
@@ -235,5 +236,21 @@ describe('budget ledger', () => {
 		expect(grant.share).toBe(0.6);
 		expect(grant.allowance).toBe(Math.floor(4500 * 0.6 * (5 / 60)) - 100);
 		expect(grant.share).toBe(0.6);
+	});
+});
+
+describe('budget ledger › calls of nodes that do not sweep', () => {
+	it('count towards the hour and are kept per workflow, without touching any sweep', () => {
+		const start = ledger({ recordedSince: 10, workflows: { sweep: spend(HOUR, 30_000) } });
+		const after = recordedUnpaced(recordedUnpaced(start, 'dashboard', 7), 'dashboard', 3);
+		expect(estimatedUsed(after)).toBe(estimatedUsed(start) + 10);
+		expect(after.unpaced).toEqual({ dashboard: 10 });
+		expect(after.workflows).toEqual(start.workflows);
+		expect(recordedUnpaced(start, 'dashboard', 0)).toBe(start);
+	});
+
+	it('are forgotten when the hour turns, as Mist forgets them', () => {
+		const spentLastHour = recordedUnpaced(ledger(), 'dashboard', 40);
+		expect(currentLedger(spentLastHour, HOUR + HOUR_MS).unpaced).toBeUndefined();
 	});
 });
