@@ -20,55 +20,58 @@ const checkOnlyTwins = new WeakMap<z.ZodTypeAny, z.ZodTypeAny | null>();
  * Null when the schema (or a part) transforms values, so that only the parsed copy is right.
  */
 function checkOnlyTwin(schema: z.ZodTypeAny): z.ZodTypeAny | null {
-	if (checkOnlyTwins.has(schema)) return checkOnlyTwins.get(schema) as z.ZodTypeAny | null;
-	let twin: z.ZodTypeAny | null;
-	const part = (inner: z.ZodTypeAny) => {
-		const found = checkOnlyTwin(inner);
-		if (found === null) throw new TransformingSchema();
-		return found;
-	};
-	try {
-		if (schema instanceof z.ZodObject && schema._def.catchall instanceof z.ZodNever) {
-			const shape = Object.fromEntries(
-				Object.entries(schema.shape as z.ZodRawShape).map(([key, value]) => [key, part(value)]),
-			);
-			twin = new z.ZodObject({ ...schema._def, shape: () => shape, unknownKeys: 'strip' });
-		} else if (schema instanceof z.ZodArray) {
-			twin = new z.ZodArray({ ...schema._def, type: part(schema._def.type) });
-		} else if (schema instanceof z.ZodOptional) {
-			twin = new z.ZodOptional({ ...schema._def, innerType: part(schema._def.innerType) });
-		} else if (schema instanceof z.ZodNullable) {
-			twin = new z.ZodNullable({ ...schema._def, innerType: part(schema._def.innerType) });
-		} else if (schema instanceof z.ZodUnion) {
-			twin = new z.ZodUnion({ ...schema._def, options: schema._def.options.map(part) });
-		} else if (schema instanceof z.ZodString || schema instanceof z.ZodNumber) {
-			// trim(), toLowerCase() and coercion change the value.
-			const checks = schema._def.checks as Array<{ kind: string }>;
-			const changes = checks.some((check) =>
-				['trim', 'toLowerCase', 'toUpperCase'].includes(check.kind),
-			);
-			twin = schema._def.coerce || changes ? null : schema;
-		} else if (
-			schema instanceof z.ZodBoolean ||
-			schema instanceof z.ZodLiteral ||
-			schema instanceof z.ZodEnum ||
-			schema instanceof z.ZodUnknown ||
-			schema instanceof z.ZodAny
-		) {
-			twin = schema;
-		} else {
-			// Effects, defaults, records, lazies…: not known to leave values as they are.
-			twin = null;
-		}
-	} catch (error) {
-		if (!(error instanceof TransformingSchema)) throw error;
-		twin = null;
-	}
-	checkOnlyTwins.set(schema, twin);
-	return twin;
+	if (!checkOnlyTwins.has(schema)) checkOnlyTwins.set(schema, buildTwin(schema));
+	return checkOnlyTwins.get(schema) as z.ZodTypeAny | null;
 }
 
-class TransformingSchema extends Error {}
+function buildTwin(schema: z.ZodTypeAny): z.ZodTypeAny | null {
+	// The twins of the parts, or null as soon as one part has none.
+	const parts = (inner: z.ZodTypeAny[]) => {
+		const twins = inner.map(checkOnlyTwin);
+		return twins.every((twin) => twin !== null) ? (twins as z.ZodTypeAny[]) : null;
+	};
+	if (schema instanceof z.ZodObject && schema._def.catchall instanceof z.ZodNever) {
+		const entries = Object.entries(schema.shape as z.ZodRawShape);
+		const twins = parts(entries.map(([, value]) => value));
+		if (!twins) return null;
+		const shape = Object.fromEntries(entries.map(([key], index) => [key, twins[index]]));
+		return new z.ZodObject({ ...schema._def, shape: () => shape, unknownKeys: 'strip' });
+	}
+	if (schema instanceof z.ZodArray) {
+		const type = parts([schema._def.type])?.[0];
+		return type ? new z.ZodArray({ ...schema._def, type }) : null;
+	}
+	if (schema instanceof z.ZodOptional) {
+		const innerType = parts([schema._def.innerType])?.[0];
+		return innerType ? new z.ZodOptional({ ...schema._def, innerType }) : null;
+	}
+	if (schema instanceof z.ZodNullable) {
+		const innerType = parts([schema._def.innerType])?.[0];
+		return innerType ? new z.ZodNullable({ ...schema._def, innerType }) : null;
+	}
+	if (schema instanceof z.ZodUnion) {
+		const options = parts(schema._def.options as z.ZodTypeAny[]);
+		return options
+			? new z.ZodUnion({ ...schema._def, options: options as [z.ZodTypeAny, ...z.ZodTypeAny[]] })
+			: null;
+	}
+	if (schema instanceof z.ZodString || schema instanceof z.ZodNumber) {
+		// trim(), toLowerCase() and coercion change the value.
+		const checks = schema._def.checks as Array<{ kind: string }>;
+		const changes = checks.some((check) =>
+			['trim', 'toLowerCase', 'toUpperCase'].includes(check.kind),
+		);
+		return schema._def.coerce || changes ? null : schema;
+	}
+	const unchanged =
+		schema instanceof z.ZodBoolean ||
+		schema instanceof z.ZodLiteral ||
+		schema instanceof z.ZodEnum ||
+		schema instanceof z.ZodUnknown ||
+		schema instanceof z.ZodAny;
+	// Effects, defaults, records, lazies…: not known to leave values as they are.
+	return unchanged ? schema : null;
+}
 
 /**
  * Validates the fields diagnosis relies on; unknown fields pass through untouched.
