@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { SEVERITIES, STEPS } from '../shared/findings/types';
 import type { DiagnosisStep, Severity } from '../shared/findings/types';
 import { notCheckedMarker } from '../shared/findings/notChecked';
+import { recordCallsInBudget } from '../shared/budget/recordCalls';
 import { MistClient } from '../shared/transport/MistClient';
 import { itemFailure } from '../shared/utils/perItem';
 import { normalizeMac } from '../shared/params/identifiers';
@@ -254,5 +255,7 @@ async function triageMode(
 			});
 		}
 	}
+	// Triage is not paced (it answers in the reserve), but its calls count against the sweeps' room.
+	await recordCallsInBudget(this, client.stats);
 	return [issues, healthy];
 }

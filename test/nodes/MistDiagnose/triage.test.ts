@@ -21,6 +21,21 @@ describe('Mist Diagnose triage and parameters', () => {
 	});
 	afterAll(async () => sim?.close());
 
+	it("records its Mist calls in the token's API budget ledger, unpaced, under its workflow", async () => {
+		const staticData: IDataObject = {};
+		const nak = client('hq-laptop-nak-01');
+		const run = await runDiagnose(
+			sim,
+			{ step: 'dhcp', mode: 'triage', itemKind: 'client' },
+			{ items: [{ json: { mac: nak.mac } }], staticData, workflowId: 'wfWebhookTriage' },
+		);
+		const calls = Number((run.issues[0]._requestStats as IDataObject).calls);
+		expect(calls).toBeGreaterThan(0);
+		const ledger = (staticData['memory:workflow'] as IDataObject)['budget:unsaved'] as IDataObject;
+		expect(ledger.unpaced).toEqual({ wfWebhookTriage: calls });
+		expect(ledger.workflows).toEqual({});
+	});
+
 	it('sends a failing client to Issues and a healthy one to Healthy, each paired with its item', async () => {
 		const nak = client('hq-laptop-nak-01');
 		const fine = [...sim.world.clients.values()].find(
