@@ -49,6 +49,43 @@ async function runStep<Step extends DiagnosisStep>(
 	};
 }
 
+/** The org-wide reads each step's load makes whatever it finds (its drill-downs depend on the data). */
+const ORG_WIDE_READS: Record<
+	DiagnosisStep,
+	Array<(collector: MistDataCollector, scope: SweepScope) => unknown>
+> = {
+	association: [(c) => c.eventCatalogue(), (c) => c.deviceStats('ap')],
+	authentication: [(c) => c.eventCatalogue(), (c) => c.alarms()],
+	dhcp: [
+		(c) => c.eventCatalogue(),
+		(c) => c.deviceStats('switch'),
+		(c) => c.deviceStats('gateway'),
+	],
+	client_health: [(c, scope) => (scope.drillAllSites ? c.sites() : c.sitesSle())],
+	ap_health: [(c) => c.deviceStats('ap'), (c) => c.deviceStats('switch'), (c) => c.alarms()],
+	rf_environment: [
+		(c) => c.deviceStats('ap'),
+		(c, scope) => (scope.drillAllSites ? c.sites() : c.sitesSle()),
+	],
+	infrastructure: [(c) => c.eventCatalogue(), (c) => c.deviceStats('switch')],
+};
+
+/**
+ * Starts, all at once, the org-wide reads the steps will make in turn anyway: the org's 10,000 AP
+ * stats (ten pages at 1,000 sites) then arrive while the first steps read their events, instead
+ * of after them. Each read is still made once (the collector shares it); a failure is left to
+ * the step that awaits it, which reports it as its own.
+ */
+function startOrgWideReads(
+	collector: MistDataCollector,
+	steps: DiagnosisStep[],
+	scope: SweepScope,
+): void {
+	for (const step of steps)
+		for (const read of ORG_WIDE_READS[step])
+			void Promise.resolve(read(collector, scope)).catch(() => undefined);
+}
+
 /**
  * Runs the steps through one collector (so steps share what they fetch) and applies the pure
  * rules. Input narrowing lets triage reuse the same path with only its items' data.
@@ -62,6 +99,7 @@ export async function runSteps(
 	narrow: InputNarrowing = unchanged,
 ): Promise<StepsOutcome> {
 	const outcome: StepsOutcome = { findings: [], healthy: [], siteNames: {}, deviceNames: {} };
+	startOrgWideReads(collector, steps, scope);
 	for (const step of steps) {
 		const { siteNames, deviceNames, result } = await runStep(
 			step,
