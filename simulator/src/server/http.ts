@@ -19,10 +19,11 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function send(res: ServerResponse, reply: Reply): void {
-	const payload = reply.body === undefined ? '' : JSON.stringify(reply.body);
+	// Encoded once: a 1,000-AP page is 3 MB, and measuring then writing the string encodes it twice.
+	const payload = Buffer.from(reply.body === undefined ? '' : JSON.stringify(reply.body), 'utf8');
 	res.writeHead(reply.status, {
 		'Content-Type': 'application/json',
-		'Content-Length': Buffer.byteLength(payload),
+		'Content-Length': payload.length,
 		...(reply.headers ?? {}),
 	});
 	res.end(payload);
