@@ -248,6 +248,16 @@ export const diagnoseProperties: INodeProperties[] = [
 					'Let this step check less often than the trigger runs (e.g. DHCP every 120 s in a chain triggered every 30 s). Until its turn it reads nothing: Healthy passes its input on, and Issues carries one notChecked item so Mist Alert does not count the run as clean. 0 checks on every run.',
 			},
 			{
+				displayName: 'Cover Every Site Within (Minutes)',
+				name: 'coverEveryMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 10080 },
+				displayOptions: { show: { '/mode': ['sweep'], '/step': ['client_health', 'all'] } },
+				default: 60,
+				description:
+					"Client health: besides the SLE-degraded sites, each sweep reads the client stats of a slice of the other sites (longest unread first), so every site's clients are read at least once within this time. About sites × time between sweeps ÷ this time calls a sweep (17 at 1,000 sites, 60 s and 60 minutes). 0 reads degraded sites only.",
+			},
+			{
 				displayName: 'Drill Into All Sites',
 				name: 'drillAllSites',
 				type: 'boolean',

@@ -15,6 +15,7 @@ import { checkSiteFilter, readSweepScope, readThresholds, readWindow } from './p
 import { openSweepBudget, recordSweepBudget } from './budget';
 import { explainOutcome, runSteps } from './run';
 import { notDueOutputs, recordCheck, stepCadence } from './cadence';
+import { closeCoverage, openCoverage } from './coverageMemory';
 import { openSlowCache } from './slowCache';
 import type { OpenedSlowCache } from './slowCache';
 import { isDiagnosisStep } from './steps';
@@ -135,14 +136,26 @@ async function sweepMode(
 	const passed = sitesFromHealthyInput(this.getInputData());
 	const sites = passed ? restrictSites(scope.siteFilter, passed) : scope.siteFilter;
 	const emptyRun = { findings: [], healthy: [], siteNames: {}, deviceNames: {} };
-	const outcome =
-		passed && sites.size === 0
-			? emptyRun
-			: await runSteps(collector, steps, { ...scope, siteFilter: sites }, thresholds, nowMs);
+	const nothingToCheck = passed && sites.size === 0;
+	const coverage = nothingToCheck
+		? undefined
+		: await openCoverage(this, opened.cache, collector.orgId, steps, options, nowMs);
+	const stepScope = { ...scope, siteFilter: sites, coverage };
+	const outcome = nothingToCheck
+		? emptyRun
+		: await runSteps(collector, steps, stepScope, thresholds, nowMs);
 	const explained = await explainOutcome(collector, outcome, thresholds, nowMs);
+	const covered = coverage
+		? await closeCoverage(opened.cache, collector, stepScope, coverage)
+		: undefined;
 	await recordSweepBudget(this, budget);
 	await recordCheck(this, memory, cadence, nowMs);
-	return sweepOutputs(outcome, explained, outputOptions, await extra());
+	return sweepOutputs(
+		outcome,
+		explained,
+		{ ...outputOptions, clientsReadAt: covered?.readAt },
+		{ ...(await extra()), ...(covered ? { _coverage: covered.summary } : {}) },
+	);
 }
 
 /**

@@ -19,6 +19,8 @@ export interface SweepOutputOptions {
 	/** Also put the symptom findings (with `rootCause` set) on Issues. */
 	includeSymptoms: boolean;
 	steps: string[];
+	/** When each site's clients were last read (rotating coverage), for its Healthy item. */
+	clientsReadAt?: Record<string, number>;
 }
 
 /**
@@ -66,6 +68,9 @@ function healthySites(
 				site_id: siteId,
 				site_name: name,
 				steps: options.steps,
+				...(options.clientsReadAt?.[siteId] !== undefined
+					? { clients_read_at: new Date(options.clientsReadAt[siteId]).toISOString() }
+					: {}),
 				summary: `No ${options.healthyBelow} or worse problem on site ${name} (${options.steps.join(', ')})${note}.`,
 			};
 		});

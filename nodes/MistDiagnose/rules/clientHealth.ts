@@ -19,6 +19,7 @@ import type { ApResolver } from './support/apIndex';
 import { apResolver } from './support/apIndex';
 import type { MarvisActionInput } from './signals/marvis';
 import { marvisSignals } from './signals/marvis';
+import { worstClientFindings } from './worstClients';
 
 export interface ClientHealthInput extends CommonStepInput {
 	/** Connected clients (`stats/clients`); in triage, just the clients being checked. */
@@ -28,6 +29,11 @@ export interface ClientHealthInput extends CommonStepInput {
 	/** AP stats, to find each client's AP by `ap_id` or `ap_mac` (real samples disagree). */
 	apInventory?: DeviceStat[];
 	marvisActions?: MarvisActionInput[];
+	/**
+	 * Sites read by rotating coverage, whose SLE looks fine: their unwell clients become one
+	 * worst-clients finding per kind (worstClients.ts) rather than one finding per client.
+	 */
+	summarySites?: string[];
 }
 
 interface Assessed {
@@ -345,7 +351,15 @@ export function diagnoseClientHealth(
 			);
 		}
 	}
+	const summarised = new Set(input.summarySites ?? []);
+	const toSummarise: Assessed[] = [];
 	for (const client of unwell) {
+		if (summarised.has(client.siteId)) {
+			// The AP's coverage finding already names its weak clients: only their retries remain.
+			if (!coveredByAp.has(client.mac)) toSummarise.push(client);
+			else if (client.retries !== 'ok') toSummarise.push({ ...client, rssi: 'ok', snr: 'ok' });
+			continue;
+		}
 		const own = clientFindings(client, thresholds, context);
 		// A client already explained by its AP's coverage finding keeps only its non-signal findings.
 		findings.push(
@@ -355,6 +369,7 @@ export function diagnoseClientHealth(
 		);
 	}
 	findings.push(
+		...worstClientFindings(toSummarise, thresholds, context),
 		...coverageSignals(input, context),
 		...commonFindings('client_health', input, thresholds, context),
 	);

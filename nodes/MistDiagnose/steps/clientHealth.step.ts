@@ -2,7 +2,7 @@ import { clientStatsRead, sleSummaryRead } from '../collect/MistDataCollector';
 import type { ClientStat } from '../../shared/schemas/mist.schemas';
 import { diagnoseClientHealth } from '../rules/clientHealth';
 import type { ClientHealthInput } from '../rules/clientHealth';
-import { deviceNameMap, drilldownSites, sleSummaries } from './loaders';
+import { deviceNameMap, drilldownSites, rotationSites, sleSummaries } from './loaders';
 import type { DiagnosisStepDefinition, StepNeeds } from './types';
 
 const needs = { sleMetrics: ['coverage'] } satisfies StepNeeds;
@@ -16,8 +16,12 @@ export const clientHealthStep: DiagnosisStepDefinition<'client_health', ClientHe
 			clientStatsRead(siteId),
 			...needs.sleMetrics.map((metric) => sleSummaryRead(siteId, metric)),
 		]);
+		// Healthy-looking sites too, a slice per sweep, so every site's clients are read within the period.
+		const rotating = await rotationSites(collector, scope, siteIds, (siteId) => [
+			clientStatsRead(siteId),
+		]);
 		const clients: ClientStat[] = [];
-		for (const siteId of siteIds) {
+		for (const siteId of [...siteIds, ...rotating]) {
 			clients.push(
 				...(await collector.siteClientStats(siteId)).map((client) => ({
 					...client,
@@ -25,12 +29,14 @@ export const clientHealthStep: DiagnosisStepDefinition<'client_health', ClientHe
 				})),
 			);
 		}
+		scope.coverage?.read.push(...siteIds, ...rotating);
 		// The AP inventory names each client's AP (by ap_id or ap_mac); read only when there are clients.
 		const apInventory = clients.length ? await collector.deviceStats('ap') : [];
 		return {
 			input: {
 				clients,
 				apInventory,
+				summarySites: rotating,
 				sle: await sleSummaries(collector, siteIds, needs.sleMetrics),
 			},
 			deviceNames: deviceNameMap(apInventory),

@@ -11,6 +11,7 @@ import { apResolver } from '../rules/support/apIndex';
 import { degradedSites } from '../rules/support/degradedSites';
 import { createEventClassifier } from '../rules/support/eventClassifier';
 import type { EventCatalogueEntry, EventCategory } from '../rules/support/eventClassifier';
+import { rotationSlice } from '../coverage';
 import type { SweepScope } from './types';
 
 // Loaders the steps share. Each reads through the collector, so the steps of one run share calls.
@@ -146,6 +147,28 @@ export async function drilldownSites(
 			.map((site) => site.site_id);
 	}
 	return affordableSites(collector, scope, `${step} drill-down`, siteIds, readsPerSite);
+}
+
+/**
+ * The sites in scope whose client stats rotating coverage reads this sweep besides `drilled`
+ * (coverage.ts), as far as the API budget affords after the degraded sites' drill-downs.
+ */
+export async function rotationSites(
+	collector: MistDataCollector,
+	scope: SweepScope,
+	drilled: string[],
+	readsPerSite: (siteId: string) => string[],
+): Promise<string[]> {
+	const coverage = scope.coverage;
+	if (!coverage) return [];
+	const slice = rotationSlice(
+		(await sitesInScope(collector, scope)).map((site) => site.id),
+		coverage.record,
+		coverage.nowMs,
+		coverage.periodMs,
+		new Set(drilled),
+	);
+	return affordableSites(collector, scope, 'client health coverage', slice, readsPerSite);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { BudgetGate } from '../../shared/budget/governor';
+import type { CoverageRecord } from '../coverage';
 import type { DiagnosisStep, StepResult } from '../../shared/findings/types';
 import type { MistDataCollector } from '../collect/MistDataCollector';
 import type { CommonStepInput } from '../rules/support/common';
@@ -22,6 +23,17 @@ export interface SweepScope {
 	baseline: Partial<Record<DiagnosisStep, BaselineHistory>>;
 	/** The sweep's share of the token's hourly API budget; drill-downs beyond it are skipped. */
 	budget?: BudgetGate;
+	/** Rotating coverage of client health (coverage.ts): off when undefined. */
+	coverage?: SweepCoverage;
+}
+
+/** What a sweep's rotating coverage starts from, and (filled by the step) which sites it read. */
+export interface SweepCoverage {
+	record?: CoverageRecord;
+	periodMs: number;
+	nowMs: number;
+	/** Sites whose client stats this sweep read, degraded and rotating alike. */
+	read: string[];
 }
 
 /** The Mist data a step reads besides sites, alarms and device stats. */

@@ -1,0 +1,91 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { forgetEventHistory } from '../../../nodes/MistDiagnose/collect/eventHistory';
+import { forgetExecutionReads } from '../../../nodes/MistDiagnose/collect/executionReads';
+import { startSimulator } from '../../../simulator/src';
+import type { RunningSimulator } from '../../../simulator/src';
+import { runDiagnose, useFakeDate } from './helpers';
+
+const MIN = 60_000;
+
+/**
+ * Client health reads the SLE-degraded sites and, on every sweep, a slice of the others, so that
+ * every site's clients are read within the period (Cover Every Site Within).
+ */
+describe('Mist Diagnose rotating client coverage (100 sites)', () => {
+	const start = Date.UTC(2026, 11, 6, 10, 0, 0);
+	let sim: RunningSimulator;
+	beforeAll(async () => {
+		useFakeDate(start);
+		sim = await startSimulator({ port: 0, scenario: 'scale-100', now: () => Date.now() });
+	}, 60_000);
+	afterAll(async () => {
+		await sim?.close();
+		jest.useRealTimers();
+	});
+	afterEach(() => {
+		forgetExecutionReads();
+		forgetEventHistory();
+	});
+
+	const clientStatSites = () =>
+		sim
+			.calls()
+			.map((call) => /^\/api\/v1\/sites\/([^/]+)\/stats\/clients$/.exec(call.path)?.[1])
+			.filter((siteId): siteId is string => !!siteId);
+
+	/** Ten client health sweeps a minute apart, on one workflow's memory. */
+	async function sweeps(coverEveryMinutes: number) {
+		const staticData: IDataObject = {};
+		const runs = [];
+		sim.resetCalls();
+		for (let sweep = 0; sweep < 10; sweep++) {
+			jest.setSystemTime(start + sweep * MIN);
+			runs.push(
+				await runDiagnose(
+					sim,
+					{ step: 'client_health', options: { coverEveryMinutes } },
+					{ staticData, workflowId: 'wfCoverage', executionId: `c${coverEveryMinutes}-${sweep}` },
+				),
+			);
+		}
+		return runs;
+	}
+
+	it("reads every site's clients within the period, a slice a sweep, and says so", async () => {
+		const runs = await sweeps(10);
+		const read = clientStatSites();
+		expect(new Set(read).size).toBe(100);
+		// A slice of 100 × 60 s ÷ 10 min = 10 sites a sweep, besides the degraded ones (at most 10).
+		expect(read.length).toBeLessThanOrEqual(10 * 20);
+		const last = runs[9];
+		const coverage = (last.issues[0] ?? last.healthy[0])._coverage as IDataObject;
+		expect(coverage).toEqual(
+			expect.objectContaining({
+				sites: 100,
+				coveredWithinPeriod: 100,
+				neverRead: 0,
+				periodMinutes: 10,
+			}),
+		);
+		expect((coverage.readThisSweep as string[]).length).toBeGreaterThan(0);
+		const healthySite = last.healthy.find((item) => item.kind === 'healthySite');
+		expect(Date.parse(String(healthySite?.clients_read_at))).toBeLessThanOrEqual(start + 9 * MIN);
+	}, 120_000);
+
+	it('finds weak clients on sites whose SLE looks fine, which degraded-only sweeps never read', async () => {
+		const sitesWithClientFindings = (runs: Awaited<ReturnType<typeof sweeps>>) =>
+			new Set(
+				runs.flatMap((run) =>
+					run.issues
+						.filter((item) => item.step === 'client_health')
+						.map((item) => String((item.scope as IDataObject).site_id)),
+				),
+			);
+		const degradedOnly = sitesWithClientFindings(await sweeps(0));
+		const readWithoutCoverage = new Set(clientStatSites());
+		const rotating = sitesWithClientFindings(await sweeps(10));
+		expect([...rotating].some((site) => !readWithoutCoverage.has(site))).toBe(true);
+		expect(rotating.size).toBeGreaterThan(degradedOnly.size);
+	}, 120_000);
+});
