@@ -5,7 +5,10 @@
  * every site on every sweep. Pure functions over the record kept in the node's memory.
  */
 
-/** When each site's client stats were last read, and when the last sweep that read any ran. */
+/**
+ * When each site's client stats were last read (0: the site was known at the last sweep but not
+ * read yet; absent: new since), and when the last sweep ran.
+ */
 export interface CoverageRecord {
 	lastSweepAt: number;
 	readAt: Record<string, number>;
@@ -19,7 +22,9 @@ export const CATCH_UP_MS = 5 * 60_000;
 /**
  * The sites to read this sweep besides `alreadyRead`: the time since the previous sweep's share
  * of the period's sites (at least one), capped so a sweep after a pause does not read the org at
- * once; never read first, then read longest ago, ties in the given order.
+ * once; sites new since the last sweep first (a branch just added; absent from the record, they
+ * sort before its 0 of known but unread sites), then never read, then read longest ago, ties in
+ * the given order.
  */
 export function rotationSlice(
 	siteIds: string[],
@@ -48,10 +53,8 @@ export function recordCoverage(
 	read: string[],
 	nowMs: number,
 ): CoverageRecord {
-	const known = new Set(siteIds);
 	const readAt: Record<string, number> = {};
-	for (const [siteId, at] of Object.entries(record?.readAt ?? {}))
-		if (known.has(siteId)) readAt[siteId] = at;
+	for (const siteId of siteIds) readAt[siteId] = record?.readAt[siteId] ?? 0;
 	for (const siteId of read) readAt[siteId] = nowMs;
 	return { lastSweepAt: nowMs, readAt };
 }
@@ -65,7 +68,7 @@ export function coverageSummary(
 	periodMs: number,
 ) {
 	const times = siteIds.map((siteId) => record.readAt[siteId]);
-	const read = times.filter((at): at is number => at !== undefined);
+	const read = times.filter((at): at is number => at !== undefined && at > 0);
 	return {
 		step: 'client_health',
 		periodMinutes: periodMs / 60_000,

@@ -48,7 +48,7 @@ export async function closeCoverage(
 	scope: SweepScope,
 	coverage: SweepCoverage,
 ): Promise<{ summary: IDataObject; readAt: Record<string, number> }> {
-	const orgSites = (await collector.sites()).map((site) => site.id);
+	const orgSites = (await collector.sitesSeenByStats()).map((site) => site.id);
 	const read = [...new Set(coverage.read)];
 	const record = recordCoverage(coverage.record, orgSites, read, coverage.nowMs);
 	await cache.set(coverageKey(collector.orgId), record);

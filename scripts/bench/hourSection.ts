@@ -66,6 +66,11 @@ export function runHourSection(sites = 1000, budget = 5000): Record<string, unkn
 	console.log(
 		`Simulated hour, ${sites} sites, ${String(result.budget)} calls/hour: ${String(result.calls)} Mist calls, ${String(result.limited)} × 429`,
 	);
+	const coverage = result.clientCoverage as { sites: number; clientsRead: number } | undefined;
+	if (coverage)
+		console.log(
+			`Client coverage in the hour: the clients of ${coverage.clientsRead} of ${coverage.sites} sites read at least once`,
+		);
 	console.table(result.perWorkflow);
 	return result;
 }

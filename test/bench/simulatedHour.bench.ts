@@ -69,6 +69,11 @@ describe(`simulated hour at the seed's cadences, ${SITES} sites`, () => {
 					budget: BUDGET,
 					calls: result.calls,
 					limited: result.limited,
+					clientCoverage: {
+						sites: result.coverage.sites,
+						clientsRead: result.coverage.clientsRead,
+						neverRead: result.coverage.neverRead.slice(0, 20),
+					},
 					wallMs,
 					perWorkflow: summary,
 				},

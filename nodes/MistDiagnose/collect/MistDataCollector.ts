@@ -102,6 +102,9 @@ const HOUR = 3_600_000;
 /** The oldest copy of slow-changing data a sweep short of budget still uses. */
 const STALE_MAX_AGE = 7 * 24 * HOUR;
 
+/** Device stats reads that have come in, by their shared promise (see sitesSeenByStats). */
+const settledDeviceStats = new WeakMap<Promise<unknown>, DeviceStat[]>();
+
 /** The keys under which the drill-down reads of a site are shared, so a budget can tell what is read. */
 export const clientSearchRead = (siteId: string) => `clientSearch:${siteId}`;
 export const clientStatsRead = (siteId: string) => `clientStats:${siteId}`;
@@ -209,6 +212,22 @@ export class MistDataCollector {
 				fresh,
 			),
 		);
+	}
+
+	/**
+	 * The org's sites, read again when the AP stats this execution already read name a site the
+	 * cached list lacks: a branch added since is swept at once, not when the cached list expires.
+	 */
+	async sitesSeenByStats(): Promise<SiteSummary[]> {
+		const sites = await this.sites();
+		// Only stats already in: waiting for them here would hold the first step's event reads.
+		const pending = this.sharedReads.get('deviceStats:ap');
+		const aps = pending ? settledDeviceStats.get(pending) : undefined;
+		if (!aps) return sites;
+		const known = new Set(sites.map((site) => site.id));
+		if (aps.every((ap) => !ap.site_id || known.has(ap.site_id))) return sites;
+		this.cache.delete('sites');
+		return await this.sites(true);
 	}
 
 	/** The given site ids that are not sites of the org; a cached site list is read again before saying so. */
@@ -457,7 +476,7 @@ export class MistDataCollector {
 	}
 
 	deviceStats(type: 'ap' | 'switch' | 'gateway'): Promise<DeviceStat[]> {
-		return this.sharedRead(`deviceStats:${type}`, async () => {
+		const read = this.sharedRead(`deviceStats:${type}`, async () => {
 			const stats = await this.client.getAllList(
 				{
 					path: `/orgs/${this.orgId}/stats/devices`,
@@ -468,6 +487,13 @@ export class MistDataCollector {
 			);
 			return this.validate(deviceStatListSchema, stats, `${type} stats`);
 		});
+		const shared = this.sharedReads.get(`deviceStats:${type}`);
+		if (shared && !settledDeviceStats.has(shared))
+			shared.then(
+				(stats) => settledDeviceStats.set(shared, stats as DeviceStat[]),
+				() => undefined,
+			);
+		return read;
 	}
 
 	/** Drill-down: client records (with VLANs) of one site, including clients that failed to connect. */

@@ -93,6 +93,23 @@ export function generateWorld(
 	return world;
 }
 
+/**
+ * Adds one site to a running world, as a customer adding a branch would: its APs, switch and
+ * clients, built like the generated ones (no history: it was just created). For tests of an org
+ * whose shape changes mid-run.
+ */
+export function addSite(world: World, spec: ScenarioSite, scale: Scale, now: number): Site {
+	const counters = { ap: world.aps.size, sw: world.switches.size, client: world.clients.size };
+	const rng = new Rng(hashSeed(spec.name, world.seed));
+	const site = buildSite(world, spec, world.sites.length, rng, now);
+	site.createdAt = now / 1000;
+	buildAps(world, site, spec.aps ?? scale.apsPerSite, rng, counters, now);
+	buildSwitches(world, site, rng, counters, now);
+	buildClients(world, site, spec.clients ?? scale.clientsPerSite, rng, counters, now);
+	world.version++;
+	return site;
+}
+
 function buildSite(world: World, spec: ScenarioSite, index: number, rng: Rng, now: number): Site {
 	const place = PLACES.find((p) => p.timezone === spec.timezone) ?? PLACES[index % PLACES.length];
 	const wlans: Wlan[] = DEFAULT_WLANS.map((w) => ({

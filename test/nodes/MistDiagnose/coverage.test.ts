@@ -42,6 +42,13 @@ describe('rotationSlice', () => {
 		expect(rotationSlice(all, record, T0, HOUR, new Set())).toEqual(['s3', 's0']);
 	});
 
+	it('reads a site new since the last sweep before the known ones never read', () => {
+		const record = { lastSweepAt: T0 - MIN, readAt: { s0: 0, s1: 0, s2: T0 - MIN } };
+		expect(rotationSlice(['s0', 's1', 's2', 'branch'], record, T0, HOUR, new Set())).toEqual([
+			'branch',
+		]);
+	});
+
 	it('reads nothing when every site was drilled or the period is 0', () => {
 		expect(rotationSlice(['s0'], undefined, T0, HOUR, new Set(['s0']))).toEqual([]);
 		expect(rotationSlice(['s0'], undefined, T0, 0, new Set())).toEqual([]);
@@ -61,10 +68,11 @@ describe('rotationSlice', () => {
 });
 
 describe('recordCoverage and coverageSummary', () => {
-	it('stamps the sites read, keeps the others, and forgets sites the org no longer has', () => {
+	it('stamps the sites read, keeps the others, marks known unread sites 0, and forgets sites the org no longer has', () => {
 		const before = { lastSweepAt: T0 - MIN, readAt: { s0: T0 - 30 * MIN, gone: T0 - MIN } };
 		const after = recordCoverage(before, ['s0', 's1', 's2'], ['s1'], T0);
-		expect(after).toEqual({ lastSweepAt: T0, readAt: { s0: T0 - 30 * MIN, s1: T0 } });
+		// s2, known now but not read, is 0: a site new by the next sweep is told apart from it.
+		expect(after).toEqual({ lastSweepAt: T0, readAt: { s0: T0 - 30 * MIN, s1: T0, s2: 0 } });
 	});
 
 	it('says what this sweep read and how much of the org the period covered', () => {

@@ -4,6 +4,7 @@ import { forgetEventHistory } from '../../../nodes/MistDiagnose/collect/eventHis
 import { forgetExecutionReads } from '../../../nodes/MistDiagnose/collect/executionReads';
 import { startSimulator } from '../../../simulator/src';
 import type { RunningSimulator } from '../../../simulator/src';
+import { addSite } from '../../../simulator/src/generator/world';
 import { runDiagnose, useFakeDate } from './helpers';
 
 const MIN = 60_000;
@@ -71,6 +72,37 @@ describe('Mist Diagnose rotating client coverage (100 sites)', () => {
 		expect((coverage.readThisSweep as string[]).length).toBeGreaterThan(0);
 		const healthySite = last.healthy.find((item) => item.kind === 'healthySite');
 		expect(Date.parse(String(healthySite?.clients_read_at))).toBeLessThanOrEqual(start + 9 * MIN);
+	}, 120_000);
+
+	it('sweeps a site added mid-run at the next sweep, its weak clients in the findings', async () => {
+		const staticData: IDataObject = {};
+		const sweep = async (at: number, executionId: string) => {
+			jest.setSystemTime(at);
+			return await runDiagnose(
+				sim,
+				{ step: 'all' },
+				{ staticData, workflowId: 'wfNewSite', executionId },
+			);
+		};
+		await sweep(start + 20 * MIN, 'before');
+		const branch = addSite(
+			sim.world,
+			{ name: 'Branch-New' },
+			{ sites: 1, apsPerSite: 4, clientsPerSite: 12 },
+			Date.now(),
+		);
+		for (const mac of branch.clientMacs) {
+			const client = sim.world.clients.get(mac)!;
+			client.rssi = -84;
+			client.snr = 9;
+		}
+		const next = await sweep(start + 21 * MIN, 'after');
+		const onBranch = next.issues.filter(
+			(item) => (item.scope as IDataObject).site_id === branch.id,
+		);
+		expect(onBranch.map((item) => item.step)).toContain('client_health');
+		expect((onBranch[0].scope as IDataObject).site_name).toBe('Branch-New');
+		expect((next.issues[0]._coverage as IDataObject).readThisSweep).toContain(branch.id);
 	}, 120_000);
 
 	it('finds weak clients on sites whose SLE looks fine, which degraded-only sweeps never read', async () => {

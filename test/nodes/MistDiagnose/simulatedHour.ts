@@ -45,6 +45,18 @@ export interface HourResult {
 	calls: number;
 	limited: number;
 	perWorkflow: Record<string, WorkflowTally>;
+	/** Client coverage: the org's sites, and how many had their client stats read in the hour. */
+	coverage: { sites: number; clientsRead: number; neverRead: string[] };
+}
+
+/** The sites whose client stats were read (`/sites/{id}/stats/clients`), from the simulator's log. */
+export function sitesWithClientsRead(sim: RunningSimulator): Set<string> {
+	const read = new Set<string>();
+	for (const call of sim.calls()) {
+		const siteId = /^\/api\/v1\/sites\/([^/]+)\/stats\/clients$/.exec(call.path)?.[1];
+		if (siteId && call.status === 200) read.add(siteId);
+	}
+	return read;
 }
 
 const mistCalls = (sim: RunningSimulator) =>
@@ -123,10 +135,16 @@ export async function simulateHour(
 		tally.skippedReads += Number(lastBudget?.skippedReads ?? 0);
 	}
 	const calls = mistCalls(sim);
+	const read = sitesWithClientsRead(sim);
 	return {
 		calls: calls.length,
 		limited: calls.filter((call) => call.status === 429).length,
 		perWorkflow,
+		coverage: {
+			sites: sim.world.sites.length,
+			clientsRead: sim.world.sites.filter((site) => read.has(site.id)).length,
+			neverRead: sim.world.sites.filter((site) => !read.has(site.id)).map((site) => site.name),
+		},
 	};
 }
 
