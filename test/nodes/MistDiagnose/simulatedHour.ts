@@ -39,6 +39,8 @@ export interface WorkflowTally {
 	ranAt: number[];
 	/** How many times each node checked (not between its turns, not refused). */
 	checks: Record<string, number>;
+	/** Findings on Issues over the hour, by rule. */
+	rules: Record<string, number>;
 }
 
 export interface HourResult {
@@ -93,6 +95,7 @@ export async function simulateHour(
 			calls: 0,
 			ranAt: [],
 			checks: {},
+			rules: {},
 		});
 		tally.sweeps++;
 		const before = mistCalls(sim).length;
@@ -120,6 +123,9 @@ export async function simulateHour(
 			const marker = run.issues.find((item) => item.kind === NOT_CHECKED);
 			if (marker?.reason === 'apiBudget') refused = true;
 			if (!marker) tally.checks[node.name] = (tally.checks[node.name] ?? 0) + 1;
+			for (const item of run.issues)
+				if (typeof item.rule === 'string')
+					tally.rules[item.rule] = (tally.rules[item.rule] ?? 0) + 1;
 			const budget = [...run.issues, ...run.healthy].find((item) => item._budget)?._budget;
 			if (budget) lastBudget = budget as IDataObject;
 		}
@@ -151,7 +157,7 @@ export async function simulateHour(
 /** The tallies without the run offsets, for a log line. */
 export function hourSummary(result: HourResult) {
 	return Object.fromEntries(
-		Object.entries(result.perWorkflow).map(([id, { ranAt, ...tally }]) => [
+		Object.entries(result.perWorkflow).map(([id, { ranAt, rules, ...tally }]) => [
 			id,
 			{ ...tally, ran: ranAt.length },
 		]),
