@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSimulator } from '../../../simulator/src';
 import type { RunningSimulator } from '../../../simulator/src';
 import { forgetEventHistory } from '../../../nodes/MistDiagnose/collect/eventHistory';
 import { forgetExecutionReads } from '../../../nodes/MistDiagnose/collect/executionReads';
-import { runDiagnose, useFakeDate } from './helpers';
+import { runDiagnose } from './helpers';
+import { simulatorOnSimulatedClock } from './simulatedHour';
 
 /**
  * A sweep reads the event searches of its window only since the previous sweep (less the
@@ -12,14 +12,11 @@ import { runDiagnose, useFakeDate } from './helpers';
  */
 describe('Mist Diagnose event reads between sweeps', () => {
 	const start = Date.UTC(2026, 11, 6, 10, 0, 0);
+	// The simulator follows the faked clock; forgotten reads and the real clock come back after.
+	const simulator = simulatorOnSimulatedClock(start, { scenario: 'demo' });
 	let sim: RunningSimulator;
-	beforeAll(async () => {
-		useFakeDate(start);
-		sim = await startSimulator({ port: 0, scenario: 'demo', now: () => Date.now() });
-	});
-	afterAll(async () => {
-		await sim?.close();
-		jest.useRealTimers();
+	beforeAll(() => {
+		sim = simulator();
 	});
 	afterEach(() => {
 		forgetExecutionReads();

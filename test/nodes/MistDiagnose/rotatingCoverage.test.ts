@@ -2,10 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { forgetEventHistory } from '../../../nodes/MistDiagnose/collect/eventHistory';
 import { forgetExecutionReads } from '../../../nodes/MistDiagnose/collect/executionReads';
-import { startSimulator } from '../../../simulator/src';
 import type { RunningSimulator } from '../../../simulator/src';
 import { addSite } from '../../../simulator/src/generator/world';
-import { runDiagnose, useFakeDate } from './helpers';
+import { runDiagnose } from './helpers';
+import { simulatorOnSimulatedClock } from './simulatedHour';
 
 const MIN = 60_000;
 
@@ -15,14 +15,11 @@ const MIN = 60_000;
  */
 describe('Mist Diagnose rotating client coverage (100 sites)', () => {
 	const start = Date.UTC(2026, 11, 6, 10, 0, 0);
+	// The simulator follows the faked clock; forgotten reads and the real clock come back after.
+	const simulator = simulatorOnSimulatedClock(start, { scenario: 'scale-100' });
 	let sim: RunningSimulator;
-	beforeAll(async () => {
-		useFakeDate(start);
-		sim = await startSimulator({ port: 0, scenario: 'scale-100', now: () => Date.now() });
-	}, 60_000);
-	afterAll(async () => {
-		await sim?.close();
-		jest.useRealTimers();
+	beforeAll(() => {
+		sim = simulator();
 	});
 	afterEach(() => {
 		forgetExecutionReads();
