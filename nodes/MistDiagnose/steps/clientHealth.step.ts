@@ -4,8 +4,10 @@ import { diagnoseClientHealth } from '../rules/clientHealth';
 import type { ClientHealthInput } from '../rules/clientHealth';
 import { deviceNameMap, drilldownSites, rotationSites, sleSummaries } from './loaders';
 import type { DiagnosisStepDefinition, StepNeeds } from './types';
+import { mapAtMost } from '../../shared/utils/concurrency';
 
 const needs = { sleMetrics: ['coverage'] } satisfies StepNeeds;
+const SITES_AT_ONCE = 4;
 
 export const clientHealthStep: DiagnosisStepDefinition<'client_health', ClientHealthInput> = {
 	id: 'client_health',
@@ -20,15 +22,14 @@ export const clientHealthStep: DiagnosisStepDefinition<'client_health', ClientHe
 		const rotating = await rotationSites(collector, scope, siteIds, (siteId) => [
 			clientStatsRead(siteId),
 		]);
-		const clients: ClientStat[] = [];
-		for (const siteId of [...siteIds, ...rotating]) {
-			clients.push(
-				...(await collector.siteClientStats(siteId)).map((client) => ({
-					...client,
-					site_id: client.site_id ?? siteId,
-				})),
-			);
-		}
+		// A few sites at a time, as the transport reads pages: 17 sites of coverage a sweep add up.
+		const perSite = await mapAtMost([...siteIds, ...rotating], SITES_AT_ONCE, async (siteId) =>
+			(await collector.siteClientStats(siteId)).map((client) => ({
+				...client,
+				site_id: client.site_id ?? siteId,
+			})),
+		);
+		const clients: ClientStat[] = perSite.flat();
 		scope.coverage?.read.push(...siteIds, ...rotating);
 		// The AP inventory names each client's AP (by ap_id or ap_mac); read only when there are clients.
 		const apInventory = clients.length ? await collector.deviceStats('ap') : [];
