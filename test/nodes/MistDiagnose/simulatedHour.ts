@@ -157,7 +157,7 @@ export async function simulateHour(
 /** The tallies without the run offsets, for a log line. */
 export function hourSummary(result: HourResult) {
 	return Object.fromEntries(
-		Object.entries(result.perWorkflow).map(([id, { ranAt, rules, ...tally }]) => [
+		Object.entries(result.perWorkflow).map(([id, { ranAt, ...tally }]) => [
 			id,
 			{ ...tally, ran: ranAt.length },
 		]),
