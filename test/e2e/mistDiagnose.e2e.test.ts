@@ -115,9 +115,13 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 					expect(result.items(node, 1).map((site) => site.site_id)).not.toContain(siteId);
 				}
 			}
+			// Rotating coverage's worst-clients findings (minor, the ordinary marginal clients of the
+			// sites a run's slice took) depend on which sites each node's slice took: not demo faults.
+			const fromCoverage = (finding: Record<string, unknown>) =>
+				finding.severity === 'minor' && String(finding.rule).endsWith('_clients_site');
 			// What the chain says, All Steps says too.
 			for (const node of STEP_NODES) {
-				for (const finding of result.items(node, 0)) {
+				for (const finding of result.items(node, 0).filter((item) => !fromCoverage(item))) {
 					expect({
 						node,
 						rule: finding.rule,
@@ -134,7 +138,9 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 			expect(control?.name).toBe('Branch-Control');
 			const chainFindings = STEP_NODES.flatMap((node) => result.items(node, 0));
 			expect(
-				[...chainFindings, ...all].filter((finding) => siteOf(finding) === control?.id),
+				[...chainFindings, ...all].filter(
+					(finding) => siteOf(finding) === control?.id && !fromCoverage(finding),
+				),
 			).toEqual([]);
 			for (const node of STEP_NODES) {
 				expect(result.items(node, 1).map((site) => site.site_name)).toContain('Branch-Control');

@@ -127,7 +127,18 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 			for (const rule of ['association_failures_ap', 'auth_failures_ssid', 'client_auth_failure']) {
 				expect({ rule, found: rules.has(rule) }).toEqual({ rule, found: true });
 			}
-			expect(STEPS.slice(2).flatMap((step) => result.items(step, 0))).toEqual([]);
+			// Client Health's rotating coverage reads the control site's clients too: its ordinary
+			// marginal clients may come out as one minor worst-clients finding per kind, nothing more.
+			const later = STEPS.slice(2).flatMap((step) => result.items(step, 0));
+			expect(
+				later.filter(
+					(finding) =>
+						!(finding.severity === 'minor' && String(finding.rule).endsWith('_clients_site')),
+				),
+			).toEqual([]);
+			expect(later.every((finding) => (finding.scope as Json).site_name === 'Branch-Control')).toBe(
+				true,
+			);
 			expect(
 				STEPS.slice(2).map((step) => result.items(step, 1).map((site) => site.site_name)),
 			).toEqual(STEPS.slice(2).map(() => ['Branch-Control']));
