@@ -4,7 +4,6 @@ import type { Band } from '../../shared/findings/remediation';
 import { makeFinding } from '../../shared/findings/build';
 import { manual, remediate } from '../../shared/findings/remediation';
 import { normalizeMacLoose, targets } from '../../shared/findings/fingerprint';
-import type { Grade } from '../../shared/findings/severity';
 import { severityForGrade } from '../../shared/findings/severity';
 import type { DiagnosisContext } from './support/context';
 import { deviceLabel, siteLabel, siteScope } from './support/context';
@@ -20,6 +19,7 @@ import { apResolver } from './support/apIndex';
 import type { MarvisActionInput } from './signals/marvis';
 import { marvisSignals } from './signals/marvis';
 import { worstClientFindings } from './worstClients';
+import type { AssessedClient } from './worstClients';
 
 export interface ClientHealthInput extends CommonStepInput {
 	/** Connected clients (`stats/clients`); in triage, just the clients being checked. */
@@ -36,16 +36,9 @@ export interface ClientHealthInput extends CommonStepInput {
 	summarySites?: string[];
 }
 
-interface Assessed {
-	stat: ClientStat;
-	mac: string;
-	siteId: string;
-	ap?: string;
+/** A client as graded here: what the worst-clients findings read, and the radio band. */
+interface Assessed extends AssessedClient {
 	band?: Band;
-	rssi: Grade;
-	snr: Grade;
-	retries: Grade;
-	retryPercent?: number;
 }
 
 /** Retries as a share of packets, the worse of transmit and receive; undefined below the packet minimum. */
