@@ -21,7 +21,8 @@ export class MistDiagnose implements INodeType {
 		icon: { light: 'file:../../icons/mist.svg', dark: 'file:../../icons/mist.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["step"] + " (" + $parameter["mode"] + ")"}}',
+		subtitle:
+			'={{$parameter["mode"] === "worstClients" ? "org\'s worst clients" : $parameter["step"] + " (" + $parameter["mode"] + ")"}}',
 		description: 'Run a step of the Wi-Fi triage flowchart on Juniper Mist data and emit findings',
 		defaults: { name: 'Mist Diagnose' },
 		usableAsTool: true,

@@ -1,3 +1,6 @@
+import type { ClientMeasurement } from '../shared/findings/clientMeasurements';
+import { worstClientsByMeasure } from '../shared/findings/clientMeasurements';
+
 /**
  * Rotating coverage of the client health step: besides the SLE-degraded sites it drills into,
  * each sweep reads the client stats of a slice of the other sites, those read longest ago (or
@@ -12,7 +15,17 @@
 export interface CoverageRecord {
 	lastSweepAt: number;
 	readAt: Record<string, number>;
+	/** The org's worst clients per measure as last read on their sites (rememberWorstClients). */
+	worstClients?: RememberedClient[];
 }
+
+/** A client measurement and when client health read its site (epoch ms). */
+export interface RememberedClient extends ClientMeasurement {
+	readAt: number;
+}
+
+/** Clients kept per measure: enough for a report's top list, small enough for static data. */
+export const REMEMBERED_PER_MEASURE = 25;
 
 /** What a sweep with no record yet assumes has passed since the previous one: the shipped cadence. */
 export const FIRST_SWEEP_ELAPSED_MS = 60_000;
@@ -78,4 +91,28 @@ export function coverageSummary(
 		neverRead: siteIds.length - read.length,
 		oldestReadAt: read.length ? new Date(Math.min(...read)).toISOString() : null,
 	};
+}
+
+/**
+ * The org's worst clients after a sweep read the sites `read`: what it measured there replaces
+ * what was remembered of them (a site read again without weak clients drops out), sites no longer
+ * in the org are forgotten, and each measure keeps its worst. Rotation reads every site within the
+ * period, so the list is the whole org's within one period.
+ */
+export function rememberWorstClients(
+	remembered: RememberedClient[] | undefined,
+	siteIds: string[],
+	read: string[],
+	measured: ClientMeasurement[],
+	nowMs: number,
+): RememberedClient[] {
+	const inOrg = new Set(siteIds);
+	const readNow = new Set(read);
+	const kept = (remembered ?? []).filter(
+		(entry) => inOrg.has(entry.siteId) && !readNow.has(entry.siteId),
+	);
+	const fresh = measured
+		.filter((entry) => readNow.has(entry.siteId))
+		.map((entry) => ({ ...entry, readAt: nowMs }));
+	return worstClientsByMeasure([...kept, ...fresh], REMEMBERED_PER_MEASURE) as RememberedClient[];
 }

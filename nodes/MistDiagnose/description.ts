@@ -6,6 +6,8 @@ import { STEP_OPTIONS } from './steps';
 
 const sweepOnly = { show: { mode: ['sweep'] } };
 const triageOnly = { show: { mode: ['triage'] } };
+/** Reading the org's worst clients from memory diagnoses nothing: no step, window or thresholds. */
+const diagnosing = { hide: { mode: ['worstClients'] } };
 
 export const diagnoseProperties: INodeProperties[] = [
 	{
@@ -15,6 +17,7 @@ export const diagnoseProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: STEP_OPTIONS,
 		default: 'association',
+		displayOptions: diagnosing,
 	},
 	{
 		displayName: 'Mode',
@@ -34,6 +37,12 @@ export const diagnoseProperties: INodeProperties[] = [
 				description:
 					'Check the clients or APs given as input items (from the Mist node, the trigger or a form)',
 			},
+			{
+				name: "Org's Worst Clients",
+				value: 'worstClients',
+				description:
+					'List the clients with the weakest signal, lowest SNR and most retries that Client Health sweeps (with Cover Every Site Within) last measured on each site; from the Memory, no Mist call',
+			},
 		],
 		default: 'sweep',
 	},
@@ -45,6 +54,17 @@ export const diagnoseProperties: INodeProperties[] = [
 		default: '1h',
 		placeholder: '1h',
 		description: 'How far back to look for events and SLEs, as a Mist duration (10m, 1h, 1d)',
+		displayOptions: diagnosing,
+	},
+	{
+		displayName: 'Clients per Measure',
+		name: 'clientsPerMeasure',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 25 },
+		default: 10,
+		displayOptions: { show: { mode: ['worstClients'] } },
+		description:
+			'How many of the worst clients to list for each measure (weak signal, low SNR, high retries)',
 	},
 	{
 		displayName: 'Input Items Are',
@@ -80,6 +100,7 @@ export const diagnoseProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Change a Threshold',
 		default: {},
+		displayOptions: diagnosing,
 		options: [
 			{
 				displayName: 'Advanced Thresholds (JSON)',
@@ -207,6 +228,7 @@ export const diagnoseProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
+		displayOptions: diagnosing,
 		options: [
 			{
 				displayName: 'API Budget Reserve',

@@ -23,6 +23,7 @@ import { SWEEP_SKIPPED, sitesFromHealthyInput, sweepOutputs } from './sweep';
 import { triage } from './triage';
 import type { ItemKind, TriageTarget } from './triage';
 import { warnInOutputPane } from '../shared/utils/hints';
+import { worstClientsMode } from './worstClientsMode';
 
 /** Outputs: [Issues, Healthy]. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -31,6 +32,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const mode = this.getNodeParameter('mode', 0) as string;
 	let failure: Error | undefined;
 	try {
+		if (mode === 'worstClients') return await worstClientsMode.call(this, client, nowMs);
 		return mode === 'triage'
 			? await triageMode.call(this, client, nowMs)
 			: await sweepMode.call(this, client, nowMs);
@@ -63,7 +65,7 @@ async function prepare(
 	const thresholds = readThresholds(ctx, itemIndex);
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	// Before any Mist call: a refused n8n API key stops the node without spending Mist's rate limit.
-	const { cache, location, memory } = opened ?? (await openSlowCache(ctx, nowMs));
+	const { cache, location, memory } = opened ?? (await openSlowCache(ctx, nowMs, client));
 	const orgId = await resolveOrgId(ctx, client, itemIndex);
 	const window = readWindow(ctx, itemIndex);
 	const executionId = ctx.getExecutionId?.();
@@ -104,7 +106,7 @@ async function sweepMode(
 	client: MistClient,
 	nowMs: number,
 ): Promise<INodeExecutionData[][]> {
-	const opened = await openSlowCache(this, nowMs);
+	const opened = await openSlowCache(this, nowMs, client);
 	const cadence = await stepCadence(
 		this,
 		opened.memory,
@@ -146,7 +148,7 @@ async function sweepMode(
 		: await runSteps(collector, steps, stepScope, thresholds, nowMs);
 	const explained = await explainOutcome(collector, outcome, thresholds, nowMs);
 	const covered = coverage
-		? await closeCoverage(opened.cache, collector, stepScope, coverage)
+		? await closeCoverage(opened.cache, collector, stepScope, coverage, outcome.findings)
 		: undefined;
 	await recordSweepBudget(this, budget);
 	await recordCheck(this, memory, cadence, nowMs);
@@ -239,6 +241,8 @@ async function triageMode(
 			String(this.getNodeParameter('itemSiteId', itemIndex, '') ?? '').trim() || undefined;
 		targets.push({ itemIndex, mac, siteId });
 	}
+	// A site a webhook or an item names that the cached site list lacks is read again.
+	collector.noteSites(targets.map((target) => target.siteId));
 	const outcome = await triage(collector, steps, scope, thresholds, nowMs, kind, targets);
 	const extra = await outputExtra();
 	const includeSymptoms = options.includeSymptoms === true;

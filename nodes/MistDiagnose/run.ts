@@ -31,11 +31,12 @@ async function runStep<Step extends DiagnosisStep>(
 	narrow: InputNarrowing,
 ) {
 	const definition = STEP_DEFINITIONS[step];
+	const { input, deviceNames = {} } = await definition.load(collector, scope);
+	// After the load: a site its events or stats name that the cached list lacks is read now.
 	const sites = await sitesInScope(collector, scope);
 	const siteNames = Object.fromEntries(
 		sites.map((site) => [site.id, String(site.name ?? site.id)]),
 	);
-	const { input, deviceNames = {} } = await definition.load(collector, scope);
 	const context = {
 		org_id: collector.orgId,
 		now: Math.floor(nowMs / 1000),

@@ -1,13 +1,16 @@
+import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { openMemory } from '../shared/memory/open';
 import type { MemoryLocation, MistMemory } from '../shared/memory/types';
+import type { MistClient } from '../shared/transport/MistClient';
 import { warnInOutputPane } from '../shared/utils/hints';
 
 /**
  * Slow-changing data (site list, event catalogue, how the cloud takes type lists) kept between
  * node executions, so that a flowchart of seven steps asks Mist for them once an hour, not seven
- * times. Keys are org-scoped (`<orgId>:<what>`); the data never holds a secret.
+ * times. Keys are org-scoped (`<orgId>:<what>`) within the Mist account (accountScopedCache); the
+ * data never holds a secret.
  */
 export interface SlowDataCache {
 	get<T>(key: string, maxAgeMs: number): Promise<T | undefined>;
@@ -80,7 +83,11 @@ export interface OpenedSlowCache {
 	memory: MistMemory;
 }
 
-export async function openSlowCache(ctx: IExecuteFunctions, now: number): Promise<OpenedSlowCache> {
+export async function openSlowCache(
+	ctx: IExecuteFunctions,
+	now: number,
+	client: MistClient,
+): Promise<OpenedSlowCache> {
 	const memory = await openMemory(ctx, { staticData: 'global' });
 	const location = { ...memory.location };
 	if (location.warning) warnInOutputPane(ctx, location.warning);
@@ -88,7 +95,32 @@ export async function openSlowCache(ctx: IExecuteFunctions, now: number): Promis
 	const cache = shared
 		? memorySlowCache(memory, now)
 		: workflowSlowCache(ctx.getWorkflowStaticData('global'), now);
-	return { cache, location, memory };
+	return { cache: accountScopedCache(cache, await mistAccountKey(ctx, client)), location, memory };
+}
+
+/**
+ * Which Mist account the data comes from: the credential and its cloud (or simulator) URL, as a
+ * short hash. Two credentials, or one credential moved to another URL, never share an entry,
+ * even for the same org id (a simulator restarted at another scale keeps its org id).
+ */
+export async function mistAccountKey(ctx: IExecuteFunctions, client: MistClient): Promise<string> {
+	return accountHash(ctx.getNode().credentials?.mistApi?.id ?? '', await client.getBaseUrl());
+}
+
+export function accountHash(credentialId: string, baseUrl: string): string {
+	return createHash('sha256')
+		.update(JSON.stringify([credentialId, baseUrl]))
+		.digest('hex')
+		.slice(0, 12);
+}
+
+/** The cache with every key prefixed by the Mist account it belongs to. */
+export function accountScopedCache(cache: SlowDataCache, account: string): SlowDataCache {
+	return {
+		get: async <T>(key: string, maxAgeMs: number) =>
+			await cache.get<T>(`${account}:${key}`, maxAgeMs),
+		set: async (key: string, value: unknown) => await cache.set(`${account}:${key}`, value),
+	};
 }
 
 function fresh<T>(entry: CacheEntry | undefined, now: number, maxAgeMs: number): T | undefined {

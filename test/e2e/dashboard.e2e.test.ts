@@ -211,10 +211,15 @@ suite.each(selectedVersions().map((spec) => spec.version))(
 				'SLE per site',
 				'Site view',
 				'Trends',
+				'Worst clients',
 				'Recent remediation',
 			]) {
 				expect(await page.getByRole('heading', { name: heading, level: 2 }).count()).toBe(1);
 			}
+			// The org's worst clients (Worst Clients reads what the sweeps measured), each with its time.
+			const worstClients = await page.locator('tr[data-worst-client]').allTextContents();
+			expect(worstClients.length).toBeGreaterThan(0);
+			for (const row of worstClients) expect(row).toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
 			const statusOf = (site: string) =>
 				page.locator(`tr[data-site-row="${site}"]`).getAttribute('data-status');
 			expect(await statusOf('HQ')).toBe('degraded');

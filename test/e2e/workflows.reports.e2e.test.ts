@@ -83,6 +83,21 @@ describe.each(selectedVersions().map((spec) => spec.version))(
 			expect(String(report.html)).toContain('HQ');
 			expect(String(report.markdown)).toContain('Warehouse');
 
+			// The org's worst clients: what client health measured (kept in the memory), with the time.
+			const worst = result.items('Worst clients', 0);
+			expect(worst.length).toBeGreaterThan(0);
+			for (const client of worst)
+				expect(client).toMatchObject({
+					kind: 'worstClient',
+					client_mac: expect.stringMatching(/^[0-9a-f]{12}$/),
+					measured_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+				});
+			const listed = (report.report as { worstClients: Array<{ mac: string }> }).worstClients;
+			expect(listed.map((row) => row.mac)).toEqual(
+				expect.arrayContaining([String(worst[0].client_mac)]),
+			);
+			expect(String(report.html)).toContain('>Worst clients</h2>');
+
 			const messages = await waitForMessages(services.sink, () => true, 2);
 			const [email] = byChannel(messages, 'email');
 			expect(email.email?.subject).toBe(report.subject);

@@ -102,8 +102,17 @@ const HOUR = 3_600_000;
 /** The oldest copy of slow-changing data a sweep short of budget still uses. */
 const STALE_MAX_AGE = 7 * 24 * HOUR;
 
-/** Device stats reads that have come in, by their shared promise (see sitesSeenByStats). */
-const settledDeviceStats = new WeakMap<Promise<unknown>, DeviceStat[]>();
+/**
+ * The site ids the data this execution has read so far names (events, device stats, triage
+ * items), per execution's shared reads, so a site the cached list lacks is noticed (sitesSeenInData).
+ */
+const sitesNamedByData = new WeakMap<ExecutionReads, Set<string>>();
+
+function namedSites(reads: ExecutionReads): Set<string> {
+	let named = sitesNamedByData.get(reads);
+	if (!named) sitesNamedByData.set(reads, (named = new Set()));
+	return named;
+}
 
 /** The keys under which the drill-down reads of a site are shared, so a budget can tell what is read. */
 export const clientSearchRead = (siteId: string) => `clientSearch:${siteId}`;
@@ -215,19 +224,34 @@ export class MistDataCollector {
 	}
 
 	/**
-	 * The org's sites, read again when the AP stats this execution already read name a site the
-	 * cached list lacks: a branch added since is swept at once, not when the cached list expires.
+	 * The org's sites, read again when the data this execution has already read (events, AP stats,
+	 * triage items) names a site the cached list lacks: a branch added since is swept at once, not
+	 * when the cached list expires.
 	 */
-	async sitesSeenByStats(): Promise<SiteSummary[]> {
+	async sitesSeenInData(): Promise<SiteSummary[]> {
 		const sites = await this.sites();
-		// Only stats already in: waiting for them here would hold the first step's event reads.
-		const pending = this.sharedReads.get('deviceStats:ap');
-		const aps = pending ? settledDeviceStats.get(pending) : undefined;
-		if (!aps) return sites;
+		const named = sitesNamedByData.get(this.sharedReads);
+		if (!named?.size) return sites;
 		const known = new Set(sites.map((site) => site.id));
-		if (aps.every((ap) => !ap.site_id || known.has(ap.site_id))) return sites;
+		const unknown = [...named].filter((siteId) => !known.has(siteId));
+		if (unknown.length === 0) return sites;
+		// Ids a fresh list lacked too (a deleted site's old events) do not cost a read every sweep.
+		const notSites = `${this.orgId}:notSites`;
+		const checked = new Set((await this.slowCache?.get<string[]>(notSites, HOUR)) ?? []);
+		if (unknown.every((siteId) => checked.has(siteId))) return sites;
 		this.cache.delete('sites');
-		return await this.sites(true);
+		const fresh = await this.sites(true);
+		const listed = new Set(fresh.map((site) => site.id));
+		await this.slowCache?.set(notSites, [
+			...new Set([...checked, ...unknown.filter((siteId) => !listed.has(siteId))]),
+		]);
+		return fresh;
+	}
+
+	/** Notes the sites that data read (or items given) name, for sitesSeenInData. */
+	noteSites(siteIds: Iterable<unknown>): void {
+		const named = namedSites(this.sharedReads);
+		for (const siteId of siteIds) if (typeof siteId === 'string' && siteId) named.add(siteId);
 	}
 
 	/** The given site ids that are not sites of the org; a cached site list is read again before saying so. */
@@ -352,7 +376,9 @@ export class MistDataCollector {
 				{ ...request, qs: { type, ...time } },
 				{ returnAll: true },
 			);
-			return this.validate(search.schema, events, search.what) as unknown[];
+			const valid = this.validate(search.schema, events, search.what) as unknown[];
+			this.noteSites(valid.map((event) => (event as { site_id?: unknown } | null)?.site_id));
+			return valid;
 		};
 		const duration = String(this.window.duration ?? '');
 		const seconds = durationSeconds(duration);
@@ -485,14 +511,10 @@ export class MistDataCollector {
 				},
 				{ returnAll: true },
 			);
-			return this.validate(deviceStatListSchema, stats, `${type} stats`);
+			const valid = this.validate(deviceStatListSchema, stats, `${type} stats`);
+			this.noteSites(valid.map((device) => device.site_id));
+			return valid;
 		});
-		const shared = this.sharedReads.get(`deviceStats:${type}`);
-		if (shared && !settledDeviceStats.has(shared))
-			shared.then(
-				(stats) => settledDeviceStats.set(shared, stats as DeviceStat[]),
-				() => undefined,
-			);
 		return read;
 	}
 

@@ -21,7 +21,7 @@ export const inScope = (scope: SweepScope, siteId: string | null | undefined) =>
 	scope.siteFilter.size === 0 || (!!siteId && scope.siteFilter.has(siteId));
 
 export async function sitesInScope(collector: MistDataCollector, scope: SweepScope) {
-	return (await collector.sitesSeenByStats()).filter((site) => inScope(scope, site.id));
+	return (await collector.sitesSeenInData()).filter((site) => inScope(scope, site.id));
 }
 
 export async function alarmsInScope(collector: MistDataCollector, scope: SweepScope) {

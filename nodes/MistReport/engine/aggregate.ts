@@ -7,6 +7,7 @@ import { recordsWithin } from './reportHistory';
 import { mean, round } from './stats';
 import { periodsFor, within } from './time';
 import { slePercent, trend } from './trend';
+import { worstClientRows } from './worstClients';
 import type {
 	ApiUsageRecord,
 	FindingRecord,
@@ -178,6 +179,15 @@ export function buildReport(records: ReportRecord[], options: ReportOptions): Re
 		topIssues: topIssues(currentFindings, previousFindings, options.topN),
 		topClients: topEntities(currentFindings, 'client', options.topN),
 		topAps: topEntities(currentFindings, 'ap', options.topN),
+		worstClients: worstClientRows(
+			[
+				...of(records, 'client_measurement')
+					.filter((record) => record.timestamp === undefined || inCurrent(record.timestamp))
+					.map((record) => record.measurement),
+				...currentFindings.flatMap((finding) => finding.clients ?? []),
+			],
+			options.topN,
+		),
 		remediation: remediationSummary(currentRemediations),
 		incidents: {
 			opened: incidents.filter((incident) => inCurrent(incident.openedAt)).length,

@@ -1,10 +1,19 @@
+import { CLIENT_MEASURES, clientMeasurementsOf } from '../../shared/findings/clientMeasurements';
+import type { ClientMeasure } from '../../shared/findings/clientMeasurements';
 import { NOT_CHECKED } from '../../shared/findings/notChecked';
 import { parseFinding } from '../../shared/findings/schema';
 import { SEVERITIES } from '../../shared/findings/types';
 import type { Finding, Severity } from '../../shared/findings/types';
 import { fromHistoryRow, isHistoryRowShape } from './history';
 import { toMillis } from './time';
-import type { Classified, EntityRef, FindingRecord, IncidentRecord, MetricRecord } from './types';
+import type {
+	Classified,
+	ClientMeasurementRecord,
+	EntityRef,
+	FindingRecord,
+	IncidentRecord,
+	MetricRecord,
+} from './types';
 
 type Json = Record<string, unknown>;
 
@@ -33,7 +42,9 @@ export function entityOf(finding: Finding): EntityRef {
 }
 
 export function findingRecord(finding: Finding): FindingRecord {
+	const clients = clientMeasurementsOf(finding);
 	return {
+		...(clients.length ? { clients } : {}),
 		kind: 'finding',
 		timestamp: Date.parse(finding.lastSeen),
 		siteId: finding.scope.site_id,
@@ -158,6 +169,36 @@ function incidentRecord(json: Json): IncidentRecord | { error: string } {
 	};
 }
 
+const optionalText = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+
+/** An item of Mist Diagnose's Org's Worst Clients. */
+function clientMeasurementRecord(json: Json): ClientMeasurementRecord | { error: string } {
+	if (!CLIENT_MEASURES.includes(json.measure as ClientMeasure))
+		return missing('worst client', 'measure', `must be one of ${CLIENT_MEASURES.join(', ')}`);
+	if (typeof json.value !== 'number') return missing('worst client', 'value', 'must be a number');
+	if (typeof json.client_mac !== 'string' || !json.client_mac)
+		return missing('worst client', 'client_mac');
+	if (typeof json.site_id !== 'string') return missing('worst client', 'site_id');
+	const timestamp = toMillis(json.measured_at);
+	return {
+		kind: 'client_measurement',
+		timestamp: Number.isNaN(timestamp) ? undefined : timestamp,
+		measurement: {
+			measure: json.measure as ClientMeasure,
+			value: json.value,
+			unit: optionalText(json.unit) ?? '',
+			limit: typeof json.limit === 'number' ? json.limit : undefined,
+			mac: json.client_mac,
+			hostname: optionalText(json.client_hostname),
+			siteId: json.site_id,
+			siteName: optionalText(json.site_name),
+			apMac: optionalText(json.ap_mac),
+			apName: optionalText(json.ap_name),
+			measuredAt: Number.isNaN(timestamp) ? undefined : new Date(timestamp).toISOString(),
+		},
+	};
+}
+
 function byKind(kind: string, json: Json): Classified {
 	switch (kind) {
 		case 'finding': {
@@ -175,8 +216,13 @@ function byKind(kind: string, json: Json): Classified {
 			return 'error' in record ? record : { records: [record] };
 		}
 		case NOT_CHECKED:
-			// A sweep step that did not look this run: nothing to count, nothing wrong.
+		case 'clientCoverage':
+			// A sweep step that did not look this run, or what Org's Worst Clients stands for: nothing to count.
 			return { records: [] };
+		case 'worstClient': {
+			const record = clientMeasurementRecord(json);
+			return 'error' in record ? record : { records: [record] };
+		}
 		case 'api_usage': {
 			const requests = Number(json.requests);
 			const requestLimit = Number(json.request_limit);
@@ -198,7 +244,7 @@ function byKind(kind: string, json: Json): Classified {
 		}
 		default:
 			return {
-				error: `Unknown "kind" ${JSON.stringify(kind)}: use finding, metric, remediation, incident or api_usage`,
+				error: `Unknown "kind" ${JSON.stringify(kind)}: use finding, metric, remediation, incident, api_usage or worstClient`,
 			};
 	}
 }

@@ -1,5 +1,6 @@
 import type { Severity } from '../../shared/findings/types';
 import type { Trend } from './types';
+import type { WorstClientRow } from './worstClients';
 
 /** The JSON output of Generate: every number the HTML and Markdown show. */
 export interface SiteReport {
@@ -90,6 +91,8 @@ export interface ReportFigures {
 	topIssues: IssueRow[];
 	topClients: EntityRow[];
 	topAps: EntityRow[];
+	/** The worst clients per measure (weak signal, low SNR, high retries) with when they were measured. */
+	worstClients: WorstClientRow[];
 	remediation: {
 		total: number;
 		byDecision: Record<string, number>;

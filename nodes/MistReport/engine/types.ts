@@ -1,6 +1,14 @@
+import type { ClientMeasurement } from '../../shared/findings/clientMeasurements';
 import type { Severity } from '../../shared/findings/types';
 
-export const RECORD_KINDS = ['api_usage', 'finding', 'incident', 'metric', 'remediation'] as const;
+export const RECORD_KINDS = [
+	'api_usage',
+	'client_measurement',
+	'finding',
+	'incident',
+	'metric',
+	'remediation',
+] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export interface EntityRef {
@@ -21,6 +29,16 @@ export interface FindingRecord {
 	fingerprint: string;
 	entity: EntityRef;
 	count: number;
+	/** The client measurements of a client health finding (its client, or a site's worst clients). */
+	clients?: ClientMeasurement[];
+}
+
+/** One of the org's worst clients (Mist Diagnose, Org's Worst Clients). */
+export interface ClientMeasurementRecord {
+	kind: 'client_measurement';
+	/** Epoch ms of the measurement, when known. */
+	timestamp?: number;
+	measurement: ClientMeasurement;
 }
 
 export interface MetricRecord {
@@ -62,6 +80,7 @@ export interface ApiUsageRecord {
 }
 
 export type ReportRecord =
+	| ClientMeasurementRecord
 	| FindingRecord
 	| MetricRecord
 	| RemediationRecord

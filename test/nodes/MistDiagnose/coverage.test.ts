@@ -2,9 +2,12 @@ import {
 	CATCH_UP_MS,
 	coverageSummary,
 	recordCoverage,
+	rememberWorstClients,
+	REMEMBERED_PER_MEASURE,
 	rotationSlice,
 } from '../../../nodes/MistDiagnose/coverage';
-import type { CoverageRecord } from '../../../nodes/MistDiagnose/coverage';
+import type { CoverageRecord, RememberedClient } from '../../../nodes/MistDiagnose/coverage';
+import type { ClientMeasurement } from '../../../nodes/shared/findings/clientMeasurements';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -86,5 +89,73 @@ describe('recordCoverage and coverageSummary', () => {
 			neverRead: 1,
 			oldestReadAt: new Date(T0 - 2 * HOUR).toISOString(),
 		});
+	});
+});
+
+describe('rememberWorstClients', () => {
+	const weak = (mac: string, siteId: string, value: number): ClientMeasurement => ({
+		measure: 'rssi',
+		mac,
+		value,
+		unit: 'dBm',
+		siteId,
+	});
+	const kept = (mac: string, siteId: string, value: number, readAt = T0): RememberedClient => ({
+		...weak(mac, siteId, value),
+		readAt,
+	});
+	const summary = (list: RememberedClient[]) =>
+		list.map((entry) => `${entry.mac}@${entry.siteId} ${entry.value} ${entry.readAt - T0}`);
+
+	it.each<[string, RememberedClient[] | undefined, string[], ClientMeasurement[], string[]]>([
+		[
+			'first sweep: what it measured, read now',
+			undefined,
+			['s1'],
+			[weak('c1', 's1', -80)],
+			['c1@s1 -80 60000'],
+		],
+		[
+			'sites not read this sweep keep what was measured there before',
+			[kept('c1', 's1', -85)],
+			['s2'],
+			[weak('c2', 's2', -78)],
+			['c1@s1 -85 0', 'c2@s2 -78 60000'],
+		],
+		[
+			'a site read again without weak clients drops out',
+			[kept('c1', 's1', -85), kept('c2', 's2', -78)],
+			['s1'],
+			[],
+			['c2@s2 -78 0'],
+		],
+		[
+			'a site read again replaces its clients with the new measurement',
+			[kept('c1', 's1', -85)],
+			['s1'],
+			[weak('c1', 's1', -74)],
+			['c1@s1 -74 60000'],
+		],
+		['a site gone from the org is forgotten', [kept('c9', 'gone', -90)], [], [], []],
+		[
+			"measurements of sites this sweep did not read are not taken (another step's)",
+			[],
+			['s1'],
+			[weak('c3', 's3', -90)],
+			[],
+		],
+	])('%s', (_name, remembered, read, measured, expected) => {
+		const orgSites = ['s1', 's2', 's3'];
+		expect(summary(rememberWorstClients(remembered, orgSites, read, measured, T0 + MIN))).toEqual(
+			expected,
+		);
+	});
+
+	it('keeps the worst of each measure, at most REMEMBERED_PER_MEASURE', () => {
+		const measured = Array.from({ length: 40 }, (_, index) => weak(`c${index}`, 's1', -70 - index));
+		const list = rememberWorstClients(undefined, ['s1'], ['s1'], measured, T0);
+		expect(list).toHaveLength(REMEMBERED_PER_MEASURE);
+		expect(list[0].value).toBe(-109);
+		expect(list.at(-1)?.value).toBe(-70 - 40 + REMEMBERED_PER_MEASURE);
 	});
 });

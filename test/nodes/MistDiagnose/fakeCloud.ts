@@ -2,9 +2,13 @@ import nock from 'nock';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { MistDiagnose } from '../../../nodes/MistDiagnose/MistDiagnose.node';
+import { accountHash } from '../../../nodes/MistDiagnose/slowCache';
 import { createExecuteContext, MIST_TEST_URL, ORG_ID } from '../../helpers/executeContext';
 
 export { ORG_ID };
+
+/** The slow cache's account prefix of the test credential (no credential id, the test URL). */
+export const ACCOUNT = accountHash('', MIST_TEST_URL);
 
 type Json = Record<string, unknown>;
 

@@ -24,6 +24,8 @@ export async function runDiagnose(
 		workflowId?: string;
 		/** The node's name (a step's Check At Most Every is kept per node). */
 		nodeName?: string;
+		/** n8n's id of the node's Mist credential (the slow cache is kept per credential). */
+		credentialId?: string;
 	} = {},
 ): Promise<DiagnoseRun> {
 	const ctx = createExecuteContext({
@@ -48,6 +50,9 @@ export async function runDiagnose(
 		node: {
 			name: options.nodeName ?? 'Mist Diagnose',
 			type: 'n8n-nodes-juniper-mist.mistDiagnose',
+			...(options.credentialId
+				? { credentials: { mistApi: { id: options.credentialId, name: options.credentialId } } }
+				: {}),
 		},
 		credentials: {
 			mistApi: { apiToken: sim.token, cloud: 'custom', customUrl: sim.url, orgId: sim.orgId },

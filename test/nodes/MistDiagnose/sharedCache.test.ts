@@ -25,7 +25,7 @@ import {
 	n8nApiKeyAuth,
 	sharedMemoryCredentials,
 } from '../../helpers/fakeDataTables';
-import { fakeCloud, ORG_ID, useNock } from './fakeCloud';
+import { ACCOUNT, fakeCloud, ORG_ID, useNock } from './fakeCloud';
 
 useNock();
 beforeEach(() => forgetTableIds());
@@ -120,8 +120,8 @@ describe('Mist Diagnose › sweep cache in the shared memory', () => {
 		const keys = fake.rowsOf('mist_memory').map((row) => row.key);
 		expect(keys).toEqual(
 			expect.arrayContaining([
-				`${SHARED_CACHE_PREFIX}${ORG_ID}:sites`,
-				`${SHARED_CACHE_PREFIX}${ORG_ID}:catalogue`,
+				`${SHARED_CACHE_PREFIX}${ACCOUNT}:${ORG_ID}:sites`,
+				`${SHARED_CACHE_PREFIX}${ACCOUNT}:${ORG_ID}:catalogue`,
 			]),
 		);
 	});
@@ -153,7 +153,9 @@ describe('Mist Diagnose › sweep cache in the shared memory', () => {
 		);
 		expect(runs).toHaveLength(10);
 		const rows = fake.rowsOf('mist_memory');
-		const sites = rows.filter((row) => row.key === `${SHARED_CACHE_PREFIX}${ORG_ID}:sites`);
+		const sites = rows.filter(
+			(row) => row.key === `${SHARED_CACHE_PREFIX}${ACCOUNT}:${ORG_ID}:sites`,
+		);
 		expect(sites.length).toBeGreaterThan(0);
 		expect(serialise(sites)).toContain('HQ');
 	});
@@ -180,7 +182,7 @@ describe('Mist Diagnose › sweep cache in the shared memory', () => {
 		expect(slowCalls(mist)).toBe(0);
 		expect(fake.calls).toEqual([]);
 		expect(staticData.mistDiagnoseCache).toMatchObject({
-			[`${ORG_ID}:sites`]: { value: [{ id: SITE, name: 'HQ' }] },
+			[`${ACCOUNT}:${ORG_ID}:sites`]: { value: [{ id: SITE, name: 'HQ' }] },
 		});
 		expect(first[0]._cache).toEqual({ store: 'workflow static data', namespace: 'workflow' });
 	});
@@ -212,7 +214,7 @@ describe('Mist Diagnose › sweep cache in the shared memory', () => {
 				expect.objectContaining({ message: cache.warning, type: 'warning' }),
 			);
 			expect(staticData['memory:default']).toMatchObject({
-				[`${SHARED_CACHE_PREFIX}${ORG_ID}:sites`]: { value: [{ id: SITE, name: 'HQ' }] },
+				[`${SHARED_CACHE_PREFIX}${ACCOUNT}:${ORG_ID}:sites`]: { value: [{ id: SITE, name: 'HQ' }] },
 			});
 		},
 	);

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { EventTypeFilter } from '../../../nodes/MistDiagnose/collect/typeFilter';
-import { fakeCloud, ORG_ID, runOnCloud, useNock } from './fakeCloud';
+import { ACCOUNT, fakeCloud, ORG_ID, runOnCloud, useNock } from './fakeCloud';
 
 const SITE = '978c48e6-6ef6-11e6-8bbf-02e208b2d34f';
 const AP = '5c5b350e0001';
@@ -89,7 +89,7 @@ describe('Mist Diagnose › comma-separated type filters', () => {
 		expect(mist.callsTo('/clients/events/search')).toHaveLength(1);
 		expect(mist.callsTo('/clients/events/count')).toHaveLength(0);
 		expect(staticData.mistDiagnoseCache).toMatchObject({
-			[`${ORG_ID}:eventTypeFilter`]: { value: 'list' },
+			[`${ACCOUNT}:${ORG_ID}:eventTypeFilter`]: { value: 'list' },
 		});
 	});
 
@@ -230,5 +230,21 @@ describe('EventTypeFilter check (count, then a probe a literal reading cannot pa
 			error: 'timeout',
 		});
 		expect(await failedProbe.check.knownMode()).toBeUndefined();
+	});
+
+	describe('Mist Diagnose › sites named by events', () => {
+		useNock();
+
+		it("reads the site list again once for a site only events name, then not while the id stays unknown (a deleted site's events)", async () => {
+			const gone = 'aaaaaaaa-0000-4000-8000-00000000dead';
+			const mist = cloud(true, [...faulty, event(ASSOC_FAIL, 7, { site_id: gone })]);
+			const staticData: IDataObject = {};
+			await runOnCloud({ step: 'association' }, staticData);
+			// The list once, and once more because the events name a site it lacks.
+			expect(mist.callsTo('/sites')).toHaveLength(2);
+			mist.calls.length = 0;
+			await runOnCloud({ step: 'association' }, staticData);
+			expect(mist.callsTo('/sites')).toHaveLength(0);
+		});
 	});
 });

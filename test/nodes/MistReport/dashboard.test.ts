@@ -122,6 +122,17 @@ describe('Mist Report › dashboard input', () => {
 			'remediation',
 		],
 		['an upstream error', { error: 'Invalid Site: it is empty' }, 'dataErrors'],
+		[
+			"one of Mist Diagnose's Org's Worst Clients",
+			{
+				kind: 'worstClient',
+				measure: 'snr',
+				value: 7,
+				client_mac: '001122000009',
+				site_id: SITE_A,
+			},
+			'worstClients',
+		],
 	])('sorts %s into its own list', (_name, json, bucket) => {
 		const input = inputOf([json]);
 		expect(input[bucket]).toHaveLength(1);
@@ -305,6 +316,34 @@ describe('Mist Report › dashboard page', () => {
 			'role="img" aria-label="HQ floor map: 3 AP(s), 1 with a problem, 1 client(s) placed"',
 		);
 		expect(html).toContain('<p class="empty">No remediation recorded.');
+	});
+
+	it("lists the org's worst clients with when they were measured, and what part of the org they stand for", () => {
+		const html = renderDashboardHtml(
+			model([
+				...demoItems(),
+				{
+					kind: 'worstClient',
+					measure: 'retries',
+					value: 41,
+					unit: '%',
+					client_mac: '001122000042',
+					client_hostname: `cam ${ATTACK}`,
+					site_id: SITE_A,
+					site_name: 'HQ',
+					measured_at: '2026-11-25T11:58:00Z',
+				},
+				{
+					kind: 'clientCoverage',
+					summary: 'The worst clients of 2 of 2 sites, read since 2026-11-25T11:00:00.000Z.',
+				},
+			]),
+		);
+		expect(html).toMatch(/<h2 id="h-worst-clients">Worst clients<\/h2>/);
+		expect(html).toContain('The worst clients of 2 of 2 sites');
+		expect(html).toContain('<tr data-worst-client="retries"><td>High retries</td>');
+		expect(html).toContain('<td>41 %</td><td>HQ</td><td></td><td>2026-11-25T11:58:00.000Z</td>');
+		expect(html).not.toContain(`cam ${ATTACK}`);
 	});
 
 	it('shows an empty page without data rather than failing', () => {

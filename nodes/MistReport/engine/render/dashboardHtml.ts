@@ -2,6 +2,7 @@ import { DASHBOARD_CSS, DASHBOARD_SCRIPT } from './dashboardAssets';
 import type { DashboardModel, DashboardSite } from './dashboardModel';
 import { SLE_KEYS } from './dashboardInput';
 import { escapeHtml } from '../../../shared/utils/html';
+import { WORST_CLIENTS_HEAD, worstClientCells } from './format';
 
 /** The live dashboard page: one self-contained HTML document (inline CSS, SVG and script, no URLs). */
 
@@ -82,6 +83,22 @@ function incidents(model: DashboardModel): string {
 				.join('')}</tbody></table></div>`
 		: '<p class="empty">No open incidents.</p>';
 	return `<section aria-labelledby="h-incidents"><h2 id="h-incidents">Open incidents</h2>${body}</section>`;
+}
+
+function worstClients(model: DashboardModel): string {
+	const head = WORST_CLIENTS_HEAD.map((label) => `<th scope="col">${esc(label)}</th>`).join('');
+	const body = model.worstClients.length
+		? `<div class="scroll"><table><thead><tr>${head}</tr></thead><tbody>${model.worstClients
+				.map(
+					(row) =>
+						`<tr data-worst-client="${esc(row.measure)}">${worstClientCells(row)
+							.map((cell) => `<td>${esc(cell)}</td>`)
+							.join('')}</tr>`,
+				)
+				.join('')}</tbody></table></div>`
+		: '<p class="empty">No client measured below the thresholds. Client Health sweeps with Cover Every Site Within read every site\'s clients in turn.</p>';
+	const coverage = model.clientCoverage ? `<p class="empty">${esc(model.clientCoverage)}</p>` : '';
+	return `<section aria-labelledby="h-worst-clients"><h2 id="h-worst-clients">Worst clients</h2>${coverage}${body}</section>`;
 }
 
 function remediation(model: DashboardModel): string {
@@ -189,7 +206,7 @@ export function renderDashboardHtml(model: DashboardModel): string {
 		// An empty icon stops the browser from asking the server for /favicon.ico.
 		`<title>${esc(model.title)}</title><link rel="icon" href="data:,"><style>${DASHBOARD_CSS}</style></head><body>`,
 		`<header><h1>${esc(model.title)}</h1><p>Generated ${generated} UTC · ${model.sites.length} site(s)</p></header>`,
-		`<main>${dataErrors(model)}${glance(model)}${incidents(model)}${sleTable(model)}${siteView(model)}${trends(model)}${remediation(model)}</main>`,
+		`<main>${dataErrors(model)}${glance(model)}${incidents(model)}${sleTable(model)}${siteView(model)}${trends(model)}${worstClients(model)}${remediation(model)}</main>`,
 		'<div id="tooltip" role="tooltip" hidden></div>',
 		`<script>${DASHBOARD_SCRIPT}</script>`,
 		'</body></html>',

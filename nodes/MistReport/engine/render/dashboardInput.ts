@@ -1,3 +1,4 @@
+import type { ClientMeasurement } from '../../../shared/findings/clientMeasurements';
 import { NOT_CHECKED } from '../../../shared/findings/notChecked';
 import { parseFinding } from '../../../shared/findings/schema';
 import { ruleTitle } from '../../../shared/findings/titles';
@@ -83,6 +84,9 @@ export interface DashboardInput {
 	findings: Finding[];
 	incidents: IncidentInput[];
 	remediation: RemediationRecord[];
+	/** Mist Diagnose's Org's Worst Clients, and what part of the org they stand for. */
+	worstClients: ClientMeasurement[];
+	clientCoverage?: string;
 	/** Errors that upstream nodes passed on (Continue On Fail), shown on the page. */
 	dataErrors: string[];
 }
@@ -96,6 +100,7 @@ export function emptyDashboardInput(): DashboardInput {
 		findings: [],
 		incidents: [],
 		remediation: [],
+		worstClients: [],
 		dataErrors: [],
 	};
 }
@@ -176,6 +181,10 @@ export function addDashboardItem(input: DashboardInput, json: Json): { error: st
 		return undefined;
 	}
 	if (json.kind === NOT_CHECKED) return undefined;
+	if (json.kind === 'clientCoverage') {
+		input.clientCoverage = text(json.summary);
+		return undefined;
+	}
 	if (json.kind === 'incident') {
 		input.incidents.push(incidentInput(json));
 		return undefined;
@@ -217,6 +226,7 @@ export function addDashboardItem(input: DashboardInput, json: Json): { error: st
 	}
 	for (const record of classified.records) {
 		if (record.kind === 'remediation') input.remediation.push(record);
+		else if (record.kind === 'client_measurement') input.worstClients.push(record.measurement);
 		else if (record.kind === 'finding') continue;
 		else if (record.kind === 'incident') {
 			input.incidents.push({

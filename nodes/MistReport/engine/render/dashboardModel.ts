@@ -1,6 +1,9 @@
+import { clientMeasurementsOf } from '../../../shared/findings/clientMeasurements';
 import { SEVERITIES } from '../../../shared/findings/types';
 import type { Severity } from '../../../shared/findings/types';
 import type { RemediationRecord } from '../types';
+import { worstClientRows } from '../worstClients';
+import type { WorstClientRow } from '../worstClients';
 import { SLE_KEYS } from './dashboardInput';
 import type { DashboardInput, IncidentInput } from './dashboardInput';
 
@@ -61,9 +64,15 @@ export interface DashboardModel {
 	worstSles: Array<{ siteName: string; key: string; value: number }>;
 	incidents: DashboardIncident[];
 	remediation: RemediationRecord[];
+	/** The org's worst clients per measure, and what part of the org they stand for. */
+	worstClients: WorstClientRow[];
+	clientCoverage?: string;
 	dataErrors: string[];
 	hasClientPositions: boolean;
 }
+
+/** Worst clients listed per measure on the page. */
+const WORST_CLIENTS_SHOWN = 5;
 
 export interface DashboardOptions {
 	title: string;
@@ -231,6 +240,11 @@ export function buildDashboard(input: DashboardInput, options: DashboardOptions)
 		remediation: [...input.remediation]
 			.sort((a, b) => b.timestamp - a.timestamp)
 			.slice(0, options.maxRemediation ?? 10),
+		worstClients: worstClientRows(
+			[...input.worstClients, ...input.findings.flatMap(clientMeasurementsOf)],
+			WORST_CLIENTS_SHOWN,
+		),
+		clientCoverage: input.clientCoverage,
 		dataErrors: input.dataErrors,
 		hasClientPositions: sites.some((site) => site.clients.length > 0),
 	};

@@ -1,5 +1,6 @@
 import type { ReportFigures } from '../aggregate';
 import type { Trend } from '../types';
+import type { WorstClientRow } from '../worstClients';
 
 export function formatNumber(value: number | null, unit = ''): string {
 	if (value === null) return 'n/a';
@@ -59,5 +60,23 @@ export function earlierReportRows(figures: ReportFigures): Array<Array<string | 
 			s.criticalFindings.current ?? 0,
 			s.incidentsOpened.current ?? 0,
 		],
+	];
+}
+
+export const WORST_CLIENTS_HEAD = ['Problem', 'Client', 'Value', 'Site', 'AP', 'Measured'];
+
+/** The cells of one worst client, as text (report HTML and Markdown, the dashboard). */
+export function worstClientCells(row: WorstClientRow): string[] {
+	const client =
+		row.hostname && row.hostname !== row.mac ? `${row.hostname} (${row.mac})` : row.mac;
+	const limit =
+		row.limit === undefined ? '' : ` (limit ${formatNumber(row.limit, ` ${row.unit}`)})`;
+	return [
+		row.measureName,
+		client,
+		`${formatNumber(row.value, ` ${row.unit}`)}${limit}`,
+		row.siteName ?? row.siteId,
+		row.apName ?? row.apMac ?? '',
+		row.measuredAt ?? 'unknown',
 	];
 }

@@ -9,6 +9,8 @@ import {
 	forecastSentence,
 	formatNumber,
 	formatTrend,
+	WORST_CLIENTS_HEAD,
+	worstClientCells,
 } from './format';
 
 const COLOURS = { ...SEVERITY_COLOURS, good: '#2e7d32', bad: '#c62828', muted: '#757575' };
@@ -123,6 +125,15 @@ function entities(rows: ReportFigures['topClients'], label: string): string {
 	);
 }
 
+function worstClients(figures: ReportFigures): string {
+	if (!figures.worstClients.length)
+		return `<p style="${NOTE}">No client measured below the thresholds in this period.</p>`;
+	return table(
+		WORST_CLIENTS_HEAD,
+		figures.worstClients.map((row) => worstClientCells(row).map((cell) => escapeHtml(cell))),
+	);
+}
+
 function remediation(figures: ReportFigures): string {
 	const r = figures.remediation;
 	if (!r.total) return `<p style="${NOTE}">No remediation actions in this period.</p>`;
@@ -207,6 +218,8 @@ export function renderHtml(figures: ReportFigures): string {
 		entities(figures.topClients, 'Client'),
 		`<h2 style="${H2}">Most affected APs</h2>`,
 		entities(figures.topAps, 'AP'),
+		`<h2 style="${H2}">Worst clients</h2>`,
+		worstClients(figures),
 		`<h2 style="${H2}">Remediation</h2>`,
 		remediation(figures),
 		`<h2 style="${H2}">Incidents and API budget</h2>`,

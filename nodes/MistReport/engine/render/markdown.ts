@@ -6,6 +6,8 @@ import {
 	forecastSentence,
 	formatNumber,
 	formatTrend,
+	WORST_CLIENTS_HEAD,
+	worstClientCells,
 } from './format';
 
 /** Markdown table cells must not break the row. */
@@ -100,6 +102,12 @@ export function renderMarkdown(figures: ReportFigures): string {
 					]),
 				)
 			: '_None._',
+		'',
+		'## Worst clients',
+		'',
+		figures.worstClients.length
+			? table(WORST_CLIENTS_HEAD, figures.worstClients.map(worstClientCells))
+			: '_No client measured below the thresholds in this period._',
 		'',
 		'## Remediation',
 		'',

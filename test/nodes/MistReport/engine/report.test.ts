@@ -207,3 +207,74 @@ describe('Mist Report › figures', () => {
 		expect(renderMarkdown(empty)).toContain('_No findings in this period._');
 	});
 });
+
+describe('Mist Report › worst clients', () => {
+	const worstClient = (mac: string, value: number, measuredAt: string, extra = {}) => ({
+		kind: 'worstClient',
+		measure: 'rssi',
+		value,
+		unit: 'dBm',
+		limit: -72,
+		client_mac: mac,
+		client_hostname: `host-${mac}`,
+		site_id: SITE_B,
+		site_name: 'Branch',
+		ap_mac: '5c5b35000001',
+		ap_name: 'Branch-AP-1',
+		measured_at: measuredAt,
+		...extra,
+	});
+	const figuresWith = (items: Array<Record<string, unknown>>) =>
+		buildReport(
+			[...allInputs(), ...items].flatMap((json) => {
+				const result = classifyReportItem(json);
+				if ('error' in result) throw new Error(result.error);
+				return result.records;
+			}),
+			OPTIONS,
+		);
+
+	it("lists the org's worst clients from Org's Worst Clients and the findings, worst first, with when they were measured", () => {
+		const figures = figuresWith([
+			worstClient('aa0000000001', -84, '2026-11-25T09:00:00Z'),
+			worstClient('aa0000000002', -90, '2026-11-20T09:00:00Z'),
+			{ kind: 'clientCoverage', level: 'org', sites: 2, sites_read: 2, summary: 's' },
+		]);
+		const rows = figures.worstClients.filter((row) => row.measure === 'rssi');
+		// The measurement of five days ago is outside the period; the findings' clients (-81) are
+		// in, the latest measured first on equal values.
+		expect(rows.map((row) => [row.mac, row.value])).toEqual([
+			['aa0000000001', -84],
+			['001122000002', -81],
+			['001122000001', -81],
+			['001122000003', -81],
+		]);
+		expect(rows[0].measuredAt).toBe('2026-11-25T09:00:00.000Z');
+		const html = renderHtml(figures);
+		expect(html).toContain('>Worst clients</h2>');
+		expect(html).toContain('>host-aa0000000001 (aa0000000001)</td>');
+		expect(html).toContain('>-84 dBm (limit -72 dBm)</td>');
+		expect(html).toContain('>Branch-AP-1</td>');
+		expect(renderMarkdown(figures)).toContain(
+			'| Weak signal | host-aa0000000001 (aa0000000001) | -84 dBm (limit -72 dBm) | Branch | Branch-AP-1 | 2026-11-25T09:00:00.000Z |',
+		);
+	});
+
+	it('says so when no client was measured below the thresholds', () => {
+		const figures = buildReport([], OPTIONS);
+		expect(figures.worstClients).toEqual([]);
+		expect(renderHtml(figures)).toContain('No client measured below the thresholds');
+	});
+
+	it.each([
+		['measure', { measure: 'jitter' }, '"measure" must be one of rssi, snr, retries'],
+		['value', { value: 'weak' }, '"value" must be a number'],
+		['client_mac', { client_mac: '' }, '"client_mac" is required'],
+	])('refuses a worst client with a bad %s, naming the field', (_field, change, message) => {
+		expect(
+			classifyReportItem(worstClient('aa0000000001', -84, '2026-11-25T09:00:00Z', change)),
+		).toEqual({
+			error: `Not a worst client: ${message}`,
+		});
+	});
+});
