@@ -142,6 +142,8 @@ async function sweepMode(
 	const coverage = nothingToCheck
 		? undefined
 		: await openCoverage(this, opened.cache, collector.orgId, steps, options, nowMs);
+	// The site list is at most one coverage period old: a new site is in the next period's rotation.
+	if (coverage) collector.keepSiteListAtMost(coverage.periodMs);
 	const stepScope = { ...scope, siteFilter: sites, coverage };
 	const outcome = nothingToCheck
 		? emptyRun

@@ -135,6 +135,9 @@ export class MistDataCollector {
 	/** Event searches that read only since the previous sweep. */
 	private searchesSinceLastSweep = 0;
 
+	/** How old the cached site list may be (keepSiteListAtMost). */
+	private siteListMaxAgeMs = HOUR;
+
 	constructor(
 		private readonly client: MistClient,
 		private readonly node: INode,
@@ -200,12 +203,17 @@ export class MistDataCollector {
 		return parseMistShape(this.node, schema, data, what, this.itemIndex);
 	}
 
+	/** The cached site list is read again at least this often (a sweep's coverage period), at most hourly. */
+	keepSiteListAtMost(maxAgeMs: number): void {
+		this.siteListMaxAgeMs = Math.min(HOUR, Math.max(60_000, maxAgeMs));
+	}
+
 	/** The org's sites; `fresh` reads them again instead of taking the workflow's copy. */
 	sites(fresh = false): Promise<SiteSummary[]> {
 		return this.once('sites', async () =>
 			this.cachedAcrossRuns(
 				'sites',
-				HOUR,
+				this.siteListMaxAgeMs,
 				async () => {
 					const sites = await this.client.getAllList(
 						{ path: `/orgs/${this.orgId}/sites`, itemIndex: this.itemIndex },

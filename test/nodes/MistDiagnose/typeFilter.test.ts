@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { EventTypeFilter } from '../../../nodes/MistDiagnose/collect/typeFilter';
 import { ACCOUNT, fakeCloud, ORG_ID, runOnCloud, useNock } from './fakeCloud';
+import { useFakeDate } from './helpers';
 
 const SITE = '978c48e6-6ef6-11e6-8bbf-02e208b2d34f';
 const AP = '5c5b350e0001';
@@ -246,5 +247,26 @@ describe('EventTypeFilter check (count, then a probe a literal reading cannot pa
 			await runOnCloud({ step: 'association' }, staticData);
 			expect(mist.callsTo('/sites')).toHaveLength(0);
 		});
+
+		it.each([
+			[10, 2],
+			[60, 1],
+		])(
+			'with Cover Every Site Within %i minutes, two client health sweeps 11 minutes apart read the site list %i time(s)',
+			async (coverEveryMinutes, reads) => {
+				const mist = cloud(true, successes, { sitesSle: [], clientStats: { [SITE]: [] } });
+				const staticData: IDataObject = {};
+				const t0 = Date.UTC(2026, 11, 6, 12);
+				useFakeDate(t0);
+				try {
+					await runOnCloud({ step: 'client_health', options: { coverEveryMinutes } }, staticData);
+					jest.setSystemTime(t0 + 11 * 60_000);
+					await runOnCloud({ step: 'client_health', options: { coverEveryMinutes } }, staticData);
+				} finally {
+					jest.useRealTimers();
+				}
+				expect(mist.callsTo('/sites')).toHaveLength(reads);
+			},
+		);
 	});
 });
