@@ -37,6 +37,21 @@ describe('the shipped sweeps over a simulated hour on one token', () => {
 			'ap-health-rf-sweep (Every 30 minutes)',
 			1_800_000,
 		]);
+		// The Juniper Mist reads of a run spend the same token: the hourly self check's usage read,
+		// and (opened every 10 minutes) the dashboard's reads besides its All Steps sweep.
+		expect(sweeps.find((sweep) => sweep.id.startsWith('self-health-check'))?.steps).toEqual([
+			expect.objectContaining({ name: 'Mist API usage', mist: true }),
+		]);
+		const dashboard = shippedSweeps({
+			'network-health-dashboard.json': { everyMs: 600_000 },
+		}).find((sweep) => sweep.id.startsWith('network-health-dashboard'));
+		expect(dashboard?.steps.map((node) => [node.name, node.mist === true])).toEqual([
+			['Site SLE', true],
+			['Sites', true],
+			['AP Stats', true],
+			['Diagnose All Steps', false],
+			['Clients of Chosen Site', true],
+		]);
 	});
 
 	it('stays within the token budget at the shipped cadences: no 429, each step at its turn, sweeps spread over the hour', async () => {

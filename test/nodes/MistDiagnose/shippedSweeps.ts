@@ -7,13 +7,15 @@ import type { CadenceWorkflow, SweepNode } from './simulatedHour';
 /*
  * The sweeps of the shipped workflows, read from workflows/*.json as they ship: each schedule
  * trigger's interval, and the Mist Diagnose sweep nodes downstream of it in chain order, with
- * their parameters (Check At Most Every included) and which node's Healthy output feeds them.
+ * their parameters (Check At Most Every included) and which node's Healthy output feeds them, and
+ * the Juniper Mist nodes the run reaches (their reads spend the same token).
  * Triggers that are not a fixed interval (a webhook, a daily time) run only at a cadence the
  * caller assumes for that file, e.g. a dashboard opened every 10 minutes.
  */
 
 const WORKFLOWS_DIR = path.join(__dirname, '..', '..', '..', 'workflows');
 const DIAGNOSE = 'n8n-nodes-juniper-mist.mistDiagnose';
+const MIST = 'n8n-nodes-juniper-mist.mist';
 const UNIT_MS: Record<string, number> = { seconds: 1000, minutes: 60_000, hours: 3_600_000 };
 
 interface WorkflowNode {
@@ -35,7 +37,7 @@ export function scheduleIntervalMs(parameters: Record<string, unknown>): number 
 	return Number(first?.[`${field}Interval`] ?? 1) * UNIT_MS[field];
 }
 
-/** The Diagnose sweep nodes reachable from a trigger, in the order a run reaches them. */
+/** The Diagnose sweep and Juniper Mist nodes reachable from a trigger, in the order a run reaches them. */
 export function sweepNodesFrom(workflow: WorkflowJson, trigger: string): SweepNode[] {
 	const byName = new Map(workflow.nodes.map((node) => [node.name, node]));
 	const found: SweepNode[] = [];
@@ -48,8 +50,10 @@ export function sweepNodesFrom(workflow: WorkflowJson, trigger: string): SweepNo
 		if (seen.has(name)) continue;
 		seen.add(name);
 		const node = byName.get(name);
-		const isSweep = node?.type === DIAGNOSE && node.parameters.mode !== 'triage';
+		const isSweep = node?.type === DIAGNOSE && (node.parameters.mode ?? 'sweep') === 'sweep';
 		if (isSweep) found.push({ name, params: { ...node.parameters }, fedBy });
+		// The Juniper Mist reads of the run spend the same token (the dashboard's, the report's).
+		else if (node?.type === MIST) found.push({ name, params: { ...node.parameters }, mist: true });
 		(workflow.connections[name]?.main ?? []).forEach((targets, output) => {
 			for (const target of targets ?? [])
 				queue.push({ name: target.node, fedBy: isSweep ? { node: name, output } : undefined });

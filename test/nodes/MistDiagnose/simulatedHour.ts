@@ -7,6 +7,8 @@ import { forgetEventHistory } from '../../../nodes/MistDiagnose/collect/eventHis
 import { forgetExecutionReads } from '../../../nodes/MistDiagnose/collect/executionReads';
 import { startSimulator } from '../../../simulator/src';
 import type { RunningSimulator, SimulatorOptions } from '../../../simulator/src';
+import { Mist } from '../../../nodes/Mist/Mist.node';
+import { createExecuteContext } from '../../helpers/executeContext';
 import { runDiagnose, useFakeDate } from './helpers';
 
 export const HOUR_MS = 3_600_000;
@@ -17,6 +19,8 @@ export interface SweepNode {
 	params: Record<string, unknown>;
 	/** The Diagnose node (and output) it is chained to; none: it starts from the trigger. */
 	fedBy?: { node: string; output: number };
+	/** A Juniper Mist node (run once, as its single-item or Execute Once input makes it). */
+	mist?: boolean;
 }
 
 /** A workflow of Diagnose sweep steps run at a cadence, all its steps in one execution. */
@@ -103,6 +107,10 @@ export async function simulateHour(
 		let refused = false;
 		let lastBudget: IDataObject | undefined;
 		for (const node of workflow.steps) {
+			if (node.mist) {
+				await runMistInHour(sim, node, store, workflow.id, `e${execution}`);
+				continue;
+			}
 			const items = node.fedBy ? outputs.get(node.fedBy.node)?.[node.fedBy.output] : [{ json: {} }];
 			// n8n does not run a node whose input has no items.
 			if (!items?.length) continue;
@@ -152,6 +160,37 @@ export async function simulateHour(
 			neverRead: sim.world.sites.filter((site) => !read.has(site.id)).map((site) => site.name),
 		},
 	};
+}
+
+/**
+ * Runs a shipped Juniper Mist node once on the hour's memory. Its org is the simulator's; an
+ * expression (the dashboard's chosen site) stands for the org's first site.
+ */
+async function runMistInHour(
+	sim: RunningSimulator,
+	node: SweepNode,
+	store: IDataObject,
+	workflowId: string,
+	executionId: string,
+) {
+	const firstSite = sim.world.sites[0].id;
+	const params: Record<string, unknown> = { ...omit(node.params, ['org']), memory: 'workflow' };
+	for (const [name, value] of Object.entries(params)) {
+		const locator = value as { __rl?: boolean; value?: unknown } | undefined;
+		if (locator?.__rl && String(locator.value).startsWith('='))
+			params[name] = { ...locator, value: firstSite };
+	}
+	const ctx = createExecuteContext({
+		params: { org: { __rl: true, mode: 'id', value: '' }, ...params },
+		node: { name: node.name, type: 'n8n-nodes-juniper-mist.mist' },
+		credentials: {
+			mistApi: { apiToken: sim.token, cloud: 'custom', customUrl: sim.url, orgId: sim.orgId },
+		},
+		staticData: store,
+	});
+	ctx.getExecutionId.mockReturnValue(executionId);
+	ctx.getWorkflow.mockReturnValue({ id: workflowId, name: workflowId, active: true });
+	await new Mist().execute.call(ctx);
 }
 
 /** The tallies without the run offsets, for a log line. */
