@@ -34,6 +34,15 @@ describe('Mist Diagnose rotating client coverage (100 sites)', () => {
 			.map((call) => /^\/api\/v1\/sites\/([^/]+)\/stats\/clients$/.exec(call.path)?.[1])
 			.filter((siteId): siteId is string => !!siteId);
 
+	/** Sweeps of one step on one workflow's memory, each at the time given. */
+	function sweeperOf(step: string, workflowId: string) {
+		const staticData: IDataObject = {};
+		return async (at: number, executionId: string) => {
+			jest.setSystemTime(at);
+			return await runDiagnose(sim, { step }, { staticData, workflowId, executionId });
+		};
+	}
+
 	/** Ten client health sweeps a minute apart, on one workflow's memory. */
 	async function sweeps(coverEveryMinutes: number, staticData: IDataObject = {}) {
 		const runs = [];
@@ -73,15 +82,7 @@ describe('Mist Diagnose rotating client coverage (100 sites)', () => {
 	}, 120_000);
 
 	it('sweeps a site added mid-run at the next sweep, its weak clients in the findings', async () => {
-		const staticData: IDataObject = {};
-		const sweep = async (at: number, executionId: string) => {
-			jest.setSystemTime(at);
-			return await runDiagnose(
-				sim,
-				{ step: 'all' },
-				{ staticData, workflowId: 'wfNewSite', executionId },
-			);
-		};
+		const sweep = sweeperOf('all', 'wfNewSite');
 		await sweep(start + 20 * MIN, 'before');
 		const branch = addSite(
 			sim.world,
@@ -104,15 +105,7 @@ describe('Mist Diagnose rotating client coverage (100 sites)', () => {
 	}, 120_000);
 
 	it('reads the site list again when only events name a site it lacks (DHCP step, no AP stats read)', async () => {
-		const staticData: IDataObject = {};
-		const sweep = async (at: number, executionId: string) => {
-			jest.setSystemTime(at);
-			return await runDiagnose(
-				sim,
-				{ step: 'dhcp' },
-				{ staticData, workflowId: 'wfEventSite', executionId },
-			);
-		};
+		const sweep = sweeperOf('dhcp', 'wfEventSite');
 		await sweep(start + 30 * MIN, 'dhcp-before');
 		const branch = addSite(
 			sim.world,
