@@ -5,13 +5,13 @@ import {
 } from '../../../../nodes/shared/findings/clientMeasurements';
 import { makeFinding } from '../../../../nodes/shared/findings/build';
 import { manual } from '../../../../nodes/shared/findings/remediation';
-import type { Finding } from '../../../../nodes/shared/findings/types';
+import type { Evidence, Finding } from '../../../../nodes/shared/findings/types';
 
 const ORG = '6748cfa6-4e12-11e6-9188-0242ac110007';
 const SITE = '978c48e6-6ef6-11e6-8bbf-02e208b2d34f';
 const NOW = Date.UTC(2026, 11, 6, 10) / 1000;
 
-function finding(rule: string, scope: Record<string, string>, evidence: object): Finding {
+function finding(rule: string, scope: Record<string, string>, evidence: Evidence): Finding {
 	return makeFinding({
 		step: 'client_health',
 		rule: rule as never,
