@@ -14,7 +14,7 @@ import { commonFindings, eventEvidence } from './support/common';
 import { HealthTracker } from './support/health';
 import type { ClientRecord } from './support/directory';
 import { clientDirectory } from './support/directory';
-import { countBy, distinct, groupBy, plural, round } from './support/collections';
+import { countBy, distinct, groupBy, plural, round, withFields } from './support/collections';
 
 export interface AssociationInput extends CommonStepInput {
 	events?: ClientEventInput[];
@@ -52,14 +52,13 @@ function apFinding(
 		},
 		target: targets.mac(ap),
 		summary: `${plural(macs.length, 'client')} failed to associate with AP ${deviceLabel(context, ap)} at ${siteLabel(context, siteId)} (${round(share * 100, 0)}% of the site's failing clients).`,
-		evidence: {
-			...eventEvidence(failures, macs, thresholds),
+		evidence: withFields(eventEvidence(failures, macs, thresholds), {
 			shareOfSiteFailingClients: round(share, 2),
 			limits: {
 				minClients: thresholds.apConcentrationMinClients,
 				minShare: thresholds.apConcentrationShare,
 			},
-		},
+		}),
 		likelyCause:
 			'Failures concentrate on this AP: a radio or software fault on the AP, or a WLAN setting it serves (e.g. 11r/WPA3) that clients reject.',
 		remediation: remediate.restartDevice(siteId, ap, `Restart AP ${deviceLabel(context, ap)}.`),
@@ -95,13 +94,12 @@ function clientFinding(
 		},
 		target: targets.mac(mac),
 		summary: `Client ${hostname ? `${hostname} (${mac})` : mac} failed to associate ${plural(failures.length, 'time')} on ${plural(aps.length, 'AP')} at ${siteLabel(context, siteId)}.`,
-		evidence: {
-			...eventEvidence(failures, [mac], thresholds),
+		evidence: withFields(eventEvidence(failures, [mac], thresholds), {
 			aps: aps.slice(0, thresholds.maxSampleMacs),
 			reasonCodes: reasonCodes(failures),
 			// Fast-roaming failures alone: the root-cause layer looks for many of them on one SSID.
 			categories: countBy(failures, (failure) => failure.category),
-		},
+		}),
 		likelyCause: failures.every((failure) => failure.category === 'roaming_failure')
 			? 'The client fails fast roaming (802.11r/FT, OKC or PMK caching): its driver mishandles the cached or FT key, ' +
 				'or the key was not shared with the AP it roamed to.'
@@ -133,10 +131,10 @@ export function diagnoseAssociation(
 	const health = new HealthTracker('association', context);
 	const directory = clientDirectory(input.clients);
 	for (const site of input.sites ?? []) health.check('site', site.id, site.id, site.name);
-	for (const client of directory.values()) {
-		const siteId = client.site_id ?? input.defaults?.site_id;
-		if (siteId) health.check('client', client.mac, siteId, client.hostname);
-	}
+	directory.forEachClient(input.defaults?.site_id, (mac, siteId, hostname) => {
+		// A directory's MACs are distinct.
+		if (siteId) health.checkDistinct('client', mac, siteId, hostname);
+	});
 	const classify = createEventClassifier(input.catalogue);
 	const failures = toFailures(
 		input.events ?? [],
@@ -167,7 +165,7 @@ export function diagnoseAssociation(
 					clientFailures,
 					thresholds,
 					context,
-					directory.get(clientFailures[0].mac)?.hostname,
+					directory.hostname(clientFailures[0].mac),
 				),
 			);
 		}

@@ -20,7 +20,7 @@ import { commonFindings, eventEvidence, windowNote } from './support/common';
 import { HealthTracker } from './support/health';
 import type { ClientRecord } from './support/directory';
 import { clientDirectory } from './support/directory';
-import { countBy, distinct, groupBy, plural, topKey } from './support/collections';
+import { countBy, distinct, groupBy, plural, topKey, withFields } from './support/collections';
 import { peakDistinctInWindow } from './support/window';
 import type { AlarmInput } from './signals/alarms';
 import { alarmFacts, alarmSignals } from './signals/alarms';
@@ -53,7 +53,7 @@ export function withKnownUsernames(failures: FailureEvent[]): FailureEvent[] {
 	return failures.map((failure) =>
 		failure.username || !usernameByMac.has(failure.mac)
 			? failure
-			: { ...failure, username: usernameByMac.get(failure.mac) },
+			: withFields(failure, { username: usernameByMac.get(failure.mac) }),
 	);
 }
 
@@ -148,15 +148,14 @@ function ssidFinding(
 		scope: { level: 'ssid', ...siteScope(context, siteId), ssid },
 		target: targets.ssid(ssid),
 		summary: `${plural(identities.length, 'user')} failed to authenticate on SSID ${ssid} at ${siteLabel(context, siteId)}${windowNote(identities.length, peak, thresholds, outcome.withinBaseline ? 'usual for this site' : undefined)}.`,
-		evidence: {
-			...eventEvidence(failures, macs, thresholds),
+		evidence: withFields(eventEvidence(failures, macs, thresholds), {
 			affectedUsers: identities.length,
 			cause,
 			aps: distinct(failures.map((failure) => failure.ap)).slice(0, thresholds.maxSampleMacs),
 			servers: radiusServers(failures),
 			peakUsersInWindow: peak,
 			baseline: outcome.evidence,
-		},
+		}),
 		likelyCause: SSID_CAUSES[cause],
 		...fix,
 		timestamps: failures.map((failure) => failure.timestamp),
@@ -198,14 +197,13 @@ function clientFinding(
 		},
 		target: targets.mac(mac),
 		summary: `${who} failed authentication ${plural(failures.length, 'time')} on ${plural(aps.length, 'AP')} at ${siteLabel(context, siteId)}; no other user is affected.`,
-		evidence: {
-			...eventEvidence(failures, [mac], thresholds),
+		evidence: withFields(eventEvidence(failures, [mac], thresholds), {
 			cause,
 			aps: aps.slice(0, thresholds.maxSampleMacs),
 			apCount: aps.length,
 			ssids: distinct(failures.map((failure) => failure.ssid)),
 			servers: radiusServers(failures),
-		},
+		}),
 		// Failing the same way on several APs rules the APs out.
 		likelyCause:
 			aps.length > 1
@@ -268,10 +266,10 @@ export function diagnoseAuthentication(
 	const health = new HealthTracker('authentication', context);
 	const directory = clientDirectory(input.clients);
 	for (const site of input.sites ?? []) health.check('site', site.id, site.id, site.name);
-	for (const client of directory.values()) {
-		const siteId = client.site_id ?? input.defaults?.site_id;
-		if (siteId) health.check('client', client.mac, siteId, client.hostname);
-	}
+	directory.forEachClient(input.defaults?.site_id, (mac, siteId, hostname) => {
+		// A directory's MACs are distinct.
+		if (siteId) health.checkDistinct('client', mac, siteId, hostname);
+	});
 	const failures = withKnownUsernames(
 		toFailures(
 			input.events ?? [],
@@ -317,7 +315,7 @@ export function diagnoseAuthentication(
 					clientFailures,
 					thresholds,
 					context,
-					directory.get(clientFailures[0].mac)?.hostname,
+					directory.hostname(clientFailures[0].mac),
 				),
 			);
 		}

@@ -1,25 +1,19 @@
 import type { ClientStat, DeviceStat } from '../../shared/schemas/mist.schemas';
 import type { Finding, StepResult } from '../../shared/findings/types';
-import type { Band } from '../../shared/findings/remediation';
-import { makeFinding } from '../../shared/findings/build';
-import { manual, remediate } from '../../shared/findings/remediation';
-import { normalizeMacLoose, targets } from '../../shared/findings/fingerprint';
-import { severityForGrade } from '../../shared/findings/severity';
+import { normalizeMacLoose } from '../../shared/findings/fingerprint';
 import type { DiagnosisContext } from './support/context';
-import { deviceLabel, siteLabel, siteScope } from './support/context';
 import type { DiagnosisThresholds } from './support/thresholds';
 import { gradeHigherIsWorse, gradeLowerIsWorse, rssiLimits } from './support/thresholds';
 import type { CommonStepInput } from './support/common';
 import { commonFindings } from './support/common';
 import { HealthTracker } from './support/health';
-import { plural, round } from './support/collections';
-import { normalizeBand, sortBands } from './support/bands';
-import type { ApResolver } from './support/apIndex';
+import { normalizeBand } from './support/bands';
 import { apResolver } from './support/apIndex';
 import type { MarvisActionInput } from './signals/marvis';
-import { marvisSignals } from './signals/marvis';
+import { withFields } from './support/collections';
 import { worstClientFindings } from './worstClients';
-import type { AssessedClient } from './worstClients';
+import type { Assessed } from './clientHealthFindings';
+import { clientFindings, coverageSignals, weakApFinding } from './clientHealthFindings';
 
 export interface ClientHealthInput extends CommonStepInput {
 	/** Connected clients (`stats/clients`); in triage, just the clients being checked. */
@@ -34,11 +28,6 @@ export interface ClientHealthInput extends CommonStepInput {
 	 * worst-clients finding per kind (worstClients.ts) rather than one finding per client.
 	 */
 	summarySites?: string[];
-}
-
-/** A client as graded here: what the worst-clients findings read, and the radio band. */
-interface Assessed extends AssessedClient {
-	band?: Band;
 }
 
 /** Retries as a share of packets, the worse of transmit and receive; undefined below the packet minimum. */
@@ -56,249 +45,82 @@ function retryRatio(retries: unknown, packets: unknown, minPackets: number): num
 	return (retries / packets) * 100;
 }
 
-function assess(
-	stat: ClientStat,
-	siteId: string,
-	thresholds: DiagnosisThresholds,
-	resolveAp: ApResolver,
-): Assessed {
-	const retries = retryPercent(stat, thresholds.retriesMinPackets);
-	return {
-		stat,
-		mac: normalizeMacLoose(stat.mac),
-		siteId,
-		ap: resolveAp({ mac: stat.ap_mac, id: stat.ap_id })?.mac,
-		band: normalizeBand(stat.band),
-		rssi:
-			typeof stat.rssi === 'number' ? gradeLowerIsWorse(stat.rssi, rssiLimits(thresholds)) : 'ok',
-		snr: typeof stat.snr === 'number' ? gradeLowerIsWorse(stat.snr, thresholds.snrDb) : 'ok',
-		retries: retries === undefined ? 'ok' : gradeHigherIsWorse(retries, thresholds.retriesPercent),
-		retryPercent: retries,
-	};
+/** One AP's clients: how many, and those with a weak signal (an AP coverage finding needs both). */
+interface ApClients {
+	siteId: string;
+	ap: string;
+	clients: number;
+	weak: Assessed[];
 }
 
-function clientScope(client: Assessed, context: DiagnosisContext) {
-	return {
-		level: 'client' as const,
-		...siteScope(context, client.siteId),
-		client_mac: client.mac,
-		client_hostname: client.stat.hostname ?? undefined,
-		username: client.stat.username ?? undefined,
-		ssid: client.stat.ssid ?? undefined,
-		ap_mac: client.ap,
-		ap_name: client.ap ? context.deviceNames?.[client.ap] : undefined,
-		// The radio the client uses, so a radio's cause links only the clients on that radio.
-		band: client.band,
-	};
-}
+/**
+ * Clients per site and AP. Nested maps rather than one map keyed `site|ap`, which built and hashed
+ * a new string for every client; `inOrder` lists the APs as first seen (the findings' order).
+ */
+class ApClientCounts {
+	readonly inOrder: ApClients[] = [];
+	private readonly bySite = new Map<string, Map<string, ApClients>>();
 
-const nameOf = (client: Assessed) =>
-	client.stat.hostname ? `${client.stat.hostname} (${client.mac})` : client.mac;
-
-function weakApFinding(
-	siteId: string,
-	ap: string,
-	weak: Assessed[],
-	apClients: number,
-	thresholds: DiagnosisThresholds,
-	context: DiagnosisContext,
-): Finding {
-	const limits = rssiLimits(thresholds);
-	const rssis = weak.map((client) => client.stat.rssi as number);
-	const bands = sortBands(weak.map((client) => client.band).filter((band): band is Band => !!band));
-	return makeFinding({
-		step: 'client_health',
-		rule: 'weak_coverage_ap',
-		severity: weak.some((client) => client.rssi === 'crit') ? 'major' : 'minor',
-		scope: {
-			level: 'ap',
-			...siteScope(context, siteId),
-			ap_mac: ap,
-			ap_name: context.deviceNames?.[ap],
-		},
-		target: targets.mac(ap),
-		summary: `${weak.length} of ${plural(apClients, 'client')} on AP ${deviceLabel(context, ap)} at ${siteLabel(context, siteId)} have a weak signal (RSSI ${Math.min(...rssis)} to ${Math.max(...rssis)} dBm, limit ${limits.warn} dBm).`,
-		evidence: {
-			metrics: [
-				{
-					metric: 'rssi_median',
-					value: rssis.sort((a, b) => a - b)[Math.floor(rssis.length / 2)],
-					warn: limits.warn,
-					crit: limits.crit,
-					unit: 'dBm',
-				},
-			],
-			affectedClients: weak.length,
-			apClients,
-			sampleMacs: weak.map((client) => client.mac).slice(0, thresholds.maxSampleMacs),
-			profile: thresholds.rssiProfile,
-		},
-		likelyCause:
-			'The area this AP serves has a coverage gap: transmit power too low, AP badly placed or obstructed.',
-		remediation: remediate.rrmOptimize(
-			siteId,
-			bands.length ? bands : ['24', '5'],
-			true,
-			'Let RRM raise transmit power (no client disconnects).',
-		),
-		followUp: [
-			manual(
-				`Check the placement and mounting of AP ${deviceLabel(context, ap)}; consider an additional AP in that area.`,
-			),
-		],
-		timestamps: weak
-			.map((client) => client.stat.last_seen)
-			.filter((value): value is number => typeof value === 'number'),
-		count: weak.length,
-		now: context.now,
-	});
-}
-
-function clientFindings(
-	client: Assessed,
-	thresholds: DiagnosisThresholds,
-	context: DiagnosisContext,
-): Finding[] {
-	const findings: Finding[] = [];
-	const stamp = typeof client.stat.last_seen === 'number' ? [client.stat.last_seen] : [];
-	const base = {
-		step: 'client_health' as const,
-		scope: clientScope(client, context),
-		target: targets.mac(client.mac),
-		timestamps: stamp,
-		now: context.now,
-	};
-	const limits = rssiLimits(thresholds);
-	if (client.rssi !== 'ok') {
-		findings.push(
-			makeFinding({
-				...base,
-				rule: 'client_weak_signal',
-				severity: severityForGrade(client.rssi, 'client'),
-				summary: `Client ${nameOf(client)} has a weak signal of ${client.stat.rssi} dBm (limit ${limits.warn} dBm for ${thresholds.rssiProfile}) at ${siteLabel(context, client.siteId)}.`,
-				evidence: {
-					metrics: [
-						{
-							metric: 'rssi',
-							value: client.stat.rssi as number,
-							warn: limits.warn,
-							crit: limits.crit,
-							unit: 'dBm',
-						},
-					],
-					profile: thresholds.rssiProfile,
-				},
-				likelyCause:
-					'The client is far from its AP or did not roam to a closer one (sticky client).',
-				remediation: manual(
-					'Move the device closer to an AP or check why it does not roam (client roaming settings).',
-				),
-				followUp: [
-					remediate.reconnectClient(
-						client.siteId,
-						client.mac,
-						'Disconnect the client so it re-associates with the strongest AP.',
-					),
-				],
-			}),
-		);
-	} else if (client.snr !== 'ok') {
-		findings.push(
-			makeFinding({
-				...base,
-				rule: 'client_low_snr',
-				severity: severityForGrade(client.snr, 'client'),
-				summary: `Client ${nameOf(client)} has a low SNR of ${client.stat.snr} dB despite a ${client.stat.rssi ?? '?'} dBm signal (limit ${thresholds.snrDb.warn} dB).`,
-				evidence: {
-					metrics: [
-						{
-							metric: 'snr',
-							value: client.stat.snr as number,
-							warn: thresholds.snrDb.warn,
-							crit: thresholds.snrDb.crit,
-							unit: 'dB',
-						},
-					],
-				},
-				likelyCause: 'High noise near the client or its AP: interference rather than distance.',
-				remediation: manual(
-					'Look for interference near the client and check the noise floor of its AP.',
-				),
-			}),
-		);
+	of(siteId: string, ap: string): ApClients {
+		let aps = this.bySite.get(siteId);
+		if (!aps) this.bySite.set(siteId, (aps = new Map()));
+		let counts = aps.get(ap);
+		if (!counts) {
+			counts = { siteId, ap, clients: 0, weak: [] };
+			aps.set(ap, counts);
+			this.inOrder.push(counts);
+		}
+		return counts;
 	}
-	if (client.retries !== 'ok' && client.retryPercent !== undefined) {
-		findings.push(
-			makeFinding({
-				...base,
-				rule: 'client_high_retries',
-				severity: severityForGrade(client.retries, 'client'),
-				summary: `Client ${nameOf(client)} retries ${round(client.retryPercent)}% of its packets (limit ${thresholds.retriesPercent.warn}%).`,
-				evidence: {
-					metrics: [
-						{
-							metric: 'retries',
-							value: round(client.retryPercent),
-							warn: thresholds.retriesPercent.warn,
-							crit: thresholds.retriesPercent.crit,
-							unit: '%',
-						},
-					],
-					tx_retries: client.stat.tx_retries,
-					tx_pkts: client.stat.tx_pkts,
-					rx_retries: client.stat.rx_retries,
-					rx_pkts: client.stat.rx_pkts,
-				},
-				likelyCause:
-					'Interference, collisions on a busy channel, or a weak link forcing retransmissions.',
-				remediation: manual(
-					'Check channel utilisation and interference on the AP serving this client.',
-				),
-				followUp: [
-					remediate.reconnectClient(
-						client.siteId,
-						client.mac,
-						'Disconnect the client so it can pick a better AP.',
-					),
-				],
-			}),
-		);
-	}
-	return findings;
 }
 
-function coverageSignals(input: ClientHealthInput, context: DiagnosisContext): Finding[] {
-	return marvisSignals(input.marvisActions, ['insufficient_coverage'])
-		.filter((signal) => signal.mac)
-		.map((signal) =>
-			makeFinding({
-				step: 'client_health',
-				rule: 'weak_coverage_ap',
-				severity: 'major',
-				scope: {
-					level: 'ap',
-					...siteScope(context, signal.site_id),
-					ap_mac: signal.mac,
-					ap_name: context.deviceNames?.[signal.mac as string],
-				},
-				target: targets.mac(signal.mac as string),
-				summary: `Marvis reports insufficient coverage around AP ${deviceLabel(context, signal.mac as string)} at ${siteLabel(context, signal.site_id)}.`,
-				evidence: {
-					source: signal.source,
-					affectedClients: signal.impactedClients,
-					text: signal.text,
-				},
-				likelyCause: 'A coverage gap in the area this AP serves.',
-				remediation: remediate.rrmOptimize(
-					signal.site_id,
-					['24', '5'],
-					true,
-					'Let RRM raise transmit power (no client disconnects).',
-				),
-				timestamps: signal.timestamps,
-				now: context.now,
-			}),
-		);
+/**
+ * Grades every client and keeps only what a finding can need: per AP its client count and weak
+ * clients, and the clients breaching a limit. Grading is plain comparisons; a client gets an
+ * object of its own only when it breaches (most clients are healthy and are checked and let go).
+ */
+function gradeClients(
+	input: ClientHealthInput,
+	thresholds: DiagnosisThresholds,
+	health: HealthTracker,
+): { perAp: ApClientCounts; unwell: Assessed[] } {
+	const perAp = new ApClientCounts();
+	const unwell: Assessed[] = [];
+	const resolveAp = apResolver(input.apInventory);
+	const rssiLimit = rssiLimits(thresholds);
+	for (const stat of input.clients ?? []) {
+		const siteId = stat.site_id ?? input.siteId;
+		if (!siteId) continue;
+		const mac = normalizeMacLoose(stat.mac);
+		health.check('client', mac, siteId, stat.hostname);
+		const ap = resolveAp({ mac: stat.ap_mac, id: stat.ap_id })?.mac;
+		const rssi = typeof stat.rssi === 'number' ? gradeLowerIsWorse(stat.rssi, rssiLimit) : 'ok';
+		const snr = typeof stat.snr === 'number' ? gradeLowerIsWorse(stat.snr, thresholds.snrDb) : 'ok';
+		const share = retryPercent(stat, thresholds.retriesMinPackets);
+		const retries =
+			share === undefined ? 'ok' : gradeHigherIsWorse(share, thresholds.retriesPercent);
+		const client: Assessed | undefined =
+			rssi === 'ok' && snr === 'ok' && retries === 'ok'
+				? undefined
+				: {
+						stat,
+						mac,
+						siteId,
+						ap,
+						band: normalizeBand(stat.band),
+						rssi,
+						snr,
+						retries,
+						retryPercent: share,
+					};
+		if (ap) {
+			const counts = perAp.of(siteId, ap);
+			counts.clients++;
+			if (client && rssi !== 'ok') counts.weak.push(client);
+		}
+		if (client) unwell.push(client);
+	}
+	return { perAp, unwell };
 }
 
 /** Client health step: RSSI, SNR and retries per client; many weak clients on one AP → one AP coverage finding. */
@@ -309,33 +131,14 @@ export function diagnoseClientHealth(
 ): StepResult {
 	const health = new HealthTracker('client_health', context);
 	for (const site of input.sites ?? []) health.check('site', site.id, site.id, site.name);
-	// Only what a finding can need is kept: per AP its client count and weak clients, and the
-	// clients with a finding of their own. The healthy rest is checked and let go (most clients).
-	const byAp = new Map<string, { clients: number; weak: Assessed[] }>();
-	const unwell: Assessed[] = [];
-	const resolveAp = apResolver(input.apInventory);
-	for (const stat of input.clients ?? []) {
-		const siteId = stat.site_id ?? input.siteId;
-		if (!siteId) continue;
-		const client = assess(stat, siteId, thresholds, resolveAp);
-		health.check('client', client.mac, siteId, stat.hostname);
-		if (client.ap) {
-			const key = `${client.siteId}|${client.ap}`;
-			let group = byAp.get(key);
-			if (!group) byAp.set(key, (group = { clients: 0, weak: [] }));
-			group.clients++;
-			if (client.rssi !== 'ok') group.weak.push(client);
-		}
-		if (client.rssi !== 'ok' || client.snr !== 'ok' || client.retries !== 'ok') unwell.push(client);
-	}
+	const { perAp, unwell } = gradeClients(input, thresholds, health);
 	const findings: Finding[] = [];
 	const coveredByAp = new Set<string>();
-	for (const [key, { clients, weak }] of byAp) {
+	for (const { siteId, ap, clients, weak } of perAp.inOrder) {
 		if (
 			weak.length >= thresholds.coverageApMinClients &&
 			weak.length / clients >= thresholds.coverageApShare
 		) {
-			const [siteId, ap] = key.split('|');
 			findings.push(weakApFinding(siteId, ap, weak, clients, thresholds, context));
 			weak.forEach((client) => coveredByAp.add(client.mac));
 			health.flagAll(
@@ -350,7 +153,8 @@ export function diagnoseClientHealth(
 		if (summarised.has(client.siteId)) {
 			// The AP's coverage finding already names its weak clients: only their retries remain.
 			if (!coveredByAp.has(client.mac)) toSummarise.push(client);
-			else if (client.retries !== 'ok') toSummarise.push({ ...client, rssi: 'ok', snr: 'ok' });
+			else if (client.retries !== 'ok')
+				toSummarise.push(withFields(client, { rssi: 'ok' as const, snr: 'ok' as const }));
 			continue;
 		}
 		const own = clientFindings(client, thresholds, context);
@@ -363,7 +167,7 @@ export function diagnoseClientHealth(
 	}
 	findings.push(
 		...worstClientFindings(toSummarise, thresholds, context),
-		...coverageSignals(input, context),
+		...coverageSignals(input.marvisActions, context),
 		...commonFindings('client_health', input, thresholds, context),
 	);
 	return health.result(findings);

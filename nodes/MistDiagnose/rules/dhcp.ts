@@ -19,7 +19,7 @@ import { commonFindings, eventEvidence, windowNote } from './support/common';
 import { HealthTracker } from './support/health';
 import type { ClientRecord } from './support/directory';
 import { clientDirectory, vlanLookup } from './support/directory';
-import { countBy, plural, round, topKey } from './support/collections';
+import { countBy, plural, round, topKey, withFields } from './support/collections';
 import type { AlarmInput } from './signals/alarms';
 import { alarmFacts, alarmSignals } from './signals/alarms';
 import type { MarvisActionInput } from './signals/marvis';
@@ -100,12 +100,11 @@ function sharedFinding(
 		scope: { level, ...siteScope(context, group.site_id), vlan: group.vlan },
 		target: group.vlan ? targets.vlan(group.vlan) : targets.site(),
 		summary: `${plural(group.macs.length, 'client')} failed DHCP ${where}${windowNote(group.macs.length, group.peak.distinct, thresholds, outcome.withinBaseline ? 'usual for this site' : undefined)}.`,
-		evidence: {
-			...eventEvidence(group.failures, group.macs, thresholds),
+		evidence: withFields(eventEvidence(group.failures, group.macs, thresholds), {
 			peakClientsInWindow: group.peak.distinct,
 			baseline: outcome.evidence,
 			...dhcpv6Evidence(dhcpv6Failures),
-		},
+		}),
 		likelyCause: causeOf(group.failures, where),
 		remediation: test,
 		followUp: [
@@ -141,10 +140,10 @@ function clientFinding(
 		},
 		target: targets.mac(mac),
 		summary: `Client ${hostname ? `${hostname} (${mac})` : mac} failed DHCP ${plural(group.failures.length, 'time')} at ${siteLabel(context, group.site_id)}; no other client there is affected.`,
-		evidence: {
-			...eventEvidence(group.failures, group.macs, thresholds),
-			...dhcpv6Evidence(dhcpv6Failures),
-		},
+		evidence: withFields(
+			eventEvidence(group.failures, group.macs, thresholds),
+			dhcpv6Evidence(dhcpv6Failures),
+		),
 		likelyCause: group.failures.every((failure) => /STATIC_IP_BLOCKED/i.test(failure.type))
 			? 'This client uses a static IP address that the WLAN blocks.'
 			: 'Only this client fails: a client-side problem (driver, static settings, MAC randomisation) or a reservation for its MAC.',
@@ -264,10 +263,10 @@ export function diagnoseDhcp(
 	const health = new HealthTracker('dhcp', context);
 	const directory = clientDirectory(input.clients);
 	for (const site of input.sites ?? []) health.check('site', site.id, site.id, site.name);
-	for (const client of directory.values()) {
-		const siteId = client.site_id ?? input.defaults?.site_id;
-		if (siteId) health.check('client', client.mac, siteId, client.hostname);
-	}
+	directory.forEachClient(input.defaults?.site_id, (mac, siteId, hostname) => {
+		// A directory's MACs are distinct.
+		if (siteId) health.checkDistinct('client', mac, siteId, hostname);
+	});
 	const classify = createEventClassifier(input.catalogue);
 	const defaults = {
 		...input.defaults,
@@ -294,9 +293,7 @@ export function diagnoseDhcp(
 	}
 	for (const group of correlated.clientGroups) {
 		const mac = group.macs[0];
-		findings.push(
-			clientFinding(group, thresholds, context, directory.get(mac)?.hostname, v6ByMac[mac]),
-		);
+		findings.push(clientFinding(group, thresholds, context, directory.hostname(mac), v6ByMac[mac]));
 	}
 	findings.push(...poolFindings(input.dhcpServers ?? [], thresholds, context, health));
 	findings.push(

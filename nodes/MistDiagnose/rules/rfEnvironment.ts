@@ -9,7 +9,7 @@ import type { DiagnosisThresholds } from './support/thresholds';
 import type { CommonStepInput } from './support/common';
 import { commonFindings } from './support/common';
 import { HealthTracker } from './support/health';
-import { distinct, groupBy, plural } from './support/collections';
+import { distinct, groupBy, plural, withFields } from './support/collections';
 import { BAND_LABEL, formatBands } from '../../shared/findings/bands';
 import { sortBands } from './support/bands';
 import type { ApStat } from './support/uplink';
@@ -130,7 +130,7 @@ function siteFinding(
 		evidence: {
 			metrics: issues
 				.slice(0, thresholds.maxSampleMacs * 3)
-				.map((issue) => ({ ...issue.metric, metric: `${issue.metric.metric}@${issue.ap}` })),
+				.map((issue) => withFields(issue.metric, { metric: `${issue.metric.metric}@${issue.ap}` })),
 			affectedAps: aps.length,
 			sampleMacs: aps.slice(0, thresholds.maxSampleMacs),
 			bands,

@@ -42,8 +42,9 @@ export function diagnoseApHealth(
 	const aps = new Map<string, ApStat>();
 	for (const ap of input.aps ?? []) {
 		if (!ap.site_id) continue;
-		aps.set(normalizeMacLoose(ap.mac), ap);
-		health.check('ap', normalizeMacLoose(ap.mac), ap.site_id, ap.name);
+		const mac = normalizeMacLoose(ap.mac);
+		aps.set(mac, ap);
+		health.check('ap', mac, ap.site_id, ap.name);
 	}
 	const offlineSignals = [
 		...alarmSignals(input.alarms, ['ap_offline', 'device_down']),
@@ -51,7 +52,12 @@ export function diagnoseApHealth(
 	];
 	const restartAlarms = alarmSignals(input.alarms, ['device_restarted']);
 	const switches = new SwitchIndex(input.switches);
-	const connected = [...aps.values()].filter((ap) => !ap.status || ap.status === 'connected');
+	const connected: ApStat[] = [];
+	for (const ap of aps.values()) if (!ap.status || ap.status === 'connected') connected.push(ap);
+	// A loop rather than flatMap: most APs have no load finding, and flatMap copies every empty list.
+	const loaded: Finding[] = [];
+	for (const ap of connected)
+		loaded.push(...loadFindings(ap, ap.site_id as string, thresholds, context));
 	const findings: Finding[] = [
 		...offlineFindings(aps, offlineSignals, switches, thresholds, context, health),
 		...stabilityFindings(
@@ -62,7 +68,7 @@ export function diagnoseApHealth(
 			thresholds,
 			context,
 		),
-		...connected.flatMap((ap) => loadFindings(ap, ap.site_id as string, thresholds, context)),
+		...loaded,
 		...uplinkErrorFindings(connected, switches, thresholds, context),
 		...commonFindings('ap_health', input, thresholds, context),
 	];

@@ -28,18 +28,16 @@ export function loadFindings(
 	const findings: Finding[] = [];
 	const mac = normalizeMacLoose(ap.mac);
 	const label = deviceLabel(context, mac, ap.name);
-	const base = {
-		step: 'ap_health' as const,
-		scope: {
-			level: 'ap' as const,
-			...siteScope(context, siteId),
-			ap_mac: mac,
-			ap_name: ap.name ?? undefined,
-		},
-		target: targets.mac(mac),
-		timestamps: typeof ap.last_seen === 'number' ? [ap.last_seen] : [],
-		now: context.now,
+	// Shared by both findings. Written out in each rather than spread from one object: on Node 20,
+	// `{ ...base, more }` gives every copy a hidden class of its own (see `withFields`).
+	const scope = {
+		level: 'ap' as const,
+		...siteScope(context, siteId),
+		ap_mac: mac,
+		ap_name: ap.name ?? undefined,
 	};
+	const target = targets.mac(mac);
+	const timestamps = typeof ap.last_seen === 'number' ? [ap.last_seen] : [];
 	const clients = ap.num_clients;
 	if (typeof clients === 'number') {
 		const grade = gradeHigherIsWorse(clients, thresholds.clientsPerAp);
@@ -51,7 +49,11 @@ export function loadFindings(
 			);
 			findings.push(
 				makeFinding({
-					...base,
+					step: 'ap_health',
+					scope,
+					target,
+					timestamps,
+					now: context.now,
 					rule: 'ap_overloaded',
 					severity: grade === 'crit' ? 'major' : 'minor',
 					summary: `AP ${label} at ${siteLabel(context, siteId)} serves ${clients} clients (limit ${thresholds.clientsPerAp.warn}).`,
@@ -87,7 +89,11 @@ export function loadFindings(
 		if (grade !== 'ok') {
 			findings.push(
 				makeFinding({
-					...base,
+					step: 'ap_health',
+					scope,
+					target,
+					timestamps,
+					now: context.now,
 					rule: 'ap_high_cpu',
 					severity: grade === 'crit' ? 'major' : 'minor',
 					summary: `AP ${label} runs at ${ap.cpu_util}% CPU (limit ${thresholds.apCpuPercent.warn}%).`,

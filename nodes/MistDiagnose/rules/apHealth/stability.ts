@@ -5,7 +5,7 @@ import { normalizeMacLoose, targets } from '../../../shared/findings/fingerprint
 import type { DiagnosisContext } from '../support/context';
 import { deviceLabel, siteLabel, siteScope } from '../support/context';
 import type { DiagnosisThresholds } from '../support/thresholds';
-import { countBy, groupBy, plural } from '../support/collections';
+import { countBy, groupBy, plural, withFields } from '../support/collections';
 import type { ApStat, SwitchIndex } from '../support/uplink';
 import { portScope, uplinkOf } from './uplinkPort';
 import type { DeviceEventInput } from '../support/deviceEvents';
@@ -47,14 +47,13 @@ function repeatedFinding(
 		},
 		target: targets.mac(mac),
 		summary: `AP ${label} at ${siteLabel(context, siteId)} ${reboots ? 'restarted' : 'disconnected'} ${plural(count, 'time')} in the window.`,
-		evidence: {
-			...evidence,
+		evidence: withFields(evidence, {
 			uptime: ap?.uptime,
 			last_trouble: ap?.last_trouble,
 			power_constrained: ap?.power_constrained,
 			// The switch's view of the port: what the root-cause layer reads to blame the port.
 			...(uplink ? { uplinkPort: uplink.state } : {}),
-		},
+		}),
 		likelyCause: reboots
 			? 'Unstable power (PoE budget, power_constrained), a firmware crash, or overheating.'
 			: 'A flapping uplink: bad cable, switch port errors, or an upstream network problem.',

@@ -6,7 +6,7 @@ import { normalizeMacLoose, targets } from '../../../shared/findings/fingerprint
 import type { DiagnosisContext } from '../support/context';
 import { deviceLabel, siteLabel, siteScope } from '../support/context';
 import type { DiagnosisThresholds } from '../support/thresholds';
-import { countBy, distinct, groupBy, plural } from '../support/collections';
+import { countBy, distinct, groupBy, plural, withFields } from '../support/collections';
 import type { HealthTracker } from '../support/health';
 import type { DeviceEventInput } from '../support/deviceEvents';
 import type { Signal } from '../signals/alarms';
@@ -31,12 +31,13 @@ export function connectivityDropFindings(
 			(session) =>
 				typeof session.duration === 'number' && session.duration < thresholds.shortSessionSeconds,
 		)
-		.map((session) => ({
-			...session,
-			mac: normalizeMacLoose(session.mac),
-			site: session.site_id ?? siteFallback,
-			apMac: session.ap ? normalizeMacLoose(session.ap) : undefined,
-		}))
+		.map((session) =>
+			withFields(session, {
+				mac: normalizeMacLoose(session.mac),
+				site: session.site_id ?? siteFallback,
+				apMac: session.ap ? normalizeMacLoose(session.ap) : undefined,
+			}),
+		)
 		.filter((session) => session.site);
 	const findings: Finding[] = [];
 	const stampOf = (session: ClientSession) =>

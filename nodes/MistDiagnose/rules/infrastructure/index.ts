@@ -56,10 +56,10 @@ export function diagnoseInfrastructure(
 	const health = new HealthTracker('infrastructure', context);
 	const directory = clientDirectory(input.clients);
 	for (const site of input.sites ?? []) health.check('site', site.id, site.id, site.name);
-	for (const client of directory.values()) {
-		const siteId = client.site_id ?? input.defaults?.site_id;
-		if (siteId) health.check('client', client.mac, siteId, client.hostname);
-	}
+	directory.forEachClient(input.defaults?.site_id, (mac, siteId, hostname) => {
+		// A directory's MACs are distinct.
+		if (siteId) health.checkDistinct('client', mac, siteId, hostname);
+	});
 	const failures = toFailures(
 		input.events ?? [],
 		createEventClassifier(input.catalogue),

@@ -11,7 +11,7 @@ import type { FailureEvent } from '../support/failures';
 import type { FailureGroup } from '../support/correlate';
 import { correlateBySiteAndVlan } from '../support/correlate';
 import { eventEvidence, windowNote } from '../support/common';
-import { countBy, plural, topKey } from '../support/collections';
+import { countBy, plural, topKey, withFields } from '../support/collections';
 import type { HealthTracker } from '../support/health';
 import type { Signal } from '../signals/alarms';
 import { alarmFacts } from '../signals/alarms';
@@ -63,10 +63,9 @@ function sharedFinding(
 		scope: { level, ...siteScope(context, group.site_id), vlan: group.vlan },
 		target: group.vlan ? targets.vlan(group.vlan) : targets.site(),
 		summary: `${plural(group.macs.length, 'client')} failed ${words.name} ${where}${windowNote(group.macs.length, group.peak.distinct, thresholds)}.`,
-		evidence: {
-			...eventEvidence(group.failures, group.macs, thresholds),
+		evidence: withFields(eventEvidence(group.failures, group.macs, thresholds), {
 			peakClientsInWindow: group.peak.distinct,
-		},
+		}),
 		likelyCause: words.shared,
 		remediation: topAp
 			? remediate.syntheticTest(

@@ -50,12 +50,16 @@ export function eventEvidence(
 		eventCounts: countBy(failures, (failure) => failure.type),
 		affectedClients: macs.length,
 		sampleMacs: macs.slice(0, thresholds.maxSampleMacs),
-		window: stamps.length
-			? { start: isoFromEpoch(Math.min(...stamps)), end: isoFromEpoch(Math.max(...stamps)) }
-			: undefined,
+		window: stamps.length ? windowOf(Math.min(...stamps), Math.max(...stamps)) : undefined,
 		...(rssis.length ? { rssiDbm: { min: Math.min(...rssis), max: Math.max(...rssis) } } : {}),
 		...(unacknowledged ? { unacknowledgedEvents: unacknowledged } : {}),
 	};
+}
+
+/** Most client findings hold one event: its time is formatted once. */
+function windowOf(first: number, last: number): { start: string; end: string } {
+	const start = isoFromEpoch(first);
+	return { start, end: last === first ? start : isoFromEpoch(last) };
 }
 
 /**

@@ -22,6 +22,10 @@ export class HealthTracker {
 	// it should not build a key string each time.
 	private readonly checkedIds = idsByLevel();
 	private readonly flagged = idsByLevel();
+	/** The site of the last record checked: records come site by site, so most skip the lookup. */
+	private lastSiteId?: string;
+	/** Ids checked by `checkDistinct`, not yet in `checkedIds` (added if the level is checked again). */
+	private readonly unhashed: Partial<Record<ScopeLevel, string[]>> = {};
 
 	constructor(
 		private readonly step: DiagnosisStep,
@@ -29,19 +33,48 @@ export class HealthTracker {
 	) {}
 
 	check(level: ScopeLevel, id: string, siteId: string, name?: string | null): void {
-		// The site first (it is listed before its records); most records' site is checked already,
-		// so that is one Set lookup, without looking up the site's name.
-		if (level !== 'site' && !this.checkedIds.site.has(siteId))
-			this.add('site', siteId, siteId, this.context.siteNames?.[siteId]);
+		this.checkSite(level, siteId);
 		this.add(level, id, siteId, name);
+	}
+
+	/**
+	 * `check` for ids the caller knows to be distinct from every other id it checks at this level
+	 * (the MACs of a client directory, a Map's keys). It skips the id Set: with 100,000 clients,
+	 * hashing each MAC a second time (the directory did once) is a tenth of a step's time.
+	 */
+	checkDistinct(level: ScopeLevel, id: string, siteId: string, name?: string | null): void {
+		// Ids checked earlier by `check` are in the Set: dedupe against them as usual.
+		if (level === 'site' || this.checkedIds[level].size > 0)
+			return this.check(level, id, siteId, name);
+		this.checkSite(level, siteId);
+		(this.unhashed[level] ??= []).push(id);
+		this.push(level, id, siteId, name);
+	}
+
+	private checkSite(level: ScopeLevel, siteId: string): void {
+		// The site first (it is listed before its records). Records come site by site: most have the
+		// last record's site, checked already, so they skip even the Set lookup.
+		if (level === 'site' || siteId === this.lastSiteId) return;
+		if (!this.checkedIds.site.has(siteId))
+			this.add('site', siteId, siteId, this.context.siteNames?.[siteId]);
+		this.lastSiteId = siteId;
 	}
 
 	private add(level: ScopeLevel, id: string, siteId: string, name?: string | null): void {
 		const ids = this.checkedIds[level];
+		const unhashed = this.unhashed[level];
+		if (unhashed) {
+			for (const earlier of unhashed) ids.add(earlier);
+			this.unhashed[level] = undefined;
+		}
 		// Set.size rather than has + add: one hash lookup per record.
 		const before = ids.size;
 		ids.add(id);
 		if (ids.size === before) return;
+		this.push(level, id, siteId, name);
+	}
+
+	private push(level: ScopeLevel, id: string, siteId: string, name?: string | null): void {
 		const { step } = this;
 		const orgId = this.context.org_id;
 		// Built whole, with or without its name: adding `name` afterwards would change the object's
