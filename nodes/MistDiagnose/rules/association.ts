@@ -3,7 +3,7 @@ import { makeFinding } from '../../shared/findings/build';
 import { manual, remediate } from '../../shared/findings/remediation';
 import { targets } from '../../shared/findings/fingerprint';
 import type { DiagnosisContext } from './support/context';
-import { deviceLabel, siteLabel, siteScope } from './support/context';
+import { apScope, deviceLabel, siteLabel, siteScope } from './support/context';
 import type { DiagnosisThresholds } from './support/thresholds';
 import type { EventCatalogueEntry } from './support/eventClassifier';
 import { createEventClassifier } from './support/eventClassifier';
@@ -44,12 +44,7 @@ function apFinding(
 		step: 'association',
 		rule: 'association_failures_ap',
 		severity: macs.length > thresholds.sharedCriticalClients ? 'critical' : 'major',
-		scope: {
-			level: 'ap',
-			...siteScope(context, siteId),
-			ap_mac: ap,
-			ap_name: context.deviceNames?.[ap],
-		},
+		scope: apScope(context, siteId, ap),
 		target: targets.mac(ap),
 		summary: `${plural(macs.length, 'client')} failed to associate with AP ${deviceLabel(context, ap)} at ${siteLabel(context, siteId)} (${round(share * 100, 0)}% of the site's failing clients).`,
 		evidence: withFields(eventEvidence(failures, macs, thresholds), {

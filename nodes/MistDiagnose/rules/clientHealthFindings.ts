@@ -9,7 +9,7 @@ import { manual, remediate } from '../../shared/findings/remediation';
 import { targets } from '../../shared/findings/fingerprint';
 import { severityForGrade } from '../../shared/findings/severity';
 import type { DiagnosisContext } from './support/context';
-import { deviceLabel, siteLabel, siteScope } from './support/context';
+import { apScope, deviceLabel, siteLabel, siteScope } from './support/context';
 import type { DiagnosisThresholds } from './support/thresholds';
 import { rssiLimits } from './support/thresholds';
 import { plural, round } from './support/collections';
@@ -56,12 +56,7 @@ export function weakApFinding(
 		step: 'client_health',
 		rule: 'weak_coverage_ap',
 		severity: weak.some((client) => client.rssi === 'crit') ? 'major' : 'minor',
-		scope: {
-			level: 'ap',
-			...siteScope(context, siteId),
-			ap_mac: ap,
-			ap_name: context.deviceNames?.[ap],
-		},
+		scope: apScope(context, siteId, ap),
 		target: targets.mac(ap),
 		summary: `${weak.length} of ${plural(apClients, 'client')} on AP ${deviceLabel(context, ap)} at ${siteLabel(context, siteId)} have a weak signal (RSSI ${Math.min(...rssis)} to ${Math.max(...rssis)} dBm, limit ${limits.warn} dBm).`,
 		evidence: {
@@ -233,12 +228,7 @@ export function coverageSignals(
 				step: 'client_health',
 				rule: 'weak_coverage_ap',
 				severity: 'major',
-				scope: {
-					level: 'ap',
-					...siteScope(context, signal.site_id),
-					ap_mac: signal.mac,
-					ap_name: context.deviceNames?.[signal.mac as string],
-				},
+				scope: apScope(context, signal.site_id, signal.mac as string),
 				target: targets.mac(signal.mac as string),
 				summary: `Marvis reports insufficient coverage around AP ${deviceLabel(context, signal.mac as string)} at ${siteLabel(context, signal.site_id)}.`,
 				evidence: {

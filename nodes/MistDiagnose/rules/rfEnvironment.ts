@@ -4,7 +4,7 @@ import { makeFinding } from '../../shared/findings/build';
 import { normalizeMacLoose, targets } from '../../shared/findings/fingerprint';
 import { maxSeverity } from '../../shared/findings/severity';
 import type { DiagnosisContext } from './support/context';
-import { deviceLabel, siteLabel, siteScope } from './support/context';
+import { apScope, deviceLabel, siteLabel, siteScope } from './support/context';
 import type { DiagnosisThresholds } from './support/thresholds';
 import type { CommonStepInput } from './support/common';
 import { commonFindings } from './support/common';
@@ -77,12 +77,7 @@ function apFinding(rule: RfRule, issues: RadioIssue[], context: DiagnosisContext
 		step: 'rf_environment',
 		rule,
 		severity: maxSeverity(...severities),
-		scope: {
-			level: 'ap',
-			...siteScope(context, siteId),
-			ap_mac: ap,
-			ap_name: apName ?? context.deviceNames?.[ap],
-		},
+		scope: apScope(context, siteId, ap, apName),
 		target: targets.mac(ap),
 		summary: `AP ${deviceLabel(context, ap, apName)} at ${siteLabel(context, siteId)} has ${unusual ? 'unusually high ' : 'high '}${spec.what}: ${values.join(', ')} (limit ${issues[0].metric.warn}${unit}).`,
 		evidence: { metrics, bands },

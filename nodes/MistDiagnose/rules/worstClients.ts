@@ -6,7 +6,7 @@ import { manual } from '../../shared/findings/remediation';
 import { targets } from '../../shared/findings/fingerprint';
 import type { Grade } from '../../shared/findings/severity';
 import type { DiagnosisContext } from './support/context';
-import { deviceLabel, siteLabel, siteScope } from './support/context';
+import { apScope, deviceLabel, siteLabel, siteScope } from './support/context';
 import type { DiagnosisThresholds } from './support/thresholds';
 import { rssiLimits } from './support/thresholds';
 import { plural, round } from './support/collections';
@@ -148,14 +148,7 @@ function siteFinding(
 		step: 'client_health',
 		rule: kind.rule,
 		severity: 'minor',
-		scope: ap
-			? {
-					level: 'ap',
-					...siteScope(context, siteId),
-					ap_mac: ap,
-					ap_name: context.deviceNames?.[ap],
-				}
-			: { level: 'site', ...siteScope(context, siteId) },
+		scope: ap ? apScope(context, siteId, ap) : { level: 'site', ...siteScope(context, siteId) },
 		target: ap ? targets.mac(ap) : targets.site(),
 		summary: `${plural(breaching.length, 'client')} ${where} ${breaching.length === 1 ? 'has' : 'have'} ${kind.what} (${range}) while the site's SLE looks fine.`,
 		evidence: {

@@ -4,7 +4,7 @@ import { makeFinding } from '../../../shared/findings/build';
 import { manual, remediate } from '../../../shared/findings/remediation';
 import { normalizeMacLoose, targets } from '../../../shared/findings/fingerprint';
 import type { DiagnosisContext } from '../support/context';
-import { deviceLabel, siteLabel, siteScope } from '../support/context';
+import { apScope, deviceLabel, siteLabel, siteScope } from '../support/context';
 import type { DiagnosisThresholds } from '../support/thresholds';
 import { countBy, distinct, groupBy, plural, withFields } from '../support/collections';
 import type { HealthTracker } from '../support/health';
@@ -54,12 +54,7 @@ export function connectivityDropFindings(
 					step: 'infrastructure',
 					rule: 'connectivity_drops_ap',
 					severity: 'major',
-					scope: {
-						level: 'ap',
-						...siteScope(context, siteId),
-						ap_mac: ap,
-						ap_name: context.deviceNames?.[ap],
-					},
+					scope: apScope(context, siteId, ap),
 					target: targets.mac(ap),
 					summary: `${plural(macs.length, 'client')} had sessions shorter than ${thresholds.shortSessionSeconds} s on AP ${deviceLabel(context, ap)} at ${siteLabel(context, siteId)}.`,
 					evidence: {

@@ -22,6 +22,21 @@ export function siteScope(
 	return { org_id: context.org_id, site_id: siteId, site_name: context.siteNames?.[siteId] };
 }
 
+/** The scope of an AP finding: its site, its MAC and its name (given, else the context's). */
+export function apScope(
+	context: DiagnosisContext,
+	siteId: string,
+	ap: string,
+	name?: string,
+): FindingScope {
+	return {
+		level: 'ap',
+		...siteScope(context, siteId),
+		ap_mac: ap,
+		ap_name: name ?? context.deviceNames?.[ap],
+	};
+}
+
 export function siteLabel(context: DiagnosisContext, siteId: string): string {
 	return context.siteNames?.[siteId] ? `site ${context.siteNames[siteId]}` : `site ${siteId}`;
 }
