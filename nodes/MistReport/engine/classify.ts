@@ -1,4 +1,8 @@
-import { CLIENT_MEASURES, clientMeasurementsOf } from '../../shared/findings/clientMeasurements';
+import {
+	CLIENT_MEASURES,
+	clientMeasurementsOf,
+	textOrUndefined,
+} from '../../shared/findings/clientMeasurements';
 import type { ClientMeasure } from '../../shared/findings/clientMeasurements';
 import { NOT_CHECKED } from '../../shared/findings/notChecked';
 import { parseFinding } from '../../shared/findings/schema';
@@ -169,8 +173,6 @@ function incidentRecord(json: Json): IncidentRecord | { error: string } {
 	};
 }
 
-const optionalText = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
-
 /** An item of Mist Diagnose's Org's Worst Clients. */
 function clientMeasurementRecord(json: Json): ClientMeasurementRecord | { error: string } {
 	if (!CLIENT_MEASURES.includes(json.measure as ClientMeasure))
@@ -186,14 +188,14 @@ function clientMeasurementRecord(json: Json): ClientMeasurementRecord | { error:
 		measurement: {
 			measure: json.measure as ClientMeasure,
 			value: json.value,
-			unit: optionalText(json.unit) ?? '',
+			unit: textOrUndefined(json.unit) ?? '',
 			limit: typeof json.limit === 'number' ? json.limit : undefined,
 			mac: json.client_mac,
-			hostname: optionalText(json.client_hostname),
+			hostname: textOrUndefined(json.client_hostname),
 			siteId: json.site_id,
-			siteName: optionalText(json.site_name),
-			apMac: optionalText(json.ap_mac),
-			apName: optionalText(json.ap_name),
+			siteName: textOrUndefined(json.site_name),
+			apMac: textOrUndefined(json.ap_mac),
+			apName: textOrUndefined(json.ap_name),
 			measuredAt: Number.isNaN(timestamp) ? undefined : new Date(timestamp).toISOString(),
 		},
 	};

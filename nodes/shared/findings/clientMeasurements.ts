@@ -48,7 +48,8 @@ export function compareWorstFirst(measure: ClientMeasure, a: number, b: number):
 }
 
 type Json = Record<string, unknown>;
-const textOrUndefined = (value: unknown) =>
+/** A non-empty string, else undefined (optional text fields of items read back). */
+export const textOrUndefined = (value: unknown) =>
 	typeof value === 'string' && value ? value : undefined;
 
 /** The client measurements a finding carries; none for findings of other rules. */
