@@ -2,6 +2,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { compiledCheck } from './compiledCheck';
+
 /** Dotted path of a zod issue, e.g. `results[3].rssi`. */
 export function issuePath(path: Array<string | number>): string {
 	return path.reduce<string>(
@@ -64,7 +66,7 @@ function buildTwin(schema: z.ZodTypeAny): z.ZodTypeAny | null {
 		return schema._def.coerce || changes ? null : schema;
 	}
 	const unchanged =
-		schema instanceof z.ZodBoolean ||
+		(schema instanceof z.ZodBoolean && !schema._def.coerce) ||
 		schema instanceof z.ZodLiteral ||
 		schema instanceof z.ZodEnum ||
 		schema instanceof z.ZodUnknown ||
@@ -85,6 +87,8 @@ export function parseMistShape<S extends z.ZodTypeAny>(
 	itemIndex?: number,
 ): z.infer<S> {
 	const twin = checkOnlyTwin(schema);
+	// The compiled check answers the common case (a good shape) fast; zod explains a bad one.
+	if (twin && compiledCheck(schema)?.(data)) return data as z.infer<S>;
 	const result = (twin ?? schema).safeParse(data);
 	if (result.success) return (twin ? data : result.data) as z.infer<S>;
 	const issue = result.error.issues[0];
