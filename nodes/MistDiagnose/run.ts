@@ -55,7 +55,7 @@ const ORG_WIDE_READS: Record<
 	DiagnosisStep,
 	Array<(collector: MistDataCollector, scope: SweepScope) => unknown>
 > = {
-	association: [(c) => c.eventCatalogue(), (c) => c.deviceStats('ap')],
+	association: [(c) => c.eventCatalogue()],
 	authentication: [(c) => c.eventCatalogue(), (c) => c.alarms()],
 	dhcp: [
 		(c) => c.eventCatalogue(),

@@ -33,6 +33,7 @@ import {
 } from '../../shared/alarmDefinitions';
 import type { AlarmDefinition } from '../../shared/alarmDefinitions';
 import { countBy } from '../rules/support/collections';
+import { deviceNameMap } from '../rules/support/deviceNames';
 import { dedupeClientEvents } from '../rules/support/dedupe';
 import { createEventClassifier, unclassifiedEventTypes } from '../rules/support/eventClassifier';
 import type { EventCatalogueEntry } from '../rules/support/eventClassifier';
@@ -101,6 +102,10 @@ export interface EventHistoryScope {
 const HOUR = 3_600_000;
 /** The oldest copy of slow-changing data a sweep short of budget still uses. */
 const STALE_MAX_AGE = 7 * 24 * HOUR;
+/** How old kept AP names may be when no step of the execution reads the AP stats. */
+const AP_NAMES_MAX_AGE = HOUR / 4;
+/** A page of the org's device stats (the size sweeps ask for). */
+const DEVICES_PER_PAGE = 1000;
 
 /**
  * The site ids the data this execution has read so far names (events, device stats, triage
@@ -115,6 +120,11 @@ function namedSites(reads: ExecutionReads): Set<string> {
 }
 
 /** The keys under which the drill-down reads of a site are shared, so a budget can tell what is read. */
+/** The execution's shared read of the org's device stats of one type. */
+const deviceStatsRead = (type: 'ap' | 'switch' | 'gateway') => `deviceStats:${type}`;
+/** The slow cache's AP names (lower-case MAC → name), kept from the last AP stats read. */
+const AP_NAMES_KEY = 'apNames';
+
 export const clientSearchRead = (siteId: string) => `clientSearch:${siteId}`;
 export const clientStatsRead = (siteId: string) => `clientStats:${siteId}`;
 export const sleSummaryRead = (siteId: string, metric: string) => `sleSummary:${siteId}:${metric}`;
@@ -503,14 +513,34 @@ export class MistDataCollector {
 
 	/** The device stats of a type if a step of this execution already read them (no call otherwise). */
 	async loadedDeviceStats(type: 'ap' | 'switch' | 'gateway'): Promise<DeviceStat[] | undefined> {
-		const pending = this.sharedReads.get(`deviceStats:${type}`) as
+		const pending = this.sharedReads.get(deviceStatsRead(type)) as
 			| Promise<DeviceStat[]>
 			| undefined;
 		return pending ? await pending.catch(() => undefined) : undefined;
 	}
 
+	/**
+	 * AP names by lower-case MAC, for the wording of findings. A sweep whose steps read the AP stats
+	 * (ten pages at 1,000 sites) names APs from them; one that only needs names (Association on its
+	 * 30-second turns) takes those kept from the last read, up to 15 minutes old (a week old when
+	 * the budget is short), instead of reading the ten pages for them.
+	 */
+	async apNames(): Promise<Record<string, string>> {
+		if (!this.sharedReads.has(deviceStatsRead('ap'))) {
+			const key = `${this.orgId}:${AP_NAMES_KEY}`;
+			const kept = await this.slowCache?.get<Record<string, string>>(key, AP_NAMES_MAX_AGE);
+			if (kept) return kept;
+			const stale = this.budget
+				? await this.slowCache?.get<Record<string, string>>(key, STALE_MAX_AGE)
+				: undefined;
+			const pages = Math.max(1, Math.ceil(Object.keys(stale ?? {}).length / DEVICES_PER_PAGE));
+			if (stale && !this.budget?.admit('slow', pages, 'AP names (cached copy kept)')) return stale;
+		}
+		return deviceNameMap(await this.deviceStats('ap'));
+	}
+
 	deviceStats(type: 'ap' | 'switch' | 'gateway'): Promise<DeviceStat[]> {
-		const read = this.sharedRead(`deviceStats:${type}`, async () => {
+		const read = this.sharedRead(deviceStatsRead(type), async () => {
 			const stats = await this.client.getAllList(
 				{
 					path: `/orgs/${this.orgId}/stats/devices`,
@@ -521,6 +551,8 @@ export class MistDataCollector {
 			);
 			const valid = this.validate(deviceStatListSchema, stats, `${type} stats`);
 			this.noteSites(valid.map((device) => device.site_id));
+			if (type === 'ap')
+				await this.slowCache?.set(`${this.orgId}:${AP_NAMES_KEY}`, deviceNameMap(valid));
 			return valid;
 		});
 		return read;

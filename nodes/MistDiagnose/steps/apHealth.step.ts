@@ -1,6 +1,7 @@
 import { diagnoseApHealth } from '../rules/apHealth';
 import type { ApHealthInput } from '../rules/apHealth';
-import { alarmsInScope, apsInScope, deviceEventsInScope, deviceNameMap } from './loaders';
+import { alarmsInScope, apsInScope, deviceEventsInScope } from './loaders';
+import { deviceNameMap } from '../rules/support/deviceNames';
 import type { DiagnosisStepDefinition, StepNeeds } from './types';
 
 /** Device events that reveal AP instability. */

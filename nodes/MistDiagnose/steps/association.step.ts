@@ -1,7 +1,7 @@
 import { diagnoseAssociation } from '../rules/association';
 import type { AssociationInput } from '../rules/association';
 import { categoriesOfStep } from '../rules/support/eventClassifier';
-import { clientFailureEvents, deviceNameMap } from './loaders';
+import { clientFailureEvents } from './loaders';
 import type { DiagnosisStepDefinition, StepNeeds } from './types';
 
 const needs = { eventCategories: categoriesOfStep('association') } satisfies StepNeeds;
@@ -16,11 +16,8 @@ export const associationStep: DiagnosisStepDefinition<'association', Association
 			scope,
 			needs.eventCategories,
 		);
-		// Association problems concentrate on APs: name them (the inventory also attributes events to sites).
-		return {
-			input: { events, catalogue },
-			deviceNames: deviceNameMap(await collector.deviceStats('ap')),
-		};
+		// Association problems concentrate on APs: name them (names kept between sweeps will do).
+		return { input: { events, catalogue }, deviceNames: await collector.apNames() };
 	},
 	diagnose: diagnoseAssociation,
 };

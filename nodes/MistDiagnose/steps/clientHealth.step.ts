@@ -2,7 +2,8 @@ import { clientStatsRead, sleSummaryRead } from '../collect/MistDataCollector';
 import type { ClientStat } from '../../shared/schemas/mist.schemas';
 import { diagnoseClientHealth } from '../rules/clientHealth';
 import type { ClientHealthInput } from '../rules/clientHealth';
-import { deviceNameMap, drilldownSites, rotationSites, sleSummaries } from './loaders';
+import { drilldownSites, rotationSites, sleSummaries } from './loaders';
+import { deviceNameMap } from '../rules/support/deviceNames';
 import type { DiagnosisStepDefinition, StepNeeds } from './types';
 import { mapAtMost } from '../../shared/utils/concurrency';
 

@@ -6,8 +6,8 @@ import {
 	clientFailureEvents,
 	clientsOfFailingSites,
 	deviceEventsInScope,
-	deviceNameMap,
 } from './loaders';
+import { deviceNameMap } from '../rules/support/deviceNames';
 import type { DiagnosisStepDefinition, StepNeeds } from './types';
 
 /** DNS and gateway-ARP failures of clients; device events of switch port and uplink problems. */

@@ -1,9 +1,5 @@
 import type { DiagnosisStep } from '../../shared/findings/types';
-import type {
-	ClientEvent,
-	ClientSearchResult,
-	DeviceStat,
-} from '../../shared/schemas/mist.schemas';
+import type { ClientEvent, ClientSearchResult } from '../../shared/schemas/mist.schemas';
 import { clientSearchRead } from '../collect/MistDataCollector';
 import type { MistDataCollector } from '../collect/MistDataCollector';
 import type { SleSummaryInput } from '../rules/signals/sleClassifiers';
@@ -38,14 +34,6 @@ export async function deviceEventsInScope(
 	types: string[],
 ) {
 	return (await collector.deviceEvents(types)).filter((event) => inScope(scope, event.site_id));
-}
-
-export function deviceNameMap(devices: DeviceStat[]): Record<string, string> {
-	return Object.fromEntries(
-		devices
-			.filter((device) => device.name)
-			.map((device) => [device.mac.toLowerCase(), String(device.name)]),
-	);
 }
 
 /**

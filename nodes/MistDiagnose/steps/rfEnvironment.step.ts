@@ -2,13 +2,8 @@ import { sleSummaryRead } from '../collect/MistDataCollector';
 import { diagnoseRfEnvironment } from '../rules/rfEnvironment';
 import type { RfEnvironmentInput } from '../rules/rfEnvironment';
 import { RADAR_EVENT } from '../rules/rf/radar';
-import {
-	apsInScope,
-	deviceEventsInScope,
-	deviceNameMap,
-	drilldownSites,
-	sleSummaries,
-} from './loaders';
+import { apsInScope, deviceEventsInScope, drilldownSites, sleSummaries } from './loaders';
+import { deviceNameMap } from '../rules/support/deviceNames';
 import type { DiagnosisStepDefinition, StepNeeds } from './types';
 
 /** Radar detections: one org-wide search, the only read DFS channels need. */

@@ -118,10 +118,12 @@ describe('Mist Diagnose API cost of a healthy org (scale-100 without faults)', (
 		expect(checks).toBe(1);
 		expect(countCalls()).toBe(0);
 		// The check (count + probe), the site list and catalogue the next run takes from the workflow's
-		// cache, the API budget's /self/usage read (asked again after five minutes), and one site of
-		// client health's rotating coverage: a first sweep reads a minute's share (2 of 100 sites),
-		// the next one, seconds later, the least (1).
-		expect(total(first) - total(next)).toBe(6);
+		// cache, the API budget's /self/usage read (asked again after five minutes), one site of
+		// client health's rotating coverage (a first sweep reads a minute's share, 2 of 100 sites,
+		// the next one, seconds later, the least, 1), and Association's AP stats: the next run names
+		// its APs from the names kept by the last AP stats read.
+		expect(total(first) - total(next)).toBe(7);
+		expect(next.association).toBe(1);
 		expect(total(first)).toBeLessThanOrEqual(40);
 	}, 120_000);
 });

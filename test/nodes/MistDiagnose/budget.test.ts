@@ -5,7 +5,7 @@ import { forgetExecutionReads } from '../../../nodes/MistDiagnose/collect/execut
 import { STEPS } from '../../../nodes/shared/findings/types';
 import { startSimulator } from '../../../simulator/src';
 import type { RunningSimulator } from '../../../simulator/src';
-import { runDiagnose } from './helpers';
+import { runDiagnose, useFakeDate } from './helpers';
 
 const mistCalls = (sim: RunningSimulator) =>
 	sim.calls().filter((call) => call.path.startsWith('/api/v1/'));
@@ -82,6 +82,46 @@ describe('Mist Diagnose API budget', () => {
 			await sim.close();
 		}
 	}, 240_000);
+
+	it('names APs from an older copy of the AP names when the token is short, and says so', async () => {
+		const t0 = Date.parse('2026-12-07T10:00:00Z');
+		useFakeDate(t0);
+		const sim = await startSimulator({ port: 0, scenario: 'demo', now: () => Date.now() });
+		const staticData: IDataObject = {};
+		const association = async (minutes: number, options: IDataObject = {}) => {
+			useFakeDate(t0 + minutes * 60_000);
+			sim.resetCalls();
+			const run = await runDiagnose(
+				sim,
+				{ step: 'association', options },
+				{ staticData, workflowId: 'wf-1', executionId: `e${minutes}` },
+			);
+			const apNames = run.issues.map((finding) => (finding.scope as IDataObject).ap_name);
+			const apStatsReads = mistCalls(sim).filter((call) => call.path.endsWith('/stats/devices'));
+			return { run, apNames, apStatsReads: apStatsReads.length };
+		};
+		try {
+			const first = await association(0);
+			expect(first.apStatsReads).toBe(1);
+			// 20 minutes on, the kept names are too old to take as they are; with 60 calls left above
+			// the reserve (fewer than five sweeps' worth), they serve rather than a new read.
+			const used = mistCalls(sim).length + 20;
+			const short = await association(20, { budgetReserve: 5000 - used - 60 });
+			expect(short.apStatsReads).toBe(0);
+			expect(short.apNames).toEqual(first.apNames);
+			expect(short.apNames.some(Boolean)).toBe(true);
+			const budget = (short.run.healthy[0] ?? short.run.issues[0])._budget as IDataObject;
+			expect(budget.skipped).toEqual([
+				{
+					read: 'AP names (cached copy kept)',
+					reason: expect.stringContaining('an older copy serves'),
+				},
+			]);
+		} finally {
+			await sim.close();
+			jest.useRealTimers();
+		}
+	});
 
 	it.each([
 		[{ budgetShare: 150 }, 'Invalid API Budget Share (%): "150" is not a number from 0 to 100'],

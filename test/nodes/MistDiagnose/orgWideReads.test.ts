@@ -1,6 +1,8 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { startSimulator } from '../../../simulator/src';
 import type { RunningSimulator } from '../../../simulator/src';
-import { runDiagnose } from './helpers';
+import { runDiagnose, useFakeDate } from './helpers';
 
 /**
  * The org-wide reads the steps make whatever they find start together, before the first step's
@@ -45,5 +47,77 @@ describe('Mist Diagnose org-wide reads', () => {
 		sim.resetCalls();
 		await runDiagnose(sim, { step: 'authentication' });
 		expect(paths().some((path) => path.endsWith('/stats/devices'))).toBe(false);
+	});
+});
+
+/**
+ * Association reads the AP stats only to name APs. On its 30-second turns, when no other step of
+ * the sweep reads them, the names kept from the last read do (ten pages fewer at 1,000 sites).
+ */
+describe('Mist Diagnose AP names between AP stats reads', () => {
+	let sim: RunningSimulator;
+	const T0 = Date.parse('2026-12-07T10:00:00Z');
+	beforeAll(async () => {
+		// The simulator's clock is the tests' (fake) one, so its events move with the sweeps.
+		useFakeDate(T0);
+		sim = await startSimulator({ port: 0, scenario: 'demo', now: () => Date.now() });
+	});
+	afterAll(async () => {
+		await sim?.close();
+		jest.useRealTimers();
+	});
+
+	const apStatsReads = () =>
+		sim.calls().filter((call) => /\/orgs\/[^/]+\/stats\/devices$/.test(call.path)).length;
+	const apNames = (findings: Array<Record<string, unknown>>) =>
+		findings
+			.map((finding) => (finding.scope as { ap_name?: string } | undefined)?.ap_name)
+			.filter(Boolean);
+	const association = async (staticData: IDataObject, minutesLater: number) => {
+		useFakeDate(T0 + minutesLater * 60_000);
+		sim.resetCalls();
+		const run = await runDiagnose(
+			sim,
+			{ step: 'association' },
+			{ staticData, workflowId: 'wfApNames', executionId: `e${minutesLater}` },
+		);
+		return { reads: apStatsReads(), names: apNames(run.issues) };
+	};
+
+	it('come from the last AP stats read for 15 minutes, then from a new read', async () => {
+		const staticData: IDataObject = {};
+		const first = await association(staticData, 0);
+		expect(first.reads).toBe(1);
+		expect(first.names.length).toBeGreaterThan(0);
+		// Sweeps a minute apart (the budget paces a workflow by its cadence): for 15 minutes no AP
+		// stats read, the same APs named; then a read.
+		const later: Array<{ reads: number; names: unknown[] }> = [];
+		for (const minute of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16])
+			later.push(await association(staticData, minute));
+		expect(later.map((run) => run.reads)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+		expect(later.every((run) => JSON.stringify(run.names) === JSON.stringify(first.names))).toBe(
+			true,
+		);
+	});
+
+	it('are kept by any step that reads the AP stats (AP Health on its turn)', async () => {
+		const staticData: IDataObject = {};
+		useFakeDate(T0);
+		await runDiagnose(sim, { step: 'ap_health' }, { staticData });
+		const next = await association(staticData, 1);
+		expect(next.reads).toBe(0);
+		expect(next.names.length).toBeGreaterThan(0);
+	});
+
+	it('are read with the AP stats when another step of the sweep reads them anyway', async () => {
+		useFakeDate(T0);
+		const staticData: IDataObject = {};
+		await runDiagnose(sim, { step: 'all' }, { staticData });
+		// A later sweep of every step: one AP stats read, shared by Association and the AP steps.
+		useFakeDate(T0 + 60_000);
+		sim.resetCalls();
+		const run = await runDiagnose(sim, { step: 'all' }, { staticData });
+		expect(sim.calls().filter((call) => call.query.type === 'ap').length).toBe(1);
+		expect(apNames(run.issues).length).toBeGreaterThan(0);
 	});
 });
