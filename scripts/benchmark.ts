@@ -78,8 +78,10 @@ async function main() {
 		return;
 	}
 	await ensurePackageBuilt();
-	// The same ports for every case, so the credentials keep their addresses.
-	const simPort = await freePort();
+	// The same ISE port for every case, so its credential keeps its address. Each case's Mist
+	// simulator gets a port of its own: the scale-100 org id is the same at 100 and 1,000 sites, and
+	// Mist Diagnose keys its caches (site list, coverage, AP names) by credential, address and org,
+	// so a shared address would start the 1,000-site case with the 100-site org's caches.
 	const isePort = await freePort();
 	const sink = await startAlertSink({ httpPort: 0, smtpPort: 0 });
 	const n8n = await prepareN8n({ version: VERSION, label: 'benchmark' });
@@ -95,7 +97,7 @@ async function main() {
 				: CASES;
 		for (const benchCase of selected) {
 			const sim = await startSimulator({
-				port: simPort,
+				port: await freePort(),
 				scenario: benchCase.scenario,
 				scale: benchCase.scale,
 				budgetPerHour: 1_000_000,

@@ -1,4 +1,5 @@
 import type { IDataObject, INode } from 'n8n-workflow';
+import isEqual from 'lodash/isEqual';
 import { z } from 'zod';
 
 import {
@@ -104,6 +105,8 @@ const HOUR = 3_600_000;
 const STALE_MAX_AGE = 7 * 24 * HOUR;
 /** How old kept AP names may be when no step of the execution reads the AP stats. */
 const AP_NAMES_MAX_AGE = HOUR / 4;
+/** Unchanged AP names are written again once the kept copy is this old (a third of the max age). */
+const AP_NAMES_REWRITE_AFTER = AP_NAMES_MAX_AGE / 3;
 /** A page of the org's device stats (the size sweeps ask for). */
 const DEVICES_PER_PAGE = 1000;
 
@@ -539,6 +542,16 @@ export class MistDataCollector {
 		return deviceNameMap(await this.deviceStats('ap'));
 	}
 
+	/**
+	 * Keeps the AP names for apNames. Names seldom change: a copy under five minutes old with the
+	 * same names is left as it is, so a 60-second sweep does not write 10,000 names every minute.
+	 */
+	private async keepApNames(names: Record<string, string>): Promise<void> {
+		const key = `${this.orgId}:${AP_NAMES_KEY}`;
+		const kept = await this.slowCache?.get<Record<string, string>>(key, AP_NAMES_REWRITE_AFTER);
+		if (!kept || !isEqual(kept, names)) await this.slowCache?.set(key, names);
+	}
+
 	deviceStats(type: 'ap' | 'switch' | 'gateway'): Promise<DeviceStat[]> {
 		const read = this.sharedRead(deviceStatsRead(type), async () => {
 			const stats = await this.client.getAllList(
@@ -551,8 +564,7 @@ export class MistDataCollector {
 			);
 			const valid = this.validate(deviceStatListSchema, stats, `${type} stats`);
 			this.noteSites(valid.map((device) => device.site_id));
-			if (type === 'ap')
-				await this.slowCache?.set(`${this.orgId}:${AP_NAMES_KEY}`, deviceNameMap(valid));
+			if (type === 'ap') await this.keepApNames(deviceNameMap(valid));
 			return valid;
 		});
 		return read;

@@ -100,6 +100,39 @@ describe('Mist Diagnose AP names between AP stats reads', () => {
 		);
 	});
 
+	it('are written again only when they change or the kept copy is five minutes old', async () => {
+		const staticData: IDataObject = {};
+		const keptAt = () => {
+			const cache = staticData.mistDiagnoseCache as Record<string, { at: number }>;
+			const keys = Object.keys(cache).filter((key) => key.endsWith(':apNames'));
+			expect(keys).toHaveLength(1);
+			return cache[keys[0]].at;
+		};
+		const apHealthAt = async (minutes: number) => {
+			useFakeDate(T0 + minutes * 60_000);
+			await runDiagnose(
+				sim,
+				{ step: 'ap_health' },
+				{ staticData, workflowId: 'wfApHealth', executionId: `h${minutes}` },
+			);
+			return (keptAt() - T0) / 60_000;
+		};
+		// Sweeps a minute apart: the names kept at minute 0 stand until a sweep finds them older
+		// than five minutes.
+		const keptMinute: number[] = [];
+		for (const minute of [0, 1, 2, 3, 4, 6, 7]) keptMinute.push(await apHealthAt(minute));
+		expect(keptMinute).toEqual([0, 0, 0, 0, 0, 6, 6]);
+		// A renamed AP: written at once.
+		const ap = [...sim.world.aps.values()][0];
+		const name = ap.name;
+		ap.name = 'Renamed-AP';
+		try {
+			expect(await apHealthAt(8)).toBe(8);
+		} finally {
+			ap.name = name;
+		}
+	});
+
 	it('are kept by any step that reads the AP stats (AP Health on its turn)', async () => {
 		const staticData: IDataObject = {};
 		useFakeDate(T0);
