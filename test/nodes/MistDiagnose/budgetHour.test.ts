@@ -57,7 +57,7 @@ describe('the shipped sweeps over a simulated hour on one token', () => {
 	it('stays within the token budget at the shipped cadences: no 429, each step at its turn, sweeps spread over the hour', async () => {
 		const result = await simulateHour(sim(), shippedSweeps(), START);
 		console.log(
-			`Simulated hour of the shipped sweeps, 100 sites, ${BUDGET} calls/hour: ${result.calls} calls, ${result.limited} × 429, ${JSON.stringify(hourSummary(result))}`,
+			`Simulated hour of the shipped sweeps, 100 sites, ${BUDGET} calls/hour: ${result.calls} calls, ${result.limited} × 429, clients of ${result.coverage.clientsRead} of ${result.coverage.sites} sites read, ${JSON.stringify(hourSummary(result))}`,
 		);
 		expect(result.limited).toBe(0);
 		expect(result.calls).toBeLessThanOrEqual(BUDGET);
