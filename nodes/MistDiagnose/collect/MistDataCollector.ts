@@ -122,12 +122,12 @@ function namedSites(reads: ExecutionReads): Set<string> {
 	return named;
 }
 
-/** The keys under which the drill-down reads of a site are shared, so a budget can tell what is read. */
 /** The execution's shared read of the org's device stats of one type. */
 const deviceStatsRead = (type: 'ap' | 'switch' | 'gateway') => `deviceStats:${type}`;
 /** The slow cache's AP names (lower-case MAC → name), kept from the last AP stats read. */
 const AP_NAMES_KEY = 'apNames';
 
+/** The keys under which the drill-down reads of a site are shared, so a budget can tell what is read. */
 export const clientSearchRead = (siteId: string) => `clientSearch:${siteId}`;
 export const clientStatsRead = (siteId: string) => `clientStats:${siteId}`;
 export const sleSummaryRead = (siteId: string, metric: string) => `sleSummary:${siteId}:${metric}`;
@@ -530,7 +530,7 @@ export class MistDataCollector {
 	 */
 	async apNames(): Promise<Record<string, string>> {
 		if (!this.sharedReads.has(deviceStatsRead('ap'))) {
-			const key = `${this.orgId}:${AP_NAMES_KEY}`;
+			const key = this.apNamesKey;
 			const kept = await this.slowCache?.get<Record<string, string>>(key, AP_NAMES_MAX_AGE);
 			if (kept) return kept;
 			const stale = this.budget
@@ -542,12 +542,17 @@ export class MistDataCollector {
 		return deviceNameMap(await this.deviceStats('ap'));
 	}
 
+	/** The slow cache's key of this org's AP names. */
+	private get apNamesKey(): string {
+		return `${this.orgId}:${AP_NAMES_KEY}`;
+	}
+
 	/**
 	 * Keeps the AP names for apNames. Names seldom change: a copy under five minutes old with the
 	 * same names is left as it is, so a 60-second sweep does not write 10,000 names every minute.
 	 */
 	private async keepApNames(names: Record<string, string>): Promise<void> {
-		const key = `${this.orgId}:${AP_NAMES_KEY}`;
+		const key = this.apNamesKey;
 		const kept = await this.slowCache?.get<Record<string, string>>(key, AP_NAMES_REWRITE_AFTER);
 		if (!kept || !isEqual(kept, names)) await this.slowCache?.set(key, names);
 	}
